@@ -1,0 +1,152 @@
+/**
+ * The data model shared by every stage. Each stage returns a new, plain,
+ * JSON-serialisable value; the type names carry the stage order
+ * (RawDocument → NormalizedDocument → DescribedDocument → Transcript), so a
+ * later stage cannot be handed an earlier artifact.
+ */
+
+/** A problem found in the data or configuration, with its place. */
+export interface Diagnostic {
+  /** Path relative to the corpus folder (e.g. "raw/1959-06-06.txt", "speakers.yaml"). */
+  file: string;
+  /** 1-based line in that file, when known (lines of the raw file for raw/ inputs). */
+  line?: number;
+  /** Stable rule id, e.g. "encoding/windows-1252", "segment/unregistered-speaker". */
+  rule: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+}
+
+/** One entry of corpus/speakers.yaml. */
+export interface Speaker {
+  /** Canonical name without honorifics, e.g. "Enver Hoxha". */
+  name: string;
+  /** Other spellings and labelled forms ("Comrade Enver Hoxha", "Choe Yong Gon"). */
+  aliases: string[];
+  /** "Albania", "DPRK", or whatever sides the registry declares; "Unknown" if unregistered. */
+  side: string;
+  role: string;
+  /** True for speakers created on the fly from an unregistered label. */
+  unregistered?: boolean;
+}
+
+export interface Registry {
+  speakers: Speaker[];
+  /** Honorifics stripped from labels before lookup ("Comrade", "Ambassador", …). */
+  honorifics: string[];
+}
+
+/** ingest: the only read of the corpus. */
+export interface RawDocument {
+  /** Stable id: the file name without extension. */
+  docId: string;
+  /** File name relative to raw/ (e.g. "1959-06-06_hoxha-choe-yong-geon.txt"). */
+  sourceFile: string;
+  /** sha256 of the file's bytes, hex. */
+  sha256: string;
+  bytes: number;
+  encoding: 'utf-8' | 'utf-8-bom' | 'windows-1252';
+  /** Decoded text, BOM removed, otherwise untouched. */
+  original: string;
+  diagnostics: Diagnostic[];
+}
+
+/** normalize: display text every offset refers to. */
+export interface NormalizedDocument extends Omit<RawDocument, 'diagnostics'> {
+  /**
+   * Normalised text: NFC, LF line ends, odd spaces replaced, web and markdown
+   * leftovers removed, page-broken paragraphs rejoined, stray spaces removed.
+   * Paragraphs are separated by exactly one blank line ("\n\n").
+   * Dash variants inside hyphenated terms ("Marxist - Leninist") are KEPT here
+   * for display; `analysisForm()` in pipeline/normalize.ts unifies them.
+   */
+  text: string;
+  diagnostics: Diagnostic[];
+}
+
+export interface Metadata {
+  /** ISO date (YYYY-MM-DD) of the meeting; "" when not found. */
+  date: string;
+  title: string;
+  summary: string;
+  /** e.g. "AQPPSH, MPP Korese, D 3, V. 1966". */
+  archiveRef: string;
+  translator: string;
+  sourceUrl: string;
+  /** Names of participants mentioned in the opening narrative / attendee lists. */
+  participants: string[];
+  /** Which fields came from corpus/corpus.yaml rather than the text. */
+  overridden: string[];
+}
+
+export interface DescribedDocument extends NormalizedDocument {
+  metadata: Metadata;
+}
+
+/**
+ * Segment kinds. Every character of the normalised text is in exactly one
+ * segment (lossless). Only `speech` counts as a speaker's words.
+ * - header: title, date line, citation block, web leftovers before the record
+ * - narrative: the recorder's prose (who attended, "After the guests were greeted…")
+ * - label: the speaker label that opens a turn ("Comrade Enver Hoxha: ")
+ * - speech: what a speaker said
+ * - editorial: square-bracket insertions by translator/archive ("[sic]", "[1]")
+ * - stage: stage directions in parentheses ("(Laughter)")
+ * - trailer: signatures, typist lines, summary, archive reference, rights notice
+ * - break: the whitespace between paragraphs
+ */
+export type SegmentKind =
+  | 'header'
+  | 'narrative'
+  | 'label'
+  | 'speech'
+  | 'editorial'
+  | 'stage'
+  | 'trailer'
+  | 'break';
+
+export interface Segment {
+  kind: SegmentKind;
+  /** Offsets into NormalizedDocument.text, [start, end). */
+  start: number;
+  end: number;
+  /** 1-based line of `start` in the normalised text. */
+  line: number;
+  /** 1-based paragraph index in the normalised text (0 for break segments). */
+  paragraph: number;
+  /** Turn number (1-based) for label/speech and for editorial/stage inside a turn. */
+  turn?: number;
+  /** Canonical speaker for segments inside a turn. */
+  speaker?: string;
+  /** Why it was classified so (rule id), for the audit table. */
+  rule: string;
+}
+
+export interface Turn {
+  docId: string;
+  /** 1-based within the document. */
+  turn: number;
+  speaker: string;
+  side: string;
+  /** The label as written ("Ambassador An Yong"). */
+  label: string;
+  /** Offsets of the whole turn (label to end of its last paragraph) in the normalised text. */
+  start: number;
+  end: number;
+  /**
+   * Speech only: editorial and stage segments removed, paragraphs joined with
+   * "\n\n", runs of spaces collapsed. Display form (dash variants kept).
+   */
+  text: string;
+  /** Words in `text`, counted by countWords() in pipeline/words.ts. */
+  words: number;
+  paragraphs: number;
+}
+
+/** segment: the complete transcript model of one document. */
+export interface Transcript extends DescribedDocument {
+  segments: Segment[];
+  turns: Turn[];
+  /** Canonical names of the speakers with at least one turn, in order of first turn. */
+  speakers: string[];
+}
