@@ -16,7 +16,9 @@ const want = createHash('sha256').update(readFileSync(lock)).digest('hex');
 const have = existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : '';
 
 if (have !== want) {
-  const why = existsSync(join(root, 'node_modules')) ? 'stale against package-lock.json' : 'missing';
+  const why = existsSync(join(root, 'node_modules'))
+    ? 'stale against package-lock.json'
+    : 'missing';
   process.stderr.write(`node_modules is ${why}: running npm ci (once)\n`);
   execSync('npm ci --no-audit --no-fund', { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
   writeFileSync(stamp, `${want}\n`);

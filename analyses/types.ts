@@ -1,0 +1,181 @@
+/**
+ * Contracts between annotation, the analyses and the figures/report.
+ *
+ * Flow: Transcript (pipeline/types.ts) ──annotate──▶ AnnotatedDocument (plain
+ * JSON: per turn, its terms and scored sentences; no wink object survives)
+ * ──analyses──▶ tables (rows below) ──figures/report.
+ *
+ * AnnotatedDocument is per-document and plain data so that it can be computed
+ * in a worker thread, cached by content hash, and merged afterwards.
+ */
+
+/** How a sentence scored. Produced by analyses/sentiment/scorer.ts. */
+export interface SentimentScore {
+  /** Sentence score in [-1, 1]; 0 when no sentiment-bearing word. */
+  score: number;
+  /** True when at least one sentiment-bearing word was found (coverage). */
+  covered: boolean;
+  /** Each sentiment-bearing word (lower-cased) and its signed contribution. */
+  contributions: Array<[term: string, weight: number]>;
+}
+
+export interface AnnotatedSentence {
+  /** 1-based within the turn. */
+  index: number;
+  text: string;
+  score: number;
+  covered: boolean;
+  contributions: Array<[term: string, weight: number]>;
+}
+
+export interface AnnotatedTurn {
+  turn: number;
+  speaker: string;
+  side: string;
+  /** countWords(turn.text): the denominator of every rate. */
+  words: number;
+  /** wink word tokens in the turn (for throughput figures). */
+  tokens: number;
+  /**
+   * Content terms in reading order: lemmas lower-cased, stop words (corpus
+   * list) removed, punctuation/numbers dropped, multi-word names from the
+   * registry and dictionary kept as one term ("kim il sung", "marxist-leninist").
+   */
+  terms: string[];
+  sentences: AnnotatedSentence[];
+}
+
+export interface AnnotatedDocument {
+  docId: string;
+  date: string;
+  sourceFile: string;
+  sha256: string;
+  tokens: number;
+  turns: AnnotatedTurn[];
+}
+
+// ── Tables (one row type per CSV in reports/data/) ───────────────────────────
+// Column names are the CSV headers, snake_case. Numbers are written with fixed
+// precision by the CSV writer. `date` is ISO YYYY-MM-DD.
+
+export interface DocumentRow {
+  doc_id: string;
+  date: string;
+  title: string;
+  source_file: string;
+  sha256: string;
+  speakers: string;
+  turns: number;
+  words: number;
+  archive_ref: string;
+  translator: string;
+  source_url: string;
+  participants: string;
+  warnings: number;
+}
+
+export interface TurnRow {
+  doc_id: string;
+  date: string;
+  turn: number;
+  speaker: string;
+  side: string;
+  words: number;
+  text: string;
+}
+
+export interface TermRow {
+  doc_id: string;
+  date: string;
+  speaker: string;
+  side: string;
+  term: string;
+  count: number;
+  per_10k: number;
+  tf_idf: number;
+}
+
+export interface PhraseRow {
+  doc_id: string;
+  date: string;
+  speaker: string;
+  side: string;
+  phrase: string;
+  count: number;
+  /** Words of that speaker in that document (denominator). */
+  words: number;
+  per_10k: number;
+}
+
+export interface PhraseFormRow {
+  phrase: string;
+  form: string;
+  count: number;
+}
+
+export interface SentenceRow {
+  doc_id: string;
+  date: string;
+  speaker: string;
+  side: string;
+  turn: number;
+  sentence: number;
+  sentiment: number;
+  covered: boolean;
+  text: string;
+}
+
+export interface SentimentRow {
+  doc_id: string;
+  date: string;
+  /** Level of aggregation: "speaker" or "side". */
+  level: 'speaker' | 'side';
+  /** Speaker name for level "speaker", "" for level "side". */
+  speaker: string;
+  side: string;
+  sentences: number;
+  mean: number;
+  ci_low: number;
+  ci_high: number;
+  coverage: number;
+}
+
+export interface KeynessRow {
+  comparison: string;
+  target: string;
+  reference: string;
+  term: string;
+  count_target: number;
+  count_reference: number;
+  g2: number;
+  p: number;
+  log_ratio: number;
+  range: number;
+}
+
+export interface KwicRow {
+  phrase: string;
+  doc_id: string;
+  date: string;
+  speaker: string;
+  side: string;
+  turn: number;
+  left: string;
+  match: string;
+  right: string;
+}
+
+export interface TurnStatRow {
+  doc_id: string;
+  date: string;
+  speaker: string;
+  side: string;
+  turns: number;
+  words: number;
+  share_turns: number;
+  share_words: number;
+  mean_turn_words: number;
+  longest_turn_words: number;
+  opens: boolean;
+  closes: boolean;
+}
