@@ -163,6 +163,12 @@ export interface KwicRow {
   left: string;
   match: string;
   right: string;
+  /**
+   * Where the match falls in the conversation's speech, 0–1: words spoken in
+   * the document before the match divided by all words spoken in it (for the
+   * dispersion plot).
+   */
+  position: number;
 }
 
 export interface TurnStatRow {
@@ -178,4 +184,61 @@ export interface TurnStatRow {
   longest_turn_words: number;
   opens: boolean;
   closes: boolean;
+}
+
+export interface SentimentArcRow {
+  doc_id: string;
+  date: string;
+  turn: number;
+  speaker: string;
+  side: string;
+  sentences: number;
+  /** Mean sentence score within the turn. */
+  mean: number;
+  /** Sentences with any sentiment-bearing word. */
+  covered: number;
+}
+
+export interface SentimentDriverRow {
+  year: number;
+  side: string;
+  term: string;
+  polarity: 'positive' | 'negative';
+  /** Sentences of that side and year in which the term contributed. */
+  sentences: number;
+  /** Sum of its signed contributions. */
+  contribution: number;
+  /** 1-based rank within (year, side, polarity) by |contribution| desc, then term. */
+  rank: number;
+}
+
+export interface SentimentTargetRow {
+  year: number;
+  /** Target key, e.g. "soviet-union", "china", "united-states", "yugoslavia", "korea", "albania". */
+  target: string;
+  side: string;
+  sentences: number;
+  mean: number;
+  ci_low: number;
+  ci_high: number;
+  coverage: number;
+}
+
+/** Every table the analyses produce, as plain rows (the writer and figures use these). */
+export interface Tables {
+  documents: DocumentRow[];
+  turns: TurnRow[];
+  terms: TermRow[];
+  phrases: PhraseRow[];
+  phraseForms: PhraseFormRow[];
+  sentences: SentenceRow[];
+  sentiment: SentimentRow[];
+  sentimentArc: SentimentArcRow[];
+  sentimentDrivers: SentimentDriverRow[];
+  sentimentTargets: SentimentTargetRow[];
+  keyness: KeynessRow[];
+  kwic: KwicRow[];
+  turnStats: TurnStatRow[];
+  /** Further tables (e.g. terms grouped by side/year) keyed by CSV base name. */
+  extra: Record<string, Array<Record<string, string | number | boolean>>>;
 }
