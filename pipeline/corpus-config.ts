@@ -1,0 +1,95 @@
+import type { MetadataOverride } from './describe.js';
+import { isRealDate } from './describe.js';
+import { ConfigError } from './errors.js';
+import { kind } from './registry.js';
+import { parseYamlWithLines } from './yaml.js';
+
+const FIELDS = [
+  'date',
+  'title',
+  'summary',
+  'archiveRef',
+  'translator',
+  'sourceUrl',
+  'participants',
+] as const;
+
+/**
+ * Loads corpus/corpus.yaml: per-file metadata overrides keyed by the file name
+ * in raw/.
+ *   documents:
+ *     1961-02-10_hoxha-pak-geum-cheol.txt:
+ *       title: …
+ *       date: 1961-02-10
+ * Unknown fields, non-ISO dates and wrong types stop the run with the line.
+ */
+export function loadCorpusConfig(
+  text: string,
+  file = 'corpus.yaml',
+): Map<string, MetadataOverride> {
+  const { value, lineOf } = parseYamlWithLines(text, file);
+  const out = new Map<string, MetadataOverride>();
+  if (value === null || value === undefined) return out;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new ConfigError(
+      file,
+      1,
+      `expected a mapping with a "documents" key, found ${kind(value)}`,
+    );
+  }
+  const docs = (value as Record<string, unknown>)['documents'];
+  if (docs === undefined || docs === null) return out;
+  if (typeof docs !== 'object' || Array.isArray(docs)) {
+    throw new ConfigError(
+      file,
+      lineOf(['documents']),
+      `expected "documents" to map file names to fields, found ${kind(docs)}`,
+    );
+  }
+  for (const [name, fields] of Object.entries(docs as Record<string, unknown>).sort(([a], [b]) =>
+    a < b ? -1 : 1,
+  )) {
+    const line = lineOf(['documents', name]);
+    if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
+      throw new ConfigError(
+        file,
+        line,
+        `expected the fields of ${name} as a mapping, found ${kind(fields)}`,
+      );
+    }
+    const o: MetadataOverride = {};
+    for (const [key, v] of Object.entries(fields as Record<string, unknown>)) {
+      const at = lineOf(['documents', name, key]) ?? line;
+      if (!(FIELDS as readonly string[]).includes(key)) {
+        throw new ConfigError(file, at, `expected one of ${FIELDS.join(', ')}; found "${key}"`);
+      }
+      if (key === 'participants') {
+        if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) {
+          throw new ConfigError(
+            file,
+            at,
+            `expected "participants" to be a list of names, found ${kind(v)}`,
+          );
+        }
+        o.participants = v;
+        continue;
+      }
+      const s = v instanceof Date ? v.toISOString().slice(0, 10) : v;
+      if (typeof s !== 'string')
+        throw new ConfigError(file, at, `expected "${key}" to be text, found ${kind(v)}`);
+      if (key === 'date') {
+        const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+        if (!m || !isRealDate(+m[1]!, +m[2]!, +m[3]!)) {
+          throw new ConfigError(
+            file,
+            at,
+            `expected "date" as YYYY-MM-DD, found ${JSON.stringify(s)}`,
+          );
+        }
+      }
+      (o as Record<string, unknown>)[key] = s;
+    }
+    out.set(name, o);
+  }
+  return out;
+}

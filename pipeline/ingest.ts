@@ -1,0 +1,130 @@
+import { createHash } from 'node:crypto';
+import type { Diagnostic, RawDocument } from './types.js';
+
+/** A file found in raw/: its name and bytes (the only read of the corpus happens in io.ts). */
+export interface RawFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface IngestResult {
+  documents: RawDocument[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * ingest: RawFile[] → RawDocument[]. Pure: sha256 of the bytes, UTF-8
+ * decoding (BOM stripped) with a Windows-1252 fallback, and refusal of what is
+ * not a transcript (not .txt, binary, empty, or a byte-identical duplicate of
+ * an earlier file). Files are taken in name order so results never depend on
+ * directory listing order.
+ */
+export function ingest(files: readonly RawFile[]): IngestResult {
+  const documents: RawDocument[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Map<string, string>();
+  const sorted = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const f of sorted) {
+    const file = `raw/${f.name}`;
+    const skip = (rule: string, message: string) =>
+      diagnostics.push({ file, rule, severity: 'warning', message: `${message}; file skipped` });
+    if (!/\.txt$/i.test(f.name)) {
+      skip('ingest/not-txt', 'not a .txt transcript');
+      continue;
+    }
+    if (looksBinary(f.bytes)) {
+      skip('ingest/binary', 'looks like a binary file (NUL or control bytes), not text');
+      continue;
+    }
+    const sha256 = createHash('sha256').update(f.bytes).digest('hex');
+    const earlier = seen.get(sha256);
+    if (earlier !== undefined) {
+      skip('ingest/duplicate', `same content (sha256 ${sha256.slice(0, 12)}…) as raw/${earlier}`);
+      continue;
+    }
+    const decoded = decode(f.bytes);
+    const docDiagnostics: Diagnostic[] = [];
+    if (decoded.encoding === 'windows-1252') {
+      docDiagnostics.push({
+        file,
+        line: decoded.badLine,
+        rule: 'ingest/windows-1252',
+        severity: 'warning',
+        message: `not valid UTF-8 (first bad byte on line ${decoded.badLine}); decoded as Windows-1252`,
+      });
+    }
+    if (decoded.text.trim() === '') {
+      skip('ingest/empty', 'empty or whitespace-only');
+      continue;
+    }
+    seen.set(sha256, f.name);
+    documents.push({
+      docId: f.name.replace(/\.txt$/i, ''),
+      sourceFile: f.name,
+      sha256,
+      bytes: f.bytes.length,
+      encoding: decoded.encoding,
+      original: decoded.text,
+      diagnostics: docDiagnostics,
+    });
+  }
+  return { documents, diagnostics };
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8192);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b === 0) return true;
+    if (b < 9 || (b > 13 && b < 32)) control++;
+  }
+  return n > 0 && control / n > 0.05;
+}
+
+function decode(bytes: Uint8Array): {
+  text: string;
+  encoding: RawDocument['encoding'];
+  badLine?: number;
+} {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(
+      bom ? bytes.subarray(3) : bytes,
+    );
+    return { text, encoding: bom ? 'utf-8-bom' : 'utf-8' };
+  } catch {
+    return {
+      text: new TextDecoder('windows-1252').decode(bytes),
+      encoding: 'windows-1252',
+      badLine: firstInvalidUtf8Line(bytes),
+    };
+  }
+}
+
+/** 1-based line of the first byte sequence that is not valid UTF-8. */
+function firstInvalidUtf8Line(bytes: Uint8Array): number {
+  let line = 1;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b === 0x0a) line++;
+    const len =
+      b < 0x80
+        ? 1
+        : b >= 0xc2 && b < 0xe0
+          ? 2
+          : b >= 0xe0 && b < 0xf0
+            ? 3
+            : b >= 0xf0 && b < 0xf5
+              ? 4
+              : 0;
+    if (len === 0) return line;
+    for (let k = 1; k < len; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return line;
+    }
+    i += len;
+  }
+  return line;
+}

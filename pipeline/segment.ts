@@ -1,0 +1,341 @@
+import { parseDate } from './describe.js';
+import {
+  createLabelDetector,
+  HEADER_WORDS,
+  type Paragraph,
+  splitParagraphs,
+  zoneParagraphs,
+} from './paragraphs.js';
+import type {
+  DescribedDocument,
+  Diagnostic,
+  Registry,
+  Segment,
+  SegmentKind,
+  Transcript,
+  Turn,
+} from './types.js';
+import { countWords } from './words.js';
+
+/** Inline parentheses that are stage directions, not the speaker's words. */
+const STAGE_WORDS =
+  /^(laughter|laughs|applause|smiles|pause|silence|inaudible|interruption|general laughter)[.!]?$/i;
+const STAGE_REPORTED =
+  /[“"][^”"]*[”"],?\s+(answered|answers|said|says|replied|replies|asked|exclaimed|responded|added|shouted)\b/i;
+const STAGE_NARRATION = /^(this was the end|the conversation|the meeting|end of the)/i;
+const FOOTNOTE = /^\[\d+\]/;
+
+/**
+ * segment: DescribedDocument → Transcript. Every character of the normalised
+ * text ends up in exactly one segment (lossless; tests check it).
+ *
+ * Rules, in order:
+ * - front matter (before the first speaker label): header paragraphs (date
+ *   line, title, archive headings and their values, citation, URL, funding
+ *   line, all-caps titles, the archive summary) or narrative;
+ * - a labelled paragraph opens a turn (label segment + its content);
+ *   unlabelled paragraphs continue the current turn;
+ * - a paragraph wholly in parentheses (possibly across paragraphs) is a stage
+ *   direction; a footnote paragraph ("[1] Translator's note…") is editorial;
+ * - from the first trailer marker or bare signature on, everything is trailer;
+ * - inside speech and narrative, [square brackets] are editorial and
+ *   parentheses that report an action ("(Laughter)", "(“Yes,” answered …)")
+ *   are stage directions; other parentheses stay speech.
+ */
+export function segment(doc: DescribedDocument, registry: Registry): Transcript {
+  const file = `raw/${doc.sourceFile}`;
+  const diagnostics: Diagnostic[] = [...doc.diagnostics];
+  const text = doc.text;
+  const paragraphs = splitParagraphs(text);
+  const zones = zoneParagraphs(paragraphs, createLabelDetector(registry));
+  const segments: Segment[] = [];
+  const turns: Turn[] = [];
+  const speakerOrder: string[] = [];
+  const warnedLabels = new Set<string>();
+  let current: { turn: Turn; speech: string[]; paragraphs: number } | undefined;
+  let parenDepth = 0;
+  let prevEnd = 0;
+  let afterHeading = false;
+
+  const lines = lineStarts(text);
+  const push = (
+    kind: SegmentKind,
+    start: number,
+    end: number,
+    p: Paragraph | undefined,
+    rule: string,
+  ) => {
+    if (end <= start) return;
+    const seg: Segment = {
+      kind,
+      start,
+      end,
+      line: lineOf(lines, start),
+      paragraph: p ? p.index : 0,
+      rule,
+    };
+    if (
+      current &&
+      kind !== 'break' &&
+      kind !== 'header' &&
+      kind !== 'narrative' &&
+      kind !== 'trailer'
+    ) {
+      seg.turn = current.turn.turn;
+      seg.speaker = current.turn.speaker;
+    }
+    segments.push(seg);
+  };
+  const closeTurn = () => {
+    if (!current) return;
+    const body = current.speech
+      .map(collapse)
+      .filter((s) => s !== '')
+      .join('\n\n');
+    current.turn.text = body;
+    current.turn.words = countWords(body);
+    current.turn.paragraphs = current.paragraphs;
+    turns.push(current.turn);
+    current = undefined;
+  };
+
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    push('break', prevEnd, p.start, undefined, 'break');
+    prevEnd = p.end;
+    const inFront = zones.firstTurn < 0 ? i < zones.trailer : i < zones.firstTurn;
+    const inTrailer = i >= zones.trailer;
+    // A parenthesis that opens a paragraph and closes at its end (or in a later paragraph).
+    let inParen = false;
+    if (parenDepth > 0) {
+      inParen = true;
+      parenDepth = Math.max(0, parenDepth + parenBalance(p.text));
+    } else if (p.text.startsWith('(')) {
+      const balance = parenBalance(p.text);
+      if (balance > 0) {
+        inParen = true;
+        parenDepth = balance;
+      } else inParen = isWholeParen(p.text);
+    }
+
+    if (FOOTNOTE.test(p.text) && !inFront) {
+      push('editorial', p.start, p.end, p, 'editorial/footnote');
+      continue;
+    }
+    if (inTrailer) {
+      closeTurn();
+      push(
+        'trailer',
+        p.start,
+        p.end,
+        p,
+        i === zones.trailer ? 'trailer/start' : 'trailer/after-start',
+      );
+      continue;
+    }
+    if (inFront) {
+      const rule = headerRule(p, doc, afterHeading);
+      afterHeading =
+        HEADER_WORDS.includes(p.text.toLowerCase().replace(/:$/, '')) && p.text.endsWith(':');
+      if (rule) push('header', p.start, p.end, p, rule);
+      else if (inParen) push('narrative', p.start, p.end, p, 'narrative/parenthetical');
+      else spans(p, p.start, 'narrative', push);
+      continue;
+    }
+    const label = zones.labels[i];
+    if (label) {
+      closeTurn();
+      const speaker = label.speaker;
+      let name: string;
+      let side: string;
+      if (speaker) {
+        name = speaker.name;
+        side = speaker.side;
+      } else {
+        name = label.label.replace(
+          new RegExp(`^(?:(?:${registry.honorifics.map(escapeRe).join('|')})\\s+)+`, 'i'),
+          '',
+        );
+        side = 'Unknown';
+        if (!warnedLabels.has(name)) {
+          warnedLabels.add(name);
+          diagnostics.push({
+            file,
+            line: rawLine(doc.original, p.text),
+            rule: 'segment/unregistered-speaker',
+            severity: 'warning',
+            message: `speaker label "${label.label}" is not in speakers.yaml; counted as a new speaker "${name}" (side Unknown). Add an entry: - name: ${name} / side: … / aliases: [${label.label}]`,
+          });
+        }
+      }
+      if (!speakerOrder.includes(name)) speakerOrder.push(name);
+      current = {
+        turn: {
+          docId: doc.docId,
+          turn: turns.length + 1,
+          speaker: name,
+          side,
+          label: label.label,
+          start: p.start,
+          end: p.end,
+          text: '',
+          words: 0,
+          paragraphs: 0,
+        },
+        speech: [],
+        paragraphs: 1,
+      };
+      push(
+        'label',
+        p.start,
+        p.start + label.length,
+        p,
+        speaker ? 'label/registered' : 'label/unregistered',
+      );
+      current.speech.push(spans(p, p.start + label.length, 'speech', push));
+      continue;
+    }
+    if (inParen) {
+      push('stage', p.start, p.end, p, 'stage/paragraph');
+      continue;
+    }
+    // Unlabelled paragraph inside the conversation: continues the turn.
+    if (current) {
+      current.turn.end = p.end;
+      current.paragraphs++;
+      current.speech.push(spans(p, p.start, 'speech', push));
+    } else {
+      spans(p, p.start, 'narrative', push);
+    }
+  }
+  closeTurn();
+  push('break', prevEnd, text.length, undefined, 'break');
+
+  if (zones.firstTurn < 0) {
+    diagnostics.push({
+      file,
+      rule: 'segment/no-speaker-labels',
+      severity: 'warning',
+      message:
+        'no speaker labels ("Name: …") found; the document has no turns and adds no words to any speaker',
+    });
+  }
+  return { ...doc, segments, turns, speakers: speakerOrder, diagnostics };
+}
+
+type Push = (
+  kind: SegmentKind,
+  start: number,
+  end: number,
+  p: Paragraph | undefined,
+  rule: string,
+) => void;
+
+/**
+ * Splits [from, p.end) into `kind` spans and editorial/stage spans; returns
+ * the text of the `kind` spans (what the speaker said) joined.
+ */
+function spans(p: Paragraph, from: number, kind: 'speech' | 'narrative', push: Push): string {
+  const body = p.text.slice(from - p.start);
+  const inner = /\[[^\]\n]*\]|\([^()\n]*\)/g;
+  let at = 0;
+  let said = '';
+  for (const m of body.matchAll(inner)) {
+    const isBracket = m[0].startsWith('[');
+    const content = m[0].slice(1, -1).trim();
+    const stage =
+      !isBracket &&
+      (STAGE_WORDS.test(content) || STAGE_REPORTED.test(content) || STAGE_NARRATION.test(content));
+    if (!isBracket && !stage) continue;
+    push(kind, from + at, from + m.index, p, `${kind}/text`);
+    said += `${body.slice(at, m.index)} `;
+    push(
+      isBracket ? 'editorial' : 'stage',
+      from + m.index,
+      from + m.index + m[0].length,
+      p,
+      isBracket ? 'editorial/bracket' : 'stage/inline',
+    );
+    at = m.index + m[0].length;
+  }
+  push(kind, from + at, p.end, p, `${kind}/text`);
+  said += body.slice(at);
+  return said;
+}
+
+function headerRule(p: Paragraph, doc: DescribedDocument, afterHeading: boolean): string | null {
+  const t = p.text;
+  const lower = t.toLowerCase();
+  if (HEADER_WORDS.includes(lower.replace(/:$/, '')) && t.endsWith(':')) return 'header/heading';
+  if (afterHeading) return 'header/heading-value';
+  if (parseDate(t) && t.split(' ').length <= 6) return 'header/date-line';
+  if (t === doc.metadata.title || (doc.metadata.title !== '' && t.endsWith(doc.metadata.title)))
+    return 'header/title';
+  if (t === doc.metadata.summary) return 'header/summary';
+  if (/^https?:\/\//.test(t)) return 'header/url';
+  if (/made possible with support from|wilson center digital archive/i.test(t))
+    return 'header/credits';
+  if (t === t.toUpperCase() && /\p{Lu}{3}/u.test(t)) return 'header/all-caps-title';
+  return null;
+}
+
+function parenBalance(s: string): number {
+  let d = 0;
+  for (const ch of s) {
+    if (ch === '(') d++;
+    else if (ch === ')') d--;
+  }
+  return d;
+}
+
+/** "(…)" where the opening parenthesis closes only at the very end. */
+function isWholeParen(s: string): boolean {
+  let d = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '(') d++;
+    else if (s[i] === ')') {
+      d--;
+      if (d === 0 && i < s.length - 1) return false;
+    }
+  }
+  return d === 0;
+}
+
+function collapse(s: string): string {
+  return s
+    .replace(/\s+/g, ' ')
+    .replace(/ ([.,;:!?])/g, '$1')
+    .trim();
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line containing `offset` (binary search over line starts). */
+function lineOf(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Best-effort 1-based line in the raw file where a paragraph starts. */
+export function rawLine(original: string, paragraph: string): number | undefined {
+  const probe = paragraph.slice(0, 24);
+  const at = original.indexOf(probe);
+  if (at < 0) return undefined;
+  let n = 1;
+  for (let i = 0; i < at; i++) if (original.charCodeAt(i) === 10) n++;
+  return n;
+}
