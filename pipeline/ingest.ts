@@ -95,7 +95,7 @@ function decode(bytes: Uint8Array): {
     return { text, encoding: bom ? 'utf-8-bom' : 'utf-8' };
   } catch {
     return {
-      text: new TextDecoder('windows-1252').decode(bytes),
+      text: decodeWindows1252(bytes),
       encoding: 'windows-1252',
       badLine: firstInvalidUtf8Line(bytes),
     };
@@ -127,4 +127,18 @@ function firstInvalidUtf8Line(bytes: Uint8Array): number {
     i += len;
   }
   return line;
+}
+
+/**
+ * Windows-1252 differs from Latin-1 only in 0x80–0x9F (curly quotes, dashes,
+ * €, …). Node's TextDecoder treats the label as Latin-1 in some builds, so
+ * the table is spelled out here (undefined bytes map to U+FFFD).
+ */
+const CP1252_HIGH = '€\uFFFD‚ƒ„…†‡ˆ‰Š‹Œ\uFFFDŽ\uFFFD\uFFFD‘’“”•–—˜™š›œ\uFFFDžŸ';
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes)
+    out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+  return out;
 }

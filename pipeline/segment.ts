@@ -1,4 +1,5 @@
 import { parseDate } from './describe.js';
+import { analysisForm } from './normalize.js';
 import {
   createLabelDetector,
   HEADER_WORDS,
@@ -93,7 +94,7 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
       .filter((s) => s !== '')
       .join('\n\n');
     current.turn.text = body;
-    current.turn.words = countWords(body);
+    current.turn.words = countWords(analysisForm(body));
     current.turn.paragraphs = current.paragraphs;
     turns.push(current.turn);
     current = undefined;

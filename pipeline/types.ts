@@ -138,7 +138,7 @@ export interface Turn {
    * "\n\n", runs of spaces collapsed. Display form (dash variants kept).
    */
   text: string;
-  /** Words in `text`, counted by countWords() in pipeline/words.ts. */
+  /** Words in `text` (its analysisForm, so "Marxist - Leninist" is one word), by countWords(). */
   words: number;
   paragraphs: number;
 }

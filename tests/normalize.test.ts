@@ -1,0 +1,101 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analysisForm, normalizeText } from '../pipeline/normalize.js';
+
+const norm = (s: string) => normalizeText(s).text;
+
+describe('normalizeText', () => {
+  it('unifies line ends, odd spaces, markdown and web leftovers', () => {
+    const input =
+      'Skip to content\r\n\r\n**Notes taken during a Meeting\r\nand Choe Yong-geon**\r\n\r\nTito spent \\$45\u00a0million.\u200b\r\n';
+    expect(norm(input)).toBe(
+      'Notes taken during a Meeting and Choe Yong-geon\n\nTito spent $45 million.',
+    );
+  });
+
+  it('rejoins a paragraph split by a page break mid-sentence', () => {
+    expect(
+      norm('This will be a very great gain for\n\nAlbania because we work.\n\nNext one.'),
+    ).toBe('This will be a very great gain for Albania because we work.\n\nNext one.');
+    expect(
+      norm('the imperialists, including the American, etc. and\n\neven the Turks attacked.'),
+    ).toBe('the imperialists, including the American, etc. and even the Turks attacked.');
+  });
+
+  it('does not join signatures, labels or finished sentences', () => {
+    expect(norm('Haxhi Kroi\n\nEnver Hoxha meets with him.')).toBe(
+      'Haxhi Kroi\n\nEnver Hoxha meets with him.',
+    );
+    expect(
+      norm('We were talking about the many things that we did and\n\nComrade Enver Hoxha: Yes.'),
+    ).toBe('We were talking about the many things that we did and\n\nComrade Enver Hoxha: Yes.');
+  });
+
+  it('repairs stray spaces before punctuation and the stray plural', () => {
+    expect(norm('greetings from Comrade Choe Yong-geon .')).toBe(
+      'greetings from Comrade Choe Yong-geon.',
+    );
+    expect(norm('we remain Marxist-Leninist s, this role')).toBe(
+      'we remain Marxist-Leninists, this role',
+    );
+    expect(norm('It  is   so ( as  you know ) .')).toBe('It is so (as you know).');
+  });
+
+  it('composes to NFC', () => {
+    expect(norm('Kryeministri e\u0301')).toBe('Kryeministri é');
+  });
+
+  it('is idempotent and yields NFC text with no CR, tabs or double spaces (property)', () => {
+    const pieces = fc.constantFrom(
+      'a',
+      'b',
+      'Marxist',
+      ' - ',
+      ' – ',
+      'Leninist',
+      ' s',
+      ' ',
+      '  ',
+      '\n',
+      '\n\n',
+      '\r\n',
+      '.',
+      ',',
+      ':',
+      '(',
+      ')',
+      '[',
+      ']',
+      '**',
+      '\\$',
+      '\u00a0',
+      '\u200b',
+      'e\u0301',
+      'Comrade Enver Hoxha: ',
+      'Skip to content',
+      'for',
+      'Albania',
+      'and',
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 60 }), (parts) => {
+        const once = norm(parts.join(''));
+        expect(norm(once)).toBe(once);
+        expect(once.normalize('NFC')).toBe(once);
+        expect(once).not.toMatch(/\r|\t| {2}|\n{3}/);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('analysisForm', () => {
+  it('makes dash variants of hyphenated terms one form, leaving parenthetical dashes', () => {
+    expect(analysisForm('Marxist - Leninist, Marxism – Leninism and Marxist—Leninist')).toBe(
+      'Marxist-Leninist, Marxism-Leninism and Marxist-Leninist',
+    );
+    expect(analysisForm('as a result – and there have been plenty – but')).toBe(
+      'as a result – and there have been plenty – but',
+    );
+  });
+});
