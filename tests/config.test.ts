@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { loadCorpusConfig } from '../pipeline/corpus-config.js';
+import { ConfigError } from '../pipeline/errors.js';
+import { createResolver, loadRegistry } from '../pipeline/registry.js';
+
+const thrown = (f: () => unknown): ConfigError => {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof ConfigError) return e;
+    throw e;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('speakers.yaml', () => {
+  it('resolves names, aliases and honorifics regardless of case, hyphens and spacing', () => {
+    const reg = loadRegistry(
+      'speakers:\n  - name: Choe Yong-geon\n    side: DPRK\n    aliases: [Choe Yong Gon]\n',
+    );
+    const resolve = createResolver(reg);
+    for (const label of [
+      'Comrade Choe Yong-geon',
+      'Choe Yong Gon',
+      'CHOE YONG-GEON',
+      'Comrade Choe Yong Gon',
+    ]) {
+      expect(resolve(label)?.name).toBe('Choe Yong-geon');
+    }
+    expect(resolve('Comrade Kim')).toBeUndefined();
+  });
+
+  it('reports malformed YAML with file, line and what was expected', () => {
+    const e = thrown(() =>
+      loadRegistry('speakers:\n  - name: A\n    side: [DPRK\n  - name: B\n', 'speakers.yaml'),
+    );
+    expect(e.file).toBe('speakers.yaml');
+    expect(e.line).toBeGreaterThanOrEqual(3);
+    expect(e.message).toMatch(/^speakers\.yaml:\d+: malformed YAML: /);
+  });
+
+  it('reports a speaker without a side at its line', () => {
+    const e = thrown(() =>
+      loadRegistry('speakers:\n  - name: A\n    side: Albania\n  - name: B\n    role: x\n'),
+    );
+    expect(e.message).toBe('speakers.yaml:4: expected "side" for B, found nothing');
+  });
+
+  it('refuses a name given to two speakers', () => {
+    const e = thrown(() =>
+      loadRegistry(
+        'speakers:\n  - {name: A B, side: x}\n  - {name: C D, side: y, aliases: [A B]}\n',
+      ),
+    );
+    expect(e.message).toContain('found "A B" for both A B and C D');
+  });
+});
+
+describe('corpus.yaml', () => {
+  it('reads per-file overrides', () => {
+    const m = loadCorpusConfig('documents:\n  a.txt:\n    date: 1961-02-10\n    title: T\n');
+    expect(m.get('a.txt')).toEqual({ date: '1961-02-10', title: 'T' });
+  });
+
+  it('names the line of an unknown field or a bad date', () => {
+    expect(thrown(() => loadCorpusConfig('documents:\n  a.txt:\n    titel: T\n')).message).toBe(
+      'corpus.yaml:3: expected one of date, title, summary, archiveRef, translator, sourceUrl, participants; found "titel"',
+    );
+    expect(
+      thrown(() => loadCorpusConfig('documents:\n  a.txt:\n    date: 10 Feb 1961\n')).message,
+    ).toBe('corpus.yaml:3: expected "date" as YYYY-MM-DD, found "10 Feb 1961"');
+  });
+
+  it('reports malformed YAML with its line', () => {
+    const e = thrown(() => loadCorpusConfig('documents:\n  a.txt: {title: "x"\n'));
+    expect(e.message).toMatch(/^corpus\.yaml:\d+: malformed YAML/);
+  });
+});
