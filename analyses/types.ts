@@ -242,3 +242,68 @@ export interface Tables {
   /** Further tables (e.g. terms grouped by side/year) keyed by CSV base name. */
   extra: Record<string, Array<Record<string, string | number | boolean>>>;
 }
+
+// ── Dictionary (corpus/dictionary.yaml, loaded by analyses/dictionary.ts) ────
+
+/** One key of the concept dictionary, e.g. `revisionism: [revisionis*]`. */
+export interface DictionaryEntry {
+  /** The key as written, e.g. "marxist-leninist"; the `phrase` column of phrases.csv. */
+  key: string;
+  /** What the key is meant to capture (free text for the reader; may be ""). */
+  description: string;
+  /** Patterns as written: words, `*` = any run of letters/digits, multi-word phrases. */
+  patterns: string[];
+  /**
+   * False (the default): the key competes with every other non-independent key
+   * and a stretch of text belongs to at most one of them. True: the key is
+   * matched on its own, so its matches may overlap other keys' matches.
+   */
+  independent: boolean;
+  /** 1-based line of the key in the dictionary file (for messages). */
+  line: number;
+}
+
+export interface Dictionary {
+  /** File name shown in messages, e.g. "dictionary.yaml". */
+  file: string;
+  entries: DictionaryEntry[];
+}
+
+// ── Extra term tables (Tables.extra) ─────────────────────────────────────────
+
+/** extra.terms_by_side: term counts summed over every speaker of a side. */
+export interface TermsBySideRow {
+  side: string;
+  term: string;
+  count: number;
+  /** Words spoken by that side in the whole corpus (denominator). */
+  words: number;
+  per_10k: number;
+  /** 1-based rank within the side by count desc, then term. */
+  rank: number;
+}
+
+/** extra.terms_by_year: term counts summed over every speaker in a year. */
+export interface TermsByYearRow {
+  year: number;
+  term: string;
+  count: number;
+  /** Words spoken in that year's documents (denominator). */
+  words: number;
+  per_10k: number;
+  /** 1-based rank within the year by count desc, then term. */
+  rank: number;
+}
+
+/** extra.terms_by_speaker: term counts summed over every document of a speaker. */
+export interface TermsBySpeakerRow {
+  speaker: string;
+  side: string;
+  term: string;
+  count: number;
+  /** Words spoken by that speaker in the whole corpus (denominator). */
+  words: number;
+  per_10k: number;
+  /** 1-based rank within the speaker by count desc, then term. */
+  rank: number;
+}

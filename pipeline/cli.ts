@@ -125,7 +125,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     throw e;
   }
-  const tty = process.stderr.isTTY && !args.quiet;
+  const tty = process.stdout.isTTY && !args.quiet;
   const progress = (stage: string, done: number, total: number) => {
     if (!tty || total === 0) return;
     const width = 30;
@@ -133,7 +133,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(
       `\r${stage.padEnd(9)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`,
     );
-    if (done === total) process.stderr.write('\n');
+    if (done === total) process.stdout.write('\n');
   };
   try {
     const result = await runPipeline({
