@@ -1,0 +1,186 @@
+/**
+ * Fitting and cross-validating the scorer's coefficients on the human-rated
+ * benchmark files (never on the held-out NYT half). The procedure behind the
+ * figures documented on DEFAULT_SCORER_PARAMS; `npm run bench:sentiment --
+ * --cv` re-runs it.
+ *
+ * Objective: the mean over files of Pearson r between scores and human means
+ * (each genre weighs the same, so the 10,605 movie snippets do not swamp the
+ * 2,568 NYT ones). Search: coordinate-wise over a fixed grid per coefficient,
+ * starting from wink's own behaviour (sum of values, no rule active), sweeping
+ * until a sweep changes nothing (at most 5 sweeps); ties keep the earlier
+ * grid value, so the fit is deterministic.
+ */
+import { mean, pearson } from '../../pipeline/bench/metrics.js';
+import { type Snippet, snippetGroup } from './benchmark.js';
+import { mulberry32 } from './random.js';
+import { featureScore, type ScorerParams, type TextFeatures } from './scorer.js';
+
+export interface CalibrationFile {
+  file: string;
+  snippets: readonly Snippet[];
+  /** createFeatureExtractor(...).textFeatures(snippet.text), without overrides. */
+  features: readonly TextFeatures[];
+}
+
+/** The values tried per coefficient. */
+export const PARAM_GRID: Readonly<Record<keyof ScorerParams, readonly number[]>> = {
+  alpha: [0.5, 1, 2, 3, 4, 6],
+  lengthExponent: [0, 0.25, 0.5, 0.75, 1],
+  negativity: [0.8, 1, 1.15, 1.3, 1.5, 1.75],
+  nonAdjective: [0.5, 0.6, 0.75, 0.9, 1],
+  properName: [0, 0.25, 0.5, 0.75, 1],
+  boost: [0, 0.15, 0.3, 0.5, 0.8, 1.2],
+  contrast: [0.1, 0.25, 0.5, 0.75, 1],
+  negation: [0, 0.25, 0.5, 0.75, 1],
+  negationWindow: [1, 2, 3, 4, 6, 100],
+};
+
+/** Where the search starts: no rule active, wink's negation scope, sum of values. */
+export const START_PARAMS: Readonly<ScorerParams> = Object.freeze({
+  alpha: 1,
+  lengthExponent: 0,
+  negativity: 1,
+  nonAdjective: 1,
+  properName: 1,
+  boost: 0,
+  contrast: 1,
+  negation: 1,
+  negationWindow: 100,
+});
+
+const ORDER = Object.keys(PARAM_GRID) as Array<keyof ScorerParams>;
+
+/** Mean over files of Pearson r on the selected snippets of each file. */
+export function objective(
+  files: readonly CalibrationFile[],
+  selected: ReadonlyArray<readonly number[]>,
+  params: ScorerParams,
+): number {
+  const rs = files.map((f, j) => {
+    const idx = selected[j]!;
+    const scores = idx.map((i) => featureScore(f.features[i]!, params));
+    return pearson(
+      scores,
+      idx.map((i) => f.snippets[i]!.rating),
+    );
+  });
+  return mean(rs);
+}
+
+/** Coordinate-wise grid search (see the module comment). */
+export function fitParams(
+  files: readonly CalibrationFile[],
+  selected: ReadonlyArray<readonly number[]>,
+  start: ScorerParams = START_PARAMS,
+): { params: ScorerParams; objective: number; sweeps: number } {
+  let params = { ...start };
+  let best = objective(files, selected, params);
+  let sweeps = 0;
+  for (; sweeps < 5; ) {
+    sweeps++;
+    let changed = false;
+    for (const key of ORDER) {
+      for (const v of PARAM_GRID[key]) {
+        if (v === params[key]) continue;
+        const trial = { ...params, [key]: v };
+        const o = objective(files, selected, trial);
+        if (o > best + 1e-12) {
+          best = o;
+          params = trial;
+          changed = true;
+        }
+      }
+    }
+    if (!changed) break;
+  }
+  return { params, objective: best, sweeps };
+}
+
+/**
+ * Fold (0…k−1) of each snippet: the groups (article, product, or the snippet
+ * itself; see snippetGroup) sorted, shuffled with a seeded Fisher–Yates, and
+ * dealt round-robin.
+ */
+export function assignFolds(ids: readonly string[], k: number, seed: number): number[] {
+  const groups = [...new Set(ids.map(snippetGroup))].sort();
+  const rand = mulberry32(seed);
+  for (let i = groups.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [groups[i], groups[j]] = [groups[j]!, groups[i]!];
+  }
+  const fold = new Map<string, number>();
+  groups.forEach((g, i) => {
+    fold.set(g, i % k);
+  });
+  return ids.map((id) => fold.get(snippetGroup(id))!);
+}
+
+export interface CrossValidation {
+  k: number;
+  seed: number;
+  /** Per file: Pearson r of the pooled out-of-fold scores, and the mean of the k test-fold r's. */
+  files: Array<{ file: string; n: number; pearson: number; fold_mean: number; in_sample: number }>;
+  /** The coefficients fitted in each fold (to judge their stability). */
+  folds: Array<{ fold: number; params: ScorerParams; train_objective: number }>;
+  /** The fit on all snippets (what DEFAULT_SCORER_PARAMS should hold). */
+  full: { params: ScorerParams; objective: number };
+}
+
+/** k-fold cross-validation of the whole fitting procedure. */
+export function crossValidate(
+  files: readonly CalibrationFile[],
+  k = 5,
+  seed = 1959,
+): CrossValidation {
+  const foldOf = files.map((f) =>
+    assignFolds(
+      f.snippets.map((s) => s.id),
+      k,
+      seed,
+    ),
+  );
+  const oof = files.map((f) => new Array<number>(f.snippets.length).fill(0));
+  const foldR = files.map(() => [] as number[]);
+  const folds: CrossValidation['folds'] = [];
+  for (let fold = 0; fold < k; fold++) {
+    const train = foldOf.map((fs) => fs.flatMap((g, i) => (g === fold ? [] : [i])));
+    const test = foldOf.map((fs) => fs.flatMap((g, i) => (g === fold ? [i] : [])));
+    const fit = fitParams(files, train);
+    folds.push({ fold, params: fit.params, train_objective: fit.objective });
+    files.forEach((f, j) => {
+      const idx = test[j]!;
+      const scores = idx.map((i) => featureScore(f.features[i]!, fit.params));
+      idx.forEach((i, m) => {
+        oof[j]![i] = scores[m]!;
+      });
+      foldR[j]!.push(
+        pearson(
+          scores,
+          idx.map((i) => f.snippets[i]!.rating),
+        ),
+      );
+    });
+  }
+  const all = files.map((f) => f.snippets.map((_, i) => i));
+  const full = fitParams(files, all);
+  return {
+    k,
+    seed,
+    files: files.map((f, j) => {
+      const truth = f.snippets.map((s) => s.rating);
+      return {
+        file: f.file,
+        n: f.snippets.length,
+        pearson: pearson(oof[j]!, truth),
+        fold_mean: mean(foldR[j]!),
+        in_sample: pearson(
+          f.features.map((x) => featureScore(x, full.params)),
+          truth,
+        ),
+      };
+    }),
+    folds,
+    full: { params: full.params, objective: full.objective },
+  };
+}

@@ -1,0 +1,170 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import model from 'wink-eng-lite-web-model';
+import winkNLP, { type ItemSentence } from 'wink-nlp';
+import { agreement, parseGroundTruth, snippetGroup } from '../analyses/sentiment/benchmark.js';
+import { assignFolds } from '../analyses/sentiment/calibrate.js';
+import { loadSentimentConfig } from '../analyses/sentiment/config.js';
+import {
+  combineFeatures,
+  createSentenceScorer,
+  DEFAULT_SCORER_PARAMS,
+  featureScore,
+  type TermFeature,
+} from '../analyses/sentiment/scorer.js';
+
+// The one wink instance of this test file's worker.
+const nlp = winkNLP(model);
+const its = nlp.its;
+const scorer = createSentenceScorer(nlp, its);
+
+const term = (value: number, extra: Partial<TermFeature> = {}): TermFeature => ({
+  term: 'w',
+  value,
+  override: false,
+  negatedAt: -1,
+  boost: 0,
+  beforeContrast: false,
+  adjective: true,
+  name: false,
+  ...extra,
+});
+
+describe('combineFeatures', () => {
+  const p = {
+    ...DEFAULT_SCORER_PARAMS,
+    alpha: 1,
+    lengthExponent: 0.5,
+    negativity: 2,
+    negation: 0.5,
+    contrast: 0.25,
+  };
+  it('sums, scales by √k and squashes (hand values)', () => {
+    // one adjective 0.6: S = 0.6 → 0.6 / √1.36
+    expect(combineFeatures({ terms: [term(0.6)] }, p).score).toBeCloseTo(0.6 / Math.sqrt(1.36), 12);
+    // 0.6 and −0.2 (×2 negativity) → (0.6 − 0.4) / √2 = 0.1414…
+    const s = 0.2 / Math.sqrt(2);
+    const r = combineFeatures({ terms: [term(0.6), term(-0.2)] }, p);
+    expect(r.score).toBeCloseTo(s / Math.sqrt(s * s + 1), 12);
+    expect(r.contributions.reduce((a, [, w]) => a + w, 0)).toBeCloseTo(s, 12);
+    expect(featureScore({ terms: [term(0.6), term(-0.2)] }, p)).toBe(r.score);
+  });
+  it('applies negation inside the window only, and contrast', () => {
+    expect(
+      combineFeatures({ terms: [term(0.8, { negatedAt: 0 })] }, p).contributions[0]![1],
+    ).toBeCloseTo(-0.4, 12);
+    const far = { ...p, negationWindow: 2 };
+    expect(
+      combineFeatures({ terms: [term(0.8, { negatedAt: 2 })] }, far).contributions[0]![1],
+    ).toBeCloseTo(0.8, 12);
+    expect(
+      combineFeatures({ terms: [term(0.8, { beforeContrast: true })] }, p).contributions[0]![1],
+    ).toBeCloseTo(0.2, 12);
+  });
+  it('scores 0 and uncovered without sentiment words', () => {
+    expect(combineFeatures({ terms: [] }, p)).toEqual({
+      score: 0,
+      covered: false,
+      contributions: [],
+    });
+  });
+});
+
+describe('createSentenceScorer on wink', () => {
+  it('orders plain, intensified, negated and contrasted sentences as a reader would', () => {
+    const good = scorer.scoreText('The plan is good.').score;
+    expect(good).toBeGreaterThan(0);
+    expect(scorer.scoreText('The plan is very good.').score).toBeGreaterThan(good);
+    const notGood = scorer.scoreText('The plan is not good.').score;
+    expect(notGood).toBeLessThan(0);
+    expect(Math.abs(notGood)).toBeLessThan(good);
+    expect(scorer.scoreText('The plan is good but the result is terrible.').score).toBeLessThan(0);
+    expect(scorer.scoreText('The plan is good and generous.').score).toBeGreaterThan(good);
+    expect(scorer.scoreText('The meeting was held on Tuesday.')).toEqual({
+      score: 0,
+      covered: false,
+      contributions: [],
+    });
+  });
+
+  it('scores a sentence of the caller’s doc exactly as scoreText does', () => {
+    const doc = nlp.readDoc('We are happy to see you. The enemies failed.');
+    const scores = [] as number[];
+    doc.sentences().each((s: ItemSentence) => {
+      scores.push(scorer.scoreSentence(s).score);
+    });
+    expect(scores).toEqual([
+      scorer.scoreText('We are happy to see you.').score,
+      scorer.scoreText('The enemies failed.').score,
+    ]);
+  });
+
+  it('applies the domain overrides only when given', () => {
+    const text = 'The revisionists are traitors.';
+    expect(scorer.scoreText(text)).toEqual({ score: 0, covered: false, contributions: [] });
+    const config = loadSentimentConfig(
+      readFileSync('corpus/sentiment.yaml', 'utf8'),
+      'sentiment.yaml',
+    );
+    const domain = createSentenceScorer(nlp, its, config.overrides);
+    const r = domain.scoreText(text);
+    expect(r.score).toBeLessThan(0);
+    expect(r.contributions.map(([t]) => t)).toEqual(['revisionists', 'traitors']);
+    // An override of 0 makes a lexicon word neutral.
+    const neutral = createSentenceScorer(nlp, its, new Map([['struggle', 0]]));
+    expect(scorer.scoreText('The struggle continues.').covered).toBe(true);
+    expect(neutral.scoreText('The struggle continues.').covered).toBe(false);
+  });
+
+  it('finds a word through its lemma when only the lemma is in the lexicon', () => {
+    const r = scorer.scoreText('They were happier.');
+    expect(r.contributions.map(([t]) => t)).toEqual(['happy']);
+  });
+});
+
+describe('benchmark files', () => {
+  it('parses ID<TAB>mean<TAB>text with CRLF and reports bad lines with their number', () => {
+    expect(parseGroundTruth('1_1\t0.5\tGood\tday.\r\n\r\n2_1\t-1\tBad.\r\n', 'f.txt')).toEqual([
+      { id: '1_1', rating: 0.5, text: 'Good\tday.' },
+      { id: '2_1', rating: -1, text: 'Bad.' },
+    ]);
+    expect(() => parseGroundTruth('1\t0.5\tok\n2\tx\tbad\n', 'f.txt')).toThrow(
+      'f.txt:2: expected a numeric mean rating, found "x"',
+    );
+  });
+  it('groups NYT/Amazon sentences by article and keeps them in one fold', () => {
+    expect(snippetGroup('12_3')).toBe('12');
+    expect(snippetGroup('77')).toBe('77');
+    const ids = ['1_1', '1_2', '2_1', '3_1', '3_2', '4_1', '5_1'];
+    const folds = assignFolds(ids, 3, 1959);
+    expect(folds).toEqual(assignFolds(ids, 3, 1959));
+    expect(folds[0]).toBe(folds[1]);
+    expect(folds[3]).toBe(folds[4]);
+    expect(new Set(folds).size).toBe(3);
+  });
+
+  const nyt = '../shared/benchmarks/sentiment/nytEditorialSnippets_GroundTruth.dev.txt';
+  it.skipIf(!existsSync(nyt))(
+    'agrees with people better than raw wink on a sample of NYT editorials',
+    () => {
+      const sample = parseGroundTruth(readFileSync(nyt, 'utf8'), 'nyt').slice(0, 400);
+      const ours = agreement(
+        'nyt',
+        'project',
+        sample,
+        sample.map((s) => scorer.scoreText(s.text).score),
+        1,
+      );
+      const raw = agreement(
+        'nyt',
+        'wink',
+        sample,
+        sample.map((s) => Number(nlp.readDoc(s.text).out(its.sentiment))),
+        1,
+      );
+      expect(ours.n).toBe(400);
+      expect(ours.pearson).toBeGreaterThan(raw.pearson);
+      expect(ours.zero_share).toBeLessThan(raw.zero_share);
+    },
+  );
+});
