@@ -1,0 +1,249 @@
+/**
+ * 4. Keyness (keyness.csv): which terms one part of the corpus uses more (or
+ * less) than another.
+ *
+ * Comparisons (defaults in KEYNESS_DEFAULTS):
+ * - "side:Albania vs DPRK"          the two sides;
+ * - "speaker:<name> vs rest"        each speaker against everyone else;
+ * - "period:1959-1961 vs 1964-1966" documents dated in the two periods.
+ *
+ * For each term with count_target + count_reference ≥ minFrequency:
+ * - g2: log-likelihood G² of the 2×2 table (Dunning 1993, "Accurate methods
+ *   for the statistics of surprise and coincidence"): rows = term / all other
+ *   words, columns = target / reference, corpus sizes = words spoken
+ *   (pipeline/words.ts). G² = 2 Σ O·ln(O/E) over the four cells, with
+ *   E = row total × column total / grand total and 0·ln 0 = 0.
+ * - p: upper tail of the chi-square distribution with 1 degree of freedom at
+ *   G², i.e. erfc(√(G²/2)). Not corrected for the many terms tested.
+ * - log_ratio: Log Ratio (Hardie 2014, "Log Ratio — an informal introduction",
+ *   CASS), log2 of (count_target / words_target) ÷ (count_reference /
+ *   words_reference). A zero count is replaced by 0.5 so the ratio stays
+ *   finite (Hardie's suggested adjustment). Positive = more frequent in the
+ *   target; each unit is a doubling.
+ * - range: number of documents in which the target used the term.
+ *
+ * Rows sorted by comparison, g2 desc, term.
+ */
+import type { DataFrame } from 'danfojs-node';
+import { toFrame } from './frame.js';
+import { cmp, type SpeakerDoc, speakerDocs, yearOf } from './terms.js';
+import type { AnnotatedDocument, KeynessRow } from './types.js';
+
+export interface KeynessOptions {
+  /** Terms used fewer times than this in target + reference are left out. */
+  minFrequency: number;
+  /** [target, reference] sides. */
+  sides: readonly [string, string];
+  /** Two inclusive year ranges: [target, reference]. */
+  periods: readonly [readonly [number, number], readonly [number, number]];
+  /** Compare each speaker with the rest. */
+  speakers: boolean;
+}
+
+export const KEYNESS_DEFAULTS: Readonly<KeynessOptions> = Object.freeze({
+  minFrequency: 5,
+  sides: ['Albania', 'DPRK'] as const,
+  periods: [
+    [1959, 1961],
+    [1964, 1966],
+  ] as const,
+  speakers: true,
+});
+
+export const KEYNESS_COLUMNS: ReadonlyArray<keyof KeynessRow & string> = [
+  'comparison',
+  'target',
+  'reference',
+  'term',
+  'count_target',
+  'count_reference',
+  'g2',
+  'p',
+  'log_ratio',
+  'range',
+];
+
+/**
+ * Dunning's G² for the 2×2 table
+ *   [a, b]   term in target, term in reference
+ *   [c, d]   other words in target (n1 − a), other words in reference (n2 − b).
+ */
+export function g2(a: number, b: number, n1: number, n2: number): number {
+  const c = Math.max(0, n1 - a);
+  const d = Math.max(0, n2 - b);
+  const n = a + b + c + d;
+  if (n === 0) return 0;
+  const col1 = a + c;
+  const col2 = b + d;
+  const row1 = a + b;
+  const row2 = c + d;
+  const term = (o: number, e: number): number => (o > 0 && e > 0 ? o * Math.log(o / e) : 0);
+  const sum =
+    term(a, (row1 * col1) / n) +
+    term(b, (row1 * col2) / n) +
+    term(c, (row2 * col1) / n) +
+    term(d, (row2 * col2) / n);
+  return Math.max(0, 2 * sum);
+}
+
+/** Log Ratio (Hardie 2014) with zero counts replaced by 0.5. */
+export function logRatio(a: number, b: number, n1: number, n2: number): number {
+  if (n1 <= 0 || n2 <= 0) return 0;
+  return Math.log2((a === 0 ? 0.5 : a) / n1 / ((b === 0 ? 0.5 : b) / n2));
+}
+
+/** P(X ≥ x) for X ~ chi-square with 1 degree of freedom: erfc(√(x/2)). */
+export function chiSquare1P(x: number): number {
+  if (!(x > 0)) return 1;
+  return erfc(Math.sqrt(x / 2));
+}
+
+/**
+ * Complementary error function. For x < 2: 1 − erf(x) with erf from its
+ * Maclaurin series, 2/√π Σ (−1)ⁿ x^(2n+1) / (n! (2n+1)), which converges
+ * fast there and loses no relative precision worth noting (erfc(2) ≈ 0.005).
+ * For x ≥ 2: the continued fraction erfc(x) = e^(−x²)/√π · 1/(x + (1/2)/(x +
+ * 1/(x + (3/2)/(x + …)))), evaluated backwards from a fixed depth, which is
+ * accurate to ~1e-15 relative for x ≥ 2 and does not underflow until e^(−x²) does.
+ */
+export function erfc(x: number): number {
+  if (Number.isNaN(x)) return Number.NaN;
+  if (x < 0) return 2 - erfc(-x);
+  if (x < 2) {
+    let sum = 0;
+    let power = x; // x^(2n+1) / n!
+    for (let n = 0; n < 60; n++) {
+      const t = power / (2 * n + 1);
+      sum += n % 2 === 0 ? t : -t;
+      if (Math.abs(t) < 1e-17 * Math.abs(sum)) break;
+      power *= (x * x) / (n + 1);
+    }
+    return 1 - (2 / Math.sqrt(Math.PI)) * sum;
+  }
+  let f = x;
+  for (let k = 120; k >= 1; k--) f = x + k / 2 / f;
+  return Math.exp(-x * x) / Math.sqrt(Math.PI) / f;
+}
+
+interface Side {
+  counts: Map<string, number>;
+  words: number;
+  docs: Map<string, Set<string>>;
+}
+
+function pool(units: readonly SpeakerDoc[]): Side {
+  const side: Side = { counts: new Map(), words: 0, docs: new Map() };
+  for (const u of units) {
+    side.words += u.words;
+    for (const [term, n] of u.counts) {
+      side.counts.set(term, (side.counts.get(term) ?? 0) + n);
+      let d = side.docs.get(term);
+      if (!d) {
+        d = new Set();
+        side.docs.set(term, d);
+      }
+      d.add(u.doc_id);
+    }
+  }
+  return side;
+}
+
+/** One comparison's rows (unsorted). Empty when either part has no words. */
+export function compare(
+  comparison: string,
+  targetName: string,
+  referenceName: string,
+  target: readonly SpeakerDoc[],
+  reference: readonly SpeakerDoc[],
+  minFrequency: number,
+): KeynessRow[] {
+  const t = pool(target);
+  const r = pool(reference);
+  if (t.words === 0 || r.words === 0) return [];
+  const rows: KeynessRow[] = [];
+  const terms = new Set([...t.counts.keys(), ...r.counts.keys()]);
+  for (const term of terms) {
+    const a = t.counts.get(term) ?? 0;
+    const b = r.counts.get(term) ?? 0;
+    if (a + b < minFrequency) continue;
+    const g = g2(a, b, t.words, r.words);
+    rows.push({
+      comparison,
+      target: targetName,
+      reference: referenceName,
+      term,
+      count_target: a,
+      count_reference: b,
+      g2: g,
+      p: chiSquare1P(g),
+      log_ratio: logRatio(a, b, t.words, r.words),
+      range: t.docs.get(term)?.size ?? 0,
+    });
+  }
+  return rows;
+}
+
+export function keynessRows(
+  docs: readonly AnnotatedDocument[],
+  options: Partial<KeynessOptions> = {},
+): KeynessRow[] {
+  const o = { ...KEYNESS_DEFAULTS, ...options };
+  const units = speakerDocs(docs);
+  const rows: KeynessRow[] = [];
+
+  const [sideT, sideR] = o.sides;
+  rows.push(
+    ...compare(
+      `side:${sideT} vs ${sideR}`,
+      sideT,
+      sideR,
+      units.filter((u) => u.side === sideT),
+      units.filter((u) => u.side === sideR),
+      o.minFrequency,
+    ),
+  );
+
+  if (o.speakers) {
+    const names = [...new Set(units.map((u) => u.speaker))].sort(cmp);
+    for (const name of names) {
+      rows.push(
+        ...compare(
+          `speaker:${name} vs rest`,
+          name,
+          'rest',
+          units.filter((u) => u.speaker === name),
+          units.filter((u) => u.speaker !== name),
+          o.minFrequency,
+        ),
+      );
+    }
+  }
+
+  const [pT, pR] = o.periods;
+  const inRange = (u: SpeakerDoc, [from, to]: readonly [number, number]): boolean => {
+    const y = yearOf(u.date);
+    return y >= from && y <= to;
+  };
+  const label = ([from, to]: readonly [number, number]): string => `${from}-${to}`;
+  rows.push(
+    ...compare(
+      `period:${label(pT)} vs ${label(pR)}`,
+      label(pT),
+      label(pR),
+      units.filter((u) => inRange(u, pT)),
+      units.filter((u) => inRange(u, pR)),
+      o.minFrequency,
+    ),
+  );
+
+  rows.sort((a, b) => cmp(a.comparison, b.comparison) || b.g2 - a.g2 || cmp(a.term, b.term));
+  return rows;
+}
+
+export async function computeKeyness(
+  docs: readonly AnnotatedDocument[],
+  options: Partial<KeynessOptions> = {},
+): Promise<{ keyness: KeynessRow[]; frame: DataFrame }> {
+  const keyness = keynessRows(docs, options);
+  return { keyness, frame: await toFrame(keyness, KEYNESS_COLUMNS) };
+}

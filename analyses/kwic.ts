@@ -1,0 +1,129 @@
+/**
+ * 5. Concordance (kwic.csv): one line per dictionary match, so the number of
+ * lines of a key equals the sum of its counts in phrases.csv (both come from
+ * matchDictionary() on the same speech text), plus one line per match of each
+ * extra term asked for (`kwicTerms`, e.g. from the command line; its `phrase`
+ * is the term itself, or "<term> (term)" if the term is also a dictionary key,
+ * so that a key's lines stay countable).
+ *
+ * left/right: up to `width` characters (default 60) of the same turn's speech
+ * text on either side of the match, whitespace collapsed to single spaces.
+ * position: words spoken in the document before the match ÷ all words
+ * spoken in the document (0–1), for the dispersion plot.
+ */
+import type { DataFrame } from 'danfojs-node';
+import type { Transcript } from '../pipeline/types.js';
+import { countWords } from '../pipeline/words.js';
+import { dictionaryFromTerms, matchDictionary } from './dictionary.js';
+import { toFrame } from './frame.js';
+import { cmp } from './terms.js';
+import type { Dictionary, KwicRow } from './types.js';
+
+export const KWIC_DEFAULTS = Object.freeze({ width: 60 });
+
+export const KWIC_COLUMNS: ReadonlyArray<keyof KwicRow & string> = [
+  'phrase',
+  'doc_id',
+  'date',
+  'speaker',
+  'side',
+  'turn',
+  'left',
+  'match',
+  'right',
+  'position',
+];
+
+export interface KwicOptions {
+  /** Extra terms (patterns as in the dictionary: globs, phrases). */
+  terms: readonly string[];
+  /** Characters of context on each side. */
+  width: number;
+}
+
+/** Rows sorted by phrase, doc_id, turn, then place in the turn. */
+export function kwicRows(
+  transcripts: readonly Transcript[],
+  dict: Dictionary,
+  options: Partial<KwicOptions> = {},
+): KwicRow[] {
+  const width = options.width ?? KWIC_DEFAULTS.width;
+  const keys = new Set(dict.entries.map((e) => e.key));
+  const extra = dictionaryFromTerms(options.terms ?? []);
+  const extraName = (key: string): string => (keys.has(key) ? `${key} (term)` : key);
+  const rows: Array<KwicRow & { start: number }> = [];
+  for (const t of transcripts) {
+    const total = t.turns.reduce((s, turn) => s + turn.words, 0);
+    let before = 0;
+    for (const turn of t.turns) {
+      const text = turn.text;
+      const lines = [
+        ...matchDictionary(dict, text).map((m) => ({ ...m, phrase: m.key })),
+        ...matchDictionary(extra, text).map((m) => ({ ...m, phrase: extraName(m.key) })),
+      ].sort((a, b) => a.start - b.start);
+      const wordsBefore = prefixWordCounter(text);
+      for (const m of lines) {
+        const at = before + wordsBefore(m.start);
+        rows.push({
+          phrase: m.phrase,
+          doc_id: t.docId,
+          date: t.metadata.date,
+          speaker: turn.speaker,
+          side: turn.side,
+          turn: turn.turn,
+          left: collapse(text.slice(Math.max(0, m.start - width * 4), m.start))
+            .slice(-width)
+            .trimStart(),
+          match: m.form,
+          right: collapse(text.slice(m.end, m.end + width * 4))
+            .slice(0, width)
+            .trimEnd(),
+          position: total > 0 ? at / total : 0,
+          start: m.start,
+        });
+      }
+      before += turn.words;
+    }
+  }
+  rows.sort(
+    (a, b) =>
+      cmp(a.phrase, b.phrase) ||
+      cmp(a.doc_id, b.doc_id) ||
+      a.turn - b.turn ||
+      a.start - b.start ||
+      cmp(a.match, b.match),
+  );
+  return rows.map(({ start: _start, ...row }) => row);
+}
+
+export async function computeKwic(
+  transcripts: readonly Transcript[],
+  dict: Dictionary,
+  options: Partial<KwicOptions> = {},
+): Promise<{ kwic: KwicRow[]; frame: DataFrame }> {
+  const kwic = kwicRows(transcripts, dict, options);
+  return { kwic, frame: await toFrame(kwic, KWIC_COLUMNS) };
+}
+
+/**
+ * countWords(text.slice(0, offset)) for non-decreasing offsets, without
+ * re-counting from the start each time: the text is cut at whitespace, which
+ * never splits a word, so counts of the pieces add up.
+ */
+function prefixWordCounter(text: string): (offset: number) => number {
+  let cut = 0;
+  let counted = 0;
+  return (offset) => {
+    let ws = offset - 1;
+    while (ws >= cut && !/\s/.test(text[ws]!)) ws--;
+    if (ws >= cut) {
+      counted += countWords(text.slice(cut, ws + 1));
+      cut = ws + 1;
+    }
+    return counted + countWords(text.slice(cut, offset));
+  };
+}
+
+function collapse(s: string): string {
+  return s.replace(/\s+/g, ' ');
+}

@@ -1,0 +1,100 @@
+/**
+ * 2. Phrase and concept counts (phrases.csv) and the surface forms behind
+ * them (phrase_forms.csv).
+ *
+ * Matching is analyses/dictionary.ts matchDictionary() on each speech turn's
+ * display text (never editorial insertions, stage directions or trailers).
+ * Unit: a speaker in a document. Every (document, speaker, key) combination
+ * is written, with count 0 where the key never matched, so that rates over
+ * time show true zeros. per_10k = count / words × 10,000, words = that
+ * speaker's words in that document (pipeline/words.ts).
+ */
+import type { DataFrame } from 'danfojs-node';
+import type { Transcript } from '../pipeline/types.js';
+import { matchDictionary } from './dictionary.js';
+import { toFrame } from './frame.js';
+import { cmp, rate } from './terms.js';
+import type { Dictionary, PhraseFormRow, PhraseRow } from './types.js';
+
+export const PHRASE_COLUMNS: ReadonlyArray<keyof PhraseRow & string> = [
+  'doc_id',
+  'date',
+  'speaker',
+  'side',
+  'phrase',
+  'count',
+  'words',
+  'per_10k',
+];
+export const PHRASE_FORM_COLUMNS: ReadonlyArray<keyof PhraseFormRow & string> = [
+  'phrase',
+  'form',
+  'count',
+];
+
+export interface PhraseTables {
+  phrases: PhraseRow[];
+  phraseForms: PhraseFormRow[];
+}
+
+/**
+ * Rows sorted by doc_id, speaker, phrase; forms by phrase, count desc, form
+ * (forms keep their case: "Revisionists" and "revisionists" are two rows).
+ */
+export function phraseTables(transcripts: readonly Transcript[], dict: Dictionary): PhraseTables {
+  const keys = dict.entries.map((e) => e.key).sort(cmp);
+  const phrases: PhraseRow[] = [];
+  const forms = new Map<string, PhraseFormRow>();
+  for (const t of transcripts) {
+    const units = new Map<string, { side: string; words: number; counts: Map<string, number> }>();
+    for (const turn of t.turns) {
+      let u = units.get(turn.speaker);
+      if (!u) {
+        u = { side: turn.side, words: 0, counts: new Map() };
+        units.set(turn.speaker, u);
+      }
+      u.words += turn.words;
+      for (const m of matchDictionary(dict, turn.text)) {
+        u.counts.set(m.key, (u.counts.get(m.key) ?? 0) + 1);
+        const id = `${m.key}\u0000${m.form}`;
+        const f = forms.get(id);
+        if (f) f.count++;
+        else forms.set(id, { phrase: m.key, form: m.form, count: 1 });
+      }
+    }
+    for (const [speaker, u] of units) {
+      for (const phrase of keys) {
+        const count = u.counts.get(phrase) ?? 0;
+        phrases.push({
+          doc_id: t.docId,
+          date: t.metadata.date,
+          speaker,
+          side: u.side,
+          phrase,
+          count,
+          words: u.words,
+          per_10k: rate(count, u.words),
+        });
+      }
+    }
+  }
+  phrases.sort(
+    (a, b) => cmp(a.doc_id, b.doc_id) || cmp(a.speaker, b.speaker) || cmp(a.phrase, b.phrase),
+  );
+  const phraseForms = [...forms.values()].sort(
+    (a, b) => cmp(a.phrase, b.phrase) || b.count - a.count || cmp(a.form, b.form),
+  );
+  return { phrases, phraseForms };
+}
+
+export async function computePhrases(
+  transcripts: readonly Transcript[],
+  dict: Dictionary,
+): Promise<PhraseTables & { frame: DataFrame; formsFrame: DataFrame }> {
+  const tables = phraseTables(transcripts, dict);
+  return {
+    ...tables,
+    frame: await toFrame(tables.phrases, PHRASE_COLUMNS),
+    formsFrame: await toFrame(tables.phraseForms, PHRASE_FORM_COLUMNS),
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * The project's own stop-word list (corpus/stopwords.txt): one word per line,
+ * `#` starts a comment, blank lines ignored. Our own because wink-nlp's list
+ * is fixed and drops not, no, never, against, we, must (see TECH-NOTES).
+ * The words kept on purpose are listed in the file's header.
+ */
+import { ConfigError } from '../pipeline/errors.js';
+
+/**
+ * Parses the list; returns the words lower-cased, de-duplicated, in file
+ * order. Throws ConfigError with file and line for a line that is not one word.
+ */
+export function loadStopwords(text: string, file: string): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const word = raw.replace(/#.*$/, '').trim().normalize('NFC').toLowerCase();
+    if (word === '') return;
+    if (!/^['’]?[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*['’.]?$/u.test(word)) {
+      throw new ConfigError(file, i + 1, `expected one word per line, found "${raw.trim()}"`);
+    }
+    if (seen.has(word)) return;
+    seen.add(word);
+    out.push(word);
+  });
+  return out;
+}
+
+/**
+ * The set annotation looks words up in: each word, plus its variant with the
+ * other apostrophe (' and ’), because wink keeps the apostrophe as written.
+ */
+export function stopwordSet(words: readonly string[]): ReadonlySet<string> {
+  const set = new Set<string>();
+  for (const w of words) {
+    set.add(w);
+    if (w.includes("'")) set.add(w.replace(/'/g, '’'));
+    if (w.includes('’')) set.add(w.replace(/’/g, "'"));
+  }
+  return set;
+}

@@ -1,0 +1,75 @@
+/**
+ * 6. Turn statistics per meeting (turn_stats.csv), one row per speaker per
+ * document, from the speech turns (pipeline/types.ts Turn):
+ * - turns, words: the speaker's turns and words (pipeline/words.ts) in it;
+ * - share_turns, share_words: of all turns / words in the document (0 if none);
+ * - mean_turn_words = words / turns; longest_turn_words = the longest turn;
+ * - opens / closes: the speaker has the document's first / last turn.
+ * Rows sorted by doc_id, then speaker.
+ */
+import type { DataFrame } from 'danfojs-node';
+import type { Transcript } from '../pipeline/types.js';
+import { toFrame } from './frame.js';
+import { cmp } from './terms.js';
+import type { TurnStatRow } from './types.js';
+
+export const TURN_STAT_COLUMNS: ReadonlyArray<keyof TurnStatRow & string> = [
+  'doc_id',
+  'date',
+  'speaker',
+  'side',
+  'turns',
+  'words',
+  'share_turns',
+  'share_words',
+  'mean_turn_words',
+  'longest_turn_words',
+  'opens',
+  'closes',
+];
+
+export function turnStatRows(transcripts: readonly Transcript[]): TurnStatRow[] {
+  const rows: TurnStatRow[] = [];
+  for (const t of transcripts) {
+    const turns = [...t.turns].sort((a, b) => a.turn - b.turn);
+    const totalWords = turns.reduce((s, x) => s + x.words, 0);
+    const first = turns[0]?.speaker;
+    const last = turns[turns.length - 1]?.speaker;
+    const by = new Map<string, { side: string; turns: number; words: number; longest: number }>();
+    for (const turn of turns) {
+      let s = by.get(turn.speaker);
+      if (!s) {
+        s = { side: turn.side, turns: 0, words: 0, longest: 0 };
+        by.set(turn.speaker, s);
+      }
+      s.turns++;
+      s.words += turn.words;
+      s.longest = Math.max(s.longest, turn.words);
+    }
+    for (const [speaker, s] of by) {
+      rows.push({
+        doc_id: t.docId,
+        date: t.metadata.date,
+        speaker,
+        side: s.side,
+        turns: s.turns,
+        words: s.words,
+        share_turns: s.turns / turns.length,
+        share_words: totalWords > 0 ? s.words / totalWords : 0,
+        mean_turn_words: s.words / s.turns,
+        longest_turn_words: s.longest,
+        opens: speaker === first,
+        closes: speaker === last,
+      });
+    }
+  }
+  rows.sort((a, b) => cmp(a.doc_id, b.doc_id) || cmp(a.speaker, b.speaker));
+  return rows;
+}
+
+export async function computeTurnStats(
+  transcripts: readonly Transcript[],
+): Promise<{ turnStats: TurnStatRow[]; frame: DataFrame }> {
+  const turnStats = turnStatRows(transcripts);
+  return { turnStats, frame: await toFrame(turnStats, TURN_STAT_COLUMNS) };
+}
