@@ -26,6 +26,8 @@ export async function toFrame<T extends object>(
 }
 
 /** Rows back out of a DataFrame (column order preserved). */
-export function fromFrame<T>(df: DataFrame): T[] {
-  return df.shape[0] === 0 ? [] : (df.toJSON({ format: 'column' }) as T[]);
+export async function fromFrame<T>(df: DataFrame): Promise<T[]> {
+  if (df.shape[0] === 0) return [];
+  const dfd = await loadDanfo();
+  return dfd.toJSON(df, { format: 'column' }) as T[];
 }
