@@ -1,0 +1,216 @@
+/**
+ * `npm run bench`: speed and scale of the whole pipeline against the
+ * single-thread wink-nlp floor, on synthetic corpora built from the shipped
+ * transcripts. See `--help` for the options.
+ *
+ * Every measured program runs as a child process started with this Node
+ * binary (process.execPath), never through npm, so npm's own start-up
+ * (~0.3–0.5 s) is not counted.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { type IncrementalResult, measureIncremental } from './incremental.js';
+import { parseCommand } from './run.js';
+import { measureSize, type SizeResult } from './scale.js';
+import { measureStartup, type StartupResult } from './startup.js';
+import { DEFAULT_SEED } from './synth.js';
+import {
+  checkTargets,
+  formatIncremental,
+  formatSizes,
+  formatStartup,
+  formatTargets,
+} from './table.js';
+
+export const USAGE = `usage: npm run bench -- [options]
+
+  --docs LIST        corpus sizes, comma-separated (default 250,1000)
+  --repeat N         runs per size, median kept (default 3 for sizes ≤ 250, else 1;
+                     also the number of start-up runs, default 3)
+  --json             one JSON object per line: each size, then start-up,
+                     incremental and targets when measured
+  --keep             keep the temporary folders (their path is printed)
+  --pipeline CMD     pipeline command (default "node .build/pipeline/cli.js"); it gets
+                     --corpus DIR --out DIR --cache DIR|--no-cache --quiet --timings FILE
+  --uncached         run the size benchmark with --no-cache instead of a fresh cache folder
+  --startup          also time a cold analyze of the shipped corpus against a bare
+                     wink-nlp script that reads the same files
+  --incremental      also check a re-run after changing one transcript
+  --corpus DIR       source corpus (default corpus)
+  --seed N           generator seed (default ${DEFAULT_SEED})
+  --help`;
+
+export interface BenchOptions {
+  docs: number[];
+  /** undefined: 3 for sizes ≤ 250, else 1. */
+  repeat: number | undefined;
+  json: boolean;
+  keep: boolean;
+  pipeline: string[];
+  uncached: boolean;
+  startup: boolean;
+  incremental: boolean;
+  corpus: string;
+  seed: number;
+  help: boolean;
+}
+
+function positiveInt(name: string, v: string): number {
+  if (!/^\d+$/.test(v.trim()) || Number(v) < 1)
+    throw new Error(`${name} wants a positive whole number, got "${v}"`);
+  return Number(v);
+}
+
+export function parseOptions(argv: readonly string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      docs: { type: 'string', default: '250,1000' },
+      repeat: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+      pipeline: { type: 'string', default: 'node .build/pipeline/cli.js' },
+      uncached: { type: 'boolean', default: false },
+      startup: { type: 'boolean', default: false },
+      incremental: { type: 'boolean', default: false },
+      corpus: { type: 'string', default: 'corpus' },
+      seed: { type: 'string', default: String(DEFAULT_SEED) },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  const docs = values.docs
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .map((s) => positiveInt('--docs', s));
+  if (docs.length === 0) throw new Error('--docs needs at least one size');
+  return {
+    docs,
+    repeat: values.repeat === undefined ? undefined : positiveInt('--repeat', values.repeat),
+    json: values.json,
+    keep: values.keep,
+    pipeline: parseCommand(values.pipeline),
+    uncached: values.uncached,
+    startup: values.startup,
+    incremental: values.incremental,
+    corpus: values.corpus,
+    seed: Number(positiveInt('--seed', values.seed)),
+    help: values.help,
+  };
+}
+
+export function repeatsFor(docs: number, repeat: number | undefined): number {
+  return repeat ?? (docs <= 250 ? 3 : 1);
+}
+
+export interface BenchReport {
+  sizes: SizeResult[];
+  startup?: StartupResult;
+  incremental?: IncrementalResult;
+}
+
+export async function runBench(
+  opts: BenchOptions,
+  io: { out: (line: string) => void; log: (line: string) => void },
+): Promise<BenchReport> {
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  const floorScript = join(here, 'floor.js');
+  const bareScript = join(here, 'bare.js');
+  const root = await mkdtemp(join(tmpdir(), 'bench-'));
+  const report: BenchReport = { sizes: [] };
+  const emit = (obj: object) => {
+    if (opts.json) io.out(JSON.stringify(obj));
+  };
+  try {
+    io.log(
+      `bench: ${cpus().length} CPUs (${availableParallelism()} available), ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM, Node ${process.version}; temp ${root}`,
+    );
+    io.log(`pipeline: ${opts.pipeline.join(' ')} (children run with plain node, not npm)`);
+    for (const docs of opts.docs) {
+      const dir = join(root, `size-${docs}`);
+      const result = await measureSize({
+        docs,
+        repeat: repeatsFor(docs, opts.repeat),
+        pipeline: opts.pipeline,
+        floorScript,
+        sourceCorpus: resolve(opts.corpus),
+        tmp: dir,
+        seed: opts.seed,
+        uncached: opts.uncached,
+        keep: opts.keep,
+        log: io.log,
+      });
+      report.sizes.push(result);
+      emit({ kind: 'size', ...result });
+      // Sizes run one after another; drop each corpus before the next one.
+      if (!opts.keep) await rm(dir, { recursive: true, force: true });
+    }
+    if (opts.startup) {
+      report.startup = await measureStartup({
+        pipeline: opts.pipeline,
+        bareScript,
+        corpus: opts.corpus,
+        runs: opts.repeat ?? 3,
+        tmp: join(root, 'startup'),
+        log: io.log,
+      });
+      emit({ kind: 'startup', ...report.startup });
+    }
+    if (opts.incremental) {
+      report.incremental = await measureIncremental({
+        pipeline: opts.pipeline,
+        corpus: resolve(opts.corpus),
+        tmp: join(root, 'incremental'),
+        log: io.log,
+      });
+      emit({ kind: 'incremental', ...report.incremental });
+    }
+    const targets = checkTargets(report.sizes, report.startup, report.incremental);
+    if (opts.json) emit({ kind: 'targets', targets });
+    else {
+      io.out(formatSizes(report.sizes));
+      io.out(
+        '\ntokens: wink-nlp word tokens (its.type "word") of the turn texts in turns.csv, one readDoc per turn.' +
+          '\nfloor: readDoc calls only, one thread, model load excluded. pipeline: process wall time, spawn to exit, start-up included.' +
+          '\nratio: pipeline tok/s ÷ floor tok/s. Peak RSS from the pipeline timings (* = polled /proc VmHWM). MB = MiB.',
+      );
+      if (report.startup) io.out(`\n${formatStartup(report.startup)}`);
+      if (report.incremental) io.out(`\n${formatIncremental(report.incremental)}`);
+      io.out(`\n${formatTargets(targets)}`);
+    }
+    return report;
+  } finally {
+    if (opts.keep) io.log(`kept ${root}`);
+    else await rm(root, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  let opts: BenchOptions;
+  try {
+    opts = parseOptions(process.argv.slice(2));
+  } catch (err) {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  if (opts.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  await runBench(opts, {
+    out: (line) => process.stdout.write(`${line}\n`),
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`bench: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}

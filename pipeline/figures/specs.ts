@@ -1,0 +1,1065 @@
+/**
+ * Table → figure builders. Each is a pure function of the analysis tables
+ * returning the rows it plots and a Vega-Lite v6 spec with those rows inlined,
+ * so the spec, the CSV and the picture always show the same numbers.
+ */
+import type { KeynessRow, Tables } from '../../analyses/types.js';
+import {
+  key,
+  type Meeting,
+  meetings,
+  poissonInterval,
+  round,
+  weightedRolling,
+  yearSpan,
+} from './data.js';
+import { compareText, PANEL_WIDTH, sideOrder, sideScale, themeConfig } from './theme.js';
+import type { Figure } from './types.js';
+
+export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+type Row = Record<string, string | number | boolean>;
+
+/** How many dictionary phrases the headline figure shows (most frequent first). */
+export const HEADLINE_PHRASES = 9;
+/**
+ * A side's rate in a meeting is drawn only when it spoke at least this many
+ * words there: below it a single match swings the rate by hundreds per 10,000
+ * (an interpreter's one-line turn), which would set every panel's scale.
+ */
+export const MIN_RATE_WORDS = 50;
+/** Terms per speaker in the top-terms figure. */
+export const TOP_TERMS = 10;
+/** Terms per side in the keyness figure. */
+export const KEY_TERMS = 12;
+/** Turns in the moving average of the sentiment arc. */
+export const ARC_WINDOW = 5;
+
+const SIDE_TITLE = 'Side';
+
+function colour(sides: Iterable<string>, title: string | null = SIDE_TITLE): Row | object {
+  return {
+    field: 'side',
+    type: 'nominal',
+    title,
+    scale: sideScale(sides),
+  };
+}
+
+/** Calendar-time x axis spanning whole years of the data (1959 → 1966 for the corpus). */
+function dateX(dates: Iterable<string>, field = 'date'): object {
+  const [lo, hi] = yearSpan(dates);
+  return {
+    field,
+    type: 'temporal',
+    title: 'Date of meeting',
+    scale: {
+      type: 'utc',
+      domain: [
+        { year: lo, month: 1, date: 1, utc: true },
+        { year: hi, month: 12, date: 31, utc: true },
+      ],
+    },
+    axis: { format: '%Y', tickCount: { interval: 'year', step: 1 } },
+  };
+}
+
+function base(title: string, subtitle: string, alt: string, data: Row[]): Record<string, unknown> {
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: { text: title, subtitle },
+    description: alt,
+    data: { values: data },
+    config: themeConfig(),
+  };
+}
+
+function sidesOf(rows: ReadonlyArray<Record<string, unknown>>): string[] {
+  return sideOrder(rows.map((r) => String(r.side)));
+}
+
+function range(values: number[]): string {
+  if (values.length === 0) return 'no values';
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  return `${fmt(lo)} to ${fmt(hi)}`;
+}
+
+function fmt(x: number): string {
+  return String(round(x, 2));
+}
+
+function figure(
+  id: string,
+  title: string,
+  caption: string,
+  alt: string,
+  spec: object,
+  data: Row[],
+  columns: string[],
+): Figure {
+  return { id, title, caption, alt, spec, data, columns };
+}
+
+const sentimentScale = { domain: [-1, 1], nice: false };
+const sentimentTitle = 'Mean sentence sentiment (−1 negative … +1 positive)';
+
+// ── 1. Phrase rates over time by side (the headline figure) ──────────────────
+
+export function phraseRates(tables: Tables): Figure | undefined {
+  const words = new Map<string, number>();
+  const dates = new Map<string, string>();
+  for (const r of tables.turnStats) {
+    const k = key(r.doc_id, r.side);
+    words.set(k, (words.get(k) ?? 0) + r.words);
+    dates.set(r.doc_id, r.date);
+  }
+  const counts = new Map<string, number>();
+  const totals = new Map<string, number>();
+  for (const r of tables.phrases) {
+    const k = key(r.doc_id, r.side, r.phrase);
+    counts.set(k, (counts.get(k) ?? 0) + r.count);
+    totals.set(r.phrase, (totals.get(r.phrase) ?? 0) + r.count);
+    if (!dates.has(r.doc_id)) dates.set(r.doc_id, r.date);
+  }
+  const phrases = [...totals.entries()]
+    .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
+    .map(([p]) => p);
+  const shown = phrases.slice(0, HEADLINE_PHRASES);
+  if (shown.length === 0) return undefined;
+  const data: Row[] = [];
+  // Zero-filled: a meeting where a side spoke but never used the phrase is a real 0.
+  for (const phrase of shown) {
+    for (const [k, w] of [...words.entries()].sort((a, b) => compareText(a[0], b[0]))) {
+      if (w < MIN_RATE_WORDS) continue;
+      const [docId, side] = k.split('\u0000') as [string, string];
+      const count = counts.get(key(docId, side, phrase)) ?? 0;
+      const [lo, hi] = poissonInterval(count);
+      data.push({
+        phrase,
+        doc_id: docId,
+        date: dates.get(docId) ?? '',
+        side,
+        count,
+        words: w,
+        per_10k: round((count / w) * 1e4),
+        ci_low: round((lo / w) * 1e4),
+        ci_high: round((hi / w) * 1e4),
+      });
+    }
+  }
+  if (data.length === 0) return undefined;
+  const sideList = sidesOf(data);
+  data.sort(
+    (a, b) =>
+      shown.indexOf(String(a.phrase)) - shown.indexOf(String(b.phrase)) ||
+      compareText(String(a.date), String(b.date)) ||
+      compareText(String(a.doc_id), String(b.doc_id)) ||
+      sideList.indexOf(String(a.side)) - sideList.indexOf(String(b.side)),
+  );
+  const x = dateX(data.map((d) => String(d.date)));
+  const omitted = phrases.length - shown.length;
+  const alt =
+    `Small multiples, one panel per phrase (${shown.join(', ')}), of occurrences per 10,000 words ` +
+    `on a calendar axis, one line per side (${sideList.join(', ')}); rates range ` +
+    `${range(data.map((d) => Number(d.per_10k)))}.`;
+  const tooltip = [
+    { field: 'phrase', title: 'Phrase' },
+    { field: 'date', title: 'Date' },
+    { field: 'side', title: 'Side' },
+    { field: 'count', type: 'quantitative', title: 'Occurrences' },
+    { field: 'words', type: 'quantitative', title: 'Words spoken by the side' },
+    { field: 'per_10k', type: 'quantitative', title: 'Per 10,000 words', format: '.1f' },
+    { field: 'ci_low', type: 'quantitative', title: '95% interval, low', format: '.1f' },
+    { field: 'ci_high', type: 'quantitative', title: '95% interval, high', format: '.1f' },
+  ];
+  const spec = {
+    ...base(
+      'Dictionary phrases over time, by side',
+      'Occurrences per 10,000 words spoken by each side in each meeting; bars: exact 95% Poisson interval',
+      alt,
+      data,
+    ),
+    facet: { field: 'phrase', type: 'nominal', title: null, sort: shown },
+    columns: 3,
+    spec: {
+      width: 220,
+      height: 140,
+      encoding: {
+        x: x,
+        color: colour(sideList),
+      },
+      layer: [
+        {
+          mark: { type: 'rule', opacity: 0.6 },
+          encoding: {
+            y: { field: 'ci_low', type: 'quantitative' },
+            y2: { field: 'ci_high' },
+          },
+        },
+        {
+          mark: { type: 'line', opacity: 0.7 },
+          encoding: {
+            y: { field: 'per_10k', type: 'quantitative', title: 'Per 10,000 words' },
+          },
+        },
+        {
+          mark: { type: 'point', size: 45 },
+          encoding: {
+            y: { field: 'per_10k', type: 'quantitative' },
+            tooltip,
+          },
+        },
+      ],
+    },
+    resolve: { scale: { y: 'independent' } },
+  };
+  const caption =
+    `Each point counts the matches of one dictionary phrase (all its surface forms, e.g. ` +
+    `"Marxist-Leninist", "Marxism-Leninism") in the speech turns of one side in one meeting, ` +
+    `divided by the words that side spoke in that meeting and multiplied by 10,000. ` +
+    `Words are counted in speech only: editorial insertions, stage directions and the recorder's ` +
+    `narrative are excluded. Vertical bars give an exact 95% Poisson interval for the count ` +
+    `(Garwood), scaled the same way; wide bars mean few words. Each panel has its own ` +
+    `vertical scale. A side that spoke fewer than ${MIN_RATE_WORDS} words in a meeting is left out ` +
+    `of that meeting (its rate would rest on a handful of words). ` +
+    (omitted > 0
+      ? `The ${shown.length} most frequent of ${phrases.length} phrases are shown; all are in the data table phrases.csv.`
+      : `All ${phrases.length} dictionary phrases found are shown.`);
+  return figure('phrase-rates', 'Dictionary phrases over time, by side', caption, alt, spec, data, [
+    'phrase',
+    'doc_id',
+    'date',
+    'side',
+    'count',
+    'words',
+    'per_10k',
+    'ci_low',
+    'ci_high',
+  ]);
+}
+
+// ── 2–3. Sentiment over time by side and by speaker ─────────────────────────
+
+const sentimentColumns = [
+  'doc_id',
+  'date',
+  'speaker',
+  'side',
+  'sentences',
+  'mean',
+  'ci_low',
+  'ci_high',
+  'coverage',
+];
+
+function sentimentTooltip(withSpeaker: boolean): object[] {
+  return [
+    { field: 'date', title: 'Date' },
+    ...(withSpeaker ? [{ field: 'speaker', title: 'Speaker' }] : []),
+    { field: 'side', title: 'Side' },
+    { field: 'mean', type: 'quantitative', title: 'Mean sentiment', format: '.3f' },
+    { field: 'ci_low', type: 'quantitative', title: '95% CI, low', format: '.3f' },
+    { field: 'ci_high', type: 'quantitative', title: '95% CI, high', format: '.3f' },
+    { field: 'sentences', type: 'quantitative', title: 'Sentences' },
+    { field: 'coverage', type: 'quantitative', title: 'Share with sentiment words', format: '.0%' },
+  ];
+}
+
+function sentimentLayers(
+  x: object,
+  sides: string[],
+  withSpeaker: boolean,
+  yTitle = sentimentTitle,
+): object[] {
+  return [
+    {
+      mark: { type: 'rule', color: '#999999', strokeDash: [3, 3] },
+      encoding: { y: { datum: 0 } },
+    },
+    {
+      mark: { type: 'rule', opacity: 0.6 },
+      encoding: {
+        x,
+        y: { field: 'ci_low', type: 'quantitative', scale: sentimentScale, title: yTitle },
+        y2: { field: 'ci_high' },
+        color: colour(sides),
+      },
+    },
+    {
+      mark: { type: 'line', opacity: 0.7 },
+      encoding: {
+        x,
+        y: { field: 'mean', type: 'quantitative' },
+        color: colour(sides),
+        ...(withSpeaker ? { detail: { field: 'speaker' } } : {}),
+      },
+    },
+    {
+      mark: { type: 'point' },
+      encoding: {
+        x,
+        y: { field: 'mean', type: 'quantitative' },
+        color: colour(sides),
+        tooltip: sentimentTooltip(withSpeaker),
+      },
+    },
+  ];
+}
+
+function sentimentRows(tables: Tables, level: 'side' | 'speaker'): Row[] {
+  return tables.sentiment
+    .filter((r) => r.level === level)
+    .map((r) => ({
+      doc_id: r.doc_id,
+      date: r.date,
+      speaker: r.speaker,
+      side: r.side,
+      sentences: r.sentences,
+      mean: round(r.mean),
+      ci_low: round(r.ci_low),
+      ci_high: round(r.ci_high),
+      coverage: round(r.coverage),
+    }));
+}
+
+const sentimentCaption =
+  `Each sentence of speech is scored from −1 (negative) to +1 (positive) by the dictionary ` +
+  `method described under Methods; a point is the mean over the sentences in one meeting, and ` +
+  `the vertical bar its 95% confidence interval. Sentences with no sentiment-bearing word count ` +
+  `as 0 and pull means toward 0; the tooltip gives the share of sentences with at least one ` +
+  `such word (coverage). Political vocabulary (imperialists, revisionists, comrade) is neutral ` +
+  `to the lexicon, so these scores measure general tone, not political stance.`;
+
+export function sentimentBySide(tables: Tables): Figure | undefined {
+  const data = sentimentRows(tables, 'side');
+  if (data.length === 0) return undefined;
+  data.sort(
+    (a, b) =>
+      compareText(String(a.date), String(b.date)) ||
+      compareText(String(a.doc_id), String(b.doc_id)) ||
+      compareText(String(a.side), String(b.side)),
+  );
+  const sides = sidesOf(data);
+  const x = dateX(data.map((d) => String(d.date)));
+  const alt =
+    `Line chart of mean sentence sentiment per meeting on a calendar axis, one line per side ` +
+    `(${sides.join(', ')}) with 95% confidence intervals; means range ${range(data.map((d) => Number(d.mean)))}.`;
+  const spec = {
+    ...base(
+      'Sentiment over time, by side',
+      'Mean sentence score per meeting; bars: 95% confidence interval',
+      alt,
+      data,
+    ),
+    width: PANEL_WIDTH,
+    height: 240,
+    layer: sentimentLayers(x, sides, false),
+  };
+  return figure(
+    'sentiment-by-side',
+    'Sentiment over time, by side',
+    sentimentCaption,
+    alt,
+    spec,
+    data,
+    sentimentColumns,
+  );
+}
+
+export function sentimentBySpeaker(tables: Tables): Figure | undefined {
+  const data = sentimentRows(tables, 'speaker');
+  if (data.length === 0) return undefined;
+  const sides = sidesOf(data);
+  const speakerSide = new Map<string, string>();
+  for (const d of data) speakerSide.set(String(d.speaker), String(d.side));
+  const speakers = [...speakerSide.keys()].sort(
+    (a, b) =>
+      sides.indexOf(speakerSide.get(a)!) - sides.indexOf(speakerSide.get(b)!) || compareText(a, b),
+  );
+  data.sort(
+    (a, b) =>
+      speakers.indexOf(String(a.speaker)) - speakers.indexOf(String(b.speaker)) ||
+      compareText(String(a.date), String(b.date)) ||
+      compareText(String(a.doc_id), String(b.doc_id)),
+  );
+  const x = dateX(data.map((d) => String(d.date)));
+  const alt =
+    `Small multiples, one row per speaker (${speakers.join(', ')}), of mean sentence sentiment ` +
+    `per meeting on a calendar axis with 95% confidence intervals, coloured by side.`;
+  const spec = {
+    ...base(
+      'Sentiment over time, by speaker',
+      'Mean sentence score per meeting (−1 negative … +1 positive); bars: 95% confidence interval',
+      alt,
+      data,
+    ),
+    facet: {
+      row: {
+        field: 'speaker',
+        type: 'nominal',
+        sort: speakers,
+        title: null,
+        header: {
+          labelAngle: 0,
+          labelAlign: 'left',
+          labelOrient: 'top',
+          labelAnchor: 'start',
+          labelLimit: 0,
+        },
+      },
+    },
+    spec: {
+      width: PANEL_WIDTH,
+      height: 90,
+      layer: sentimentLayers(x, sides, true, 'Mean score'),
+    },
+  };
+  return figure(
+    'sentiment-by-speaker',
+    'Sentiment over time, by speaker',
+    sentimentCaption,
+    alt,
+    spec,
+    data,
+    sentimentColumns,
+  );
+}
+
+// ── 4. Top terms per speaker ─────────────────────────────────────────────────
+
+export function topTerms(tables: Tables): Figure | undefined {
+  const words = new Map<string, number>();
+  const sideOf = new Map<string, string>();
+  for (const r of tables.turnStats) {
+    words.set(r.speaker, (words.get(r.speaker) ?? 0) + r.words);
+    sideOf.set(r.speaker, r.side);
+  }
+  const counts = new Map<string, Map<string, number>>();
+  for (const r of tables.terms) {
+    const m = counts.get(r.speaker) ?? new Map<string, number>();
+    m.set(r.term, (m.get(r.term) ?? 0) + r.count);
+    counts.set(r.speaker, m);
+    if (!sideOf.has(r.speaker)) sideOf.set(r.speaker, r.side);
+  }
+  const sides = sideOrder(sideOf.values());
+  const speakers = [...counts.keys()].sort(
+    (a, b) => sides.indexOf(sideOf.get(a)!) - sides.indexOf(sideOf.get(b)!) || compareText(a, b),
+  );
+  const data: Row[] = [];
+  for (const speaker of speakers) {
+    const w = words.get(speaker) ?? 0;
+    if (w < MIN_RATE_WORDS) continue;
+    const ranked = [...counts.get(speaker)!.entries()]
+      .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
+      .slice(0, TOP_TERMS);
+    ranked.forEach(([term, count], i) => {
+      data.push({
+        speaker,
+        side: sideOf.get(speaker)!,
+        rank: i + 1,
+        term,
+        label: `${term} (${count})`,
+        count,
+        words: w,
+        per_10k: w > 0 ? round((count / w) * 1e4) : 0,
+      });
+    });
+  }
+  if (data.length === 0) return undefined;
+  const alt =
+    `Bar charts, one per speaker (${speakers.join(', ')}), of each speaker's ${TOP_TERMS} most ` +
+    `frequent content terms in occurrences per 10,000 words, coloured by side.`;
+  const spec = {
+    ...base(
+      'Most frequent terms, by speaker',
+      `The ${TOP_TERMS} most frequent content terms of each speaker, per 10,000 words they spoke`,
+      alt,
+      data,
+    ),
+    facet: { field: 'speaker', type: 'nominal', title: null, sort: speakers },
+    columns: 2,
+    spec: {
+      width: 200,
+      height: { step: 16 },
+      mark: { type: 'bar' },
+      encoding: {
+        y: {
+          field: 'label',
+          type: 'nominal',
+          title: null,
+          sort: { field: 'rank', op: 'min', order: 'ascending' },
+        },
+        x: { field: 'per_10k', type: 'quantitative', title: 'Occurrences per 10,000 words' },
+        color: colour(sides),
+        tooltip: [
+          { field: 'speaker', title: 'Speaker' },
+          { field: 'term', title: 'Term' },
+          { field: 'count', type: 'quantitative', title: 'Occurrences' },
+          { field: 'words', type: 'quantitative', title: 'Words spoken' },
+          { field: 'per_10k', type: 'quantitative', title: 'Per 10,000 words', format: '.1f' },
+        ],
+      },
+    },
+    resolve: { scale: { y: 'independent' } },
+  };
+  const caption =
+    `Content terms are lemmas in lower case with the corpus stop words removed; multi-word names ` +
+    `and dictionary phrases count as one term. Counts are summed over all meetings of a speaker ` +
+    `and divided by all the words that speaker spoke (×10,000); the number after each term is ` +
+    `its raw count. Ties are broken alphabetically. A speaker met only once has a small ` +
+    `denominator: compare raw counts before reading much into differences. Speakers with fewer ` +
+    `than ${MIN_RATE_WORDS} words in all (e.g. an interpreter's asides) are left out.`;
+  return figure('top-terms', 'Most frequent terms, by speaker', caption, alt, spec, data, [
+    'speaker',
+    'side',
+    'rank',
+    'term',
+    'label',
+    'count',
+    'words',
+    'per_10k',
+  ]);
+}
+
+// ── 5. Keyness Albania vs DPRK ───────────────────────────────────────────────
+
+/** Picks the side-level comparison Albania vs DPRK, either way round, as Albania-positive rows. */
+function albaniaVsDprk(rows: readonly KeynessRow[]): Row[] {
+  const direct = rows.filter((r) => r.target === 'Albania' && r.reference === 'DPRK');
+  const flipped = rows.filter((r) => r.target === 'DPRK' && r.reference === 'Albania');
+  const use = direct.length > 0 ? direct : flipped;
+  const sign = direct.length > 0 ? 1 : -1;
+  return use.map((r) => {
+    const logRatio = sign * r.log_ratio;
+    return {
+      term: r.term,
+      key_for: logRatio >= 0 ? 'Albania' : 'DPRK',
+      side: logRatio >= 0 ? 'Albania' : 'DPRK',
+      log_ratio: round(logRatio),
+      g2: round(r.g2),
+      p: round(r.p, 6),
+      significance: r.p < 0.05 ? 'p < 0.05' : 'p ≥ 0.05',
+      count_albania: sign > 0 ? r.count_target : r.count_reference,
+      count_dprk: sign > 0 ? r.count_reference : r.count_target,
+      range: r.range,
+    };
+  });
+}
+
+export function keyness(tables: Tables): Figure | undefined {
+  const all = albaniaVsDprk(tables.keyness);
+  const pick = (side: string) =>
+    all
+      .filter((r) => r.key_for === side)
+      .sort((a, b) => Number(b.g2) - Number(a.g2) || compareText(String(a.term), String(b.term)))
+      .slice(0, KEY_TERMS);
+  const data = [...pick('Albania'), ...pick('DPRK')].sort(
+    (a, b) =>
+      Number(b.log_ratio) - Number(a.log_ratio) || compareText(String(a.term), String(b.term)),
+  );
+  if (data.length === 0) return undefined;
+  const order = data.map((d) => String(d.term));
+  const alt =
+    `Diverging bar chart of the ${data.length} terms most characteristic of Albania's and of the ` +
+    `DPRK's speech by log-likelihood; bars to the right are relatively more frequent in ` +
+    `Albania's speech, to the left in the DPRK's; Log Ratio ranges ${range(data.map((d) => Number(d.log_ratio)))}.`;
+  const spec = {
+    ...base(
+      'Key terms: Albania vs DPRK',
+      'Right: relatively more frequent in Albania’s speech; left: in the DPRK’s',
+      alt,
+      data,
+    ),
+    width: PANEL_WIDTH,
+    height: { step: 15 },
+    layer: [
+      {
+        mark: { type: 'bar' },
+        encoding: {
+          y: { field: 'term', type: 'nominal', sort: order, title: null },
+          x: {
+            field: 'log_ratio',
+            type: 'quantitative',
+            title: 'Log Ratio (binary log of the ratio of rates per word)',
+          },
+          color: colour(['Albania', 'DPRK'], 'More frequent in'),
+          opacity: {
+            field: 'significance',
+            type: 'ordinal',
+            title: 'Log-likelihood G²',
+            scale: { domain: ['p < 0.05', 'p ≥ 0.05'], range: [1, 0.35] },
+          },
+          tooltip: [
+            { field: 'term', title: 'Term' },
+            { field: 'key_for', title: 'More frequent in' },
+            { field: 'count_albania', type: 'quantitative', title: 'Count, Albania' },
+            { field: 'count_dprk', type: 'quantitative', title: 'Count, DPRK' },
+            { field: 'log_ratio', type: 'quantitative', title: 'Log Ratio', format: '.2f' },
+            { field: 'g2', type: 'quantitative', title: 'G²', format: '.2f' },
+            { field: 'p', type: 'quantitative', title: 'p', format: '.4f' },
+            { field: 'range', type: 'quantitative', title: 'Meetings containing it' },
+          ],
+        },
+      },
+      {
+        mark: { type: 'rule', color: '#555555' },
+        encoding: { x: { datum: 0 } },
+      },
+    ],
+  };
+  const caption =
+    `Terms are compared between all speech by the Albanian side and all speech by the North Korean ` +
+    `side. For each side the ${KEY_TERMS} terms with the highest log-likelihood G² (Dunning 1993) ` +
+    `in its favour are shown; bar length is the Log Ratio (Hardie 2014), the binary logarithm of ` +
+    `the ratio of the term's relative frequencies (1 = twice as frequent). Faded bars are not ` +
+    `significant at p < 0.05 (G², 1 degree of freedom, no correction for multiple comparisons). ` +
+    `The tooltip gives raw counts and range (number of meetings containing the term).`;
+  return figure('keyness', 'Key terms: Albania vs DPRK', caption, alt, spec, data, [
+    'term',
+    'key_for',
+    'side',
+    'log_ratio',
+    'g2',
+    'p',
+    'significance',
+    'count_albania',
+    'count_dprk',
+    'range',
+  ]);
+}
+
+// ── 6. Share of speech per meeting ───────────────────────────────────────────
+
+export function speechShare(tables: Tables): Figure | undefined {
+  const meetingList = meetings(tables);
+  const labelOf = new Map(meetingList.map((m) => [m.docId, m] as const));
+  const totals = new Map<string, number>();
+  for (const r of tables.turnStats) totals.set(r.doc_id, (totals.get(r.doc_id) ?? 0) + r.words);
+  const sides = sideOrder(tables.turnStats.map((r) => r.side));
+  const data: Row[] = tables.turnStats
+    .map((r) => {
+      const total = totals.get(r.doc_id) ?? 0;
+      return {
+        doc_id: r.doc_id,
+        date: r.date,
+        meeting: labelOf.get(r.doc_id)?.label ?? r.doc_id,
+        speaker: r.speaker,
+        side: r.side,
+        side_order: sides.indexOf(r.side),
+        turns: r.turns,
+        words: r.words,
+        share_words: total > 0 ? round(r.words / total) : 0,
+      };
+    })
+    .sort(
+      (a, b) =>
+        compareText(a.date, b.date) ||
+        compareText(a.doc_id, b.doc_id) ||
+        a.side_order - b.side_order ||
+        compareText(a.speaker, b.speaker),
+    );
+  if (data.length === 0) return undefined;
+  const order = meetingList.map((m) => m.label).filter((l) => data.some((d) => d.meeting === l));
+  const alt =
+    `Stacked horizontal bars, one per meeting (${order.length}), showing each speaker's share of ` +
+    `the words spoken, coloured by side.`;
+  const spec = {
+    ...base(
+      'Share of speech in each meeting',
+      'Share of the words spoken in the meeting; each segment one speaker',
+      alt,
+      data,
+    ),
+    width: PANEL_WIDTH,
+    height: { step: 26 },
+    mark: { type: 'bar', stroke: '#ffffff', strokeWidth: 1.5 },
+    encoding: {
+      y: { field: 'meeting', type: 'nominal', sort: order, title: null, axis: { labelLimit: 420 } },
+      x: {
+        field: 'share_words',
+        type: 'quantitative',
+        stack: 'zero',
+        title: 'Share of words spoken',
+        axis: { format: '.0%' },
+        scale: { domain: [0, 1] },
+      },
+      color: colour(sides),
+      order: { field: 'side_order', type: 'quantitative' },
+      detail: { field: 'speaker' },
+      tooltip: [
+        { field: 'meeting', title: 'Meeting' },
+        { field: 'speaker', title: 'Speaker' },
+        { field: 'side', title: 'Side' },
+        { field: 'turns', type: 'quantitative', title: 'Turns' },
+        { field: 'words', type: 'quantitative', title: 'Words' },
+        { field: 'share_words', type: 'quantitative', title: 'Share of words', format: '.1%' },
+      ],
+    },
+  };
+  const caption =
+    `For each meeting, the words each speaker spoke (speech turns only; the recorder's narrative, ` +
+    `editorial insertions and stage directions excluded) as a share of all words spoken. ` +
+    `Segments are ordered by side, then speaker name; the tooltip gives turns and words.`;
+  return figure('speech-share', 'Share of speech in each meeting', caption, alt, spec, data, [
+    'doc_id',
+    'date',
+    'meeting',
+    'speaker',
+    'side',
+    'side_order',
+    'turns',
+    'words',
+    'share_words',
+  ]);
+}
+
+// ── 7. Sentiment arc within each conversation ────────────────────────────────
+
+export function sentimentArc(tables: Tables): Figure | undefined {
+  const meetingList = meetings(tables);
+  const labelOf = new Map(meetingList.map((m) => [m.docId, m.label] as const));
+  const byDoc = new Map<string, typeof tables.sentimentArc>();
+  for (const r of tables.sentimentArc) {
+    const list = byDoc.get(r.doc_id) ?? [];
+    list.push(r);
+    byDoc.set(r.doc_id, list);
+  }
+  const data: Row[] = [];
+  for (const m of meetingList) {
+    const rows = [...(byDoc.get(m.docId) ?? [])].sort((a, b) => a.turn - b.turn);
+    const rolling = weightedRolling(rows, ARC_WINDOW);
+    rows.forEach((r, i) => {
+      data.push({
+        doc_id: r.doc_id,
+        date: r.date,
+        meeting: labelOf.get(r.doc_id) ?? r.doc_id,
+        turn: r.turn,
+        speaker: r.speaker,
+        side: r.side,
+        sentences: r.sentences,
+        covered: r.covered,
+        mean: round(r.mean),
+        rolling_mean: round(rolling[i]!),
+      });
+    });
+  }
+  if (data.length === 0) return undefined;
+  const order = meetingList.map((m) => m.label).filter((l) => data.some((d) => d.meeting === l));
+  const sides = sidesOf(data);
+  const alt =
+    `Small multiples, one row per meeting (${order.length}), of the mean sentiment of each speech ` +
+    `turn against the turn number, points coloured by side, with a ${ARC_WINDOW}-turn moving average.`;
+  const spec = {
+    ...base(
+      'The sentiment arc of each conversation',
+      `Mean sentence score of each turn; grey line: ${ARC_WINDOW}-turn moving average`,
+      alt,
+      data,
+    ),
+    facet: {
+      row: {
+        field: 'meeting',
+        type: 'nominal',
+        sort: order,
+        title: null,
+        header: {
+          labelAngle: 0,
+          labelAlign: 'left',
+          labelOrient: 'top',
+          labelAnchor: 'start',
+          labelLimit: 0,
+        },
+      },
+    },
+    spec: {
+      width: PANEL_WIDTH,
+      height: 90,
+      layer: [
+        {
+          mark: { type: 'rule', color: '#bbbbbb', strokeDash: [3, 3] },
+          encoding: { y: { datum: 0 } },
+        },
+        {
+          mark: { type: 'line', color: '#666666', strokeWidth: 1.5 },
+          encoding: {
+            x: {
+              field: 'turn',
+              type: 'quantitative',
+              title: 'Turn in the conversation',
+              axis: { format: 'd', tickMinStep: 1 },
+            },
+            y: { field: 'rolling_mean', type: 'quantitative' },
+          },
+        },
+        {
+          mark: { type: 'point', opacity: 0.85 },
+          encoding: {
+            x: { field: 'turn', type: 'quantitative' },
+            y: {
+              field: 'mean',
+              type: 'quantitative',
+              scale: sentimentScale,
+              title: 'Mean score',
+            },
+            color: colour(sides),
+            size: {
+              field: 'sentences',
+              type: 'quantitative',
+              title: 'Sentences in turn',
+              scale: { range: [15, 160] },
+            },
+            tooltip: [
+              { field: 'meeting', title: 'Meeting' },
+              { field: 'turn', type: 'quantitative', title: 'Turn' },
+              { field: 'speaker', title: 'Speaker' },
+              { field: 'mean', type: 'quantitative', title: 'Mean sentiment', format: '.3f' },
+              { field: 'sentences', type: 'quantitative', title: 'Sentences' },
+              { field: 'covered', type: 'quantitative', title: 'With sentiment words' },
+            ],
+          },
+        },
+      ],
+    },
+  };
+  const caption =
+    `Each point is one speech turn: the mean score of its sentences (−1 to +1), sized by the number ` +
+    `of sentences. The grey line is a centred moving average over ${ARC_WINDOW} turns, weighted by ` +
+    `sentences, so brief courtesies weigh less than long statements. Turns without any ` +
+    `sentiment-bearing word score 0. Read the turns themselves (Reading view) before interpreting ` +
+    `a dip: the lexicon does not know political vocabulary.`;
+  return figure(
+    'sentiment-arc',
+    'The sentiment arc of each conversation',
+    caption,
+    alt,
+    spec,
+    data,
+    [
+      'doc_id',
+      'date',
+      'meeting',
+      'turn',
+      'speaker',
+      'side',
+      'sentences',
+      'covered',
+      'mean',
+      'rolling_mean',
+    ],
+  );
+}
+
+// ── 8. Dispersion of dictionary terms across each conversation ───────────────
+
+export function dispersion(tables: Tables): Figure | undefined {
+  const meetingList = meetings(tables);
+  const labelOf = new Map(meetingList.map((m) => [m.docId, m.label] as const));
+  const data: Row[] = tables.kwic
+    .map((r) => ({
+      doc_id: r.doc_id,
+      date: r.date,
+      meeting: labelOf.get(r.doc_id) ?? r.doc_id,
+      phrase: r.phrase,
+      position: round(r.position),
+      turn: r.turn,
+      speaker: r.speaker,
+      side: r.side,
+      match: r.match,
+    }))
+    .sort(
+      (a, b) =>
+        compareText(a.date, b.date) ||
+        compareText(a.doc_id, b.doc_id) ||
+        compareText(a.phrase, b.phrase) ||
+        a.position - b.position ||
+        a.turn - b.turn,
+    );
+  if (data.length === 0) return undefined;
+  const order = meetingList.map((m) => m.label).filter((l) => data.some((d) => d.meeting === l));
+  const phrases = [...new Set(data.map((d) => String(d.phrase)))].sort(compareText);
+  const sides = sidesOf(data);
+  const alt =
+    `Dispersion plot: for each meeting (${order.length}) and dictionary phrase ` +
+    `(${phrases.length}), a tick at each place in the conversation where the phrase was spoken, ` +
+    `coloured by the speaker's side.`;
+  const spec = {
+    ...base(
+      'Where dictionary phrases occur in each conversation',
+      'One tick per occurrence, placed by the share of the conversation’s words spoken before it',
+      alt,
+      data,
+    ),
+    facet: {
+      row: {
+        field: 'meeting',
+        type: 'nominal',
+        sort: order,
+        title: null,
+        header: {
+          labelAngle: 0,
+          labelAlign: 'left',
+          labelOrient: 'top',
+          labelAnchor: 'start',
+          labelLimit: 0,
+        },
+      },
+    },
+    spec: {
+      width: PANEL_WIDTH,
+      height: { step: 16 },
+      mark: { type: 'tick', thickness: 2, bandSize: 12 },
+      encoding: {
+        x: {
+          field: 'position',
+          type: 'quantitative',
+          title: 'Position in the conversation (share of words spoken so far)',
+          scale: { domain: [0, 1] },
+          axis: { format: '.0%' },
+        },
+        y: { field: 'phrase', type: 'nominal', sort: phrases, title: null },
+        color: colour(sides),
+        tooltip: [
+          { field: 'meeting', title: 'Meeting' },
+          { field: 'phrase', title: 'Phrase' },
+          { field: 'match', title: 'As written' },
+          { field: 'speaker', title: 'Speaker' },
+          { field: 'turn', type: 'quantitative', title: 'Turn' },
+          { field: 'position', type: 'quantitative', title: 'Position', format: '.1%' },
+        ],
+      },
+    },
+  };
+  const caption =
+    `Every match of a dictionary phrase in the speech of a meeting, placed at the share of the ` +
+    `meeting's spoken words that precede it (0% = first word spoken, 100% = last), one row per ` +
+    `phrase and coloured by the side of the speaker. Clusters show where a topic was discussed; ` +
+    `the concordance below lists each occurrence in context.`;
+  return figure(
+    'dispersion',
+    'Where dictionary phrases occur in each conversation',
+    caption,
+    alt,
+    spec,
+    data,
+    ['doc_id', 'date', 'meeting', 'phrase', 'position', 'turn', 'speaker', 'side', 'match'],
+  );
+}
+
+// ── 9. Tone toward targets per year ──────────────────────────────────────────
+
+export function targetTone(tables: Tables): Figure | undefined {
+  const data: Row[] = tables.sentimentTargets
+    .map((r) => ({
+      year: r.year,
+      // Mid-year, so the point sits in the middle of its year on the calendar axis.
+      date: `${String(r.year).padStart(4, '0')}-07-01`,
+      target: r.target,
+      side: r.side,
+      sentences: r.sentences,
+      mean: round(r.mean),
+      ci_low: round(r.ci_low),
+      ci_high: round(r.ci_high),
+      coverage: round(r.coverage),
+    }))
+    .sort(
+      (a, b) => compareText(a.target, b.target) || a.year - b.year || compareText(a.side, b.side),
+    );
+  if (data.length === 0) return undefined;
+  const targets = [...new Set(data.map((d) => String(d.target)))].sort(compareText);
+  const sides = sidesOf(data);
+  const x = {
+    ...(dateX(data.map((d) => String(d.date))) as Record<string, unknown>),
+    title: 'Year',
+  };
+  const alt =
+    `Small multiples, one panel per target (${targets.join(', ')}), of the mean sentiment of ` +
+    `sentences mentioning the target per year, by side, with 95% confidence intervals.`;
+  const spec = {
+    ...base(
+      'Tone toward targets, per year',
+      'Mean score of the sentences that mention each target; bars: 95% confidence interval',
+      alt,
+      data,
+    ),
+    facet: { field: 'target', type: 'nominal', title: null, sort: targets },
+    columns: 3,
+    spec: {
+      width: 220,
+      height: 130,
+      layer: [
+        {
+          mark: { type: 'rule', color: '#999999', strokeDash: [3, 3] },
+          encoding: { y: { datum: 0 } },
+        },
+        {
+          mark: { type: 'rule', opacity: 0.6 },
+          encoding: {
+            x,
+            y: {
+              field: 'ci_low',
+              type: 'quantitative',
+              scale: sentimentScale,
+              title: 'Mean score',
+            },
+            y2: { field: 'ci_high' },
+            color: colour(sides),
+          },
+        },
+        {
+          mark: { type: 'line', opacity: 0.7 },
+          encoding: { x, y: { field: 'mean', type: 'quantitative' }, color: colour(sides) },
+        },
+        {
+          mark: { type: 'point' },
+          encoding: {
+            x,
+            y: { field: 'mean', type: 'quantitative' },
+            color: colour(sides),
+            tooltip: [
+              { field: 'target', title: 'Target' },
+              { field: 'year', title: 'Year' },
+              { field: 'side', title: 'Side' },
+              { field: 'mean', type: 'quantitative', title: 'Mean sentiment', format: '.3f' },
+              { field: 'ci_low', type: 'quantitative', title: '95% CI, low', format: '.3f' },
+              { field: 'ci_high', type: 'quantitative', title: '95% CI, high', format: '.3f' },
+              { field: 'sentences', type: 'quantitative', title: 'Sentences' },
+              { field: 'coverage', type: 'quantitative', title: 'Coverage', format: '.0%' },
+            ],
+          },
+        },
+      ],
+    },
+  };
+  const caption =
+    `Sentences of speech that mention a target (by the target's names in the dictionary, e.g. ` +
+    `"Soviet Union", "Khrushchev" for soviet-union) are scored as in the sentiment figures and ` +
+    `averaged per side and calendar year; bars are 95% confidence intervals. Years with few such ` +
+    `sentences have wide bars. A sentence mentioning two targets counts for both.`;
+  return figure('target-tone', 'Tone toward targets, per year', caption, alt, spec, data, [
+    'year',
+    'date',
+    'target',
+    'side',
+    'sentences',
+    'mean',
+    'ci_low',
+    'ci_high',
+    'coverage',
+  ]);
+}
+
+/** Every builder, in the order the report shows them. */
+export const BUILDERS: ReadonlyArray<(tables: Tables) => Figure | undefined> = [
+  phraseRates,
+  sentimentBySide,
+  sentimentBySpeaker,
+  topTerms,
+  keyness,
+  speechShare,
+  sentimentArc,
+  dispersion,
+  targetTone,
+];
+
+export type { Meeting };
