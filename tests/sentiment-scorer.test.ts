@@ -5,8 +5,10 @@ import winkNLP, { type ItemSentence } from 'wink-nlp';
 import { agreement, parseGroundTruth, snippetGroup } from '../analyses/sentiment/benchmark.js';
 import { assignFolds } from '../analyses/sentiment/calibrate.js';
 import { loadSentimentConfig } from '../analyses/sentiment/config.js';
+import { installedMachineJson, sentimentMachine } from '../analyses/sentiment/lexicon.js';
 import {
   combineFeatures,
+  createFeatureExtractor,
   createSentenceScorer,
   DEFAULT_SCORER_PARAMS,
   featureScore,
@@ -114,6 +116,38 @@ describe('createSentenceScorer on wink', () => {
     const neutral = createSentenceScorer(nlp, its, new Map([['struggle', 0]]));
     expect(scorer.scoreText('The struggle continues.').covered).toBe(true);
     expect(neutral.scoreText('The struggle continues.').covered).toBe(false);
+  });
+
+  it('runs wink’s own lexicon machine: same matches and sentence means as its.sentiment', () => {
+    const ex = createFeatureExtractor(nlp, its);
+    expect(ex.lexiconSource).toBe('machine');
+    const text =
+      'Good luck with that! It is not bad at all. I kind of like it, but the ending was awful. Nothing here.';
+    const doc = nlp.readDoc(text);
+    doc.sentences().each((s: ItemSentence) => {
+      const tokens = s.tokens();
+      const ids = (tokens.out(its.normal) as string[]).map((w) => {
+        const found = doc.isLexeme(w) as unknown;
+        return Array.isArray(found) ? (found[0] as number) : -1;
+      });
+      const negated = tokens.out(its.negationFlag) as unknown as boolean[];
+      const machine = sentimentMachine(installedMachineJson()!);
+      const matches = machine.match(ids);
+      const sum = matches.reduce((a, m) => a + (negated[m.start] ? -m.value : m.value), 0);
+      expect(matches.length > 0 ? sum / matches.length : 0).toBeCloseTo(
+        Number(s.out(its.sentiment)),
+        12,
+      );
+    });
+    // A multi-word entry valued 0 ("kind of") neutralises its words, as in wink.
+    expect(scorer.scoreText('It was kind of good.').contributions.map(([t]) => t)).toEqual([
+      'good',
+    ]);
+    const probe = createFeatureExtractor(nlp, its, undefined, { forceProbe: true });
+    expect(probe.lexiconSource).toBe('probe');
+    expect(probe.textFeatures('The ending was awful.').terms.map((t) => [t.term, t.value])).toEqual(
+      ex.textFeatures('The ending was awful.').terms.map((t) => [t.term, t.value]),
+    );
   });
 
   it('finds a word through its lemma when only the lemma is in the lexicon', () => {

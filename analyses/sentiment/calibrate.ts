@@ -49,7 +49,22 @@ export const START_PARAMS: Readonly<ScorerParams> = Object.freeze({
   negationWindow: 100,
 });
 
-const ORDER = Object.keys(PARAM_GRID) as Array<keyof ScorerParams>;
+/**
+ * The five coefficients the scorer fits: what backward elimination with
+ * grouped 5-fold CV kept (`npm run bench:sentiment -- --ablation`). The
+ * others stay at START_PARAMS (rule off): α = 1, ρ = 1, π = 1, and wink's
+ * own negation scope.
+ */
+export const FITTED_KEYS: ReadonlyArray<keyof ScorerParams> = Object.freeze([
+  'lengthExponent',
+  'nonAdjective',
+  'boost',
+  'contrast',
+  'negation',
+]);
+
+/** Every coefficient the scorer has (the rules it can apply). */
+export const ALL_KEYS = Object.keys(PARAM_GRID) as Array<keyof ScorerParams>;
 
 /** Mean over files of Pearson r on the selected snippets of each file. */
 export function objective(
@@ -73,6 +88,7 @@ export function fitParams(
   files: readonly CalibrationFile[],
   selected: ReadonlyArray<readonly number[]>,
   start: ScorerParams = START_PARAMS,
+  free: ReadonlyArray<keyof ScorerParams> = ALL_KEYS,
 ): { params: ScorerParams; objective: number; sweeps: number } {
   let params = { ...start };
   let best = objective(files, selected, params);
@@ -80,7 +96,7 @@ export function fitParams(
   for (; sweeps < 5; ) {
     sweeps++;
     let changed = false;
-    for (const key of ORDER) {
+    for (const key of free) {
       for (const v of PARAM_GRID[key]) {
         if (v === params[key]) continue;
         const trial = { ...params, [key]: v };
@@ -132,6 +148,8 @@ export function crossValidate(
   files: readonly CalibrationFile[],
   k = 5,
   seed = 1959,
+  free: ReadonlyArray<keyof ScorerParams> = ALL_KEYS,
+  start: ScorerParams = START_PARAMS,
 ): CrossValidation {
   const foldOf = files.map((f) =>
     assignFolds(
@@ -146,7 +164,7 @@ export function crossValidate(
   for (let fold = 0; fold < k; fold++) {
     const train = foldOf.map((fs) => fs.flatMap((g, i) => (g === fold ? [] : [i])));
     const test = foldOf.map((fs) => fs.flatMap((g, i) => (g === fold ? [i] : [])));
-    const fit = fitParams(files, train);
+    const fit = fitParams(files, train, start, free);
     folds.push({ fold, params: fit.params, train_objective: fit.objective });
     files.forEach((f, j) => {
       const idx = test[j]!;
@@ -163,7 +181,7 @@ export function crossValidate(
     });
   }
   const all = files.map((f) => f.snippets.map((_, i) => i));
-  const full = fitParams(files, all);
+  const full = fitParams(files, all, start, free);
   return {
     k,
     seed,
@@ -183,4 +201,62 @@ export function crossValidate(
     folds,
     full: { params: full.params, objective: full.objective },
   };
+}
+
+export interface AblationRow {
+  /** The coefficients fitted (the others stay at their START_PARAMS value: rule off, wink's behaviour). */
+  free: Array<keyof ScorerParams>;
+  /** Which coefficient was dropped from the previous row's set ("" for the first row). */
+  dropped: string;
+  /** Out-of-fold Pearson r per file, and their mean. */
+  files: Array<{ file: string; pearson: number }>;
+  mean: number;
+  /** Fit on all snippets with this set. */
+  params: ScorerParams;
+}
+
+/**
+ * Backward elimination with cross-validation: starting from `free`, each
+ * step tries dropping every remaining coefficient (setting it to its
+ * START_PARAMS value), re-runs the whole grouped k-fold CV for each, and
+ * drops the one whose loss costs least (mean out-of-fold r over files),
+ * until `keep` coefficients remain. Returns one row per step, plus, per step,
+ * every candidate tried (`tried`), so the table shows what each coefficient
+ * is worth given the others.
+ */
+export function backwardElimination(
+  files: readonly CalibrationFile[],
+  keep: number,
+  free: ReadonlyArray<keyof ScorerParams> = ALL_KEYS,
+  k = 5,
+  seed = 1959,
+): { path: AblationRow[]; tried: AblationRow[] } {
+  const row = (set: Array<keyof ScorerParams>, dropped: string): AblationRow => {
+    const cv = crossValidate(files, k, seed, set, START_PARAMS);
+    const rs = cv.files.map((f) => ({ file: f.file, pearson: f.pearson }));
+    return {
+      free: set,
+      dropped,
+      files: rs,
+      mean: mean(rs.map((r) => r.pearson)),
+      params: cv.full.params,
+    };
+  };
+  let current = row([...free], '');
+  const path = [current];
+  const tried: AblationRow[] = [];
+  while (current.free.length > keep) {
+    let best: AblationRow | undefined;
+    for (const key of current.free) {
+      const r = row(
+        current.free.filter((x) => x !== key),
+        key,
+      );
+      tried.push(r);
+      if (!best || r.mean > best.mean + 1e-12) best = r;
+    }
+    current = best!;
+    path.push(current);
+  }
+  return { path, tried };
 }

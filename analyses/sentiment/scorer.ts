@@ -13,31 +13,34 @@
  *    and words in capitals scale the next sentiment word by (1 ± β).
  * 3. Contrast: sentiment before "but"/"however" is weighted by γ, because what
  *    follows the contrast carries the writer's point.
- * 4. Negation: wink flips every word up to the next punctuation mark; here a
- *    word is negated only within `negationWindow` words of the negator, and
- *    negation scales by −ν instead of flipping (people read "not good" as
- *    mildly negative, not as the opposite of good).
- * 5. Weights the benchmark supported: negative words count more than the
- *    lexicon says (ρ), nouns/verbs/adverbs less than adjectives (ω), and a
- *    sentiment word capitalised inside a sentence ("United States",
- *    "Justice Department") less (π): it is usually part of a name.
+ * 4. Negation: wink flips every word up to the next punctuation mark; here
+ *    a negated word scales by −ν instead of flipping (people read "not
+ *    good" as mildly negative, not as the opposite of good).
+ * 5. Nouns, verbs and adverbs weigh ω of an adjective (wink's values for
+ *    them are noisier).
  * 6. The sum is divided by k^λ for k sentiment words (between wink's mean
  *    and a plain sum).
  * 7. Words the lexicon lacks in their inflected form ("happier") are looked
  *    up by their lemma.
+ * Rules kept in the code but off by default (the ablation found fitting them
+ * not worth a coefficient): extra weight on negative words (ρ), less weight
+ * on capitalised names (π), a negation window shorter than wink's.
  *
- * The lexicon is wink's own, read through its public API: a word's value is
- * `its.sentiment` of the word read alone, memoised per scorer. Multi-word
- * lexicon entries ("bad luck") are therefore scored word by word. Domain
- * overrides (corpus/sentiment.yaml) replace the lexicon value of a word.
+ * The lexicon is wink's own: the model's sentiment machine run over the
+ * sentence exactly as wink runs it (./lexicon.ts, verified against the
+ * caller's instance at creation), so multi-word entries ("good luck",
+ * neutralising "kind of", "as good as") count as wink counts them and no
+ * extra doc is read per word. Domain overrides (corpus/sentiment.yaml)
+ * replace the lexicon value of a word.
  *
- * The nine coefficients (α, λ, ρ, ω, π, β, γ, ν, window) are fitted in
- * ./calibrate.ts; values, procedure and cross-validated figures are on
- * DEFAULT_SCORER_PARAMS below. Word lists (intensifiers, dampeners,
- * contrasts) are closed-class English, written by hand, not fitted.
+ * Five coefficients (λ, ω, β, γ, ν) are fitted in ./calibrate.ts; values,
+ * procedure and cross-validated figures are on DEFAULT_SCORER_PARAMS below.
+ * Word lists (intensifiers, dampeners, contrasts) are closed-class English,
+ * written by hand, not fitted.
  */
 import type { ItemSentence, ItsFunction, WinkMethods } from 'wink-nlp';
 import type { SentimentScore } from '../types.js';
+import { installedMachineJson, type SentimentMachine, sentimentMachine } from './lexicon.js';
 
 export interface SentenceScorer {
   /** Score a wink sentence item from a doc the CALLER read with its own nlp instance (no re-reading). */
@@ -46,7 +49,7 @@ export interface SentenceScorer {
   scoreText(text: string): SentimentScore;
 }
 
-/** The handful of fitted coefficients (see DEFAULT_SCORER_PARAMS for values and provenance). */
+/** The scorer's coefficients; five are fitted, four fixed (see DEFAULT_SCORER_PARAMS for values and provenance). */
 export interface ScorerParams {
   /** α: squashing constant in S / √(S² + α); smaller α saturates sooner. */
   alpha: number;
@@ -69,7 +72,8 @@ export interface ScorerParams {
 }
 
 /**
- * The coefficients the pipeline uses: the fit on all of the dev data.
+ * The coefficients the pipeline uses: five fitted (FITTED_KEYS in
+ * ./calibrate.ts), four fixed with their rule off.
  *
  * Fitted on the four files in ../shared/benchmarks/sentiment/ only (NYT
  * editorial dev half, movie reviews, Amazon reviews, tweets; the held-out NYT
@@ -78,37 +82,32 @@ export interface ScorerParams {
  * the four files of Pearson r with the human means, so each genre weighs the
  * same. Validated by 5-fold cross-validation of the whole fitting procedure:
  * folds seeded (1959) and grouped by article/product for NYT and Amazon so
- * sentences of one text never straddle training and test. Re-run with
- * `npm run bench:sentiment -- --cv`; figures in agreement.json.
+ * sentences of one text never straddle training and test. Which
+ * coefficients to fit was chosen by backward elimination, each candidate set
+ * cross-validated the same way (`npm run bench:sentiment -- --ablation`):
+ * fixing α, π, ρ and the negation window cost at most 0.0035 of the mean
+ * out-of-fold r (0.5852 with all nine, 0.5857 with these five); dropping any
+ * of the five remaining cost 0.004–0.007. Figures in agreement.json.
  *
- * Out-of-fold Pearson r (pooled over the 5 test folds) → in-sample r:
- * NYT dev 0.484 → 0.491, movie 0.488 → 0.489, Amazon 0.582 → 0.588,
- * tweets 0.782 → 0.784 (raw wink `its.sentiment`: 0.429, 0.439, 0.545,
- * 0.719). The five folds chose the same values as below except alpha (1 or
- * 2), negativity (1.15 or 1.3), nonAdjective (0.6 or 0.75) and negation
- * (0.25 or 0.5): the small spread is why the out-of-fold and in-sample
- * figures are close.
- *
- * - alpha = 1: squashing S / √(S² + 1).
+ * Fitted:
  * - lengthExponent = 0.5: S is divided by √k, between wink's mean (1) and a plain sum (0).
- * - negativity = 1.3: negative words weigh 1.3 times their lexicon value.
  * - nonAdjective = 0.6: nouns, verbs and adverbs weigh 0.6 of an adjective.
- * - properName = 0.5: a capitalised word inside a sentence weighs half.
  * - boost = 0.8: "very good" = 1.8 × good, "slightly good" = 0.2 × good.
  * - contrast = 0.25: words before "but"/"however" weigh a quarter.
- * - negation = 0.5: "not good" = −0.5 × good.
- * - negationWindow = 6: a negator reaches the next six words (within wink's scope).
+ * - negation = 0.25: "not good" = −0.25 × good (within wink's negation scope).
+ * Fixed (rule off, not fitted): alpha = 1 (S / √(S² + 1)), negativity = 1,
+ * properName = 1, negationWindow = 100 (wink's scope, up to punctuation).
  */
 export const DEFAULT_SCORER_PARAMS: Readonly<ScorerParams> = Object.freeze({
   alpha: 1,
   lengthExponent: 0.5,
-  negativity: 1.3,
+  negativity: 1,
   nonAdjective: 0.6,
-  properName: 0.5,
+  properName: 1,
   boost: 0.8,
   contrast: 0.25,
-  negation: 0.5,
-  negationWindow: 6,
+  negation: 0.25,
+  negationWindow: 100,
 });
 
 /** Raise the next sentiment word. A closed class of English degree adverbs, written for this project. */
@@ -252,51 +251,73 @@ export interface FeatureExtractor {
   sentenceFeatures(sentence: ItemSentence, into?: TextFeatures): TextFeatures;
   /** Reads `text` as its own doc and extracts every sentence's sentiment words. */
   textFeatures(text: string): TextFeatures;
+  /** Where lexicon values come from: wink's machine run here, or words read as docs (fallback). */
+  readonly lexiconSource: 'machine' | 'probe';
+}
+
+/** Options of the extractor (research switches; the defaults are what the scorer uses). */
+export interface ExtractorOptions {
+  /** Match wink's multi-word lexicon entries ("good luck", "kind of") as wink does; false scores word by word. */
+  multiword?: boolean;
+  /** Look a word the lexicon lacks up by its lemma ("happier" → "happy"). */
+  lemmaFallback?: boolean;
+  /** Force the fallback that reads each new word as a doc (for tests and comparison). */
+  forceProbe?: boolean;
 }
 
 /**
- * Builds the extractor over the caller's wink instance. A word's value is
- * looked up in this order: override of its normal form, override of its
- * lemma, wink's value of the normal form, wink's value of the lemma. An
- * override of 0 makes a word neutral.
+ * A fixed text whose wink sentence scores exercise single words, a
+ * multi-word entry, a neutralising entry and negation: the machine is used
+ * only if it reproduces all of them through the caller's instance.
+ */
+const VERIFY_TEXT =
+  'This is good. Good luck to you! It was not bad at all. What a terrible, horrible day. ' +
+  'I kind of like it. The food was as good as ever. They fear the worst but hope for peace.';
+
+/**
+ * Builds the extractor over the caller's wink instance. Lexicon values come
+ * from wink's own sentiment machine run over the sentence (./lexicon.ts),
+ * verified once against the caller's instance; if it cannot be verified,
+ * each new word is read as a doc and scored with `its.sentiment`. A word's
+ * value is looked up in this order: override of its normal form, override of
+ * its lemma, wink's lexicon (multi-word entries first, as wink matches
+ * them), wink's value of the lemma. An override of 0 makes a word neutral.
  */
 export function createFeatureExtractor(
   nlp: WinkMethods,
   its: WinkMethods['its'],
   overrides?: ReadonlyMap<string, number>,
+  options: ExtractorOptions = {},
 ): FeatureExtractor {
+  const multiword = options.multiword ?? true;
+  const lemmaFallback = options.lemmaFallback ?? true;
+  const lexiconDoc = nlp.readDoc('');
+  const ids = new Map<string, number>();
+  /** The caller's vocabulary id of a normal form, −1 outside the vocabulary. */
+  const idOf = (word: string): number => {
+    let id = ids.get(word);
+    if (id === undefined) {
+      const found = lexiconDoc.isLexeme(word) as unknown;
+      id = Array.isArray(found) && typeof found[0] === 'number' ? found[0] : -1;
+      ids.set(word, id);
+    }
+    return id;
+  };
+  const newline = idOf('\n');
+  const machine = options.forceProbe ? undefined : loadVerifiedMachine(nlp, its, idOf, newline);
+
+  // Fallback: wink's value of a word read alone, memoised.
   const memo = new Map<string, number>();
-  // wink's lexicon is only reachable through a doc: read the word alone,
-  // keep the number, drop the doc.
-  const probe = (word: string): number => Number(nlp.readDoc(word).out(its.sentiment)) || 0;
-  const wink = (word: string): number => {
+  const wordValue = (word: string): number => {
+    if (machine) return machine.word(idOf(word));
     let v = memo.get(word);
     if (v === undefined) {
-      v = probe(word);
+      v = Number(nlp.readDoc(word).out(its.sentiment)) || 0;
       memo.set(word, v);
     }
     return v;
   };
-  /**
-   * Looks up many new words with one doc ("w1 ? w2 ? w3 ?"; a full stop
-   * would not do: wink scores "off ." as -1): a doc costs far
-   * more than a word. Trusted only if wink splits it into exactly one
-   * sentence per word; otherwise each word is read alone.
-   */
-  const probeMany = (words: string[]): void => {
-    if (words.length === 1) {
-      memo.set(words[0]!, probe(words[0]!));
-      return;
-    }
-    const doc = nlp.readDoc(`${words.join(' ? ')} ?`);
-    const sentences = doc.sentences();
-    if (sentences.length() === words.length) {
-      const scores = sentences.out(its.sentiment) as unknown as number[];
-      words.forEach((w, i) => {
-        memo.set(w, Number(scores[i]) || 0);
-      });
-    } else for (const w of words) memo.set(w, probe(w));
-  };
+
   const lemmaOf = its.lemma as unknown as ItsFunction<string>;
   const lemmaMemo = new Map<string, Map<string, string>>();
 
@@ -307,79 +328,108 @@ export function createFeatureExtractor(
     const types = tokens.out(its.type) as string[];
     const negated = tokens.out(its.negationFlag) as unknown as boolean[];
     const values = tokens.out(its.value) as string[];
+    const n = normals.length;
     let pos: string[] | undefined;
+    const posAt = (i: number): string => {
+      pos ??= tokens.out(its.pos) as string[];
+      return pos[i]!;
+    };
     // wink's lemma depends on the word and its part of speech only, so it is
     // memoised on both; asking a token at a time avoids lemmatising the
     // sentence's every word.
     const lemmaAt = (i: number): string => {
-      pos ??= tokens.out(its.pos) as string[];
       const normal = normals[i]!;
+      const p = posAt(i);
       let byPos = lemmaMemo.get(normal);
       if (byPos === undefined) {
         byPos = new Map();
         lemmaMemo.set(normal, byPos);
       }
-      let lemma = byPos.get(pos[i]!);
+      let lemma = byPos.get(p);
       if (lemma === undefined) {
         // wink gives no lemma for some spellings ("isnt").
         lemma = String(tokens.itemAt(i).out(lemmaOf) ?? normal).toLowerCase();
-        byPos.set(pos[i]!, lemma);
+        byPos.set(p, lemma);
       }
       return lemma;
     };
-    let unknown: string[] | undefined;
-    for (let i = 0; i < normals.length; i++) {
-      const t = types[i]!;
-      const n = normals[i]!;
-      if (
-        (t === 'word' || t === 'emoji' || t === 'emoticon') &&
-        !memo.has(n) &&
-        !overrides?.has(n)
-      ) {
-        unknown ??= [];
-        if (!unknown.includes(n)) unknown.push(n);
+    const isWord = (t: string): boolean => t === 'word' || t === 'emoji' || t === 'emoticon';
+
+    // 1. Spans with a value: overrides, then wink's lexicon, then lemmas.
+    const spans: Array<{
+      start: number;
+      end: number;
+      value: number;
+      term: string;
+      override: boolean;
+    }> = [];
+    const taken = new Uint8Array(n);
+    if (overrides && overrides.size > 0) {
+      for (let i = 0; i < n; i++) {
+        if (!isWord(types[i]!)) continue;
+        const normal = normals[i]!;
+        let term = normal;
+        let value = overrides.get(normal);
+        if (value === undefined && types[i] === 'word') {
+          term = lemmaAt(i);
+          value = overrides.get(term);
+        }
+        if (value === undefined) continue;
+        taken[i] = 1;
+        if (value !== 0) spans.push({ start: i, end: i, value, term, override: true });
       }
     }
-    if (unknown) probeMany(unknown);
+    if (machine && multiword) {
+      const seq = new Array<number>(n);
+      for (let i = 0; i < n; i++) seq[i] = taken[i] ? -1 : idOf(normals[i]!);
+      for (const m of machine.match(seq)) {
+        if (m.start === m.end && NEVER_SENTIMENT.has(normals[m.start]!)) continue;
+        spans.push({
+          start: m.start,
+          end: m.end,
+          value: m.value,
+          term: normals.slice(m.start, m.end + 1).join(' '),
+          override: false,
+        });
+        for (let k = m.start; k <= m.end; k++) taken[k] = 1;
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        if (taken[i] || !isWord(types[i]!) || NEVER_SENTIMENT.has(normals[i]!)) continue;
+        const v = wordValue(normals[i]!);
+        if (v === 0) continue;
+        spans.push({ start: i, end: i, value: v, term: normals[i]!, override: false });
+        taken[i] = 1;
+      }
+    }
+    if (lemmaFallback) {
+      for (let i = 0; i < n; i++) {
+        if (taken[i] || types[i] !== 'word' || NEVER_SENTIMENT.has(normals[i]!)) continue;
+        const lemma = lemmaAt(i);
+        if (lemma === normals[i]) continue;
+        const v = wordValue(lemma);
+        if (v !== 0) spans.push({ start: i, end: i, value: v, term: lemma, override: false });
+      }
+    }
+    if (spans.length === 0) return out;
+    spans.sort((a, b) => a.start - b.start);
+
+    // 2. The context of each span.
     let lastContrast = -1;
-    for (let i = 0; i < normals.length; i++) if (CONTRASTS.has(normals[i]!)) lastContrast = i;
+    for (let i = 0; i < n; i++) if (CONTRASTS.has(normals[i]!)) lastContrast = i;
     // Capitals mark emphasis or a name only when the sentence is not in capitals throughout.
     let mixedCase = false;
     for (const v of values) if (v !== v.toUpperCase()) mixedCase = true;
-    let negStart = -1;
-    let wordIndex = 0;
-    for (let i = 0; i < normals.length; i++) {
-      const type = types[i]!;
-      if (type === 'word') wordIndex++;
-      if (negated[i]) {
-        if (negStart < 0 || !negated[i - 1]) negStart = wordIndex;
-      } else negStart = -1;
-      if (type !== 'word' && type !== 'emoji' && type !== 'emoticon') continue;
-      const normal = normals[i]!;
-      if (NEVER_SENTIMENT.has(normal)) continue;
-      let term = normal;
-      let value = overrides?.get(normal);
-      let override = value !== undefined;
-      let lemma: string | undefined;
-      if (value === undefined && overrides && type === 'word') {
-        lemma = lemmaAt(i);
-        value = overrides.get(lemma);
-        if (value !== undefined) {
-          override = true;
-          term = lemma;
-        }
-      }
-      if (value === undefined) {
-        value = wink(normal);
-        if (value === 0 && type === 'word') {
-          lemma ??= lemmaAt(i);
-          if (lemma !== normal) {
-            value = wink(lemma);
-            term = lemma;
-          }
-        }
-      }
-      if (value === 0) continue;
+    // Word position of each token (1-based) and of the first negated word of its run.
+    const wordAt = new Int32Array(n);
+    const negFrom = new Int32Array(n).fill(-1);
+    for (let i = 0, w = 0; i < n; i++) {
+      if (types[i] === 'word') w++;
+      wordAt[i] = w;
+      if (negated[i]) negFrom[i] = i > 0 && negated[i - 1] ? negFrom[i - 1]! : w;
+    }
+    for (const sp of spans) {
+      const i = sp.start;
       const written = values[i]!;
       let boost = mixedCase && CAPS.test(written) ? 1 : 0;
       for (let k = i - 1, seen = 0; k >= 0 && seen < 2; k--) {
@@ -390,16 +440,17 @@ export function createFeatureExtractor(
         else if (DAMPENERS.has(p)) boost--;
         else break;
       }
-      pos ??= tokens.out(its.pos) as string[];
+      let adjective = false;
+      for (let k = sp.start; k <= sp.end; k++) if (posAt(k) === 'ADJ') adjective = true;
       out.terms.push({
-        term,
-        value,
-        override,
-        negatedAt: negated[i] ? wordIndex - negStart : -1,
+        term: sp.term,
+        value: sp.value,
+        override: sp.override,
+        negatedAt: negated[i] ? wordAt[i]! - negFrom[i]! : -1,
         boost,
         beforeContrast: i < lastContrast,
-        adjective: pos[i] === 'ADJ',
-        name: wordIndex > 1 && mixedCase && INITIAL_CAPITAL.test(written) && !CAPS.test(written),
+        adjective,
+        name: wordAt[i]! > 1 && mixedCase && INITIAL_CAPITAL.test(written) && !CAPS.test(written),
       });
     }
     return out;
@@ -416,7 +467,46 @@ export function createFeatureExtractor(
     return out;
   };
 
-  return { sentenceFeatures, textFeatures };
+  return { sentenceFeatures, textFeatures, lexiconSource: machine ? 'machine' : 'probe' };
+}
+
+/**
+ * The installed model's sentiment machine, if it reproduces the caller's
+ * wink sentence scores of VERIFY_TEXT (mean of matches, negated ones
+ * flipped, as wink computes them); else undefined.
+ */
+function loadVerifiedMachine(
+  nlp: WinkMethods,
+  its: WinkMethods['its'],
+  idOf: (word: string) => number,
+  newline: number,
+): SentimentMachine | undefined {
+  const json = installedMachineJson();
+  if (json === undefined) return undefined;
+  let machine: SentimentMachine;
+  try {
+    machine = sentimentMachine(json, newline);
+  } catch {
+    return undefined;
+  }
+  let ok = true;
+  let checked = 0;
+  nlp
+    .readDoc(VERIFY_TEXT)
+    .sentences()
+    .each((s: ItemSentence) => {
+      const tokens = s.tokens();
+      const normals = tokens.out(its.normal) as string[];
+      const negated = tokens.out(its.negationFlag) as unknown as boolean[];
+      const matches = machine.match(normals.map(idOf));
+      let sum = 0;
+      for (const m of matches) sum += negated[m.start] ? -m.value : m.value;
+      const mine = matches.length > 0 ? sum / matches.length : 0;
+      const wink = Number(s.out(its.sentiment));
+      if (!Number.isFinite(wink) || Math.abs(mine - wink) > 1e-9) ok = false;
+      checked++;
+    });
+  return ok && checked > 0 ? machine : undefined;
 }
 
 /**

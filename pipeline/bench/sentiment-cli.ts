@@ -24,9 +24,12 @@ import {
   parseGroundTruth,
 } from '../../analyses/sentiment/benchmark.js';
 import {
+  type AblationRow,
+  backwardElimination,
   type CalibrationFile,
   type CrossValidation,
   crossValidate,
+  FITTED_KEYS,
 } from '../../analyses/sentiment/calibrate.js';
 import { loadSentimentConfig } from '../../analyses/sentiment/config.js';
 import {
@@ -47,6 +50,8 @@ export const USAGE = `usage: npm run bench:sentiment -- [options] [FILE…]
                       corpus/sentiment.yaml) as "project+overrides"
   --cv                5-fold cross-validation of the scorer's coefficients on
                       the files (run it on the dev files only)
+  --ablation          backward elimination of the coefficients, each step
+                      cross-validated as --cv (slow: about a minute or two)
   --write-agreement   write analyses/sentiment/agreement.json (project scorer's
                       figures, and the CV figures with --cv)
   --help              this text
@@ -154,6 +159,24 @@ export function formatCv(cv: CrossValidation): string {
   return out.join('\n');
 }
 
+/** The backward-elimination table: each step's candidates, then the path kept. */
+export function formatAblation(
+  path: readonly AblationRow[],
+  tried: readonly AblationRow[],
+): string {
+  const files = path[0]?.files.map((f) => f.file.slice(0, 6)) ?? [];
+  const head = `set  dropped  ${files.join('  ')}  mean`;
+  const line = (r: AblationRow, tag: string): string =>
+    `${tag}${r.free.length}  ${r.dropped || '-'}  ${r.files.map((f) => fmt(f.pearson)).join('  ')}  ${fmt(r.mean, 4)}`;
+  return [
+    'Ablation: backward elimination, 5-fold grouped CV out-of-fold Pearson r per file (a dropped coefficient takes its START_PARAMS value, i.e. the rule is off)',
+    head,
+    ...tried.map((r) => line(r, 'tried ')),
+    'path kept (best drop at each step):',
+    ...path.map((r) => `${line(r, '')}  free=${r.free.join(',')}`),
+  ].join('\n');
+}
+
 const round4 = (x: number): number => (Number.isFinite(x) ? Math.round(x * 1e4) / 1e4 : x);
 
 /** The committed summary the pipeline cites (no timings: it must be byte-stable). */
@@ -195,6 +218,7 @@ export function agreementJson(
             mean_of_fold_r: round4(f.fold_mean),
             in_sample: round4(f.in_sample),
           })),
+          fitted: [...FITTED_KEYS],
           fit_on_all: cv.full.params,
         }
       : null,
@@ -208,6 +232,7 @@ export function main(argv: string[]): number {
     options: {
       json: { type: 'boolean', default: false },
       cv: { type: 'boolean', default: false },
+      ablation: { type: 'boolean', default: false },
       'write-agreement': { type: 'boolean', default: false },
       scorers: { type: 'string' },
       overrides: { type: 'string' },
@@ -260,16 +285,23 @@ export function main(argv: string[]): number {
   if (!values.json) process.stdout.write(`${formatTable(rows)}\n`);
 
   let cv: CrossValidation | undefined;
-  if (values.cv) {
+  if (values.cv || values.ablation) {
     const extractor = createFeatureExtractor(nlp, nlp.its);
     const calibration: CalibrationFile[] = data.map(({ file, snippets }) => ({
       file,
       snippets,
       features: snippets.map((s) => extractor.textFeatures(s.text)),
     }));
-    cv = crossValidate(calibration, 5, 1959);
-    if (values.json) process.stdout.write(`${JSON.stringify({ cross_validation: cv })}\n`);
-    else process.stdout.write(`\n${formatCv(cv)}\n`);
+    if (values.cv) {
+      cv = crossValidate(calibration, 5, 1959, FITTED_KEYS);
+      if (values.json) process.stdout.write(`${JSON.stringify({ cross_validation: cv })}\n`);
+      else process.stdout.write(`\n${formatCv(cv)}\n`);
+    }
+    if (values.ablation) {
+      const ablation = backwardElimination(calibration, 1);
+      if (values.json) process.stdout.write(`${JSON.stringify({ ablation })}\n`);
+      else process.stdout.write(`\n${formatAblation(ablation.path, ablation.tried)}\n`);
+    }
   }
   if (values['write-agreement']) {
     writeFileSync(AGREEMENT_FILE, agreementJson(rows, cv));
