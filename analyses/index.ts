@@ -10,12 +10,12 @@
  */
 import type { Transcript } from '../pipeline/types.js';
 import { documentRows, turnRows } from './corpus-tables.js';
-import { computeKeyness, KEYNESS_DEFAULTS } from './keyness.js';
-import { computeKwic, KWIC_DEFAULTS } from './kwic.js';
-import { computePhrases } from './phrases.js';
+import { KEYNESS_DEFAULTS, keynessRows } from './keyness.js';
+import { KWIC_DEFAULTS, kwicRows } from './kwic.js';
+import { phraseTables } from './phrases.js';
 import { SENTIMENT_DEFAULTS, sentimentTables } from './sentiment/analysis.js';
-import { computeTerms } from './terms.js';
-import { computeTurnStats } from './turn-stats.js';
+import { termTables } from './terms.js';
+import { turnStatRows } from './turn-stats.js';
 import type { AnnotatedDocument, Dictionary, Tables } from './types.js';
 
 export interface AnalysisContext {
@@ -59,7 +59,7 @@ export const ANALYSES: AnalysisModule[] = [
       'Per-speaker term frequencies per document (count, per 10,000 words, tf-idf), and grouped by side, year and speaker.',
     defaults: {},
     run: async (ctx) => {
-      const r = await computeTerms(ctx.annotated);
+      const r = termTables(ctx.annotated);
       return {
         terms: r.terms,
         extra: {
@@ -76,7 +76,7 @@ export const ANALYSES: AnalysisModule[] = [
       'Dictionary key counts per speaker per document (zeros included) and every surface form matched.',
     defaults: {},
     run: async (ctx) => {
-      const r = await computePhrases(ctx.transcripts, ctx.dictionary);
+      const r = phraseTables(ctx.transcripts, ctx.dictionary);
       return { phrases: r.phrases, phraseForms: r.phraseForms };
     },
   },
@@ -85,7 +85,7 @@ export const ANALYSES: AnalysisModule[] = [
     description:
       'Log-likelihood G² (Dunning 1993) with Log Ratio (Hardie 2014) and range: sides, each speaker vs the rest, periods.',
     defaults: { ...KEYNESS_DEFAULTS },
-    run: async (ctx) => ({ keyness: (await computeKeyness(ctx.annotated)).keyness }),
+    run: async (ctx) => ({ keyness: keynessRows(ctx.annotated) }),
   },
   {
     id: 'kwic',
@@ -93,7 +93,7 @@ export const ANALYSES: AnalysisModule[] = [
       'Concordance: one line per dictionary match (lines per key = its count in phrases.csv) and per extra term.',
     defaults: { ...KWIC_DEFAULTS, terms: [] },
     run: async (ctx) => ({
-      kwic: (await computeKwic(ctx.transcripts, ctx.dictionary, { terms: ctx.kwicTerms })).kwic,
+      kwic: kwicRows(ctx.transcripts, ctx.dictionary, { terms: ctx.kwicTerms }),
     }),
   },
   {
@@ -101,7 +101,7 @@ export const ANALYSES: AnalysisModule[] = [
     description:
       'Per meeting: share of words and turns per speaker, mean and longest turn, who opens and closes.',
     defaults: {},
-    run: async (ctx) => ({ turnStats: (await computeTurnStats(ctx.transcripts)).turnStats }),
+    run: async (ctx) => ({ turnStats: turnStatRows(ctx.transcripts) }),
   },
   {
     id: 'sentiment',

@@ -90,7 +90,35 @@ export function speakerDocs(docs: readonly AnnotatedDocument[]): SpeakerDoc[] {
   return out;
 }
 
+/** The term tables as DataFrames too (danfojs is imported on first use). */
 export async function computeTerms(docs: readonly AnnotatedDocument[]): Promise<TermsResult> {
+  const { terms, bySide, byYear, bySpeaker } = termTables(docs);
+  return {
+    terms,
+    bySide,
+    byYear,
+    bySpeaker,
+    frame: await toFrame(terms, TERM_COLUMNS),
+    frames: {
+      bySide: await toFrame(bySide, ['side', 'term', 'count', 'words', 'per_10k', 'rank']),
+      byYear: await toFrame(byYear, ['year', 'term', 'count', 'words', 'per_10k', 'rank']),
+      bySpeaker: await toFrame(bySpeaker, [
+        'speaker',
+        'side',
+        'term',
+        'count',
+        'words',
+        'per_10k',
+        'rank',
+      ]),
+    },
+  };
+}
+
+/** The term tables as plain rows (what the pipeline uses: no DataFrame is built). */
+export function termTables(
+  docs: readonly AnnotatedDocument[],
+): Pick<TermsResult, 'terms' | 'bySide' | 'byYear' | 'bySpeaker'> {
   const units = speakerDocs(docs);
   const df = new Map<string, number>();
   for (const u of units) for (const term of u.counts.keys()) df.set(term, (df.get(term) ?? 0) + 1);
@@ -167,26 +195,7 @@ export async function computeTerms(docs: readonly AnnotatedDocument[]): Promise<
     (r) => `${r.speaker}\u0000${r.side}`,
   );
 
-  return {
-    terms,
-    bySide,
-    byYear,
-    bySpeaker,
-    frame: await toFrame(terms, TERM_COLUMNS),
-    frames: {
-      bySide: await toFrame(bySide, ['side', 'term', 'count', 'words', 'per_10k', 'rank']),
-      byYear: await toFrame(byYear, ['year', 'term', 'count', 'words', 'per_10k', 'rank']),
-      bySpeaker: await toFrame(bySpeaker, [
-        'speaker',
-        'side',
-        'term',
-        'count',
-        'words',
-        'per_10k',
-        'rank',
-      ]),
-    },
-  };
+  return { terms, bySide, byYear, bySpeaker };
 }
 
 /** Rate per 10,000 words; 0 when there are no words. */

@@ -26,15 +26,10 @@ import type { Tables } from '../analyses/types.js';
 import { annotateAll } from './annotate-stage.js';
 import { stableJson, toCsv } from './csv.js';
 import { ConfigError } from './errors.js';
-import {
-  buildFigures,
-  figureFiles,
-  figureSoftware,
-  type Rendered,
-  renderFigure,
-} from './figures/index.js';
+import { buildFigures, figureFiles, figureSoftware } from './figures/build.js';
 import { type CorpusFiles, type OutputFiles, readCorpus } from './io.js';
 import { buildTranscripts } from './model.js';
+import { renderFigures } from './render-pool.js';
 import { buildReport, methodsParagraph } from './report/index.js';
 import { REPORTS_README } from './reports-readme.js';
 import type { Diagnostic, Transcript } from './types.js';
@@ -45,6 +40,8 @@ export interface PipelineOptions {
   kwicTerms: string[];
   cacheDir: string | null;
   workers?: number;
+  /** Figure-rendering worker threads (0 = this thread); default: the available cores. */
+  renderWorkers?: number;
   /** Called after each stage and document, for progress display. */
   onProgress?: (stage: string, done: number, total: number) => void;
 }
@@ -96,11 +93,13 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   lap('analyses');
 
   const figures = buildFigures(tables);
-  const rendered: Rendered[] = [];
-  for (const fig of figures) {
-    rendered.push(await renderFigure(fig));
-    opts.onProgress?.('figures', rendered.length, figures.length);
-  }
+  // Figures render in worker threads while this thread writes the tables and the report.
+  const rendering = renderFigures(figures, {
+    workers: opts.renderWorkers,
+    onDone: (d, n) => opts.onProgress?.('figures', d, n),
+  });
+  // A failure elsewhere must not leave an unhandled rejection behind.
+  rendering.catch(() => {});
   lap('figures');
 
   const diagnostics = [...model.diagnostics, ...transcripts.flatMap((t) => t.diagnostics)];
@@ -116,23 +115,25 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   files.set('data/segments.csv', toCsv(segmentRows(transcripts), SEGMENT_COLUMNS));
   for (const [name, content] of dataFiles(tables)) files.set(`data/${name}`, content);
   files.set('data/README.md', codebook());
-  figures.forEach((fig, i) => {
-    for (const [path, content] of Object.entries(figureFiles(fig, rendered[i]!)))
-      files.set(path, content);
-  });
   const methods = methodsParagraph({ tables, manifest });
   files.set(
     'index.html',
     buildReport({
       tables,
       transcripts,
-      figures: figures.map((f, i) => ({ ...f, svg: rendered[i]!.svg })),
+      figures: figures.map((f) => ({ ...f, svg: '' })),
       diagnostics,
       manifest,
       methods,
     }),
   );
   lap('report');
+  const rendered = await rendering;
+  figures.forEach((fig, i) => {
+    for (const [path, content] of Object.entries(figureFiles(fig, rendered[i]!)))
+      files.set(path, content);
+  });
+  lap('render-wait');
   const tokens = annotated.documents.reduce((n, d) => n + d.tokens, 0);
   return {
     files,

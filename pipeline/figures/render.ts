@@ -11,9 +11,11 @@ import { Resvg } from '@resvg/resvg-js';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import { toVega } from './compile.js';
 import { FONT_FAMILY } from './theme.js';
 import type { Figure, Rendered } from './types.js';
+
+export { toVega };
 
 /** PNG scale over the SVG's pixel size: 3× ≈ 350 dpi at journal column width. */
 export const PNG_SCALE = 3;
@@ -45,14 +47,6 @@ export function loadFonts(): Fonts {
     boldPath,
   };
   return fonts;
-}
-
-/** Compiles a figure's Vega-Lite spec to a Vega spec (also used by the report). */
-export function toVega(fig: Pick<Figure, 'spec'>): vega.Spec {
-  // A copy: a vega View tags every data object it ingests, and the figure's
-  // rows must stay untouched (they are also its CSV and may be shared).
-  const copy = JSON.parse(JSON.stringify(fig.spec)) as TopLevelSpec;
-  return JSON.parse(JSON.stringify(compile(copy).spec)) as vega.Spec;
 }
 
 /**

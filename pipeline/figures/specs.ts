@@ -11,6 +11,7 @@ import {
   poissonInterval,
   round,
   weightedRolling,
+  yearOf,
   yearSpan,
 } from './data.js';
 import { compareText, PANEL_WIDTH, sideOrder, sideScale, themeConfig } from './theme.js';
@@ -34,6 +35,20 @@ export const TOP_TERMS = 10;
 export const KEY_TERMS = 12;
 /** Turns in the moving average of the sentiment arc. */
 export const ARC_WINDOW = 5;
+/**
+ * Figure sizes are bounded, not proportional to the corpus: a figure shows
+ * what a reader can see, the data tables under data/ keep everything.
+ * Per-conversation panels (sentiment arc, dispersion): the most recent meetings.
+ */
+export const MAX_MEETING_PANELS = 12;
+/** Meetings in the dispersion figure (each is one row per phrase, so fewer). */
+export const MAX_DISPERSION_MEETINGS = 6;
+/** Bars in the share-of-speech figure: the most recent meetings. */
+export const MAX_SHARE_BARS = 40;
+/** Above this many meetings, the time-series figures show one point per calendar year. */
+export const MAX_TIME_MEETINGS = 60;
+/** Speakers in the per-speaker figures: those who spoke the most words. */
+export const MAX_SPEAKERS = 12;
 
 const SIDE_TITLE = 'Side';
 
@@ -101,6 +116,87 @@ function figure(
   return { id, title, caption, alt, spec, data, columns };
 }
 
+/** Labels of the meetings that have rows in `data`, in meeting order (linear in both). */
+function present(list: Meeting[], data: Row[]): string[] {
+  const seen = new Set(data.map((d) => String(d.meeting)));
+  return list.map((m) => m.label).filter((l) => seen.has(l));
+}
+
+/** The last `n` meetings of a date-ordered list (still in date order). */
+function mostRecent(list: Meeting[], n: number): Meeting[] {
+  return list.length > n ? list.slice(list.length - n) : list;
+}
+
+/** Speakers ranked by words spoken (then name), at most `n`. */
+function topSpeakers(tables: Tables, n: number): Set<string> {
+  const words = new Map<string, number>();
+  for (const r of tables.turnStats) words.set(r.speaker, (words.get(r.speaker) ?? 0) + r.words);
+  for (const r of tables.sentiment)
+    if (r.level === 'speaker' && !words.has(r.speaker)) words.set(r.speaker, 0);
+  return new Set(
+    [...words.entries()]
+      .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
+      .slice(0, n)
+      .map(([s]) => s),
+  );
+}
+
+function yearDate(year: number): string {
+  // Mid-year, so the point sits in the middle of its year on the calendar axis.
+  return `${String(year).padStart(4, '0')}-07-01`;
+}
+
+/** Distinct meetings (doc ids) in the sentiment and turn tables. */
+function meetingCount(tables: Tables): number {
+  const ids = new Set<string>();
+  for (const r of tables.turnStats) ids.add(r.doc_id);
+  for (const r of tables.sentiment) ids.add(r.doc_id);
+  return ids.size;
+}
+
+/**
+ * Sentence sentiment per calendar year and side (or speaker): mean with a
+ * normal-approximation 95% interval (mean ± 1.96·sd/√n), from the sentence table.
+ */
+function yearlySentiment(tables: Tables, level: 'side' | 'speaker', keep?: Set<string>): Row[] {
+  const acc = new Map<
+    string,
+    { year: number; speaker: string; side: string; n: number; sum: number; sq: number; cov: number }
+  >();
+  for (const r of tables.sentences) {
+    const year = yearOf(r.date);
+    if (year === undefined) continue;
+    if (keep && !keep.has(r.speaker)) continue;
+    const speaker = level === 'speaker' ? r.speaker : '';
+    const k = key(year, speaker, r.side);
+    let a = acc.get(k);
+    if (!a) {
+      a = { year, speaker, side: r.side, n: 0, sum: 0, sq: 0, cov: 0 };
+      acc.set(k, a);
+    }
+    a.n++;
+    a.sum += r.sentiment;
+    a.sq += r.sentiment * r.sentiment;
+    if (r.covered) a.cov++;
+  }
+  return [...acc.values()].map((a) => {
+    const mean = a.sum / a.n;
+    const sd = a.n > 1 ? Math.sqrt(Math.max(0, (a.sq - a.n * mean * mean) / (a.n - 1))) : 0;
+    const half = a.n > 1 ? (1.959964 * sd) / Math.sqrt(a.n) : 0;
+    return {
+      doc_id: '',
+      date: yearDate(a.year),
+      speaker: a.speaker,
+      side: a.side,
+      sentences: a.n,
+      mean: round(mean),
+      ci_low: round(mean - half),
+      ci_high: round(mean + half),
+      coverage: round(a.cov / a.n),
+    };
+  });
+}
+
 const sentimentScale = { domain: [-1, 1], nice: false };
 const sentimentTitle = 'Mean sentence sentiment (−1 negative … +1 positive)';
 
@@ -128,17 +224,38 @@ export function phraseRates(tables: Tables): Figure | undefined {
   const shown = phrases.slice(0, HEADLINE_PHRASES);
   if (shown.length === 0) return undefined;
   const data: Row[] = [];
+  // Many meetings: one point per calendar year and side (summed counts over summed words).
+  const yearly = dates.size > MAX_TIME_MEETINGS;
+  let unitWords = words;
+  let unitCounts = counts;
+  if (yearly) {
+    unitWords = new Map();
+    unitCounts = new Map();
+    const unitOf = (docId: string) => String(yearOf(dates.get(docId) ?? '') ?? '');
+    for (const [k, w] of words) {
+      const [docId, side] = k.split('\u0000') as [string, string];
+      const u = key(unitOf(docId), side);
+      unitWords.set(u, (unitWords.get(u) ?? 0) + w);
+    }
+    for (const [k, c] of counts) {
+      const [docId, side, phrase] = k.split('\u0000') as [string, string, string];
+      const u = key(unitOf(docId), side, phrase);
+      unitCounts.set(u, (unitCounts.get(u) ?? 0) + c);
+    }
+  }
+  const units = [...unitWords.entries()].sort((a, b) => compareText(a[0], b[0]));
   // Zero-filled: a meeting where a side spoke but never used the phrase is a real 0.
   for (const phrase of shown) {
-    for (const [k, w] of [...words.entries()].sort((a, b) => compareText(a[0], b[0]))) {
+    for (const [k, w] of units) {
       if (w < MIN_RATE_WORDS) continue;
-      const [docId, side] = k.split('\u0000') as [string, string];
-      const count = counts.get(key(docId, side, phrase)) ?? 0;
+      const [unit, side] = k.split('\u0000') as [string, string];
+      if (yearly && unit === '') continue;
+      const count = unitCounts.get(key(unit, side, phrase)) ?? 0;
       const [lo, hi] = poissonInterval(count);
       data.push({
         phrase,
-        doc_id: docId,
-        date: dates.get(docId) ?? '',
+        doc_id: yearly ? '' : unit,
+        date: yearly ? yearDate(Number(unit)) : (dates.get(unit) ?? ''),
         side,
         count,
         words: w,
@@ -176,7 +293,9 @@ export function phraseRates(tables: Tables): Figure | undefined {
   const spec = {
     ...base(
       'Dictionary phrases over time, by side',
-      'Occurrences per 10,000 words spoken by each side in each meeting; bars: exact 95% Poisson interval',
+      yearly
+        ? 'Occurrences per 10,000 words spoken by each side in each year; bars: exact 95% Poisson interval'
+        : 'Occurrences per 10,000 words spoken by each side in each meeting; bars: exact 95% Poisson interval',
       alt,
       data,
     ),
@@ -225,7 +344,12 @@ export function phraseRates(tables: Tables): Figure | undefined {
     `of that meeting (its rate would rest on a handful of words). ` +
     (omitted > 0
       ? `The ${shown.length} most frequent of ${phrases.length} phrases are shown; all are in the data table phrases.csv.`
-      : `All ${phrases.length} dictionary phrases found are shown.`);
+      : `All ${phrases.length} dictionary phrases found are shown.`) +
+    (yearly
+      ? ` With ${dates.size} meetings (more than ${MAX_TIME_MEETINGS}), each point is one calendar year ` +
+        `instead of one meeting: the side's matches in that year over the words it spoke that year; ` +
+        `per-meeting counts are in phrases.csv and turn_stats.csv.`
+      : '');
   return figure('phrase-rates', 'Dictionary phrases over time, by side', caption, alt, spec, data, [
     'phrase',
     'doc_id',
@@ -331,8 +455,15 @@ const sentimentCaption =
   `such word (coverage). Political vocabulary (imperialists, revisionists, comrade) is neutral ` +
   `to the lexicon, so these scores measure general tone, not political stance.`;
 
+const yearlyCaption = (n: number) =>
+  ` With ${n} meetings (more than ${MAX_TIME_MEETINGS}), each point is one calendar year instead of ` +
+  `one meeting: the mean over all that year's sentences, with a normal-approximation 95% interval ` +
+  `(mean ± 1.96 standard errors); per-meeting values with bootstrap intervals are in sentiment.csv.`;
+
 export function sentimentBySide(tables: Tables): Figure | undefined {
-  const data = sentimentRows(tables, 'side');
+  const n = meetingCount(tables);
+  const yearly = n > MAX_TIME_MEETINGS;
+  const data = yearly ? yearlySentiment(tables, 'side') : sentimentRows(tables, 'side');
   if (data.length === 0) return undefined;
   data.sort(
     (a, b) =>
@@ -359,7 +490,7 @@ export function sentimentBySide(tables: Tables): Figure | undefined {
   return figure(
     'sentiment-by-side',
     'Sentiment over time, by side',
-    sentimentCaption,
+    sentimentCaption + (yearly ? yearlyCaption(n) : ''),
     alt,
     spec,
     data,
@@ -368,7 +499,16 @@ export function sentimentBySide(tables: Tables): Figure | undefined {
 }
 
 export function sentimentBySpeaker(tables: Tables): Figure | undefined {
-  const data = sentimentRows(tables, 'speaker');
+  const n = meetingCount(tables);
+  const yearly = n > MAX_TIME_MEETINGS;
+  const all = sentimentRows(tables, 'speaker');
+  const speakerCount = new Set(all.map((r) => String(r.speaker))).size;
+  const keep = speakerCount > MAX_SPEAKERS ? topSpeakers(tables, MAX_SPEAKERS) : undefined;
+  const data = yearly
+    ? yearlySentiment(tables, 'speaker', keep)
+    : keep
+      ? all.filter((r) => keep.has(String(r.speaker)))
+      : all;
   if (data.length === 0) return undefined;
   const sides = sidesOf(data);
   const speakerSide = new Map<string, string>();
@@ -418,7 +558,11 @@ export function sentimentBySpeaker(tables: Tables): Figure | undefined {
   return figure(
     'sentiment-by-speaker',
     'Sentiment over time, by speaker',
-    sentimentCaption,
+    sentimentCaption +
+      (yearly ? yearlyCaption(n) : '') +
+      (keep
+        ? ` The ${keep.size} of ${speakerCount} speakers who spoke the most words are shown; all are in sentiment.csv.`
+        : ''),
     alt,
     spec,
     data,
@@ -446,8 +590,10 @@ export function topTerms(tables: Tables): Figure | undefined {
   const speakers = [...counts.keys()].sort(
     (a, b) => sides.indexOf(sideOf.get(a)!) - sides.indexOf(sideOf.get(b)!) || compareText(a, b),
   );
+  const keep = speakers.length > MAX_SPEAKERS ? topSpeakers(tables, MAX_SPEAKERS) : undefined;
   const data: Row[] = [];
   for (const speaker of speakers) {
+    if (keep && !keep.has(speaker)) continue;
     const w = words.get(speaker) ?? 0;
     if (w < MIN_RATE_WORDS) continue;
     const ranked = [...counts.get(speaker)!.entries()]
@@ -509,7 +655,10 @@ export function topTerms(tables: Tables): Figure | undefined {
     `and divided by all the words that speaker spoke (×10,000); the number after each term is ` +
     `its raw count. Ties are broken alphabetically. A speaker met only once has a small ` +
     `denominator: compare raw counts before reading much into differences. Speakers with fewer ` +
-    `than ${MIN_RATE_WORDS} words in all (e.g. an interpreter's asides) are left out.`;
+    `than ${MIN_RATE_WORDS} words in all (e.g. an interpreter's asides) are left out.` +
+    (keep
+      ? ` The ${keep.size} of ${speakers.length} speakers who spoke the most words are shown; all are in terms.csv.`
+      : '');
   return figure('top-terms', 'Most frequent terms, by speaker', caption, alt, spec, data, [
     'speaker',
     'side',
@@ -632,12 +781,15 @@ export function keyness(tables: Tables): Figure | undefined {
 // ── 6. Share of speech per meeting ───────────────────────────────────────────
 
 export function speechShare(tables: Tables): Figure | undefined {
-  const meetingList = meetings(tables);
+  const allMeetings = meetings(tables);
+  const meetingList = mostRecent(allMeetings, MAX_SHARE_BARS);
   const labelOf = new Map(meetingList.map((m) => [m.docId, m] as const));
   const totals = new Map<string, number>();
   for (const r of tables.turnStats) totals.set(r.doc_id, (totals.get(r.doc_id) ?? 0) + r.words);
   const sides = sideOrder(tables.turnStats.map((r) => r.side));
+  const capped = meetingList.length < allMeetings.length;
   const data: Row[] = tables.turnStats
+    .filter((r) => !capped || labelOf.has(r.doc_id))
     .map((r) => {
       const total = totals.get(r.doc_id) ?? 0;
       return {
@@ -660,7 +812,7 @@ export function speechShare(tables: Tables): Figure | undefined {
         compareText(a.speaker, b.speaker),
     );
   if (data.length === 0) return undefined;
-  const order = meetingList.map((m) => m.label).filter((l) => data.some((d) => d.meeting === l));
+  const order = present(meetingList, data);
   const alt =
     `Stacked horizontal bars, one per meeting (${order.length}), showing each speaker's share of ` +
     `the words spoken, coloured by side.`;
@@ -700,7 +852,10 @@ export function speechShare(tables: Tables): Figure | undefined {
   const caption =
     `For each meeting, the words each speaker spoke (speech turns only; the recorder's narrative, ` +
     `editorial insertions and stage directions excluded) as a share of all words spoken. ` +
-    `Segments are ordered by side, then speaker name; the tooltip gives turns and words.`;
+    `Segments are ordered by side, then speaker name; the tooltip gives turns and words.` +
+    (capped
+      ? ` The ${meetingList.length} most recent of ${allMeetings.length} meetings are shown; all are in turn_stats.csv.`
+      : '');
   return figure('speech-share', 'Share of speech in each meeting', caption, alt, spec, data, [
     'doc_id',
     'date',
@@ -717,7 +872,9 @@ export function speechShare(tables: Tables): Figure | undefined {
 // ── 7. Sentiment arc within each conversation ────────────────────────────────
 
 export function sentimentArc(tables: Tables): Figure | undefined {
-  const meetingList = meetings(tables);
+  const allMeetings = meetings(tables);
+  const meetingList = mostRecent(allMeetings, MAX_MEETING_PANELS);
+  const capped = meetingList.length < allMeetings.length;
   const labelOf = new Map(meetingList.map((m) => [m.docId, m.label] as const));
   const byDoc = new Map<string, typeof tables.sentimentArc>();
   for (const r of tables.sentimentArc) {
@@ -745,7 +902,7 @@ export function sentimentArc(tables: Tables): Figure | undefined {
     });
   }
   if (data.length === 0) return undefined;
-  const order = meetingList.map((m) => m.label).filter((l) => data.some((d) => d.meeting === l));
+  const order = present(meetingList, data);
   const sides = sidesOf(data);
   const alt =
     `Small multiples, one row per meeting (${order.length}), of the mean sentiment of each speech ` +
@@ -827,7 +984,10 @@ export function sentimentArc(tables: Tables): Figure | undefined {
     `of sentences. The grey line is a centred moving average over ${ARC_WINDOW} turns, weighted by ` +
     `sentences, so brief courtesies weigh less than long statements. Turns without any ` +
     `sentiment-bearing word score 0. Read the turns themselves (Reading view) before interpreting ` +
-    `a dip: the lexicon does not know political vocabulary.`;
+    `a dip: the lexicon does not know political vocabulary.` +
+    (capped
+      ? ` The ${meetingList.length} most recent of ${allMeetings.length} meetings are shown; every turn of every meeting is in sentiment_arc.csv.`
+      : '');
   return figure(
     'sentiment-arc',
     'The sentiment arc of each conversation',
@@ -853,9 +1013,13 @@ export function sentimentArc(tables: Tables): Figure | undefined {
 // ── 8. Dispersion of dictionary terms across each conversation ───────────────
 
 export function dispersion(tables: Tables): Figure | undefined {
-  const meetingList = meetings(tables);
+  const withMatches = new Set(tables.kwic.map((r) => r.doc_id));
+  const allMeetings = meetings(tables).filter((m) => withMatches.has(m.docId));
+  const meetingList = mostRecent(allMeetings, MAX_DISPERSION_MEETINGS);
+  const capped = meetingList.length < allMeetings.length;
   const labelOf = new Map(meetingList.map((m) => [m.docId, m.label] as const));
   const data: Row[] = tables.kwic
+    .filter((r) => !capped || labelOf.has(r.doc_id))
     .map((r) => ({
       doc_id: r.doc_id,
       date: r.date,
@@ -876,7 +1040,7 @@ export function dispersion(tables: Tables): Figure | undefined {
         a.turn - b.turn,
     );
   if (data.length === 0) return undefined;
-  const order = meetingList.map((m) => m.label).filter((l) => data.some((d) => d.meeting === l));
+  const order = present(meetingList, data);
   const phrases = [...new Set(data.map((d) => String(d.phrase)))].sort(compareText);
   const sides = sidesOf(data);
   const alt =
@@ -934,7 +1098,10 @@ export function dispersion(tables: Tables): Figure | undefined {
     `Every match of a dictionary phrase in the speech of a meeting, placed at the share of the ` +
     `meeting's spoken words that precede it (0% = first word spoken, 100% = last), one row per ` +
     `phrase and coloured by the side of the speaker. Clusters show where a topic was discussed; ` +
-    `the concordance below lists each occurrence in context.`;
+    `the concordance below lists each occurrence in context.` +
+    (capped
+      ? ` The ${meetingList.length} most recent of ${allMeetings.length} meetings with matches are shown; every match is in kwic.csv.`
+      : '');
   return figure(
     'dispersion',
     'Where dictionary phrases occur in each conversation',

@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import type { KwicRow, Tables } from '../../analyses/types.js';
 import { stableJson } from '../csv.js';
-import { toVega } from '../figures/render.js';
+import { toVega } from '../figures/compile.js';
 import { compareText, sideScale } from '../figures/theme.js';
 import type { Figure } from '../figures/types.js';
 import type { Diagnostic, Segment, Transcript } from '../types.js';
@@ -352,50 +352,94 @@ function escapeRegExp(s: string): string {
  * text has runs collapsed); a word character at either end must not touch
  * another word character, so "unity" does not light up inside "community".
  */
-function turnMatcher(matches: Map<string, string>): RegExp | undefined {
+/**
+ * A turn's matcher: `exact` is the reference (word-boundary lookarounds);
+ * `fast` is the same alternation without them, which V8 runs far faster.
+ * highlight() accepts a fast match when its ends pass the boundary test
+ * (then `exact` would have found the same match at the same place) and
+ * asks `exact` otherwise, so the result is the same as with `exact` alone.
+ */
+interface Matcher {
+  exact: RegExp;
+  fast: RegExp;
+}
+
+const matcherCache = new Map<string, Matcher>();
+
+function turnMatcher(matches: Map<string, string>): Matcher | undefined {
   if (matches.size === 0) return undefined;
-  const alts = [...matches.keys()]
-    .sort((a, b) => b.length - a.length || compareText(a, b))
-    .map((m) => {
-      const body = m.trim().split(/\s+/).map(escapeRegExp).join('\\s+');
-      const pre = /^[\p{L}\p{N}]/u.test(m) ? '(?<![\\p{L}\\p{N}])' : '';
-      const post = /[\p{L}\p{N}]$/u.test(m) ? '(?![\\p{L}\\p{N}])' : '';
-      return `${pre}${body}${post}`;
-    });
-  return new RegExp(alts.join('|'), 'gu');
+  // Compiling a Unicode regex costs far more than running it; turns share match sets.
+  const cacheKey = [...matches.keys()].sort(compareText).join('\u0000');
+  const cached = matcherCache.get(cacheKey);
+  if (cached) return cached;
+  if (matcherCache.size > 10_000) matcherCache.clear();
+  const sorted = [...matches.keys()].sort((a, b) => b.length - a.length || compareText(a, b));
+  const body = (m: string) => m.trim().split(/\s+/).map(escapeRegExp).join('\\s+');
+  const alts = sorted.map((m) => {
+    const pre = WORD_START.test(m) ? '(?<![\\p{L}\\p{N}])' : '';
+    const post = WORD_END.test(m) ? '(?![\\p{L}\\p{N}])' : '';
+    return `${pre}${body(m)}${post}`;
+  });
+  const matcher = {
+    exact: new RegExp(alts.join('|'), 'gu'),
+    fast: new RegExp(sorted.map(body).join('|'), 'gu'),
+  };
+  matcherCache.set(cacheKey, matcher);
+  return matcher;
+}
+
+const WORD_START = /^[\p{L}\p{N}]/u;
+const WORD_END = /[\p{L}\p{N}]$/u;
+
+/** Whether a match at [start, end) has no letter or digit touching a letter or digit at either end. */
+function atBoundaries(text: string, start: number, end: number): boolean {
+  const m = text.slice(start, end);
+  if (WORD_START.test(m) && start > 0 && WORD_END.test(text.slice(Math.max(0, start - 2), start)))
+    return false;
+  if (WORD_END.test(m) && end < text.length && WORD_START.test(text.slice(end, end + 2)))
+    return false;
+  return true;
 }
 
 function highlight(
   text: string,
-  re: RegExp | undefined,
+  matcher: Matcher | undefined,
   phraseOf: Map<string, string>,
 ): [string, number] {
-  if (!re) return [esc(text), 0];
+  if (!matcher) return [esc(text), 0];
+  const { exact, fast } = matcher;
   let out = '';
   let last = 0;
   let n = 0;
-  re.lastIndex = 0;
-  for (const m of text.matchAll(re)) {
+  fast.lastIndex = 0;
+  for (;;) {
+    let m = fast.exec(text);
+    if (!m) break;
+    if (!atBoundaries(text, m.index, m.index + m[0].length)) {
+      exact.lastIndex = m.index;
+      m = exact.exec(text);
+      if (!m) break;
+    }
     const phrase = phraseOf.get(m[0]) ?? phraseOf.get(m[0].replace(/\s+/g, ' ')) ?? '';
     out += `${esc(text.slice(last, m.index))}<mark title="${esc(phrase)}">${esc(m[0])}</mark>`;
     last = m.index + m[0].length;
+    fast.lastIndex = last > m.index ? last : last + 1;
     n++;
   }
   return [out + esc(text.slice(last)), n];
 }
 
-function renderTranscript(t: Transcript, kwic: KwicRow[], ctx: Ctx): string {
+function renderTranscript(t: Transcript, kwic: readonly KwicRow[], ctx: Ctx): string {
   const anchor = ctx.docAnchor.get(t.docId)!;
   const byTurn = new Map<number, Map<string, string>>();
   let expected = 0;
   for (const k of kwic) {
-    if (k.doc_id !== t.docId) continue;
     expected++;
     const m = byTurn.get(k.turn) ?? new Map<string, string>();
     m.set(k.match, k.phrase);
     byTurn.set(k.turn, m);
   }
-  const matchers = new Map<number, RegExp | undefined>();
+  const matchers = new Map<number, Matcher | undefined>();
   for (const [turn, m] of byTurn) matchers.set(turn, turnMatcher(m));
   const sideOfTurn = new Map(t.turns.map((x) => [x.turn, x.side] as const));
 
@@ -476,7 +520,25 @@ ${html.join('\n')}
 </article>`;
 }
 
+/**
+ * Records whose full text the reading view inlines. Beyond this the page
+ * would run to tens of megabytes; the rest are listed, with a note, and their
+ * text is in corpus/<doc_id>.json.
+ */
+export const MAX_READING_DOCS = 50;
+
 function readingSection(transcripts: Transcript[], kwic: KwicRow[], ctx: Ctx): string {
+  const kwicByDoc = new Map<string, KwicRow[]>();
+  for (const k of kwic) {
+    const list = kwicByDoc.get(k.doc_id) ?? [];
+    list.push(k);
+    kwicByDoc.set(k.doc_id, list);
+  }
+  const shown = transcripts.slice(0, MAX_READING_DOCS);
+  const note =
+    transcripts.length > shown.length
+      ? `<p class="note">This page holds the full text of the first ${formatInt(shown.length)} of ${formatInt(transcripts.length)} records (by date); every record is in corpus/ under its doc_id (JSON, with its segments) and its turns are in data/turns.csv.</p>\n`
+      : '';
   const sides = Object.keys(ctx.sideIdx);
   const legend = sides
     .map(
@@ -484,7 +546,7 @@ function readingSection(transcripts: Transcript[], kwic: KwicRow[], ctx: Ctx): s
         `<span class="${sideClass(ctx, s)}"><span class="swatch" aria-hidden="true"></span>${esc(s)}</span>`,
     )
     .join(' ');
-  const toc = transcripts
+  const toc = shown
     .map(
       (t) =>
         `<li><a href="#${ctx.docAnchor.get(t.docId)}">${esc(t.metadata.date)} · ${esc(t.metadata.title || t.docId)}</a></li>`,
@@ -493,8 +555,8 @@ function readingSection(transcripts: Transcript[], kwic: KwicRow[], ctx: Ctx): s
   return `<section id="reading" aria-labelledby="reading-h">
 <h2 id="reading-h">Reading view</h2>
 <p>Each record as normalised, with every paragraph classified. Turns carry the colour of the speaker's side: <span class="legend-kinds">${legend}</span>. <span class="seg-label">Speaker labels</span> are bold, <span class="seg-editorial">[editorial insertions]</span> and <span class="seg-stage">(stage directions)</span> are set apart and not counted, <span class="seg-narrative">the recorder's narrative</span> is in italics, and <mark>dictionary matches</mark> are highlighted.</p>
-<ol>${toc}</ol>
-${transcripts.map((t) => renderTranscript(t, kwic, ctx)).join('\n')}
+${note}<ol>${toc}</ol>
+${shown.map((t) => renderTranscript(t, kwicByDoc.get(t.docId) ?? [], ctx)).join('\n')}
 </section>`;
 }
 
