@@ -241,13 +241,17 @@ function spans(p: Paragraph, from: number, kind: 'speech' | 'narrative', push: P
   const inner = /\[[^\]\n]*\]|\([^()\n]*\)/g;
   let at = 0;
   let said = '';
-  for (const m of body.matchAll(inner)) {
+  for (let m = inner.exec(body); m !== null; m = inner.exec(body)) {
     const isBracket = m[0].startsWith('[');
     const content = m[0].slice(1, -1).trim();
     const stage =
       !isBracket &&
       (STAGE_WORDS.test(content) || STAGE_REPORTED.test(content) || STAGE_NARRATION.test(content));
-    if (!isBracket && !stage) continue;
+    if (!isBracket && !stage) {
+      // The speaker's own parenthesis: look inside it for editorial brackets.
+      inner.lastIndex = m.index + 1;
+      continue;
+    }
     push(kind, from + at, from + m.index, p, `${kind}/text`);
     said += `${body.slice(at, m.index)} `;
     push(

@@ -104,6 +104,17 @@ describe('segment', () => {
     expect(u.diagnostics.map((d) => d.rule)).toContain('segment/no-speaker-labels');
   });
 
+  it("finds editorial brackets inside the speaker's own parenthesis", () => {
+    const u = transcriptOf('b.txt', 'Comrade Enver Hoxha: We said (in 1956 [sic]) the same.');
+    expect(segmentsOf(u)).toEqual([
+      ['label', 'Comrade Enver Hoxha: '],
+      ['speech', 'We said (in 1956 '],
+      ['editorial', '[sic]'],
+      ['speech', ') the same.'],
+    ]);
+    expect(u.turns[0]!.text).toBe('We said (in 1956) the same.');
+  });
+
   it('warns when no date is found', () => {
     const u = transcriptOf('n.txt', 'Comrade Enver Hoxha: No date here.');
     expect(u.metadata.date).toBe('');
