@@ -309,7 +309,8 @@ function isWholeParen(s: string): boolean {
 function collapse(s: string): string {
   return s
     .replace(/\s+/g, ' ')
-    .replace(/ ([.,;:!?])/g, '$1')
+    .replace(/ ([.,;:!?)])/g, '$1')
+    .replace(/\( /g, '(')
     .trim();
 }
 
