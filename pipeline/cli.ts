@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError } from './errors.js';
 import { PROJECT_ROOT, runPipeline } from './index.js';
-import { writeOutputs } from './io.js';
+import { OutputWriter } from './io.js';
 import type { Diagnostic, Transcript } from './types.js';
 
 interface Args {
@@ -135,19 +135,25 @@ export async function main(argv: readonly string[]): Promise<number> {
     );
     if (done === total) process.stdout.write('\n');
   };
+  let out: OutputWriter | undefined;
   try {
+    // Created first: an output folder that cannot be written stops the run before any work.
+    const writer = new OutputWriter(args.out);
+    out = writer;
     const result = await runPipeline({
       corpus: args.corpus,
       kwicTerms: args.kwic,
       cacheDir: args.cache,
       workers: args.workers,
       onProgress: progress,
+      emit: (name, content) => writer.write(name, content),
     });
     for (const d of result.diagnostics)
       if (d.severity !== 'info') process.stderr.write(`${formatDiagnostic(d)}\n`);
     if (!args.quiet)
       for (const t of result.transcripts) process.stdout.write(`${summaryLine(t)}\n`);
     if (result.transcripts.length === 0) {
+      writer.abort();
       process.stderr.write('error: no usable transcript; nothing written\n');
       return 1;
     }
@@ -155,16 +161,17 @@ export async function main(argv: readonly string[]): Promise<number> {
       (d) => d.severity === 'warning' || d.severity === 'error',
     );
     if (args.strict && warnings.length > 0) {
+      writer.abort();
       process.stderr.write(`error: --strict and ${warnings.length} warning(s); nothing written\n`);
       return 1;
     }
     const t0 = performance.now();
-    writeOutputs(args.out, result.files);
+    writer.commit();
     result.timings['write'] = (performance.now() - t0) / 1000;
     const wall = (performance.now() - started) / 1000;
     if (!args.quiet) {
       process.stdout.write(
-        `${result.transcripts.length} documents, ${result.files.size} files written to ${args.out}/ in ${wall.toFixed(1)} s (open ${args.out}/index.html)\n`,
+        `${result.transcripts.length} documents, ${result.files} files written to ${args.out}/ in ${wall.toFixed(1)} s (open ${args.out}/index.html)\n`,
       );
     }
     if (args.timings) {
@@ -182,6 +189,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     return 0;
   } catch (e) {
+    out?.abort();
     if (e instanceof ConfigError) {
       process.stderr.write(`error: ${e.message}\n`);
       return 1;

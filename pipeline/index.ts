@@ -24,10 +24,10 @@ import { loadSentimentConfig } from '../analyses/sentiment/config.js';
 import { loadStopwords } from '../analyses/stopwords.js';
 import type { Tables } from '../analyses/types.js';
 import { annotateAll } from './annotate-stage.js';
-import { stableJson, toCsv } from './csv.js';
+import { rowsJson, stableJson, toCsv } from './csv.js';
 import { ConfigError } from './errors.js';
 import { buildFigures, figureFiles, figureSoftware } from './figures/build.js';
-import { type CorpusFiles, type OutputFiles, readCorpus } from './io.js';
+import { type CorpusFiles, readCorpus } from './io.js';
 import { buildTranscripts } from './model.js';
 import { renderFigures } from './render-pool.js';
 import { buildReport, methodsParagraph } from './report/index.js';
@@ -44,10 +44,13 @@ export interface PipelineOptions {
   renderWorkers?: number;
   /** Called after each stage and document, for progress display. */
   onProgress?: (stage: string, done: number, total: number) => void;
+  /** Receives each output file (path relative to the output folder) as soon as it is made. */
+  emit: (name: string, content: string | Uint8Array) => void;
 }
 
 export interface PipelineResult {
-  files: OutputFiles;
+  /** Number of files emitted. */
+  files: number;
   transcripts: Transcript[];
   diagnostics: Diagnostic[];
   tables: Tables;
@@ -104,19 +107,23 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
 
   const diagnostics = [...model.diagnostics, ...transcripts.flatMap((t) => t.diagnostics)];
   const manifest = buildManifest(corpus, transcripts, config, opts);
-  const files: OutputFiles = new Map();
-  files.set('README.md', REPORTS_README);
-  files.set('manifest.json', stableJson(manifest));
-  files.set(
+  let files = 0;
+  const emit = (name: string, content: string | Uint8Array) => {
+    opts.emit(name, content);
+    files++;
+  };
+  emit('README.md', REPORTS_README);
+  emit('manifest.json', stableJson(manifest));
+  emit(
     'diagnostics.csv',
     toCsv(diagnostics.map(diagnosticRow), ['file', 'line', 'severity', 'rule', 'message']),
   );
-  for (const t of transcripts) files.set(`corpus/${t.docId}.json`, stableJson(t));
-  files.set('data/segments.csv', toCsv(segmentRows(transcripts), SEGMENT_COLUMNS));
-  for (const [name, content] of dataFiles(tables)) files.set(`data/${name}`, content);
-  files.set('data/README.md', codebook());
+  for (const t of transcripts) emit(`corpus/${t.docId}.json`, stableJson(t));
+  emit('data/segments.csv', toCsv(segmentRows(transcripts), SEGMENT_COLUMNS));
+  writeDataFiles(tables, (name, content) => emit(`data/${name}`, content));
+  emit('data/README.md', codebook());
   const methods = methodsParagraph({ tables, manifest });
-  files.set(
+  emit(
     'index.html',
     buildReport({
       tables,
@@ -131,7 +138,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   const rendered = await rendering;
   figures.forEach((fig, i) => {
     for (const [path, content] of Object.entries(figureFiles(fig, rendered[i]!)))
-      files.set(path, content);
+      emit(path, content);
   });
   lap('render-wait');
   const tokens = annotated.documents.reduce((n, d) => n + d.tokens, 0);
@@ -276,14 +283,14 @@ function segmentRows(transcripts: readonly Transcript[]) {
   );
 }
 
-/** Each table as CSV (and JSON for the nested-friendly ones), keyed by file name under data/. */
-function dataFiles(tables: Tables): Array<[string, string]> {
-  const out: Array<[string, string]> = [];
+/** Each table as CSV and as JSON rows, handed to `out` one file at a time. */
+function writeDataFiles(tables: Tables, out: (name: string, content: string) => void): void {
   const add = <T extends object>(name: string, rows: readonly T[]) => {
     const columns = (COLUMNS[name] ?? (rows.length > 0 ? Object.keys(rows[0]!) : [])) as Array<
       keyof T & string
     >;
-    out.push([`${name}.csv`, toCsv(rows, columns)]);
+    out(`${name}.csv`, toCsv(rows, columns));
+    out(`${name}.json`, rowsJson(rows, columns));
   };
   add('documents', tables.documents);
   add('turns', tables.turns);
@@ -299,8 +306,6 @@ function dataFiles(tables: Tables): Array<[string, string]> {
   add('kwic', tables.kwic);
   add('turn_stats', tables.turnStats);
   for (const name of Object.keys(tables.extra).sort()) add(name, tables.extra[name]!);
-  out.push(['tables.json', stableJson(tables)]);
-  return out;
 }
 
 /** CSV column order per table (the row types in analyses/types.ts); empty tables keep their header. */

@@ -78,43 +78,81 @@ export function readCorpus(dir: string): CorpusFiles {
 export type OutputFiles = Map<string, string | Uint8Array>;
 
 /**
- * Writes all outputs at once: into a fresh sibling folder first, then swaps it
- * in place of `outDir`. A run that fails before the swap leaves the previous
+ * The only writer of the output folder. Files are written as they are
+ * produced (so a large corpus never holds every output in memory) into a
+ * fresh sibling folder; commit() then swaps it in place of `outDir` and
+ * abort() removes it. A run that fails or is aborted leaves the previous
  * outputs untouched; the old folder is removed only after the swap.
  */
-export function writeOutputs(outDir: string, files: OutputFiles): void {
-  const target = resolve(outDir);
-  const parent = dirname(target);
-  const stamp = `${process.pid}`;
-  const tmp = join(parent, `.${basename(target)}.tmp-${stamp}`);
-  const old = join(parent, `.${basename(target)}.old-${stamp}`);
-  try {
-    mkdirSync(parent, { recursive: true });
-    rmSync(tmp, { recursive: true, force: true });
-    mkdirSync(tmp, { recursive: true });
-  } catch (e) {
-    throw new ConfigError(
-      outDir,
-      undefined,
-      `expected a writable output folder, found: ${(e as Error).message}`,
-    );
-  }
-  try {
-    for (const name of [...files.keys()].sort()) {
-      const path = join(tmp, name);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, files.get(name)!);
+export class OutputWriter {
+  readonly target: string;
+  private readonly tmp: string;
+  private readonly old: string;
+  private readonly dirs = new Set<string>();
+  count = 0;
+
+  constructor(outDir: string) {
+    this.target = resolve(outDir);
+    const parent = dirname(this.target);
+    this.tmp = join(parent, `.${basename(this.target)}.tmp-${process.pid}`);
+    this.old = join(parent, `.${basename(this.target)}.old-${process.pid}`);
+    try {
+      mkdirSync(parent, { recursive: true });
+      rmSync(this.tmp, { recursive: true, force: true });
+      mkdirSync(this.tmp, { recursive: true });
+    } catch (e) {
+      throw new ConfigError(
+        outDir,
+        undefined,
+        `expected a writable output folder, found: ${(e as Error).message}`,
+      );
     }
-    if (existsSync(target)) renameSync(target, old);
-    renameSync(tmp, target);
-  } catch (e) {
-    rmSync(tmp, { recursive: true, force: true });
-    if (!existsSync(target) && existsSync(old)) renameSync(old, target);
-    throw new ConfigError(
-      outDir,
-      undefined,
-      `could not write the outputs: ${(e as Error).message}`,
-    );
   }
-  rmSync(old, { recursive: true, force: true });
+
+  write(name: string, content: string | Uint8Array): void {
+    const path = join(this.tmp, name);
+    try {
+      const dir = dirname(path);
+      if (!this.dirs.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        this.dirs.add(dir);
+      }
+      writeFileSync(path, content);
+    } catch (e) {
+      this.abort();
+      throw new ConfigError(
+        this.target,
+        undefined,
+        `could not write the outputs: ${(e as Error).message}`,
+      );
+    }
+    this.count++;
+  }
+
+  commit(): void {
+    try {
+      if (existsSync(this.target)) renameSync(this.target, this.old);
+      renameSync(this.tmp, this.target);
+    } catch (e) {
+      if (!existsSync(this.target) && existsSync(this.old)) renameSync(this.old, this.target);
+      this.abort();
+      throw new ConfigError(
+        this.target,
+        undefined,
+        `could not write the outputs: ${(e as Error).message}`,
+      );
+    }
+    rmSync(this.old, { recursive: true, force: true });
+  }
+
+  abort(): void {
+    rmSync(this.tmp, { recursive: true, force: true });
+  }
+}
+
+/** Writes a whole set of files atomically (see OutputWriter). */
+export function writeOutputs(outDir: string, files: OutputFiles): void {
+  const out = new OutputWriter(outDir);
+  for (const name of [...files.keys()].sort()) out.write(name, files.get(name)!);
+  out.commit();
 }

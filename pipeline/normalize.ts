@@ -90,9 +90,9 @@ function repairSpacing(p: string): string {
   return (
     p
       // stray space before punctuation ("Choe Yong-geon ." → "Choe Yong-geon.")
-      .replace(/(\S) +([.,;:!?])(?=\s|$)/gu, '$1$2')
+      .replace(/(?<=\S) +(?=[.,;:!?](?:\s|$))/gu, '')
       // stray plural / possessive split off a word ("Marxist-Leninist s", "party ’s")
-      .replace(/(\p{L}{2,}) (s|’s|'s)(?=[\s.,;:!?)]|$)/gu, '$1$2')
+      .replace(/(?<=\p{L}\p{L}) (?=(?:s|’s|'s)(?:[\s.,;:!?)]|$))/gu, '')
       .replace(/\( +/g, '(')
       .replace(/ +\)/g, ')')
   );

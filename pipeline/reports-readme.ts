@@ -11,7 +11,7 @@ leaves the previous reports intact). Nothing in this folder is committed
 except this README.
 
 - \`index.html\`: the report; one self-contained file that works offline.
-- \`data/\`: tidy tables as CSV (and \`tables.json\`); \`data/README.md\` is
+- \`data/\`: tidy tables as CSV and the same rows as JSON; \`data/README.md\` is
   the codebook (every file and column, its unit and how it is computed).
 - \`figures/\`: each figure as a Vega-Lite spec with data inlined
   (\`.vl.json\`), \`.svg\`, \`.png\` (2×), \`.pdf\` and the \`.csv\` it plots.

@@ -176,7 +176,7 @@ describe('codebook', () => {
       'sentiment_arc.csv',
       'sentiment_drivers.csv',
       'sentiment_targets.csv',
-      'tables.json',
+      '<table>.json',
     ]) {
       expect(text).toContain(`## ${f}`);
     }
