@@ -54,20 +54,25 @@ export function parseCsv(text: string): Array<Record<string, string>> {
   return out.data;
 }
 
-/** Rows as compact JSON, one object per row in column order (for data/<table>.json). */
+/**
+ * Rows as compact column-oriented JSON for data/<table>.json:
+ * {"columns": [...], "rows": [[...], ...]}, one row per line, values in
+ * column order (non-finite numbers as null). About the size of the CSV.
+ */
 export function rowsJson<T extends object>(
   rows: readonly T[],
   columns: ReadonlyArray<keyof T & string>,
 ): string {
-  const parts = rows.map((row) => {
-    const o: Record<string, unknown> = {};
-    for (const c of columns) {
-      const v = (row as Record<string, unknown>)[c];
-      o[c] = typeof v === 'number' && !Number.isFinite(v) ? null : v;
-    }
-    return JSON.stringify(o);
+  const lines = rows.map((row) => {
+    const r = row as Record<string, unknown>;
+    return JSON.stringify(
+      columns.map((c) => {
+        const v = r[c];
+        return typeof v === 'number' && !Number.isFinite(v) ? null : (v ?? null);
+      }),
+    );
   });
-  return `[\n${parts.join(',\n')}\n]\n`;
+  return `{"columns":${JSON.stringify(columns)},"rows":[\n${lines.join(',\n')}\n]}\n`;
 }
 
 /** JSON with sorted keys and 2-space indent, so output is byte-stable. */

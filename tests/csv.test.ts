@@ -38,8 +38,16 @@ describe('toCsv', () => {
 });
 
 describe('rowsJson', () => {
-  it('writes one object per row in column order', () => {
-    expect(rowsJson([{ b: 2, a: 'x', z: 'dropped' }], ['a', 'b'])).toBe('[\n{"a":"x","b":2}\n]\n');
-    expect(JSON.parse(rowsJson([], ['a']))).toEqual([]);
+  it('writes columns once and each row as an array in column order', () => {
+    expect(
+      rowsJson(
+        [
+          { b: 2, a: 'x', z: 'dropped' },
+          { a: 'y', b: Number.NaN },
+        ],
+        ['a', 'b'],
+      ),
+    ).toBe('{"columns":["a","b"],"rows":[\n["x",2],\n["y",null]\n]}\n');
+    expect(JSON.parse(rowsJson([], ['a']))).toEqual({ columns: ['a'], rows: [] });
   });
 });
