@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import model from 'wink-eng-lite-web-model';
 import winkNLP, { type ItemSentence } from 'wink-nlp';
 import { agreement, parseGroundTruth, snippetGroup } from '../analyses/sentiment/benchmark.js';
-import { assignFolds } from '../analyses/sentiment/calibrate.js';
+import { applyTies, assignFolds, START_PARAMS } from '../analyses/sentiment/calibrate.js';
 import { loadSentimentConfig } from '../analyses/sentiment/config.js';
 import { installedMachineJson, sentimentMachine } from '../analyses/sentiment/lexicon.js';
 import {
@@ -62,6 +62,25 @@ describe('combineFeatures', () => {
     expect(
       combineFeatures({ terms: [term(0.8, { beforeContrast: true })] }, p).contributions[0]![1],
     ).toBeCloseTo(0.2, 12);
+  });
+  it('dilutes by words without sentiment: divisor (k + δ·m)^λ', () => {
+    const q = { ...p, negativity: 1, lengthExponent: 0.5, dilution: 0.2 };
+    // one word of 0.6 among 11 words: S = 0.6 / √(1 + 0.2·10) = 0.6 / √3
+    const s = 0.6 / Math.sqrt(3);
+    expect(featureScore({ terms: [term(0.6)], words: 11 }, q)).toBeCloseTo(
+      s / Math.sqrt(s * s + 1),
+      12,
+    );
+    // without a word count the text is taken to be its sentiment words only
+    expect(featureScore({ terms: [term(0.6)] }, q)).toBeCloseTo(0.6 / Math.sqrt(1.36), 12);
+  });
+  it('applies the off-by-default rules when set: "!" emphasis, "?" damping, value exponent', () => {
+    const q = { ...p, dilution: 0, exclamation: 0.1, question: 0.5, valueExponent: 0.5 };
+    // √0.64 = 0.8; two "!" add 0.2 in the direction of S; a "?" halves: 0.5
+    const r = combineFeatures({ terms: [term(0.64)], exclamations: 2, questions: 1 }, q);
+    expect(r.score).toBeCloseTo(0.5 / Math.sqrt(1.25), 12);
+    expect(r.contributions.reduce((a, [, w]) => a + w, 0)).toBeCloseTo(0.5, 12);
+    expect(featureScore({ terms: [term(0.64)], exclamations: 2, questions: 1 }, q)).toBe(r.score);
   });
   it('scores 0 and uncovered without sentiment words', () => {
     expect(combineFeatures({ terms: [] }, p)).toEqual({
@@ -150,6 +169,30 @@ describe('createSentenceScorer on wink', () => {
     );
   });
 
+  it('reads "!" as emphasis and concessive clauses as conceded', () => {
+    const ex = createFeatureExtractor(nlp, its);
+    const f = ex.textFeatures('The plan is good!');
+    expect([f.exclamations, f.questions, f.words]).toEqual([1, 0, 4]);
+    expect(f.terms[0]!.boost).toBe(1);
+    expect(scorer.scoreText('The plan is good!').score).toBeGreaterThan(
+      scorer.scoreText('The plan is good.').score,
+    );
+    const conceded = (text: string): boolean[] =>
+      ex.textFeatures(text).terms.map((t) => t.beforeContrast);
+    expect(conceded('Although the plan is good, the result is terrible.')).toEqual([true, false]);
+    expect(conceded('The plan is good, yet the result is terrible.')).toEqual([true, false]);
+    // "not yet" is not a contrast
+    expect(conceded('The good news has not yet come.')).toEqual([false]);
+    const plain = createFeatureExtractor(nlp, its, undefined, {
+      concessives: false,
+      exclamationBoost: false,
+    });
+    expect(plain.textFeatures('Although it is good, we wait!').terms[0]).toMatchObject({
+      beforeContrast: false,
+      boost: 0,
+    });
+  });
+
   it('finds a word through its lemma when only the lemma is in the lexicon', () => {
     const r = scorer.scoreText('They were happier.');
     expect(r.contributions.map(([t]) => t)).toEqual(['happy']);
@@ -165,6 +208,12 @@ describe('benchmark files', () => {
     expect(() => parseGroundTruth('1\t0.5\tok\n2\tx\tbad\n', 'f.txt')).toThrow(
       'f.txt:2: expected a numeric mean rating, found "x"',
     );
+  });
+  it('ties a coefficient that is not free to its leader', () => {
+    const p = { ...START_PARAMS, contrast: 0.25 };
+    expect(applyTies(p, ['contrast'], { negation: 'contrast' }).negation).toBe(0.25);
+    expect(applyTies(p, ['contrast', 'negation'], { negation: 'contrast' }).negation).toBe(1);
+    expect(applyTies(p, ['boost'], { negation: 'contrast' })).toBe(p);
   });
   it('groups NYT/Amazon sentences by article and keeps them in one fold', () => {
     expect(snippetGroup('12_3')).toBe('12');

@@ -357,7 +357,7 @@ export function sentimentMethods(
   return (
     'Sentence sentiment is scored with wink-nlp\u2019s English sentiment lexicon (values from \u22121 to 1) and its negation detection, adjusted by a few rules: ' +
     'the values of a sentence\u2019s sentiment words are summed rather than averaged and scaled into (\u22121, 1), intensifiers and dampeners strengthen or weaken the next word, ' +
-    'words before \u201cbut\u201d or \u201chowever\u201d count less, negation weakens rather than reverses, nouns and verbs count less than adjectives, and the lexicon\u2019s multi-word entries are matched as wink-nlp matches them. ' +
+    'words conceded before \u201cbut\u201d, \u201chowever\u201d or \u201cyet\u201d or in a clause opened by \u201calthough\u201d count less, an exclamation mark strengthens its sentence\u2019s sentiment words, negation weakens rather than reverses, nouns and verbs count less than adjectives, a sentence\u2019s score is diluted by its words without sentiment, and the lexicon\u2019s multi-word entries are matched as wink-nlp matches them. ' +
     'The handful of coefficients of these rules were fitted with five-fold cross-validation on human-rated benchmark sentences only, never on this corpus. ' +
     'Domain corrections for the political vocabulary of these records (corpus/sentiment.yaml, listed in the manifest) are applied on top; they are not part of the measured agreement.' +
     agreementText +

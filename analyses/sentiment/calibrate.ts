@@ -34,6 +34,10 @@ export const PARAM_GRID: Readonly<Record<keyof ScorerParams, readonly number[]>>
   contrast: [0.1, 0.25, 0.5, 0.75, 1],
   negation: [0, 0.25, 0.5, 0.75, 1],
   negationWindow: [1, 2, 3, 4, 6, 100],
+  exclamation: [0, 0.05, 0.1, 0.2, 0.3],
+  question: [0.5, 0.7, 0.85, 1, 1.2],
+  valueExponent: [0, 0.25, 0.5, 0.75, 1, 1.25, 1.5],
+  dilution: [0, 0.05, 0.1, 0.2, 0.4],
 };
 
 /** Where the search starts: no rule active, wink's negation scope, sum of values. */
@@ -47,21 +51,51 @@ export const START_PARAMS: Readonly<ScorerParams> = Object.freeze({
   contrast: 1,
   negation: 1,
   negationWindow: 100,
+  exclamation: 0,
+  question: 1,
+  valueExponent: 1,
+  dilution: 0,
 });
 
 /**
- * The five coefficients the scorer fits: what backward elimination with
- * grouped 5-fold CV kept (`npm run bench:sentiment -- --ablation`). The
- * others stay at START_PARAMS (rule off): α = 1, ρ = 1, π = 1, and wink's
- * own negation scope.
+ * The five coefficients the scorer fits, chosen by grouped 5-fold CV of
+ * candidate sets (see DEFAULT_SCORER_PARAMS in ./scorer.ts for the table):
+ * negation is not among them but follows contrast (TIED_KEYS). The others
+ * stay at START_PARAMS (rule off): α = 1, ρ = 1, π = 1, wink's own
+ * negation scope, ε = 0, κ = 1, τ = 1.
  */
 export const FITTED_KEYS: ReadonlyArray<keyof ScorerParams> = Object.freeze([
   'lengthExponent',
   'nonAdjective',
   'boost',
   'contrast',
-  'negation',
+  'dilution',
 ]);
+
+/**
+ * Coefficients that are not fitted on their own but take another's value
+ * (follower → leader) whenever the follower is not itself free: one fitted
+ * number then governs both rules. Negation follows contrast: fitted apart,
+ * both came out 0.25 in every fold, and tying them cost nothing in CV.
+ */
+export const TIED_KEYS: Readonly<Partial<Record<keyof ScorerParams, keyof ScorerParams>>> =
+  Object.freeze({ negation: 'contrast' });
+
+/** Sets each tied follower that is not free to its leader's value. */
+export function applyTies(
+  params: ScorerParams,
+  free: ReadonlyArray<keyof ScorerParams>,
+  ties: Readonly<Partial<Record<keyof ScorerParams, keyof ScorerParams>>> = TIED_KEYS,
+): ScorerParams {
+  let out = params;
+  for (const [follower, leader] of Object.entries(ties) as Array<
+    [keyof ScorerParams, keyof ScorerParams]
+  >) {
+    if (free.includes(leader) && !free.includes(follower) && out[follower] !== out[leader])
+      out = { ...out, [follower]: out[leader] };
+  }
+  return out;
+}
 
 /** Every coefficient the scorer has (the rules it can apply). */
 export const ALL_KEYS = Object.keys(PARAM_GRID) as Array<keyof ScorerParams>;
@@ -89,8 +123,9 @@ export function fitParams(
   selected: ReadonlyArray<readonly number[]>,
   start: ScorerParams = START_PARAMS,
   free: ReadonlyArray<keyof ScorerParams> = ALL_KEYS,
+  ties: Readonly<Partial<Record<keyof ScorerParams, keyof ScorerParams>>> = TIED_KEYS,
 ): { params: ScorerParams; objective: number; sweeps: number } {
-  let params = { ...start };
+  let params = applyTies({ ...start }, free, ties);
   let best = objective(files, selected, params);
   let sweeps = 0;
   for (; sweeps < 5; ) {
@@ -99,7 +134,7 @@ export function fitParams(
     for (const key of free) {
       for (const v of PARAM_GRID[key]) {
         if (v === params[key]) continue;
-        const trial = { ...params, [key]: v };
+        const trial = applyTies({ ...params, [key]: v }, free, ties);
         const o = objective(files, selected, trial);
         if (o > best + 1e-12) {
           best = o;
@@ -150,6 +185,7 @@ export function crossValidate(
   seed = 1959,
   free: ReadonlyArray<keyof ScorerParams> = ALL_KEYS,
   start: ScorerParams = START_PARAMS,
+  ties: Readonly<Partial<Record<keyof ScorerParams, keyof ScorerParams>>> = TIED_KEYS,
 ): CrossValidation {
   const foldOf = files.map((f) =>
     assignFolds(
@@ -164,7 +200,7 @@ export function crossValidate(
   for (let fold = 0; fold < k; fold++) {
     const train = foldOf.map((fs) => fs.flatMap((g, i) => (g === fold ? [] : [i])));
     const test = foldOf.map((fs) => fs.flatMap((g, i) => (g === fold ? [i] : [])));
-    const fit = fitParams(files, train, start, free);
+    const fit = fitParams(files, train, start, free, ties);
     folds.push({ fold, params: fit.params, train_objective: fit.objective });
     files.forEach((f, j) => {
       const idx = test[j]!;
@@ -181,7 +217,7 @@ export function crossValidate(
     });
   }
   const all = files.map((f) => f.snippets.map((_, i) => i));
-  const full = fitParams(files, all, start, free);
+  const full = fitParams(files, all, start, free, ties);
   return {
     k,
     seed,

@@ -9,22 +9,30 @@
  * 1. Combination: wink averages the matched terms, so "good and generous"
  *    scores like "good". Here the signed term values are summed and squashed,
  *    S / √(S² + α), so agreeing words add up and the score stays in (-1, 1).
- * 2. Intensifiers and dampeners ("very", "deeply" / "slightly", "hardly")
- *    and words in capitals scale the next sentiment word by (1 ± β).
- * 3. Contrast: sentiment before "but"/"however" is weighted by γ, because what
- *    follows the contrast carries the writer's point.
+ * 2. Intensifiers and dampeners ("very", "deeply" / "slightly", "hardly"),
+ *    words in capitals, and a "!" in the sentence scale a sentiment word by
+ *    (1 ± β) per step ("very good!" = (1 + 2β) × good).
+ * 3. Contrast: sentiment conceded before "but"/"however" (or "yet" after a
+ *    comma or "and"), or inside a clause opened by "although"/"though"/
+ *    "while"/"whereas" up to its comma, is weighted by γ, because the other
+ *    clause carries the writer's point.
  * 4. Negation: wink flips every word up to the next punctuation mark; here
  *    a negated word scales by −ν instead of flipping (people read "not
- *    good" as mildly negative, not as the opposite of good).
+ *    good" as mildly negative, not as the opposite of good). ν is tied to γ
+ *    (one fitted number: words the writer does not assert as such).
  * 5. Nouns, verbs and adverbs weigh ω of an adjective (wink's values for
  *    them are noisier).
- * 6. The sum is divided by k^λ for k sentiment words (between wink's mean
- *    and a plain sum).
+ * 6. The sum is divided by (k + δ·m)^λ for k sentiment words and m other
+ *    words: between wink's mean and a plain sum, and a long sentence with one
+ *    sentiment word is diluted towards 0.
  * 7. Words the lexicon lacks in their inflected form ("happier") are looked
  *    up by their lemma.
  * Rules kept in the code but off by default (the ablation found fitting them
  * not worth a coefficient): extra weight on negative words (ρ), less weight
- * on capitalised names (π), a negation window shorter than wink's.
+ * on capitalised names (π), a negation window shorter than wink's, "!" as an
+ * additive emphasis (ε), "?" damping (κ), compressing lexicon values
+ * (v → sign(v)·|v|^τ). The extractor has two more research switches, off:
+ * "more"/"less" as intensifier/dampener, and a stricter capitals rule.
  *
  * The lexicon is wink's own: the model's sentiment machine run over the
  * sentence exactly as wink runs it (./lexicon.ts, verified against the
@@ -33,7 +41,7 @@
  * extra doc is read per word. Domain overrides (corpus/sentiment.yaml)
  * replace the lexicon value of a word.
  *
- * Five coefficients (λ, ω, β, γ, ν) are fitted in ./calibrate.ts; values,
+ * Five coefficients (λ, ω, β, γ = ν, δ) are fitted in ./calibrate.ts; values,
  * procedure and cross-validated figures are on DEFAULT_SCORER_PARAMS below.
  * Word lists (intensifiers, dampeners, contrasts) are closed-class English,
  * written by hand, not fitted.
@@ -69,11 +77,20 @@ export interface ScorerParams {
   negation: number;
   /** Words after the negator that it still reaches (wink's scope, up to punctuation, is cut here). */
   negationWindow: number;
+  /** ε: each "!" (up to 3) adds ε to |S| in the direction of S (VADER-style emphasis). */
+  exclamation: number;
+  /** κ: a text with a "?" has S multiplied by κ. */
+  question: number;
+  /** τ: each lexicon value v becomes sign(v)·|v|^τ (τ < 1 compresses extremes toward equal weight). */
+  valueExponent: number;
+  /** δ: the divisor is (k + δ·m)^λ_len for m words without sentiment (dilution by neutral words). */
+  dilution: number;
 }
 
 /**
  * The coefficients the pipeline uses: five fitted (FITTED_KEYS in
- * ./calibrate.ts), four fixed with their rule off.
+ * ./calibrate.ts), ν tied to γ (TIED_KEYS), the others fixed with their rule
+ * off.
  *
  * Fitted on the four files in ../shared/benchmarks/sentiment/ only (NYT
  * editorial dev half, movie reviews, Amazon reviews, tweets; the held-out NYT
@@ -82,32 +99,54 @@ export interface ScorerParams {
  * the four files of Pearson r with the human means, so each genre weighs the
  * same. Validated by 5-fold cross-validation of the whole fitting procedure:
  * folds seeded (1959) and grouped by article/product for NYT and Amazon so
- * sentences of one text never straddle training and test. Which
- * coefficients to fit was chosen by backward elimination, each candidate set
- * cross-validated the same way (`npm run bench:sentiment -- --ablation`):
- * fixing α, π, ρ and the negation window cost at most 0.0035 of the mean
- * out-of-fold r (0.5852 with all nine, 0.5857 with these five); dropping any
- * of the five remaining cost 0.004–0.007. Figures in agreement.json.
+ * sentences of one text never straddle training and test.
+ *
+ * Out-of-fold Pearson r (`npm run bench:sentiment -- --cv`): Amazon 0.599,
+ * movie 0.506, NYT dev 0.485, tweets 0.799, mean 0.5975 (before this set:
+ * 0.585 / 0.495 / 0.479 / 0.784, mean 0.5857; raw wink 0.545 / 0.439 / 0.429
+ * / 0.719). The issue's target of r ≥ 0.50 on NYT is not reached.
+ *
+ * How the set was chosen (each row cross-validated as above, mean over the
+ * four files): adding to the earlier five-coefficient set (λ, ω, β, γ, ν;
+ * 0.5857) one rule at a time: dilution δ +0.0070, "!" as additive emphasis ε
+ * +0.0041, value exponent τ +0.0039, "?" damping κ +0.0008, concessive
+ * clauses (no coefficient) +0.0010, "!" as an intensifier step (no
+ * coefficient) with concessives +0.0069; no gain: weight of function-word
+ * and PROPN lexicon hits (fitted to 1, i.e. off; 0 costs 0.02, mostly
+ * tweets), weaker negation of negative words, "more"/"less" as
+ * intensifier/dampener (−0.0011), capitals only on 4+ letter non-names
+ * (−0.0016: tweets; it changes NYT by 0.0002, so acronyms are not an issue
+ * there). With the two coefficient-free rules, ν fitted alone equals γ in
+ * every fold, and tying them costs nothing (0.5926 either way), which frees
+ * the slot for δ (0.5975). Seven free coefficients (adding τ and ν untied)
+ * would reach 0.6023 (NYT 0.487): more than the issue's handful.
  *
  * Fitted:
- * - lengthExponent = 0.5: S is divided by √k, between wink's mean (1) and a plain sum (0).
- * - nonAdjective = 0.6: nouns, verbs and adverbs weigh 0.6 of an adjective.
- * - boost = 0.8: "very good" = 1.8 × good, "slightly good" = 0.2 × good.
- * - contrast = 0.25: words before "but"/"however" weigh a quarter.
- * - negation = 0.25: "not good" = −0.25 × good (within wink's negation scope).
+ * - lengthExponent = 0.5: S is divided by √(k + δ·m).
+ * - dilution = 0.2: each word without sentiment counts a fifth of a sentiment word in that divisor.
+ * - nonAdjective = 0.75: nouns, verbs and adverbs weigh 0.75 of an adjective.
+ * - boost = 0.8: "very good" = 1.8 × good, "slightly good" = 0.2 × good, "good!" = 1.8 × good.
+ * - contrast = 0.25: conceded words weigh a quarter; and, tied, negation = 0.25:
+ *   "not good" = −0.25 × good (within wink's negation scope).
+ * Folds 2 and 3 chose λ = 0.75 with δ = 0.1 instead (the two trade off).
  * Fixed (rule off, not fitted): alpha = 1 (S / √(S² + 1)), negativity = 1,
- * properName = 1, negationWindow = 100 (wink's scope, up to punctuation).
+ * properName = 1, negationWindow = 100 (wink's scope, up to punctuation),
+ * exclamation = 0, question = 1, valueExponent = 1.
  */
 export const DEFAULT_SCORER_PARAMS: Readonly<ScorerParams> = Object.freeze({
   alpha: 1,
   lengthExponent: 0.5,
   negativity: 1,
-  nonAdjective: 0.6,
+  nonAdjective: 0.75,
   properName: 1,
   boost: 0.8,
   contrast: 0.25,
   negation: 0.25,
   negationWindow: 100,
+  exclamation: 0,
+  question: 1,
+  valueExponent: 1,
+  dilution: 0.2,
 });
 
 /** Raise the next sentiment word. A closed class of English degree adverbs, written for this project. */
@@ -165,6 +204,9 @@ const DAMPENERS = new Set([
 /** Contrast markers: what precedes them in the sentence is conceded. */
 const CONTRASTS = new Set(['but', 'however']);
 
+/** Subordinators opening a conceded clause ("Although it is costly, …"). */
+const CONCESSIVES = new Set(['although', 'though', 'while', 'whereas', 'whilst']);
+
 /** Tokens that carry a lexicon value but are function words here. */
 const NEVER_SENTIMENT = new Set(['not', 'no', 'never', 'without']);
 
@@ -191,11 +233,18 @@ export interface TermFeature {
 /** Everything the coefficients act on: extracted once, combined many times (calibration). */
 export interface TextFeatures {
   terms: TermFeature[];
+  /** "!" marks in the text (absent: 0). */
+  exclamations?: number;
+  /** "?" marks in the text (absent: 0). */
+  questions?: number;
+  /** Word tokens in the text (absent: the number of terms). */
+  words?: number;
 }
 
 /** One word's signed weight before length scaling: the rules of the header, in order. */
 export function termWeight(t: TermFeature, params: ScorerParams): number {
   let w = t.value;
+  if (params.valueExponent !== 1) w = Math.sign(w) * Math.abs(w) ** params.valueExponent;
   if (w < 0) w *= params.negativity;
   if (!t.adjective) w *= params.nonAdjective;
   if (t.name && !t.override) w *= params.properName;
@@ -210,13 +259,29 @@ export function squash(sum: number, alpha: number): number {
   return sum === 0 ? 0 : sum / Math.sqrt(sum * sum + alpha);
 }
 
+/** Divisor of the summed weights: (k + δ·m)^λ for k sentiment words and m other words. */
+function lengthDivisor(features: TextFeatures, params: ScorerParams): number {
+  const k = features.terms.length;
+  const m = params.dilution === 0 ? 0 : Math.max(0, (features.words ?? k) - k);
+  return (k + params.dilution * m) ** params.lengthExponent;
+}
+
+/** Punctuation applied to the scaled sum S: "!" adds emphasis, "?" dampens. */
+function punctuate(s: number, features: TextFeatures, params: ScorerParams): number {
+  let out = s;
+  const e = Math.min(3, features.exclamations ?? 0);
+  if (e > 0 && out !== 0) out += Math.sign(out) * params.exclamation * e;
+  if ((features.questions ?? 0) > 0) out *= params.question;
+  return out;
+}
+
 /** The score alone (no contributions): the calibration's inner loop. */
 export function featureScore(features: TextFeatures, params: ScorerParams): number {
   const k = features.terms.length;
   if (k === 0) return 0;
   let sum = 0;
   for (const t of features.terms) sum += termWeight(t, params);
-  return squash(sum / k ** params.lengthExponent, params.alpha);
+  return squash(punctuate(sum / lengthDivisor(features, params), features, params), params.alpha);
 }
 
 /**
@@ -227,7 +292,7 @@ export function featureScore(features: TextFeatures, params: ScorerParams): numb
 export function combineFeatures(features: TextFeatures, params: ScorerParams): SentimentScore {
   const k = features.terms.length;
   if (k === 0) return { score: 0, covered: false, contributions: [] };
-  const scale = 1 / k ** params.lengthExponent;
+  const scale = 1 / lengthDivisor(features, params);
   const contributions: Array<[string, number]> = [];
   let sum = 0;
   for (const t of features.terms) {
@@ -236,8 +301,12 @@ export function combineFeatures(features: TextFeatures, params: ScorerParams): S
     sum += w;
   }
   // Same arithmetic as featureScore, so calibration and use agree to the bit.
+  const s = sum / lengthDivisor(features, params);
+  const punctuated = punctuate(s, features, params);
+  // "!" and "?" (rules off by default) get a contribution of their own, so contributions still sum to S.
+  if (punctuated !== s) contributions.push(['!?', punctuated - s]);
   return {
-    score: squash(sum / k ** params.lengthExponent, params.alpha),
+    score: squash(punctuated, params.alpha),
     covered: true,
     contributions,
   };
@@ -263,6 +332,14 @@ export interface ExtractorOptions {
   lemmaFallback?: boolean;
   /** Force the fallback that reads each new word as a doc (for tests and comparison). */
   forceProbe?: boolean;
+  /** Also treat "yet" as "but", and a clause opened by "although"/"though"/"while"/"whereas" (to its comma) as conceded. */
+  concessives?: boolean;
+  /** "more" intensifies, "less"/"least" dampen the next sentiment word. */
+  comparatives?: boolean;
+  /** A "!" in the sentence intensifies each of its sentiment words once more (as "very" does, by β). */
+  exclamationBoost?: boolean;
+  /** Capitals count as emphasis only for words of 4+ letters not tagged PROPN (not "USA", "NATO"). */
+  strictCaps?: boolean;
 }
 
 /**
@@ -290,6 +367,10 @@ export function createFeatureExtractor(
   options: ExtractorOptions = {},
 ): FeatureExtractor {
   const multiword = options.multiword ?? true;
+  const concessives = options.concessives ?? true;
+  const comparatives = options.comparatives ?? false;
+  const strictCaps = options.strictCaps ?? false;
+  const exclamationBoost = options.exclamationBoost ?? true;
   const lemmaFallback = options.lemmaFallback ?? true;
   const lexiconDoc = nlp.readDoc('');
   const ids = new Map<string, number>();
@@ -329,6 +410,23 @@ export function createFeatureExtractor(
     const negated = tokens.out(its.negationFlag) as unknown as boolean[];
     const values = tokens.out(its.value) as string[];
     const n = normals.length;
+    let words = 0;
+    let exclamations = 0;
+    let questions = 0;
+    for (let i = 0; i < n; i++) {
+      const t = types[i]!;
+      if (t === 'word') words++;
+      else if (t === 'punctuation') {
+        const v = values[i]!;
+        for (let c = 0; c < v.length; c++) {
+          if (v[c] === '!') exclamations++;
+          else if (v[c] === '?') questions++;
+        }
+      }
+    }
+    out.words = (out.words ?? 0) + words;
+    out.exclamations = (out.exclamations ?? 0) + exclamations;
+    out.questions = (out.questions ?? 0) + questions;
     let pos: string[] | undefined;
     const posAt = (i: number): string => {
       pos ??= tokens.out(its.pos) as string[];
@@ -416,7 +514,31 @@ export function createFeatureExtractor(
 
     // 2. The context of each span.
     let lastContrast = -1;
-    for (let i = 0; i < n; i++) if (CONTRASTS.has(normals[i]!)) lastContrast = i;
+    for (let i = 0; i < n; i++) {
+      const w = normals[i]!;
+      if (CONTRASTS.has(w)) lastContrast = i;
+      else if (
+        concessives &&
+        w === 'yet' &&
+        i > 0 &&
+        (types[i - 1] === 'punctuation' || normals[i - 1] === 'and')
+      )
+        lastContrast = i;
+    }
+    // A clause opened by a concessive conjunction, up to its comma, is conceded.
+    let conceded: Uint8Array | undefined;
+    if (concessives) {
+      for (let i = 0; i < n; i++) {
+        if (!CONCESSIVES.has(normals[i]!) || (i > 0 && types[i - 1] !== 'punctuation')) continue;
+        conceded ??= new Uint8Array(n);
+        for (
+          let k = i + 1;
+          k < n && !(types[k] === 'punctuation' && (values[k] === ',' || values[k] === ';'));
+          k++
+        )
+          conceded[k] = 1;
+      }
+    }
     // Capitals mark emphasis or a name only when the sentence is not in capitals throughout.
     let mixedCase = false;
     for (const v of values) if (v !== v.toUpperCase()) mixedCase = true;
@@ -431,13 +553,19 @@ export function createFeatureExtractor(
     for (const sp of spans) {
       const i = sp.start;
       const written = values[i]!;
-      let boost = mixedCase && CAPS.test(written) ? 1 : 0;
+      let boost =
+        (exclamationBoost && exclamations > 0 ? 1 : 0) +
+        (mixedCase &&
+        CAPS.test(written) &&
+        (!strictCaps || (written.length >= 4 && posAt(i) !== 'PROPN'))
+          ? 1
+          : 0);
       for (let k = i - 1, seen = 0; k >= 0 && seen < 2; k--) {
         if (types[k] !== 'word') break;
         seen++;
         const p = normals[k]!;
-        if (INTENSIFIERS.has(p)) boost++;
-        else if (DAMPENERS.has(p)) boost--;
+        if (INTENSIFIERS.has(p) || (comparatives && p === 'more')) boost++;
+        else if (DAMPENERS.has(p) || (comparatives && (p === 'less' || p === 'least'))) boost--;
         else break;
       }
       let adjective = false;
@@ -448,7 +576,7 @@ export function createFeatureExtractor(
         override: sp.override,
         negatedAt: negated[i] ? wordAt[i]! - negFrom[i]! : -1,
         boost,
-        beforeContrast: i < lastContrast,
+        beforeContrast: i < lastContrast || conceded?.[i] === 1,
         adjective,
         name: wordAt[i]! > 1 && mixedCase && INITIAL_CAPITAL.test(written) && !CAPS.test(written),
       });

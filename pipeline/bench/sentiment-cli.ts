@@ -30,6 +30,7 @@ import {
   type CrossValidation,
   crossValidate,
   FITTED_KEYS,
+  TIED_KEYS,
 } from '../../analyses/sentiment/calibrate.js';
 import { loadSentimentConfig } from '../../analyses/sentiment/config.js';
 import {
@@ -51,7 +52,7 @@ export const USAGE = `usage: npm run bench:sentiment -- [options] [FILE…]
   --cv                5-fold cross-validation of the scorer's coefficients on
                       the files (run it on the dev files only)
   --ablation          backward elimination of the coefficients, each step
-                      cross-validated as --cv (slow: about a minute or two)
+                      cross-validated as --cv (slow: ten minutes or more)
   --write-agreement   write analyses/sentiment/agreement.json (project scorer's
                       figures, and the CV figures with --cv)
   --help              this text
@@ -169,7 +170,7 @@ export function formatAblation(
   const line = (r: AblationRow, tag: string): string =>
     `${tag}${r.free.length}  ${r.dropped || '-'}  ${r.files.map((f) => fmt(f.pearson)).join('  ')}  ${fmt(r.mean, 4)}`;
   return [
-    'Ablation: backward elimination, 5-fold grouped CV out-of-fold Pearson r per file (a dropped coefficient takes its START_PARAMS value, i.e. the rule is off)',
+    'Ablation: backward elimination, 5-fold grouped CV out-of-fold Pearson r per file (a dropped coefficient takes its START_PARAMS value, i.e. the rule is off, or follows its TIED_KEYS leader)',
     head,
     ...tried.map((r) => line(r, 'tried ')),
     'path kept (best drop at each step):',
@@ -219,6 +220,7 @@ export function agreementJson(
             in_sample: round4(f.in_sample),
           })),
           fitted: [...FITTED_KEYS],
+          tied: { ...TIED_KEYS },
           fit_on_all: cv.full.params,
         }
       : null,
