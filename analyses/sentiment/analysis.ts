@@ -18,7 +18,7 @@ import type {
   SentimentTargetRow,
 } from '../types.js';
 import type { SentimentConfig } from './config.js';
-import { seededFor } from './random.js';
+import { seedFor } from './random.js';
 
 export interface SentimentOptions {
   /** Bootstrap resamples per group for the 95% interval. */
@@ -82,11 +82,20 @@ export function bootstrapMeanCi(
   const m = meanOf(values);
   const n = values.length;
   if (n <= 1 || resamples < 1) return { mean: m, low: m, high: m };
-  const rand = seededFor(seed, key);
+  // mulberry32 inlined (same sequence as random.ts's seededFor): this loop
+  // runs resamples × n times per group and dominates the analyses' cost.
+  let a = seedFor(seed, key);
+  const xs = Float64Array.from(values);
   const means = new Float64Array(resamples);
   for (let b = 0; b < resamples; b++) {
     let s = 0;
-    for (let i = 0; i < n; i++) s += values[Math.floor(rand() * n)]!;
+    for (let i = 0; i < n; i++) {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      s += xs[Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n)]!;
+    }
     means[b] = s / n;
   }
   means.sort();

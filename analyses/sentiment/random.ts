@@ -32,7 +32,12 @@ export function hashString(s: string): number {
   return h >>> 0;
 }
 
+/** The 32-bit state derived from a base seed and a key. */
+export function seedFor(seed: number, key: string): number {
+  return (hashString(key) ^ Math.imul(seed >>> 0, 0x9e3779b1)) >>> 0;
+}
+
 /** A generator seeded from a base seed and a key. */
 export function seededFor(seed: number, key: string): () => number {
-  return mulberry32((hashString(key) ^ Math.imul(seed >>> 0, 0x9e3779b1)) >>> 0);
+  return mulberry32(seedFor(seed, key));
 }
