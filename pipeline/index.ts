@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { codebook } from '../analyses/codebook.js';
+import { CODEBOOK, codebook } from '../analyses/codebook.js';
 import { loadDictionary } from '../analyses/dictionary.js';
 import { runAnalyses } from '../analyses/index.js';
 import { loadSentimentConfig } from '../analyses/sentiment/config.js';
@@ -119,7 +119,8 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
     toCsv(diagnostics.map(diagnosticRow), ['file', 'line', 'severity', 'rule', 'message']),
   );
   for (const t of transcripts) emit(`corpus/${t.docId}.json`, stableJson(t));
-  emit('data/segments.csv', toCsv(segmentRows(transcripts), SEGMENT_COLUMNS));
+  const segments = segmentRows(transcripts);
+  emit('data/segments.csv', toCsv(segments, columnsOf('segments', segments)));
   writeDataFiles(tables, (name, content) => emit(`data/${name}`, content));
   emit('data/README.md', codebook());
   const methods = methodsParagraph({ tables, manifest });
@@ -249,20 +250,6 @@ function diagnosticRow(d: Diagnostic) {
   };
 }
 
-const SEGMENT_COLUMNS = [
-  'doc_id',
-  'segment',
-  'kind',
-  'rule',
-  'paragraph',
-  'line',
-  'start',
-  'end',
-  'turn',
-  'speaker',
-  'text',
-] as const;
-
 function segmentRows(transcripts: readonly Transcript[]) {
   return transcripts.flatMap((t) =>
     t.segments
@@ -286,9 +273,7 @@ function segmentRows(transcripts: readonly Transcript[]) {
 /** Each table as CSV and as JSON rows, handed to `out` one file at a time. */
 function writeDataFiles(tables: Tables, out: (name: string, content: string) => void): void {
   const add = <T extends object>(name: string, rows: readonly T[]) => {
-    const columns = (COLUMNS[name] ?? (rows.length > 0 ? Object.keys(rows[0]!) : [])) as Array<
-      keyof T & string
-    >;
+    const columns = columnsOf(name, rows);
     out(`${name}.csv`, toCsv(rows, columns));
     out(`${name}.json`, rowsJson(rows, columns));
   };
@@ -308,98 +293,16 @@ function writeDataFiles(tables: Tables, out: (name: string, content: string) => 
   for (const name of Object.keys(tables.extra).sort()) add(name, tables.extra[name]!);
 }
 
-/** CSV column order per table (the row types in analyses/types.ts); empty tables keep their header. */
-const COLUMNS: Record<string, readonly string[]> = {
-  documents: [
-    'doc_id',
-    'date',
-    'title',
-    'source_file',
-    'sha256',
-    'speakers',
-    'turns',
-    'words',
-    'archive_ref',
-    'translator',
-    'source_url',
-    'participants',
-    'warnings',
-  ],
-  turns: ['doc_id', 'date', 'turn', 'speaker', 'side', 'words', 'text'],
-  terms: ['doc_id', 'date', 'speaker', 'side', 'term', 'count', 'per_10k', 'tf_idf'],
-  phrases: ['doc_id', 'date', 'speaker', 'side', 'phrase', 'count', 'words', 'per_10k'],
-  phrase_forms: ['phrase', 'form', 'count'],
-  sentences: [
-    'doc_id',
-    'date',
-    'speaker',
-    'side',
-    'turn',
-    'sentence',
-    'sentiment',
-    'covered',
-    'text',
-  ],
-  sentiment: [
-    'doc_id',
-    'date',
-    'level',
-    'speaker',
-    'side',
-    'sentences',
-    'mean',
-    'ci_low',
-    'ci_high',
-    'coverage',
-  ],
-  sentiment_arc: ['doc_id', 'date', 'turn', 'speaker', 'side', 'sentences', 'mean', 'covered'],
-  sentiment_drivers: ['year', 'side', 'polarity', 'rank', 'term', 'sentences', 'contribution'],
-  sentiment_targets: [
-    'year',
-    'target',
-    'side',
-    'sentences',
-    'mean',
-    'ci_low',
-    'ci_high',
-    'coverage',
-  ],
-  keyness: [
-    'comparison',
-    'target',
-    'reference',
-    'term',
-    'count_target',
-    'count_reference',
-    'g2',
-    'p',
-    'log_ratio',
-    'range',
-  ],
-  kwic: [
-    'phrase',
-    'doc_id',
-    'date',
-    'speaker',
-    'side',
-    'turn',
-    'left',
-    'match',
-    'right',
-    'position',
-  ],
-  turn_stats: [
-    'doc_id',
-    'date',
-    'speaker',
-    'side',
-    'turns',
-    'words',
-    'share_turns',
-    'share_words',
-    'mean_turn_words',
-    'longest_turn_words',
-    'opens',
-    'closes',
-  ],
-};
+/**
+ * CSV column order per table, from the codebook (the one list of every
+ * file's columns; tests/terms.test.ts checks it against the row types'
+ * column constants), so empty tables keep their header.
+ */
+const COLUMNS: Record<string, readonly string[]> = Object.fromEntries(
+  CODEBOOK.map((f) => [f.file.replace(/\.csv$/, ''), f.columns.map((c) => c.name)]),
+);
+
+function columnsOf<T extends object>(name: string, rows: readonly T[]): Array<keyof T & string> {
+  const known = COLUMNS[name] ?? (rows.length > 0 ? Object.keys(rows[0]!) : []);
+  return [...known] as Array<keyof T & string>;
+}

@@ -17,8 +17,8 @@ import type { Figure, Rendered } from './types.js';
 
 export { toVega };
 
-/** PNG scale over the SVG's pixel size: 3× ≈ 350 dpi at journal column width. */
-export const PNG_SCALE = 3;
+/** PNG scale over the SVG's pixel size: 2× ≈ 230 dpi at journal column width (the PDF is vector). */
+export const PNG_SCALE = 2;
 
 interface Fonts {
   regular: Buffer;

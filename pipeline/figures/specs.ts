@@ -24,6 +24,17 @@ type Row = Record<string, string | number | boolean>;
 /** How many dictionary phrases the headline figure shows (most frequent first). */
 export const HEADLINE_PHRASES = 9;
 /**
+ * Keys shown first in the headline figure when present (the language whose
+ * shift the corpus is read for), before the most frequent other keys.
+ */
+export const HEADLINE_KEYS = [
+  'marxist-leninist',
+  'marxism-leninism',
+  'revisionism',
+  'khrushchev',
+  'imperialism',
+];
+/**
  * A side's rate in a meeting is drawn only when it spoke at least this many
  * words there: below it a single match swings the rate by hundreds per 10,000
  * (an interpreter's one-line turn), which would set every panel's scale.
@@ -218,9 +229,13 @@ export function phraseRates(tables: Tables): Figure | undefined {
     totals.set(r.phrase, (totals.get(r.phrase) ?? 0) + r.count);
     if (!dates.has(r.doc_id)) dates.set(r.doc_id, r.date);
   }
-  const phrases = [...totals.entries()]
+  const byCount = [...totals.entries()]
+    .filter(([, n]) => n > 0)
     .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
     .map(([p]) => p);
+  // The doctrinal vocabulary leads when the dictionary has it; the rest by frequency.
+  const lead = HEADLINE_KEYS.filter((k) => totals.has(k) && totals.get(k)! > 0);
+  const phrases = [...lead, ...byCount.filter((p) => !lead.includes(p))];
   const shown = phrases.slice(0, HEADLINE_PHRASES);
   if (shown.length === 0) return undefined;
   const data: Row[] = [];
@@ -343,7 +358,7 @@ export function phraseRates(tables: Tables): Figure | undefined {
     `vertical scale. A side that spoke fewer than ${MIN_RATE_WORDS} words in a meeting is left out ` +
     `of that meeting (its rate would rest on a handful of words). ` +
     (omitted > 0
-      ? `The ${shown.length} most frequent of ${phrases.length} phrases are shown; all are in the data table phrases.csv.`
+      ? `Shown: ${lead.length > 0 ? `${lead.join(', ')} first, then ` : ''}the most frequent others, ${shown.length} of ${phrases.length} phrases; all are in the data table phrases.csv.`
       : `All ${phrases.length} dictionary phrases found are shown.`) +
     (yearly
       ? ` With ${dates.size} meetings (more than ${MAX_TIME_MEETINGS}), each point is one calendar year ` +
