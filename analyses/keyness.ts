@@ -125,18 +125,23 @@ export function erfc(x: number): number {
   return Math.exp(-x * x) / Math.sqrt(Math.PI) / f;
 }
 
-interface Side {
+export interface Side {
   counts: Map<string, number>;
   words: number;
   docs: Map<string, Set<string>>;
 }
 
-function pool(units: readonly SpeakerDoc[]): Side {
+/**
+ * Sums the counts and words of some speaker-documents. Document sets (for
+ * `range`) are only kept for targets: they are the costly part.
+ */
+function pool(units: readonly SpeakerDoc[], withDocs: boolean): Side {
   const side: Side = { counts: new Map(), words: 0, docs: new Map() };
   for (const u of units) {
     side.words += u.words;
     for (const [term, n] of u.counts) {
       side.counts.set(term, (side.counts.get(term) ?? 0) + n);
+      if (!withDocs) continue;
       let d = side.docs.get(term);
       if (!d) {
         d = new Set();
@@ -148,17 +153,28 @@ function pool(units: readonly SpeakerDoc[]): Side {
   return side;
 }
 
+/** `all` less `part` (counts and words): the "rest" of a one-against-the-rest comparison. */
+function minus(all: Side, part: Side): Side {
+  const counts = new Map(all.counts);
+  for (const [term, n] of part.counts) {
+    const left = (counts.get(term) ?? 0) - n;
+    if (left > 0) counts.set(term, left);
+    else counts.delete(term);
+  }
+  return { counts, words: all.words - part.words, docs: new Map() };
+}
+
 /** One comparison's rows (unsorted). Empty when either part has no words. */
 export function compare(
   comparison: string,
   targetName: string,
   referenceName: string,
-  target: readonly SpeakerDoc[],
-  reference: readonly SpeakerDoc[],
+  target: readonly SpeakerDoc[] | Side,
+  reference: readonly SpeakerDoc[] | Side,
   minFrequency: number,
 ): KeynessRow[] {
-  const t = pool(target);
-  const r = pool(reference);
+  const t = Array.isArray(target) ? pool(target, true) : (target as Side);
+  const r = Array.isArray(reference) ? pool(reference, false) : (reference as Side);
   if (t.words === 0 || r.words === 0) return [];
   const rows: KeynessRow[] = [];
   const terms = new Set([...t.counts.keys(), ...r.counts.keys()]);
@@ -204,15 +220,21 @@ export function keynessRows(
   );
 
   if (o.speakers) {
+    // The corpus is pooled once; each speaker's "rest" is the whole less that speaker.
+    const all = pool(units, false);
     const names = [...new Set(units.map((u) => u.speaker))].sort(cmp);
     for (const name of names) {
+      const target = pool(
+        units.filter((u) => u.speaker === name),
+        true,
+      );
       rows.push(
         ...compare(
           `speaker:${name} vs rest`,
           name,
           'rest',
-          units.filter((u) => u.speaker === name),
-          units.filter((u) => u.speaker !== name),
+          target,
+          minus(all, target),
           o.minFrequency,
         ),
       );
