@@ -366,7 +366,7 @@ export function codebook(): string {
   const out: string[] = [
     '# Data tables: codebook',
     '',
-    "Every table of the report as tidy CSV (RFC 4180 quoting, UTF-8, LF line ends, header row) and the same rows as JSON in <table>.json. Numbers have at most 6 decimals; booleans are true/false. Rows are grouped by document (= meeting, doc_id starts with its date), speaker and side. Only speech counts: editorial insertions ([…]), stage directions ((…)) and trailers are shown in the corpus but never counted as anyone's words.",
+    "Every table of the report as tidy CSV (RFC 4180 quoting, UTF-8, LF line ends, header row) and, for the aggregated tables, the same rows as JSON in <table>.json (the row-level tables turns, segments, terms, phrases, kwic and sentences are CSV only, to keep the output small). Numbers have at most 6 decimals; booleans are true/false. Rows are grouped by document (= meeting, doc_id starts with its date), speaker and side. Only speech counts: editorial insertions ([…]), stage directions ((…)) and trailers are shown in the corpus but never counted as anyone's words.",
     '',
     `- ${WORDS_RULE}`,
     '- Rates are per 10,000 words of the group in question (per_10k).',
@@ -390,7 +390,7 @@ export function codebook(): string {
   out.push(
     '## <table>.json',
     '',
-    'For every <table>.csv above, the same rows as JSON: {"columns": [names], "rows": [[values in column order], …]}; numbers as JSON numbers, true/false as booleans, empty values as null.',
+    'For each aggregated table above (all but turns, segments, terms, phrases, kwic and sentences), the same rows as JSON: {"columns": [names], "rows": [[values in column order], …]}; numbers as JSON numbers, true/false as booleans, empty values as null.',
     '',
   );
   return out.join('\n');

@@ -75,9 +75,9 @@ export function rowsJson<T extends object>(
   return `{"columns":${JSON.stringify(columns)},"rows":[\n${lines.join(',\n')}\n]}\n`;
 }
 
-/** JSON with sorted keys and 2-space indent, so output is byte-stable. */
-export function stableJson(value: unknown): string {
-  return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
+/** JSON with sorted keys (2-space indent unless `indent` is 0), so output is byte-stable. */
+export function stableJson(value: unknown, indent = 2): string {
+  return `${JSON.stringify(sortKeys(value), null, indent || undefined)}\n`;
 }
 
 function sortKeys(v: unknown): unknown {

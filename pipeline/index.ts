@@ -118,7 +118,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
     'diagnostics.csv',
     toCsv(diagnostics.map(diagnosticRow), ['file', 'line', 'severity', 'rule', 'message']),
   );
-  for (const t of transcripts) emit(`corpus/${t.docId}.json`, stableJson(t));
+  for (const t of transcripts) emit(`corpus/${t.docId}.json`, stableJson(t, 0));
   const segments = segmentRows(transcripts);
   emit('data/segments.csv', toCsv(segments, columnsOf('segments', segments)));
   writeDataFiles(tables, (name, content) => emit(`data/${name}`, content));
@@ -275,7 +275,7 @@ function writeDataFiles(tables: Tables, out: (name: string, content: string) => 
   const add = <T extends object>(name: string, rows: readonly T[]) => {
     const columns = columnsOf(name, rows);
     out(`${name}.csv`, toCsv(rows, columns));
-    out(`${name}.json`, rowsJson(rows, columns));
+    if (!CSV_ONLY.has(name)) out(`${name}.json`, rowsJson(rows, columns));
   };
   add('documents', tables.documents);
   add('turns', tables.turns);
@@ -301,6 +301,13 @@ function writeDataFiles(tables: Tables, out: (name: string, content: string) => 
 const COLUMNS: Record<string, readonly string[]> = Object.fromEntries(
   CODEBOOK.map((f) => [f.file.replace(/\.csv$/, ''), f.columns.map((c) => c.name)]),
 );
+
+/**
+ * Row-level tables (one row per turn, sentence, match or term) are written
+ * as CSV only: they are most of the output's volume, and a JSON copy would
+ * double it. The aggregated tables are written as CSV and JSON.
+ */
+export const CSV_ONLY = new Set(['turns', 'terms', 'phrases', 'sentences', 'kwic', 'segments']);
 
 function columnsOf<T extends object>(name: string, rows: readonly T[]): Array<keyof T & string> {
   const known = COLUMNS[name] ?? (rows.length > 0 ? Object.keys(rows[0]!) : []);
