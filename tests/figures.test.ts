@@ -50,6 +50,7 @@ describe('buildFigures', () => {
       'sentiment-arc',
       'dispersion',
       'target-tone',
+      'sentiment-drivers',
     ]);
   });
 

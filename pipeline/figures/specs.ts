@@ -1232,6 +1232,99 @@ export function targetTone(tables: Tables): Figure | undefined {
 }
 
 /** Every builder, in the order the report shows them. */
+/** Driver words shown per side, year and polarity in the drivers figure. */
+export const DRIVERS_SHOWN = 6;
+/** Most recent years shown in the drivers figure (all are in sentiment_drivers.csv). */
+export const DRIVER_YEARS = 8;
+
+/**
+ * The words that move each side's sentence scores, per year: the strongest
+ * positive and negative contributors (sentiment_drivers.csv), as diverging bars.
+ */
+export function sentimentDrivers(tables: Tables): Figure | undefined {
+  const years = [...new Set(tables.sentimentDrivers.map((r) => r.year))].sort((a, b) => a - b);
+  const shownYears = new Set(years.slice(-DRIVER_YEARS));
+  const data: Row[] = tables.sentimentDrivers
+    .filter((r) => shownYears.has(r.year) && r.rank <= DRIVERS_SHOWN)
+    .map((r) => ({
+      year: r.year,
+      side: r.side,
+      polarity: r.polarity,
+      rank: r.rank,
+      term: r.term,
+      sentences: r.sentences,
+      contribution: round(r.contribution),
+    }))
+    .sort(
+      (a, b) =>
+        a.year - b.year ||
+        compareText(a.side, b.side) ||
+        compareText(a.polarity, b.polarity) ||
+        a.rank - b.rank,
+    );
+  if (data.length === 0) return undefined;
+  const sides = sidesOf(data);
+  const alt =
+    `Diverging bar charts, one panel per side and year, of the ${DRIVERS_SHOWN} words that raise ` +
+    `and the ${DRIVERS_SHOWN} that lower that side's sentence scores most.`;
+  const spec = {
+    ...base(
+      'What drives the sentiment scores',
+      'Summed contribution of each word to the sentence scores of a side in a year',
+      alt,
+      data,
+    ),
+    facet: {
+      row: { field: 'year', type: 'ordinal', title: null },
+      column: { field: 'side', type: 'nominal', title: null, sort: sides },
+    },
+    resolve: { scale: { y: 'independent' } },
+    spec: {
+      width: 200,
+      height: { step: 11 },
+      mark: { type: 'bar' },
+      encoding: {
+        y: {
+          field: 'term',
+          type: 'nominal',
+          title: null,
+          sort: { field: 'contribution', order: 'descending' },
+        },
+        x: { field: 'contribution', type: 'quantitative', title: 'Summed contribution' },
+        color: {
+          field: 'polarity',
+          type: 'nominal',
+          title: 'Effect',
+          scale: { domain: ['positive', 'negative'], range: ['#009E73', '#CC79A7'] },
+        },
+        tooltip: [
+          { field: 'term', title: 'Word' },
+          { field: 'side', title: 'Side' },
+          { field: 'year', title: 'Year' },
+          { field: 'contribution', type: 'quantitative', title: 'Contribution', format: '.2f' },
+          { field: 'sentences', type: 'quantitative', title: 'Sentences' },
+        ],
+      },
+    },
+  };
+  const caption =
+    `For each side and year, each word's signed contributions to the scores of the sentences it ` +
+    `appears in, summed (after negation, intensifiers and the domain overrides in ` +
+    `corpus/sentiment.yaml). The ${DRIVERS_SHOWN} strongest positive and negative words are shown` +
+    (years.length > DRIVER_YEARS ? ` for the ${DRIVER_YEARS} most recent years` : '') +
+    `; every ranked word is in sentiment_drivers.csv. A word that dominates a panel is worth ` +
+    `checking in the concordance: the lexicon scores tone, not stance.`;
+  return figure('sentiment-drivers', 'What drives the sentiment scores', caption, alt, spec, data, [
+    'year',
+    'side',
+    'polarity',
+    'rank',
+    'term',
+    'sentences',
+    'contribution',
+  ]);
+}
+
 export const BUILDERS: ReadonlyArray<(tables: Tables) => Figure | undefined> = [
   phraseRates,
   sentimentBySide,
@@ -1242,6 +1335,7 @@ export const BUILDERS: ReadonlyArray<(tables: Tables) => Figure | undefined> = [
   sentimentArc,
   dispersion,
   targetTone,
+  sentimentDrivers,
 ];
 
 export type { Meeting };
