@@ -10,11 +10,16 @@
  */
 import type { Transcript } from '../pipeline/types.js';
 import { documentRows, turnRows } from './corpus-tables.js';
-import { KEYNESS_DEFAULTS, keynessRows } from './keyness.js';
-import { KWIC_DEFAULTS, kwicRows } from './kwic.js';
-import { phraseTables } from './phrases.js';
-import { SENTIMENT_DEFAULTS, sentimentTables } from './sentiment/analysis.js';
-import { termTables } from './terms.js';
+import { KEYNESS_DEFAULTS, keynessFromUnits } from './keyness.js';
+import { KWIC_DEFAULTS, kwicRows, sortKwic, stripStart } from './kwic.js';
+import type { DocumentPartial } from './per-document.js';
+import { mergePhraseTables, phraseTables } from './phrases.js';
+import {
+  mergeSentimentPartials,
+  SENTIMENT_DEFAULTS,
+  sentimentTables,
+} from './sentiment/analysis.js';
+import { type SpeakerDoc, speakerDocs, termTablesFromUnits } from './terms.js';
 import { turnStatRows } from './turn-stats.js';
 import type { AnnotatedDocument, Dictionary, Tables } from './types.js';
 
@@ -27,6 +32,17 @@ export interface AnalysisContext {
   /** Extra KWIC terms (command line). */
   kwicTerms: string[];
   sentiment?: { targets: Array<{ key: string; patterns: string[] }> };
+  /**
+   * Each document's per-document results (analyses/per-document.ts), in the
+   * order of `transcripts`, when they were computed where the documents were
+   * annotated; the analyses then merge these instead of reading `annotated`
+   * (which may be left empty) and matching the transcripts again.
+   */
+  partials?: DocumentPartial[];
+}
+
+function unitsOf(ctx: AnalysisContext): SpeakerDoc[] {
+  return ctx.partials ? ctx.partials.flatMap((p) => p.units) : speakerDocs(ctx.annotated);
 }
 
 export interface AnalysisModule {
@@ -59,7 +75,7 @@ export const ANALYSES: AnalysisModule[] = [
       'Per-speaker term frequencies per document (count, per 10,000 words, tf-idf), and grouped by side, year and speaker.',
     defaults: {},
     run: async (ctx) => {
-      const r = termTables(ctx.annotated);
+      const r = termTablesFromUnits(unitsOf(ctx));
       return {
         terms: r.terms,
         extra: {
@@ -76,7 +92,11 @@ export const ANALYSES: AnalysisModule[] = [
       'Dictionary key counts per speaker per document (zeros included) and every surface form matched.',
     defaults: {},
     run: async (ctx) => {
-      const r = phraseTables(ctx.transcripts, ctx.dictionary);
+      const r = ctx.partials
+        ? mergePhraseTables(
+            ctx.partials.map((p) => ({ phrases: p.phrases, phraseForms: p.phraseForms })),
+          )
+        : phraseTables(ctx.transcripts, ctx.dictionary);
       return { phrases: r.phrases, phraseForms: r.phraseForms };
     },
   },
@@ -85,7 +105,7 @@ export const ANALYSES: AnalysisModule[] = [
     description:
       'Log-likelihood G² (Dunning 1993) with Log Ratio (Hardie 2014) and range: sides, each speaker vs the rest, periods.',
     defaults: { ...KEYNESS_DEFAULTS },
-    run: async (ctx) => ({ keyness: keynessRows(ctx.annotated) }),
+    run: async (ctx) => ({ keyness: keynessFromUnits(unitsOf(ctx)) }),
   },
   {
     id: 'kwic',
@@ -93,7 +113,9 @@ export const ANALYSES: AnalysisModule[] = [
       'Concordance: one line per dictionary match (lines per key = its count in phrases.csv) and per extra term.',
     defaults: { ...KWIC_DEFAULTS, terms: [] },
     run: async (ctx) => ({
-      kwic: kwicRows(ctx.transcripts, ctx.dictionary, { terms: ctx.kwicTerms }),
+      kwic: ctx.partials
+        ? stripStart(sortKwic(ctx.partials.flatMap((p) => p.kwic)))
+        : kwicRows(ctx.transcripts, ctx.dictionary, { terms: ctx.kwicTerms }),
     }),
   },
   {
@@ -108,8 +130,15 @@ export const ANALYSES: AnalysisModule[] = [
     description:
       'Sentence sentiment; means per speaker and side per document with bootstrap intervals; the arc per turn; driver words; targets.',
     defaults: { ...SENTIMENT_DEFAULTS },
-    run: async (ctx) =>
-      sentimentTables(ctx.annotated, ctx.sentiment ? { targets: ctx.sentiment.targets } : {}),
+    run: async (ctx) => {
+      const options = ctx.sentiment ? { targets: ctx.sentiment.targets } : {};
+      return ctx.partials
+        ? mergeSentimentPartials(
+            ctx.partials.map((p) => p.sentiment),
+            options,
+          )
+        : sentimentTables(ctx.annotated, options);
+    },
   },
 ];
 

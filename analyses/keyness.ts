@@ -203,8 +203,15 @@ export function keynessRows(
   docs: readonly AnnotatedDocument[],
   options: Partial<KeynessOptions> = {},
 ): KeynessRow[] {
+  return keynessFromUnits(speakerDocs(docs), options);
+}
+
+/** keynessRows from speaker-documents already counted (speakerDocs, in document order). */
+export function keynessFromUnits(
+  units: readonly SpeakerDoc[],
+  options: Partial<KeynessOptions> = {},
+): KeynessRow[] {
   const o = { ...KEYNESS_DEFAULTS, ...options };
-  const units = speakerDocs(docs);
   const rows: KeynessRow[] = [];
 
   const [sideT, sideR] = o.sides;

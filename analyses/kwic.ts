@@ -14,7 +14,7 @@
 import type { DataFrame } from 'danfojs-node';
 import type { Transcript } from '../pipeline/types.js';
 import { countWords } from '../pipeline/words.js';
-import { dictionaryFromTerms, matchDictionary } from './dictionary.js';
+import { type DictionaryMatch, dictionaryFromTerms, matchDictionary } from './dictionary.js';
 import { toFrame } from './frame.js';
 import { cmp } from './terms.js';
 import type { Dictionary, KwicRow } from './types.js';
@@ -47,6 +47,32 @@ export function kwicRows(
   dict: Dictionary,
   options: Partial<KwicOptions> = {},
 ): KwicRow[] {
+  return stripStart(sortKwic(kwicRowsWithStart(transcripts, dict, options)));
+}
+
+/** The KWIC order: phrase, doc_id, turn, place in the turn, match (stable, in place). */
+export function sortKwic<T extends KwicRow & { start: number }>(rows: T[]): T[] {
+  return rows.sort(
+    (a, b) =>
+      cmp(a.phrase, b.phrase) ||
+      cmp(a.doc_id, b.doc_id) ||
+      a.turn - b.turn ||
+      a.start - b.start ||
+      cmp(a.match, b.match),
+  );
+}
+
+export function stripStart(rows: ReadonlyArray<KwicRow & { start: number }>): KwicRow[] {
+  return rows.map(({ start: _start, ...row }) => row);
+}
+
+/** The rows in reading order (unsorted), each with the match's offset in its turn. */
+export function kwicRowsWithStart(
+  transcripts: readonly Transcript[],
+  dict: Dictionary,
+  options: Partial<KwicOptions> = {},
+  match: (text: string) => readonly DictionaryMatch[] = (text) => matchDictionary(dict, text),
+): Array<KwicRow & { start: number }> {
   const width = options.width ?? KWIC_DEFAULTS.width;
   const keys = new Set(dict.entries.map((e) => e.key));
   const extra = dictionaryFromTerms(options.terms ?? []);
@@ -58,7 +84,7 @@ export function kwicRows(
     for (const turn of t.turns) {
       const text = turn.text;
       const lines = [
-        ...matchDictionary(dict, text).map((m) => ({ ...m, phrase: m.key })),
+        ...match(text).map((m) => ({ ...m, phrase: m.key })),
         ...matchDictionary(extra, text).map((m) => ({ ...m, phrase: extraName(m.key) })),
       ].sort((a, b) => a.start - b.start);
       const wordsBefore = prefixWordCounter(text);
@@ -85,15 +111,7 @@ export function kwicRows(
       before += turn.words;
     }
   }
-  rows.sort(
-    (a, b) =>
-      cmp(a.phrase, b.phrase) ||
-      cmp(a.doc_id, b.doc_id) ||
-      a.turn - b.turn ||
-      a.start - b.start ||
-      cmp(a.match, b.match),
-  );
-  return rows.map(({ start: _start, ...row }) => row);
+  return rows;
 }
 
 export async function computeKwic(

@@ -11,7 +11,7 @@
  */
 import type { DataFrame } from 'danfojs-node';
 import type { Transcript } from '../pipeline/types.js';
-import { matchDictionary } from './dictionary.js';
+import { type DictionaryMatch, matchDictionary } from './dictionary.js';
 import { toFrame } from './frame.js';
 import { cmp, rate } from './terms.js';
 import type { Dictionary, PhraseFormRow, PhraseRow } from './types.js';
@@ -41,7 +41,11 @@ export interface PhraseTables {
  * Rows sorted by doc_id, speaker, phrase; forms by phrase, count desc, form
  * (forms keep their case: "Revisionists" and "revisionists" are two rows).
  */
-export function phraseTables(transcripts: readonly Transcript[], dict: Dictionary): PhraseTables {
+export function phraseTables(
+  transcripts: readonly Transcript[],
+  dict: Dictionary,
+  match: (text: string) => readonly DictionaryMatch[] = (text) => matchDictionary(dict, text),
+): PhraseTables {
   const keys = dict.entries.map((e) => e.key).sort(cmp);
   const phrases: PhraseRow[] = [];
   const forms = new Map<string, PhraseFormRow>();
@@ -54,7 +58,7 @@ export function phraseTables(transcripts: readonly Transcript[], dict: Dictionar
         units.set(turn.speaker, u);
       }
       u.words += turn.words;
-      for (const m of matchDictionary(dict, turn.text)) {
+      for (const m of match(turn.text)) {
         u.counts.set(m.key, (u.counts.get(m.key) ?? 0) + 1);
         const id = `${m.key}\u0000${m.form}`;
         const f = forms.get(id);
@@ -78,13 +82,34 @@ export function phraseTables(transcripts: readonly Transcript[], dict: Dictionar
       }
     }
   }
+  return sortPhraseTables(phrases, [...forms.values()]);
+}
+
+function sortPhraseTables(phrases: PhraseRow[], phraseForms: PhraseFormRow[]): PhraseTables {
   phrases.sort(
     (a, b) => cmp(a.doc_id, b.doc_id) || cmp(a.speaker, b.speaker) || cmp(a.phrase, b.phrase),
   );
-  const phraseForms = [...forms.values()].sort(
-    (a, b) => cmp(a.phrase, b.phrase) || b.count - a.count || cmp(a.form, b.form),
-  );
+  phraseForms.sort((a, b) => cmp(a.phrase, b.phrase) || b.count - a.count || cmp(a.form, b.form));
   return { phrases, phraseForms };
+}
+
+/**
+ * phraseTables of the whole corpus from the tables of each document (in
+ * corpus order): rows concatenated and sorted, form counts summed.
+ */
+export function mergePhraseTables(parts: readonly PhraseTables[]): PhraseTables {
+  const phrases: PhraseRow[] = [];
+  const forms = new Map<string, PhraseFormRow>();
+  for (const part of parts) {
+    for (const r of part.phrases) phrases.push(r);
+    for (const f of part.phraseForms) {
+      const id = `${f.phrase}\u0000${f.form}`;
+      const g = forms.get(id);
+      if (g) g.count += f.count;
+      else forms.set(id, { ...f });
+    }
+  }
+  return sortPhraseTables(phrases, [...forms.values()]);
 }
 
 export async function computePhrases(

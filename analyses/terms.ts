@@ -119,7 +119,16 @@ export async function computeTerms(docs: readonly AnnotatedDocument[]): Promise<
 export function termTables(
   docs: readonly AnnotatedDocument[],
 ): Pick<TermsResult, 'terms' | 'bySide' | 'byYear' | 'bySpeaker'> {
-  const units = speakerDocs(docs);
+  return termTablesFromUnits(speakerDocs(docs));
+}
+
+/**
+ * The term tables from speaker-documents already counted (speakerDocs, per
+ * document in a worker thread; in document order).
+ */
+export function termTablesFromUnits(
+  units: readonly SpeakerDoc[],
+): Pick<TermsResult, 'terms' | 'bySide' | 'byYear' | 'bySpeaker'> {
   const df = new Map<string, number>();
   for (const u of units) for (const term of u.counts.keys()) df.set(term, (df.get(term) ?? 0) + 1);
   const n = units.length;

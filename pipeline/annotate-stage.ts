@@ -1,13 +1,15 @@
 /**
- * The annotate stage: Transcript[] → AnnotatedDocument[], the only costly
- * per-document step (wink-nlp). Three things make it scale:
- * - a cache keyed by the transcript's content, the annotation configuration
- *   and the code version, so a re-run re-annotates only changed files (the
- *   cache folder is safe to delete at any time);
+ * The per-document stage: RawDocument[] → ProcessedDocument[] (normalize →
+ * describe → segment → annotate → the per-document part of the analyses,
+ * pipeline/annotator.ts). wink-nlp makes it the costly step. Three things
+ * make it scale:
+ * - a cache keyed by the raw bytes' sha256, the document's name and
+ *   metadata overrides, the configuration and the code version, so a re-run
+ *   redoes only changed files (the cache folder is safe to delete at any time);
  * - worker threads (one wink instance each) when there is enough work to
- *   repay their start-up;
- * - only plain AnnotatedDocument values leave a worker: no wink document
- *   outlives its turn.
+ *   repay their start-up; small corpora stay in this thread;
+ * - only plain, compact results leave a worker: the transcript and the
+ *   per-document tables and counts (no wink document, no token lists).
  */
 import { createHash } from 'node:crypto';
 import {
@@ -21,9 +23,13 @@ import {
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import type { AnnotatedDocument } from '../analyses/types.js';
-import type { Transcript } from './types.js';
+import type { DocumentSettings, ProcessedDocument } from './annotator.js';
+import { stableJson, toCsv } from './csv.js';
+import type { MetadataOverride } from './describe.js';
+import { segmentRows } from './model.js';
+import type { RawDocument } from './types.js';
 
 /** The configuration texts an annotator is built from (also what workers receive). */
 export interface AnnotateInputs {
@@ -33,18 +39,21 @@ export interface AnnotateInputs {
   sentiment: string;
 }
 
-export interface AnnotateOptions {
-  inputs: AnnotateInputs;
+export interface ProcessOptions {
+  settings: DocumentSettings;
+  /** Metadata overrides by source file name (corpus.yaml). */
+  overrides: ReadonlyMap<string, MetadataOverride>;
   /** Cache folder, or null for no cache. */
   cacheDir: string | null;
-  /** Worker threads: 0 = annotate in this thread; undefined = decide by amount of work. */
+  /** Worker threads: 0 = this thread; undefined = decide by amount of work. */
   workers?: number;
   onDone?: (done: number, total: number) => void;
 }
 
-export interface AnnotateResult {
-  documents: AnnotatedDocument[];
-  /** Documents annotated in this run (cache misses). */
+export interface ProcessResult {
+  /** One per ingested document, in the same order. */
+  documents: ProcessedDocument[];
+  /** Documents processed (annotated) in this run: cache misses. */
   annotated: number;
   workers: number;
 }
@@ -52,47 +61,48 @@ export interface AnnotateResult {
 /** Below this many uncached documents, starting workers costs more than it saves. */
 const WORKER_THRESHOLD = 24;
 
-/** What the annotator reads of a transcript (keeps worker messages small). */
-export function annotationInput(t: Transcript): Transcript {
-  return { ...t, original: '', text: '', segments: [] };
-}
-
-export async function annotateAll(
-  transcripts: readonly Transcript[],
-  opts: AnnotateOptions,
-): Promise<AnnotateResult> {
-  const salt = cacheSalt(opts.inputs);
-  const keys = transcripts.map((t) => cacheKey(t, salt));
-  const results: Array<AnnotatedDocument | undefined> = keys.map((k) =>
-    opts.cacheDir ? readCache(opts.cacheDir, k) : undefined,
-  );
-  const todo = transcripts.map((_, i) => i).filter((i) => results[i] === undefined);
-  let done = transcripts.length - todo.length;
-  opts.onDone?.(done, transcripts.length);
+export async function processDocuments(
+  raws: readonly RawDocument[],
+  opts: ProcessOptions,
+): Promise<ProcessResult> {
+  const salt = opts.cacheDir ? cacheSalt(opts.settings) : '';
+  const keys = raws.map((r) => (opts.cacheDir ? cacheKey(r, opts.overrides, salt) : ''));
+  const results: Array<ProcessedDocument | undefined> = keys.map((k) => {
+    const hit = opts.cacheDir ? readCache(opts.cacheDir, k) : undefined;
+    return hit && withOutputs(hit, opts.settings);
+  });
+  const todo = raws.map((_, i) => i).filter((i) => results[i] === undefined);
+  let done = raws.length - todo.length;
+  opts.onDone?.(done, raws.length);
   const want =
     opts.workers ?? (todo.length >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 4) : 0);
   const workers = Math.min(want, todo.length);
-  const finish = (i: number, doc: AnnotatedDocument) => {
+  // Workers write their results to the cache themselves (serializing is not free).
+  const finish = (i: number, doc: ProcessedDocument, cached: boolean) => {
     results[i] = doc;
-    if (opts.cacheDir) writeCache(opts.cacheDir, keys[i]!, doc);
-    opts.onDone?.(++done, transcripts.length);
+    if (opts.cacheDir && !cached) writeCache(opts.cacheDir, keys[i]!, doc);
+    opts.onDone?.(++done, raws.length);
   };
   if (workers <= 1) {
-    const { buildAnnotator } = await import('./annotator.js');
-    const annotator = buildAnnotator(opts.inputs);
-    for (const i of todo) finish(i, annotator.annotate(transcripts[i]!));
+    const { buildDocumentProcessor } = await import('./annotator.js');
+    const processDocument = buildDocumentProcessor(opts.settings);
+    for (const i of todo) {
+      const raw = raws[i]!;
+      finish(i, processDocument(raw, opts.overrides.get(raw.sourceFile)), false);
+    }
   } else {
-    await runInWorkers(workers, todo, (i) => annotationInput(transcripts[i]!), opts.inputs, finish);
+    await runInWorkers(workers, todo, raws, keys, opts, finish);
   }
-  return { documents: results as AnnotatedDocument[], annotated: todo.length, workers };
+  return { documents: results as ProcessedDocument[], annotated: todo.length, workers };
 }
 
 function runInWorkers(
   n: number,
   todo: number[],
-  input: (i: number) => Transcript,
-  inputs: AnnotateInputs,
-  finish: (i: number, doc: AnnotatedDocument) => void,
+  raws: readonly RawDocument[],
+  keys: readonly string[],
+  opts: ProcessOptions,
+  finish: (i: number, doc: ProcessedDocument, cached: boolean) => void,
 ): Promise<void> {
   const script = join(dirname(fileURLToPath(import.meta.url)), 'annotate-worker.js');
   let next = 0;
@@ -100,17 +110,19 @@ function runInWorkers(
     let live = n;
     let failed = false;
     for (let w = 0; w < n; w++) {
-      const worker = new Worker(script, { workerData: inputs });
+      const worker = new Worker(script, { workerData: opts.settings });
       const feed = () => {
         if (next < todo.length) {
           const i = todo[next++]!;
-          worker.postMessage({ i, transcript: input(i) });
+          const raw = raws[i]!;
+          const cache = opts.cacheDir ? { dir: opts.cacheDir, key: keys[i]! } : null;
+          worker.postMessage({ i, raw, override: opts.overrides.get(raw.sourceFile), cache });
         } else {
           worker.postMessage(null);
         }
       };
-      worker.on('message', (m: { i: number; doc?: AnnotatedDocument; ready?: boolean }) => {
-        if (m.doc) finish(m.i, m.doc);
+      worker.on('message', (m: { i: number; doc?: ProcessedDocument; ready?: boolean }) => {
+        if (m.doc) finish(m.i, m.doc, true);
         feed();
       });
       worker.on('error', (e) => {
@@ -127,49 +139,89 @@ function runInWorkers(
 }
 
 /**
- * Everything besides the transcript that changes annotations: the
- * configuration texts and the compiled code of the annotator and scorer.
+ * Everything besides the document that changes its results: the
+ * configuration texts, the KWIC terms and the compiled code of the
+ * per-document stages (pipeline/*) and of the analyses.
  */
-function cacheSalt(inputs: AnnotateInputs): string {
+function cacheSalt(settings: DocumentSettings): string {
   const h = createHash('sha256');
-  h.update(JSON.stringify(inputs));
+  h.update(JSON.stringify(settings)).update(process.version);
   const here = dirname(fileURLToPath(import.meta.url));
   const analyses = join(here, '..', 'analyses');
-  for (const dir of [analyses, join(analyses, 'sentiment')]) {
+  for (const dir of [here, analyses, join(analyses, 'sentiment')]) {
     if (!existsSync(dir)) continue;
     for (const f of readdirSync(dir).sort())
       if (/\.(js|ts)$/.test(f)) h.update(f).update(readFileSync(join(dir, f)));
   }
-  for (const f of ['annotator.js', 'annotator.ts', 'words.js', 'words.ts']) {
-    const p = join(here, f);
-    if (existsSync(p)) h.update(readFileSync(p));
-  }
   return h.digest('hex');
 }
 
-function cacheKey(t: Transcript, salt: string): string {
+function cacheKey(
+  raw: RawDocument,
+  overrides: ReadonlyMap<string, MetadataOverride>,
+  salt: string,
+): string {
   const h = createHash('sha256').update(salt);
-  h.update(JSON.stringify([t.docId, t.sourceFile, t.sha256, t.metadata.date, t.turns]));
+  const override = overrides.get(raw.sourceFile) ?? null;
+  h.update(JSON.stringify([raw.docId, raw.sourceFile, raw.sha256, raw.encoding, override]));
   return h.digest('hex');
 }
 
-function readCache(dir: string, key: string): AnnotatedDocument | undefined {
-  const path = join(dir, key.slice(0, 2), `${key}.json`);
+/**
+ * Cache entries are the transcript and the partial, v8-serialized (Maps
+ * survive, and it is faster than JSON); the output files made from them are not kept.
+ */
+function readCache(
+  dir: string,
+  key: string,
+): Pick<ProcessedDocument, 'transcript' | 'partial'> | undefined {
+  const path = join(dir, key.slice(0, 2), `${key}.v8`);
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as AnnotatedDocument;
+    return deserialize(readFileSync(path)) as Pick<ProcessedDocument, 'transcript' | 'partial'>;
   } catch {
     return undefined;
   }
 }
 
-function writeCache(dir: string, key: string, doc: AnnotatedDocument): void {
+export function writeCache(dir: string, key: string, doc: ProcessedDocument): void {
   try {
     const sub = join(dir, key.slice(0, 2));
     mkdirSync(sub, { recursive: true });
     const tmp = join(sub, `${key}.${process.pid}.tmp`);
-    writeFileSync(tmp, JSON.stringify(doc));
-    renameSync(tmp, join(sub, `${key}.json`));
+    writeFileSync(tmp, serialize({ transcript: doc.transcript, partial: doc.partial }));
+    renameSync(tmp, join(sub, `${key}.v8`));
   } catch {
     // The cache is an optimisation: a read-only or full disk must not fail the run.
   }
+}
+
+const utf8 = new TextEncoder();
+
+/**
+ * A document's own output files, made with it: corpus/<doc_id>.json and its
+ * rows of segments.csv, sentences.csv and phrases.csv (not cached: they are
+ * remade from the transcript and partial on a cache hit).
+ */
+export function withOutputs(
+  doc: Pick<ProcessedDocument, 'transcript' | 'partial'>,
+  settings: DocumentSettings,
+): ProcessedDocument {
+  const { transcript, partial } = doc;
+  const cols = settings.csvColumns;
+  return {
+    transcript,
+    partial,
+    json: utf8.encode(stableJson(transcript, 0)),
+    csv: {
+      segments: csvBody(segmentRows([transcript]), cols.segments),
+      sentences: csvBody(partial.sentiment.sentences, cols.sentences),
+      phrases: csvBody(partial.phrases, cols.phrases),
+    },
+  };
+}
+
+/** toCsv's rows without its header row, as UTF-8. */
+function csvBody<T extends object>(rows: readonly T[], columns: readonly string[]): Uint8Array {
+  const text = toCsv(rows, columns as Array<keyof T & string>);
+  return utf8.encode(text.slice(text.indexOf('\n') + 1));
 }

@@ -1,10 +1,14 @@
 import { type Annotator, createAnnotator } from '../analyses/annotate.js';
 import { loadDictionary } from '../analyses/dictionary.js';
+import { type DocumentPartial, documentPartials } from '../analyses/per-document.js';
 import { loadSentimentConfig } from '../analyses/sentiment/config.js';
 import { createSentenceScorer } from '../analyses/sentiment/scorer.js';
 import { loadStopwords, stopwordSet } from '../analyses/stopwords.js';
-import type { AnnotateInputs } from './annotate-stage.js';
+import { type AnnotateInputs, withOutputs } from './annotate-stage.js';
+import type { MetadataOverride } from './describe.js';
+import { buildTranscript } from './model.js';
 import { loadRegistry } from './registry.js';
+import type { RawDocument, Transcript } from './types.js';
 
 /** Builds the annotator (and this thread's one wink instance) from configuration texts. */
 export function buildAnnotator(inputs: AnnotateInputs): Annotator {
@@ -15,4 +19,47 @@ export function buildAnnotator(inputs: AnnotateInputs): Annotator {
     stopwords: stopwordSet(loadStopwords(inputs.stopwords, 'stopwords.txt')),
     makeScorer: (nlp, its) => createSentenceScorer(nlp, its, sentiment.overrides),
   });
+}
+
+/** What the per-document work is configured by (also what workers receive). */
+export interface DocumentSettings {
+  inputs: AnnotateInputs;
+  /** Extra KWIC terms (command line). */
+  kwicTerms: string[];
+  /** Columns (codebook order) of the CSVs whose rows are written per document. */
+  csvColumns: { segments: string[]; sentences: string[]; phrases: string[] };
+}
+
+/** The result of the per-document work: the transcript and its analyses' per-document part. */
+export interface ProcessedDocument {
+  transcript: Transcript;
+  partial: DocumentPartial;
+  /** corpus/<doc_id>.json as UTF-8. */
+  json: Uint8Array;
+  /** This document's rows of segments.csv, sentences.csv and phrases.csv (no header), UTF-8. */
+  csv: { segments: Uint8Array; sentences: Uint8Array; phrases: Uint8Array };
+}
+
+/**
+ * normalize → describe → segment → annotate → per-document analyses for one
+ * ingested document, with this thread's one annotator. No wink document and
+ * no AnnotatedDocument outlives the call: only plain, compact results leave.
+ */
+export function buildDocumentProcessor(
+  settings: DocumentSettings,
+): (raw: RawDocument, override: MetadataOverride | undefined) => ProcessedDocument {
+  const annotator = buildAnnotator(settings.inputs);
+  const registry = loadRegistry(settings.inputs.speakers, 'speakers.yaml');
+  const partialOf = documentPartials({
+    dictionary: loadDictionary(settings.inputs.dictionary, 'dictionary.yaml'),
+    kwicTerms: settings.kwicTerms,
+    sentiment: {
+      targets: loadSentimentConfig(settings.inputs.sentiment, 'sentiment.yaml').targets,
+    },
+  });
+  return (raw, override) => {
+    const transcript = buildTranscript(raw, registry, override);
+    const partial = partialOf(transcript, annotator.annotate(transcript));
+    return withOutputs({ transcript, partial }, settings);
+  };
 }

@@ -5,7 +5,9 @@
  *                    ──normalize─▶ NormalizedDocument (NFC text, repaired paragraphs, leftovers stripped)
  *                    ──describe──▶ DescribedDocument  (meeting date, title, summary, archive ref, translator)
  *                    ──segment───▶ Transcript         (header | narrative | label | speech | editorial | stage | trailer)
- *                    ──annotate──▶ AnnotatedDocument  (wink-nlp per turn, cached, in worker threads)
+ *                    ──annotate──▶ AnnotatedDocument  (wink-nlp per turn)
+ *                    ──per-document analyses──▶ DocumentPartial (dictionary matches, term counts, sentiment)
+ *                      (normalize … per-document analyses run per file, cached, in worker threads)
  *                    ──analyze───▶ Tables             (analyses/: terms, phrases, sentiment, keyness, KWIC, turn stats)
  *                    ──chart─────▶ Figure[]           (pipeline/figures: Vega-Lite specs, pure)
  *                    ──render────▶ SVG/PNG/PDF + index.html
@@ -23,12 +25,13 @@ import { runAnalyses } from '../analyses/index.js';
 import { loadSentimentConfig } from '../analyses/sentiment/config.js';
 import { loadStopwords } from '../analyses/stopwords.js';
 import type { Tables } from '../analyses/types.js';
-import { annotateAll } from './annotate-stage.js';
+import { processDocuments } from './annotate-stage.js';
+import type { ProcessedDocument } from './annotator.js';
 import { rowsJson, stableJson, toCsv } from './csv.js';
 import { ConfigError } from './errors.js';
 import { buildFigures, figureFiles, figureSoftware } from './figures/build.js';
 import { type CorpusFiles, readCorpus } from './io.js';
-import { buildTranscripts } from './model.js';
+import { prepareCorpus, sortTranscripts } from './model.js';
 import { renderFigures } from './render-pool.js';
 import { buildReport, methodsParagraph } from './report/index.js';
 import { REPORTS_README } from './reports-readme.js';
@@ -73,26 +76,34 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   const corpus = readCorpus(opts.corpus);
   lap('read');
   const config = loadConfig(corpus);
-  const model = buildTranscripts(corpus);
-  const { transcripts } = model;
-  lap('ingest+segment');
+  const prepared = prepareCorpus(corpus);
+  lap('ingest');
 
-  const annotated = await annotateAll(transcripts, {
-    inputs: config.inputs,
+  // normalize → describe → segment → annotate → per-document analyses, per
+  // document (in worker threads for large corpora, cached by content).
+  const processed = await processDocuments(prepared.documents, {
+    settings: { inputs: config.inputs, kwicTerms: opts.kwicTerms, csvColumns: CSV_COLUMNS },
+    overrides: prepared.overrides,
     cacheDir: opts.cacheDir,
     workers: opts.workers,
     onDone: (d, n) => opts.onProgress?.('annotate', d, n),
   });
-  lap('annotate');
+  const docs = sortTranscripts(processed.documents, (d) => d.transcript);
+  const transcripts = docs.map((d) => d.transcript);
+  const partials = docs.map((d) => d.partial);
+  lap('documents');
 
   const tables = await runAnalyses({
     transcripts,
-    annotated: annotated.documents,
+    annotated: [],
+    partials,
     dictionary: config.dictionary,
     stopwords: config.stopwords,
     kwicTerms: opts.kwicTerms,
     sentiment: { targets: config.sentiment.targets },
   });
+  const tokens = partials.reduce((n, p) => n + p.tokens, 0);
+  partials.length = 0;
   lap('analyses');
 
   const figures = buildFigures(tables);
@@ -105,7 +116,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   rendering.catch(() => {});
   lap('figures');
 
-  const diagnostics = [...model.diagnostics, ...transcripts.flatMap((t) => t.diagnostics)];
+  const diagnostics = [...prepared.diagnostics, ...transcripts.flatMap((t) => t.diagnostics)];
   const manifest = buildManifest(corpus, transcripts, config, opts);
   let files = 0;
   const emit = (name: string, content: string | Uint8Array) => {
@@ -118,10 +129,19 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
     'diagnostics.csv',
     toCsv(diagnostics.map(diagnosticRow), ['file', 'line', 'severity', 'rule', 'message']),
   );
-  for (const t of transcripts) emit(`corpus/${t.docId}.json`, stableJson(t, 0));
-  const segments = segmentRows(transcripts);
-  emit('data/segments.csv', toCsv(segments, columnsOf('segments', segments)));
-  writeDataFiles(tables, (name, content) => emit(`data/${name}`, content));
+  // corpus/<doc_id>.json and the rows of segments.csv were made with each document.
+  for (const d of docs) emit(`corpus/${d.transcript.docId}.json`, d.json);
+  emit(
+    'data/segments.csv',
+    joinCsv(
+      CSV_COLUMNS.segments,
+      docs.map((d) => d.csv.segments),
+    ),
+  );
+  const prebuilt = prebuiltCsv(docs);
+  docs.length = 0;
+  writeDataFiles(tables, (name, content) => emit(`data/${name}`, content), prebuilt);
+  prebuilt.clear();
   emit('data/README.md', codebook());
   const methods = methodsParagraph({ tables, manifest });
   emit(
@@ -142,7 +162,6 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
       emit(path, content);
   });
   lap('render-wait');
-  const tokens = annotated.documents.reduce((n, d) => n + d.tokens, 0);
   return {
     files,
     transcripts,
@@ -150,7 +169,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
     tables,
     timings,
     tokens,
-    annotated: annotated.annotated,
+    annotated: processed.annotated,
   };
 }
 
@@ -250,31 +269,15 @@ function diagnosticRow(d: Diagnostic) {
   };
 }
 
-function segmentRows(transcripts: readonly Transcript[]) {
-  return transcripts.flatMap((t) =>
-    t.segments
-      .filter((s) => s.kind !== 'break')
-      .map((s, i) => ({
-        doc_id: t.docId,
-        segment: i + 1,
-        kind: s.kind,
-        rule: s.rule,
-        paragraph: s.paragraph,
-        line: s.line,
-        start: s.start,
-        end: s.end,
-        turn: s.turn ?? '',
-        speaker: s.speaker ?? '',
-        text: t.text.slice(s.start, s.end),
-      })),
-  );
-}
-
 /** Each table as CSV and as JSON rows, handed to `out` one file at a time. */
-function writeDataFiles(tables: Tables, out: (name: string, content: string) => void): void {
+function writeDataFiles(
+  tables: Tables,
+  out: (name: string, content: string | Uint8Array) => void,
+  prebuilt: ReadonlyMap<string, Uint8Array> = new Map(),
+): void {
   const add = <T extends object>(name: string, rows: readonly T[]) => {
     const columns = columnsOf(name, rows);
-    out(`${name}.csv`, toCsv(rows, columns));
+    out(`${name}.csv`, prebuilt.get(name) ?? csvContent(rows, columns));
     if (!CSV_ONLY.has(name)) out(`${name}.json`, rowsJson(rows, columns));
   };
   add('documents', tables.documents);
@@ -293,6 +296,33 @@ function writeDataFiles(tables: Tables, out: (name: string, content: string) => 
   for (const name of Object.keys(tables.extra).sort()) add(name, tables.extra[name]!);
 }
 
+/** Above this many rows a CSV is built in chunks and written as UTF-8 bytes (less memory). */
+const CSV_CHUNK = 20_000;
+
+/**
+ * toCsv(rows, columns), as text for small tables; for large ones built
+ * chunk by chunk into UTF-8 bytes (the same bytes a written string gives),
+ * so that no file-sized string and no row-sized parts array piles up.
+ */
+function csvContent<T extends object>(
+  rows: readonly T[],
+  columns: ReadonlyArray<keyof T & string>,
+): string | Uint8Array {
+  if (rows.length <= CSV_CHUNK) return toCsv(rows, columns);
+  const header = toCsv([], columns).length;
+  const parts: Uint8Array[] = [];
+  for (let i = 0; i < rows.length; i += CSV_CHUNK) {
+    const text = toCsv(rows.slice(i, i + CSV_CHUNK), columns);
+    parts.push(Buffer.from(i === 0 ? text : text.slice(header), 'utf8'));
+  }
+  return Buffer.concat(parts);
+}
+
+/** A CSV from its header and bodies made elsewhere (toCsv without the header row, as UTF-8). */
+function joinCsv(columns: readonly string[], bodies: readonly Uint8Array[]): Uint8Array {
+  return Buffer.concat([Buffer.from(toCsv([], columns), 'utf8'), ...bodies]);
+}
+
 /**
  * CSV column order per table, from the codebook (the one list of every
  * file's columns; tests/terms.test.ts checks it against the row types'
@@ -301,6 +331,47 @@ function writeDataFiles(tables: Tables, out: (name: string, content: string) => 
 const COLUMNS: Record<string, readonly string[]> = Object.fromEntries(
   CODEBOOK.map((f) => [f.file.replace(/\.csv$/, ''), f.columns.map((c) => c.name)]),
 );
+
+/** Columns of the CSVs whose rows are made per document, with the document. */
+const CSV_COLUMNS = {
+  segments: [...(COLUMNS['segments'] ?? [])],
+  sentences: [...(COLUMNS['sentences'] ?? [])],
+  phrases: [...(COLUMNS['phrases'] ?? [])],
+};
+
+/**
+ * sentences.csv and phrases.csv from the rows each document brought as CSV:
+ * their bodies in the tables' order (sentences: date, then doc_id, as
+ * mergeSentimentPartials orders them; phrases: doc_id, each document's rows
+ * already in speaker, phrase order). Only when doc_ids are unique (else the
+ * tables are written from their rows).
+ */
+function prebuiltCsv(docs: readonly ProcessedDocument[]): Map<string, Uint8Array> {
+  const out = new Map<string, Uint8Array>();
+  if (new Set(docs.map((d) => d.transcript.docId)).size !== docs.length) return out;
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const bySentences = [...docs].sort(
+    (a, b) =>
+      cmp(a.partial.sentiment.date, b.partial.sentiment.date) ||
+      cmp(a.partial.sentiment.docId, b.partial.sentiment.docId),
+  );
+  out.set(
+    'sentences',
+    joinCsv(
+      CSV_COLUMNS.sentences,
+      bySentences.map((d) => d.csv.sentences),
+    ),
+  );
+  const byPhrases = [...docs].sort((a, b) => cmp(a.transcript.docId, b.transcript.docId));
+  out.set(
+    'phrases',
+    joinCsv(
+      CSV_COLUMNS.phrases,
+      byPhrases.map((d) => d.csv.phrases),
+    ),
+  );
+  return out;
+}
 
 /**
  * Row-level tables (one row per turn, sentence, match or term) are written

@@ -6,7 +6,7 @@ import type { CorpusFiles } from './io.js';
 import { normalize } from './normalize.js';
 import { loadRegistry } from './registry.js';
 import { segment } from './segment.js';
-import type { Diagnostic, Registry, Transcript } from './types.js';
+import type { Diagnostic, RawDocument, Registry, Transcript } from './types.js';
 
 export interface TranscriptModel {
   registry: Registry;
@@ -16,11 +16,22 @@ export interface TranscriptModel {
   diagnostics: Diagnostic[];
 }
 
+/** A corpus ingested and configured, before any per-document work. */
+export interface PreparedCorpus {
+  registry: Registry;
+  overrides: Map<string, MetadataOverride>;
+  /** Ingested documents in file-name order (duplicates and non-transcripts left out). */
+  documents: RawDocument[];
+  /** Corpus-level diagnostics (skipped files, config notes). */
+  diagnostics: Diagnostic[];
+}
+
 /**
- * ingest → normalize → describe → segment for every file of a corpus.
- * Configuration errors throw (ConfigError); data problems become diagnostics.
+ * The whole-corpus part of building the model: registry and overrides
+ * loaded, files ingested (duplicates need every file), configuration checked.
+ * Configuration errors throw (ConfigError).
  */
-export function buildTranscripts(corpus: CorpusFiles): TranscriptModel {
+export function prepareCorpus(corpus: CorpusFiles): PreparedCorpus {
   const speakersText = corpus.config.get('speakers.yaml');
   if (speakersText === undefined) {
     throw new ConfigError(
@@ -50,15 +61,6 @@ export function buildTranscripts(corpus: CorpusFiles): TranscriptModel {
       });
     }
   }
-  const transcripts = ingested.documents.map((raw) =>
-    segment(describe(normalize(raw), registry, overrides.get(raw.sourceFile)), registry),
-  );
-  // Documents are ordered by meeting date (undated last), then id.
-  transcripts.sort((a, b) => {
-    const da = a.metadata.date || '9999';
-    const db = b.metadata.date || '9999';
-    return da < db ? -1 : da > db ? 1 : a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : 0;
-  });
   if (ingested.documents.length === 0) {
     diagnostics.push({
       file: 'raw/',
@@ -70,5 +72,60 @@ export function buildTranscripts(corpus: CorpusFiles): TranscriptModel {
           : 'no usable transcript in raw/ (see the warnings above)',
     });
   }
+  return { registry, overrides, documents: ingested.documents, diagnostics };
+}
+
+/** normalize → describe → segment for one ingested document. */
+export function buildTranscript(
+  raw: RawDocument,
+  registry: Registry,
+  override: MetadataOverride | undefined,
+): Transcript {
+  return segment(describe(normalize(raw), registry, override), registry);
+}
+
+/** Documents are ordered by meeting date (undated last), then id (stable sort, in place). */
+export function sortTranscripts<T>(items: T[], of: (x: T) => Transcript): T[] {
+  return items.sort((x, y) => {
+    const a = of(x);
+    const b = of(y);
+    const da = a.metadata.date || '9999';
+    const db = b.metadata.date || '9999';
+    return da < db ? -1 : da > db ? 1 : a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : 0;
+  });
+}
+
+/**
+ * ingest → normalize → describe → segment for every file of a corpus, in
+ * this thread. Configuration errors throw (ConfigError); data problems
+ * become diagnostics.
+ */
+export function buildTranscripts(corpus: CorpusFiles): TranscriptModel {
+  const { registry, overrides, documents, diagnostics } = prepareCorpus(corpus);
+  const transcripts = sortTranscripts(
+    documents.map((raw) => buildTranscript(raw, registry, overrides.get(raw.sourceFile))),
+    (t) => t,
+  );
   return { registry, overrides, transcripts, diagnostics };
+}
+
+/** segments.csv rows of transcripts (every segment but breaks, numbered per document). */
+export function segmentRows(transcripts: readonly Transcript[]) {
+  return transcripts.flatMap((t) =>
+    t.segments
+      .filter((s) => s.kind !== 'break')
+      .map((s, i) => ({
+        doc_id: t.docId,
+        segment: i + 1,
+        kind: s.kind,
+        rule: s.rule,
+        paragraph: s.paragraph,
+        line: s.line,
+        start: s.start,
+        end: s.end,
+        turn: s.turn ?? '',
+        speaker: s.speaker ?? '',
+        text: t.text.slice(s.start, s.end),
+      })),
+  );
 }

@@ -57,7 +57,7 @@ function meanOf(x: readonly number[]): number {
 }
 
 /** Linear-interpolation quantile of sorted values (Hyndman & Fan 1996, type 7). */
-export function quantileSorted(sorted: readonly number[], p: number): number {
+export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const h = (sorted.length - 1) * p;
   const lo = Math.floor(h);
@@ -84,7 +84,37 @@ export function bootstrapMeanCi(
   if (n <= 1 || resamples < 1) return { mean: m, low: m, high: m };
   // mulberry32 inlined (same sequence as random.ts's seededFor): this loop
   // runs resamples × n times per group and dominates the analyses' cost.
-  let a = seedFor(seed, key);
+  // The state is kept as an int32 (same bits as the uint32 of random.ts, but
+  // V8 keeps it a small integer), and the index floor(u / 2³² · n) is
+  // computed as trunc(u · n / 2³²): both are exact while u · n < 2⁵³, so the
+  // draws are the same.
+  if (n >= 2 ** 21) return bootstrapSlow(values, m, resamples, seedFor(seed, key));
+  let a = seedFor(seed, key) | 0;
+  const xs = Float64Array.from(values);
+  const means = new Float64Array(resamples);
+  for (let b = 0; b < resamples; b++) {
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      a = (a + 0x6d2b79f5) | 0;
+      let t = Math.imul(a ^ (a >>> 15), a | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      s += xs[((((t ^ (t >>> 14)) >>> 0) * n) / 4294967296) | 0]!;
+    }
+    means[b] = s / n;
+  }
+  means.sort();
+  return { mean: m, low: quantileSorted(means, 0.025), high: quantileSorted(means, 0.975) };
+}
+
+/** bootstrapMeanCi's loop as random.ts writes mulberry32 (for very large groups). */
+function bootstrapSlow(
+  values: readonly number[],
+  m: number,
+  resamples: number,
+  seed: number,
+): { mean: number; low: number; high: number } {
+  const n = values.length;
+  let a = seed;
   const xs = Float64Array.from(values);
   const means = new Float64Array(resamples);
   for (let b = 0; b < resamples; b++) {
@@ -139,90 +169,115 @@ function addTo<K>(map: Map<K, Group>, key: K, score: number, covered: boolean): 
 
 const SEP = '\u0000';
 
-/** All sentiment tables. See the row types in ../types.ts for the columns. */
-export function sentimentTables(
-  docs: AnnotatedDocument[],
-  options: Partial<SentimentOptions> = {},
-): {
+/**
+ * The per-document part of the sentiment tables (computed where the document
+ * is annotated, e.g. in a worker thread): its sentence and arc rows, its
+ * speaker and side rows (their bootstrap groups never span documents), and
+ * what the corpus-wide groups need from it, in reading order so that sums
+ * over the corpus add up in exactly the same order as in one pass.
+ */
+export interface SentimentDocPartial {
+  docId: string;
+  date: string;
   sentences: SentenceRow[];
-  sentiment: SentimentRow[];
-  sentimentArc: SentimentArcRow[];
-  sentimentDrivers: SentimentDriverRow[];
-  sentimentTargets: SentimentTargetRow[];
-} {
-  const opt: SentimentOptions = { ...SENTIMENT_DEFAULTS, ...options };
-  const matchers = opt.targets.map((t) => ({ key: t.key, test: targetMatcher(t.patterns) }));
+  arc: SentimentArcRow[];
+  /** Rows of level "speaker" and "side" for this document (unsorted). */
+  rows: SentimentRow[];
+  /** Target groups: key (year, target, side), the scores in reading order, sentences covered. */
+  targets: Array<[key: string, scores: number[], covered: number]>;
+  /** Driver terms: key (year, side, term), each sentence's summed contribution in reading order. */
+  drivers: Array<[key: string, weights: number[]]>;
+}
 
-  const ordered = [...docs].sort((a, b) => cmp(a.date, b.date) || cmp(a.docId, b.docId));
+type TargetMatchers = Array<{ key: string; test: (text: string) => boolean }>;
+
+function optionsOf(options: Partial<SentimentOptions>): SentimentOptions {
+  return { ...SENTIMENT_DEFAULTS, ...options };
+}
+
+function matchersOf(opt: SentimentOptions): TargetMatchers {
+  return opt.targets.map((t) => ({ key: t.key, test: targetMatcher(t.patterns) }));
+}
+
+/** A function giving each document's SentimentDocPartial (target matchers compiled once). */
+export function sentimentDocPartials(
+  options: Partial<SentimentOptions> = {},
+): (doc: AnnotatedDocument) => SentimentDocPartial {
+  const opt = optionsOf(options);
+  const matchers = matchersOf(opt);
+  return (doc) => docPartial(doc, opt, matchers);
+}
+
+function docPartial(
+  doc: AnnotatedDocument,
+  opt: SentimentOptions,
+  matchers: TargetMatchers,
+): SentimentDocPartial {
   const sentences: SentenceRow[] = [];
-  const sentimentArc: SentimentArcRow[] = [];
+  const arcRows: SentimentArcRow[] = [];
   const bySpeaker = new Map<string, Group>();
   const bySide = new Map<string, Group>();
   const byTarget = new Map<string, Group>();
-  // year → side → term → {sentences, contribution}
-  const drivers = new Map<string, { sentences: number; contribution: number }>();
-
-  for (const doc of ordered) {
-    const year = yearOf(doc.date);
-    const turns = [...doc.turns].sort((a, b) => a.turn - b.turn);
-    for (const turn of turns) {
-      const arc = { scores: [] as number[], covered: 0 };
-      const ss = [...turn.sentences].sort((a, b) => a.index - b.index);
-      for (const s of ss) {
-        sentences.push({
-          doc_id: doc.docId,
-          date: doc.date,
-          speaker: turn.speaker,
-          side: turn.side,
-          turn: turn.turn,
-          sentence: s.index,
-          sentiment: s.score,
-          covered: s.covered,
-          text: s.text,
-        });
-        arc.scores.push(s.score);
-        if (s.covered) arc.covered++;
-        addTo(bySpeaker, [doc.docId, turn.speaker, turn.side].join(SEP), s.score, s.covered);
-        addTo(bySide, [doc.docId, turn.side].join(SEP), s.score, s.covered);
-        for (const m of matchers) {
-          if (m.test(s.text))
-            addTo(byTarget, [year, m.key, turn.side].join(SEP), s.score, s.covered);
-        }
-        // A term counts once per sentence in `sentences`, with all its contributions summed.
-        const perSentence = new Map<string, number>();
-        for (const [term, w] of s.contributions)
-          perSentence.set(term, (perSentence.get(term) ?? 0) + w);
-        for (const [term, w] of perSentence) {
-          const key = [year, turn.side, term].join(SEP);
-          const d = drivers.get(key) ?? { sentences: 0, contribution: 0 };
-          d.sentences++;
-          d.contribution += w;
-          drivers.set(key, d);
-        }
+  const drivers = new Map<string, number[]>();
+  const year = yearOf(doc.date);
+  const turns = [...doc.turns].sort((a, b) => a.turn - b.turn);
+  for (const turn of turns) {
+    const arc = { scores: [] as number[], covered: 0 };
+    const ss = [...turn.sentences].sort((a, b) => a.index - b.index);
+    const speakerKey = [doc.docId, turn.speaker, turn.side].join(SEP);
+    const sideKey = [doc.docId, turn.side].join(SEP);
+    for (const s of ss) {
+      sentences.push({
+        doc_id: doc.docId,
+        date: doc.date,
+        speaker: turn.speaker,
+        side: turn.side,
+        turn: turn.turn,
+        sentence: s.index,
+        sentiment: s.score,
+        covered: s.covered,
+        text: s.text,
+      });
+      arc.scores.push(s.score);
+      if (s.covered) arc.covered++;
+      addTo(bySpeaker, speakerKey, s.score, s.covered);
+      addTo(bySide, sideKey, s.score, s.covered);
+      for (const m of matchers) {
+        if (m.test(s.text)) addTo(byTarget, [year, m.key, turn.side].join(SEP), s.score, s.covered);
       }
-      if (ss.length > 0) {
-        sentimentArc.push({
-          doc_id: doc.docId,
-          date: doc.date,
-          turn: turn.turn,
-          speaker: turn.speaker,
-          side: turn.side,
-          sentences: ss.length,
-          mean: meanOf(arc.scores),
-          covered: arc.covered,
-        });
+      // A term counts once per sentence in `sentences`, with all its contributions summed.
+      if (s.contributions.length === 0) continue;
+      const perSentence = new Map<string, number>();
+      for (const [term, w] of s.contributions)
+        perSentence.set(term, (perSentence.get(term) ?? 0) + w);
+      for (const [term, w] of perSentence) {
+        const key = [year, turn.side, term].join(SEP);
+        const ws = drivers.get(key);
+        if (ws) ws.push(w);
+        else drivers.set(key, [w]);
       }
+    }
+    if (ss.length > 0) {
+      arcRows.push({
+        doc_id: doc.docId,
+        date: doc.date,
+        turn: turn.turn,
+        speaker: turn.speaker,
+        side: turn.side,
+        sentences: ss.length,
+        mean: meanOf(arc.scores),
+        covered: arc.covered,
+      });
     }
   }
 
-  const dateOf = new Map(docs.map((d) => [d.docId, d.date]));
-  const sentiment: SentimentRow[] = [];
+  const rows: SentimentRow[] = [];
   for (const [key, g] of bySpeaker) {
     const [docId, speaker, side] = key.split(SEP) as [string, string, string];
     const ci = bootstrapMeanCi(g.scores, opt.bootstrap, opt.seed, `speaker${SEP}${key}`);
-    sentiment.push({
+    rows.push({
       doc_id: docId,
-      date: dateOf.get(docId) ?? '',
+      date: doc.date,
       level: 'speaker',
       speaker,
       side,
@@ -236,9 +291,9 @@ export function sentimentTables(
   for (const [key, g] of bySide) {
     const [docId, side] = key.split(SEP) as [string, string];
     const ci = bootstrapMeanCi(g.scores, opt.bootstrap, opt.seed, `side${SEP}${key}`);
-    sentiment.push({
+    rows.push({
       doc_id: docId,
-      date: dateOf.get(docId) ?? '',
+      date: doc.date,
       level: 'side',
       speaker: '',
       side,
@@ -248,6 +303,77 @@ export function sentimentTables(
       ci_high: ci.high,
       coverage: g.covered / g.scores.length,
     });
+  }
+  return {
+    docId: doc.docId,
+    date: doc.date,
+    sentences,
+    arc: arcRows,
+    rows,
+    targets: [...byTarget].map(([key, g]) => [key, g.scores, g.covered]),
+    drivers: [...drivers],
+  };
+}
+
+/** All sentiment tables. See the row types in ../types.ts for the columns. */
+export function sentimentTables(
+  docs: AnnotatedDocument[],
+  options: Partial<SentimentOptions> = {},
+): SentimentTables {
+  const partial = sentimentDocPartials(options);
+  return mergeSentimentPartials(
+    docs.map((d) => partial(d)),
+    options,
+  );
+}
+
+export interface SentimentTables {
+  sentences: SentenceRow[];
+  sentiment: SentimentRow[];
+  sentimentArc: SentimentArcRow[];
+  sentimentDrivers: SentimentDriverRow[];
+  sentimentTargets: SentimentTargetRow[];
+}
+
+/**
+ * The sentiment tables from every document's partial (in any order: they
+ * are put in date, then document order here, as the documents are in one pass).
+ */
+export function mergeSentimentPartials(
+  partials: readonly SentimentDocPartial[],
+  options: Partial<SentimentOptions> = {},
+): SentimentTables {
+  const opt = optionsOf(options);
+  const ordered = [...partials].sort((a, b) => cmp(a.date, b.date) || cmp(a.docId, b.docId));
+  const sentences: SentenceRow[] = [];
+  const sentimentArc: SentimentArcRow[] = [];
+  const sentiment: SentimentRow[] = [];
+  const byTarget = new Map<string, Group>();
+  const drivers = new Map<string, { sentences: number; contribution: number }>();
+  for (const p of ordered) {
+    for (const r of p.sentences) sentences.push(r);
+    for (const r of p.arc) sentimentArc.push(r);
+    for (const r of p.rows) sentiment.push(r);
+    for (const [key, scores, covered] of p.targets) {
+      let g = byTarget.get(key);
+      if (!g) {
+        g = { scores: [], covered: 0 };
+        byTarget.set(key, g);
+      }
+      for (const x of scores) g.scores.push(x);
+      g.covered += covered;
+    }
+    for (const [key, ws] of p.drivers) {
+      let d = drivers.get(key);
+      if (!d) {
+        d = { sentences: 0, contribution: 0 };
+        drivers.set(key, d);
+      }
+      for (const w of ws) {
+        d.sentences++;
+        d.contribution += w;
+      }
+    }
   }
   sentiment.sort(
     (a, b) =>

@@ -1,0 +1,65 @@
+/**
+ * The per-document part of the analyses: everything that needs one document
+ * only (dictionary matching for phrases and KWIC, term counts per speaker,
+ * sentence sentiment with the per-document bootstrap intervals). It runs
+ * where the document is annotated (a worker thread for large corpora) and
+ * returns compact plain data (structured-clone and v8-serializable) that
+ * analyses/index.ts merges into exactly the tables a single pass over the
+ * corpus gives.
+ */
+import type { Transcript } from '../pipeline/types.js';
+import { type DictionaryMatch, matchDictionary } from './dictionary.js';
+import { kwicRowsWithStart } from './kwic.js';
+import { phraseTables } from './phrases.js';
+import { type SentimentDocPartial, sentimentDocPartials } from './sentiment/analysis.js';
+import { type SpeakerDoc, speakerDocs } from './terms.js';
+import type { AnnotatedDocument, Dictionary, KwicRow, PhraseFormRow, PhraseRow } from './types.js';
+
+export interface DocumentPartial {
+  docId: string;
+  /** wink word tokens of the document. */
+  tokens: number;
+  /** phrases.csv rows of this document (sorted by speaker, phrase) and its surface forms. */
+  phrases: PhraseRow[];
+  phraseForms: PhraseFormRow[];
+  /** kwic.csv rows of this document with the match's offset in its turn (for the corpus sort). */
+  kwic: Array<KwicRow & { start: number }>;
+  /** Term counts per speaker (terms and keyness). */
+  units: SpeakerDoc[];
+  sentiment: SentimentDocPartial;
+}
+
+export interface PartialSettings {
+  dictionary: Dictionary;
+  kwicTerms: readonly string[];
+  sentiment: { targets: Array<{ key: string; patterns: string[] }> };
+}
+
+/** A function computing each document's partial (per-configuration work done once). */
+export function documentPartials(
+  settings: PartialSettings,
+): (t: Transcript, a: AnnotatedDocument) => DocumentPartial {
+  const sentiment = sentimentDocPartials({ targets: settings.sentiment.targets });
+  return (t, a) => {
+    // Phrases and KWIC match the same dictionary on the same turns: match once.
+    const matches = new Map<string, DictionaryMatch[]>();
+    const match = (text: string): DictionaryMatch[] => {
+      let m = matches.get(text);
+      if (m === undefined) {
+        m = matchDictionary(settings.dictionary, text);
+        matches.set(text, m);
+      }
+      return m;
+    };
+    const p = phraseTables([t], settings.dictionary, match);
+    return {
+      docId: t.docId,
+      tokens: a.tokens,
+      phrases: p.phrases,
+      phraseForms: p.phraseForms,
+      kwic: kwicRowsWithStart([t], settings.dictionary, { terms: settings.kwicTerms }, match),
+      units: speakerDocs([a]),
+      sentiment: sentiment(a),
+    };
+  };
+}

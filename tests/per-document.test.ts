@@ -1,0 +1,116 @@
+/**
+ * The per-document stage (GitHub issue 5): analyses merged from each
+ * document's partial must equal the analyses of the whole corpus in one
+ * pass, the faster bootstrap must draw exactly what random.ts draws, and the
+ * document cache must give back what was computed.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadDictionary } from '../analyses/dictionary.js';
+import { runAnalyses } from '../analyses/index.js';
+import { documentPartials } from '../analyses/per-document.js';
+import { bootstrapMeanCi, quantileSorted } from '../analyses/sentiment/analysis.js';
+import { loadSentimentConfig } from '../analyses/sentiment/config.js';
+import { seededFor } from '../analyses/sentiment/random.js';
+import { loadStopwords } from '../analyses/stopwords.js';
+import { processDocuments } from '../pipeline/annotate-stage.js';
+import { buildAnnotator } from '../pipeline/annotator.js';
+import { readCorpus } from '../pipeline/io.js';
+import { buildTranscripts, prepareCorpus, sortTranscripts } from '../pipeline/model.js';
+import { REPO } from './helpers.js';
+
+const corpus = readCorpus(join(REPO, 'corpus'));
+const text = (name: string) => corpus.config.get(name) ?? '';
+const inputs = {
+  speakers: text('speakers.yaml'),
+  dictionary: text('dictionary.yaml'),
+  stopwords: text('stopwords.txt'),
+  sentiment: text('sentiment.yaml'),
+};
+const dictionary = loadDictionary(inputs.dictionary, 'dictionary.yaml');
+const sentiment = { targets: loadSentimentConfig(inputs.sentiment, 'sentiment.yaml').targets };
+const kwicTerms = ['comrade*', 'revisionism'];
+const work = mkdtempSync(join(tmpdir(), 'atr-perdoc-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('per-document analyses', () => {
+  it('merge into the same tables as one pass over the corpus', async () => {
+    const { transcripts } = buildTranscripts(corpus);
+    const annotator = buildAnnotator(inputs);
+    const annotated = transcripts.map((t) => annotator.annotate(t));
+    const ctx = {
+      transcripts,
+      annotated,
+      dictionary,
+      stopwords: loadStopwords(inputs.stopwords, 'stopwords.txt'),
+      kwicTerms,
+      sentiment,
+    };
+    const whole = await runAnalyses(ctx);
+    const partialOf = documentPartials({ dictionary, kwicTerms, sentiment });
+    const partials = transcripts.map((t, i) => partialOf(t, annotated[i]!));
+    const merged = await runAnalyses({ ...ctx, annotated: [], partials });
+    expect(merged).toEqual(whole);
+    expect(whole.kwic.length).toBeGreaterThan(0);
+    expect(whole.sentimentTargets.length).toBeGreaterThan(0);
+  });
+});
+
+describe('processDocuments', () => {
+  it('gives the cached results back, re-doing nothing', async () => {
+    const prepared = prepareCorpus(corpus);
+    const opts = {
+      settings: {
+        inputs,
+        kwicTerms,
+        csvColumns: { segments: ['doc_id'], sentences: ['doc_id'], phrases: ['doc_id'] },
+      },
+      overrides: prepared.overrides,
+      cacheDir: join(work, 'cache'),
+      workers: 0,
+    };
+    const first = await processDocuments(prepared.documents, opts);
+    const second = await processDocuments(prepared.documents, opts);
+    expect(first.annotated).toBe(prepared.documents.length);
+    expect(second.annotated).toBe(0);
+    expect(second.documents).toEqual(first.documents);
+    const order = sortTranscripts([...first.documents], (d) => d.transcript).map(
+      (d) => d.transcript,
+    );
+    expect(order).toEqual(buildTranscripts(corpus).transcripts);
+  });
+});
+
+describe('bootstrapMeanCi', () => {
+  /** The interval as random.ts's generator gives it, written plainly. */
+  function reference(values: number[], resamples: number, seed: number, key: string) {
+    const n = values.length;
+    const mean = values.reduce((s, v) => s + v, 0) / n;
+    const rand = seededFor(seed, key);
+    const means: number[] = [];
+    for (let b = 0; b < resamples; b++) {
+      let s = 0;
+      for (let i = 0; i < n; i++) s += values[Math.floor(rand() * n)]!;
+      means.push(s / n);
+    }
+    means.sort((a, b) => a - b);
+    return { mean, low: quantileSorted(means, 0.025), high: quantileSorted(means, 0.975) };
+  }
+
+  it('draws exactly what the seeded generator draws', () => {
+    let r = 7;
+    for (let g = 0; g < 60; g++) {
+      const n = 2 + ((g * 37) % 90);
+      const values: number[] = [];
+      for (let i = 0; i < n; i++) {
+        r = (r * 48271) % 2147483647;
+        values.push(r % 4 === 0 ? 0 : (r / 2147483647) * 2 - 1);
+      }
+      expect(bootstrapMeanCi(values, 300, 1959, `group ${g}`)).toEqual(
+        reference(values, 300, 1959, `group ${g}`),
+      );
+    }
+  });
+});
