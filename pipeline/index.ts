@@ -16,12 +16,14 @@
  * Everything between readCorpus and writeOutputs is a function of plain data.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CODEBOOK, codebook } from '../analyses/codebook.js';
 import { loadDictionary } from '../analyses/dictionary.js';
 import { runAnalyses } from '../analyses/index.js';
+import { sentimentMethods } from '../analyses/sentiment/analysis.js';
 import { loadSentimentConfig } from '../analyses/sentiment/config.js';
 import { loadStopwords } from '../analyses/stopwords.js';
 import type { Tables } from '../analyses/types.js';
@@ -143,7 +145,11 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   writeDataFiles(tables, (name, content) => emit(`data/${name}`, content), prebuilt);
   prebuilt.clear();
   emit('data/README.md', codebook());
-  const methods = methodsParagraph({ tables, manifest });
+  const methods = methodsParagraph({
+    tables,
+    manifest,
+    sentimentMethods: sentimentMethods(readAgreement()),
+  });
   emit(
     'index.html',
     buildReport({
@@ -229,7 +235,6 @@ function buildManifest(
     packages: {
       'wink-nlp': version('wink-nlp'),
       'wink-eng-lite-web-model': version('wink-eng-lite-web-model'),
-      'danfojs-node': version('danfojs-node'),
       ...figureSoftware(),
     },
     inputs: transcripts.map((t) => ({
@@ -383,4 +388,22 @@ export const CSV_ONLY = new Set(['turns', 'terms', 'phrases', 'sentences', 'kwic
 function columnsOf<T extends object>(name: string, rows: readonly T[]): Array<keyof T & string> {
   const known = COLUMNS[name] ?? (rows.length > 0 ? Object.keys(rows[0]!) : []);
   return [...known] as Array<keyof T & string>;
+}
+
+/**
+ * The sentence scorer's measured agreement with human ratings, as written by
+ * `npm run bench:sentiment -- --write-agreement` (committed with the scorer),
+ * so the methods paragraph cites measured figures without re-running the
+ * benchmark. Empty when the file is absent.
+ */
+function readAgreement(): Array<{ file: string; scorer: string; n: number; pearson: number }> {
+  try {
+    const path = join(PROJECT_ROOT, 'analyses', 'sentiment', 'agreement.json');
+    const json = JSON.parse(readFileSync(path, 'utf8')) as {
+      measured?: Array<{ file: string; scorer: string; n: number; pearson: number }>;
+    };
+    return json.measured ?? [];
+  } catch {
+    return [];
+  }
 }
