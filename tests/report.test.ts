@@ -276,3 +276,37 @@ describe('determinism', () => {
     expect(again.html).toBe(plain.html);
   });
 });
+
+describe('large corpora', () => {
+  it('links records beyond the reading view to their transcript file, not to a missing anchor', () => {
+    const fx = buildFixture({});
+    const base = fx.transcripts[0]!;
+    const docRow = fx.tables.documents.find((d) => d.doc_id === base.docId)!;
+    // 60 copies of one meeting on successive days: only the first 50 are read inline.
+    const transcripts = Array.from({ length: 60 }, (_, i) => {
+      const date = `1962-01-${String((i % 28) + 1).padStart(2, '0')}`;
+      const docId = `copy-${String(i).padStart(2, '0')}`;
+      return { ...base, docId, metadata: { ...base.metadata, date } };
+    });
+    const documents = transcripts.map((t) => ({
+      ...docRow,
+      doc_id: t.docId,
+      date: t.metadata.date,
+    }));
+    const html = buildReport({
+      tables: { ...fx.tables, documents, kwic: [] },
+      transcripts,
+      figures: [],
+      diagnostics: [],
+      manifest: fx.manifest,
+      methods: '',
+    });
+    const sorted = [...transcripts].sort(
+      (a, b) => a.metadata.date.localeCompare(b.metadata.date) || a.docId.localeCompare(b.docId),
+    );
+    const last = sorted[59]!.docId;
+    const first = sorted[0]!.docId;
+    expect(html).toContain(`href="corpus/${last}.json"`);
+    expect(html).not.toContain(`href="corpus/${first}.json"`);
+  });
+});

@@ -68,6 +68,8 @@ function safeScript(code: string): string {
 interface Ctx {
   docAnchor: Map<string, string>;
   sideIdx: Record<string, number>;
+  /** Documents whose text is in the reading view (the first MAX_READING_DOCS by date). */
+  inlined: Set<string>;
 }
 
 function sideClass(ctx: Ctx, side: string): string {
@@ -91,7 +93,11 @@ export function buildReport(input: ReportInput): string {
   for (const r of tables.turnStats) allSides.add(r.side);
   for (const t of transcripts) for (const turn of t.turns) allSides.add(turn.side);
   for (const r of tables.kwic) allSides.add(r.side);
-  const ctx: Ctx = { docAnchor, sideIdx: sideIndex(allSides) };
+  const ctx: Ctx = {
+    docAnchor,
+    sideIdx: sideIndex(allSides),
+    inlined: new Set(sortedTranscripts.slice(0, MAX_READING_DOCS).map((t) => t.docId)),
+  };
 
   const title =
     input.title ??
@@ -214,7 +220,8 @@ function corpusSection(
         : formatInt(d.warnings);
     return (
       `<tr><td>${esc(d.date)}</td>` +
-      `<td><a href="#${anchor}">${esc(d.title || d.doc_id)}</a><br><span class="note">${esc(d.source_file)}</span></td>` +
+      // Records beyond the reading view link to their transcript file instead.
+      `<td><a href="${ctx.inlined.has(d.doc_id) ? `#${anchor}` : `corpus/${encodeURIComponent(d.doc_id)}.json`}">${esc(d.title || d.doc_id)}</a><br><span class="note">${esc(d.source_file)}</span></td>` +
       `<td>${esc(d.participants.split(/;\s*/).filter(Boolean).join(', '))}</td>` +
       `<td>${esc(d.archive_ref)}</td><td>${esc(d.translator)}</td>` +
       `<td class="num">${formatInt(d.words)}</td><td class="num">${formatInt(d.turns)}</td>` +
