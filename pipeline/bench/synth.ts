@@ -76,17 +76,10 @@ export interface SyntheticDocument {
   text: string;
 }
 
-/** mulberry32: small, fast, and good enough for shuffling benchmark text. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// mulberry32 (analyses/sentiment/random.ts): small, fast, and good enough for shuffling benchmark text.
+import { mulberry32 } from '../../analyses/sentiment/random.js';
+
+export { mulberry32 };
 
 /** Mixes seed and index so neighbouring documents get unrelated streams. */
 export function docSeed(seed: number, index: number): number {

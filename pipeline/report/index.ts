@@ -11,6 +11,7 @@
  * injected handler would not run even if escaping failed.
  */
 import { createHash } from 'node:crypto';
+import { KWIC_COLUMNS } from '../../analyses/kwic.js';
 import type { KwicRow, Tables } from '../../analyses/types.js';
 import { stableJson } from '../csv.js';
 import { toVega } from '../figures/compile.js';
@@ -118,17 +119,8 @@ export function buildReport(input: ReportInput): string {
       compareText(a.phrase, b.phrase),
   );
   const kwicEmbedded = kwicSorted.slice(0, MAX_EMBEDDED_KWIC);
-  const kwicColumns = [
-    'phrase',
-    'doc_id',
-    'date',
-    'speaker',
-    'side',
-    'turn',
-    'left',
-    'match',
-    'right',
-  ] as const;
+  // Every KWIC column but `position`, which the explorer does not use.
+  const kwicColumns = KWIC_COLUMNS.filter((c) => c !== 'position');
   const docData: Record<string, { anchor: string; label: string }> = {};
   for (const d of docs) {
     docData[d.doc_id] = { anchor: docAnchor.get(d.doc_id)!, label: `${d.date} · ${d.title}` };
