@@ -115,6 +115,23 @@ function fmt(x: number): string {
   return String(round(x, 2));
 }
 
+/** One row of small multiples per meeting, labelled above its panel, in meeting order. */
+function meetingRows(order: readonly string[]): object {
+  return {
+    field: 'meeting',
+    type: 'nominal',
+    sort: order,
+    title: null,
+    header: {
+      labelAngle: 0,
+      labelAlign: 'left',
+      labelOrient: 'top',
+      labelAnchor: 'start',
+      labelLimit: 0,
+    },
+  };
+}
+
 function figure(
   id: string,
   title: string,
@@ -929,21 +946,7 @@ export function sentimentArc(tables: Tables): Figure | undefined {
       alt,
       data,
     ),
-    facet: {
-      row: {
-        field: 'meeting',
-        type: 'nominal',
-        sort: order,
-        title: null,
-        header: {
-          labelAngle: 0,
-          labelAlign: 'left',
-          labelOrient: 'top',
-          labelAnchor: 'start',
-          labelLimit: 0,
-        },
-      },
-    },
+    facet: { row: meetingRows(order) },
     spec: {
       width: PANEL_WIDTH,
       height: 90,
@@ -1069,21 +1072,7 @@ export function dispersion(tables: Tables): Figure | undefined {
       alt,
       data,
     ),
-    facet: {
-      row: {
-        field: 'meeting',
-        type: 'nominal',
-        sort: order,
-        title: null,
-        header: {
-          labelAngle: 0,
-          labelAlign: 'left',
-          labelOrient: 'top',
-          labelAnchor: 'start',
-          labelLimit: 0,
-        },
-      },
-    },
+    facet: { row: meetingRows(order) },
     spec: {
       width: PANEL_WIDTH,
       height: { step: 16 },
