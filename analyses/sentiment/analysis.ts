@@ -272,13 +272,18 @@ function docPartial(
   }
 
   const rows: SentimentRow[] = [];
-  for (const [key, g] of bySpeaker) {
-    const [docId, speaker, side] = key.split(SEP) as [string, string, string];
-    const ci = bootstrapMeanCi(g.scores, opt.bootstrap, opt.seed, `speaker${SEP}${key}`);
-    rows.push({
-      doc_id: docId,
+  const row = (
+    level: 'speaker' | 'side',
+    key: string,
+    speaker: string,
+    side: string,
+    g: { scores: number[]; covered: number },
+  ): SentimentRow => {
+    const ci = bootstrapMeanCi(g.scores, opt.bootstrap, opt.seed, `${level}${SEP}${key}`);
+    return {
+      doc_id: key.split(SEP)[0]!,
       date: doc.date,
-      level: 'speaker',
+      level,
       speaker,
       side,
       sentences: g.scores.length,
@@ -286,23 +291,15 @@ function docPartial(
       ci_low: ci.low,
       ci_high: ci.high,
       coverage: g.covered / g.scores.length,
-    });
+    };
+  };
+  for (const [key, g] of bySpeaker) {
+    const [, speaker, side] = key.split(SEP) as [string, string, string];
+    rows.push(row('speaker', key, speaker, side, g));
   }
   for (const [key, g] of bySide) {
-    const [docId, side] = key.split(SEP) as [string, string];
-    const ci = bootstrapMeanCi(g.scores, opt.bootstrap, opt.seed, `side${SEP}${key}`);
-    rows.push({
-      doc_id: docId,
-      date: doc.date,
-      level: 'side',
-      speaker: '',
-      side,
-      sentences: g.scores.length,
-      mean: ci.mean,
-      ci_low: ci.low,
-      ci_high: ci.high,
-      coverage: g.covered / g.scores.length,
-    });
+    const [, side] = key.split(SEP) as [string, string];
+    rows.push(row('side', key, '', side, g));
   }
   return {
     docId: doc.docId,
