@@ -39,6 +39,12 @@ export interface AnalysisContext {
    * (which may be left empty) and matching the transcripts again.
    */
   partials?: DocumentPartial[];
+  /**
+   * false: leave out the row-level table of terms (one row per term per
+   * speaker-document), which the caller writes in batches itself
+   * (termRowBatches); every other table is built as usual. Default true.
+   */
+  rowLevel?: boolean;
 }
 
 function unitsOf(ctx: AnalysisContext): SpeakerDoc[] {
@@ -75,7 +81,7 @@ export const ANALYSES: AnalysisModule[] = [
       'Per-speaker term frequencies per document (count, per 10,000 words, tf-idf), and grouped by side, year and speaker.',
     defaults: {},
     run: async (ctx) => {
-      const r = termTablesFromUnits(unitsOf(ctx));
+      const r = termTablesFromUnits(unitsOf(ctx), { rows: ctx.rowLevel ?? true });
       return {
         terms: r.terms,
         extra: {

@@ -128,34 +128,12 @@ export function termTables(
  */
 export function termTablesFromUnits(
   units: readonly SpeakerDoc[],
+  options: { rows?: boolean } = {},
 ): Pick<TermsResult, 'terms' | 'bySide' | 'byYear' | 'bySpeaker'> {
-  const df = new Map<string, number>();
-  for (const u of units) for (const term of u.counts.keys()) df.set(term, (df.get(term) ?? 0) + 1);
-  const n = units.length;
-
   const terms: TermRow[] = [];
-  for (const u of units) {
-    for (const [term, count] of u.counts) {
-      const tf = u.words > 0 ? count / u.words : 0;
-      terms.push({
-        doc_id: u.doc_id,
-        date: u.date,
-        speaker: u.speaker,
-        side: u.side,
-        term,
-        count,
-        per_10k: rate(count, u.words),
-        tf_idf: tf * Math.log(n / df.get(term)!),
-      });
-    }
+  if (options.rows ?? true) {
+    for (const batch of termRowBatches(units, Infinity)) for (const r of batch) terms.push(r);
   }
-  terms.sort(
-    (a, b) =>
-      cmp(a.doc_id, b.doc_id) ||
-      cmp(a.speaker, b.speaker) ||
-      b.count - a.count ||
-      cmp(a.term, b.term),
-  );
 
   const bySide = ranked(
     groupRows(
@@ -205,6 +183,45 @@ export function termTablesFromUnits(
   );
 
   return { terms, bySide, byYear, bySpeaker };
+}
+
+/**
+ * terms.csv's rows in its order (doc_id, speaker, count desc, term), in
+ * batches of about `size` rows, so a large corpus's rows (one per term per
+ * speaker-document) need never be held at once.
+ */
+export function* termRowBatches(units: readonly SpeakerDoc[], size = 20_000): Generator<TermRow[]> {
+  const df = new Map<string, number>();
+  for (const u of units) for (const term of u.counts.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+  const n = units.length;
+  const order = units
+    .map((u, i) => [u, i] as const)
+    .sort(([a, i], [b, j]) => cmp(a.doc_id, b.doc_id) || cmp(a.speaker, b.speaker) || i - j)
+    .map(([u]) => u);
+  let batch: TermRow[] = [];
+  for (const u of order) {
+    const rows: TermRow[] = [];
+    for (const [term, count] of u.counts) {
+      const tf = u.words > 0 ? count / u.words : 0;
+      rows.push({
+        doc_id: u.doc_id,
+        date: u.date,
+        speaker: u.speaker,
+        side: u.side,
+        term,
+        count,
+        per_10k: rate(count, u.words),
+        tf_idf: tf * Math.log(n / df.get(term)!),
+      });
+    }
+    rows.sort((a, b) => b.count - a.count || cmp(a.term, b.term));
+    for (const r of rows) batch.push(r);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 /** Rate per 10,000 words; 0 when there are no words. */

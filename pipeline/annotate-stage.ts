@@ -25,6 +25,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
+import { turnRows } from '../analyses/corpus-tables.js';
+import { sortKwic, stripStart } from '../analyses/kwic.js';
 import type { DocumentSettings, ProcessedDocument } from './annotator.js';
 import { stableJson, toCsv } from './csv.js';
 import type { MetadataOverride } from './describe.js';
@@ -51,8 +53,6 @@ export interface ProcessOptions {
 }
 
 export interface ProcessResult {
-  /** One per ingested document, in the same order. */
-  documents: ProcessedDocument[];
   /** Documents processed (annotated) in this run: cache misses. */
   annotated: number;
   workers: number;
@@ -61,26 +61,36 @@ export interface ProcessResult {
 /** Below this many uncached documents, starting workers costs more than it saves. */
 const WORKER_THRESHOLD = 24;
 
+/**
+ * Processes every document and hands each result to `onDocument` as soon as
+ * it is ready (cache hits first, then in the order workers finish), with its
+ * index in `raws`; nothing is kept here, so the caller decides what of each
+ * document stays in memory.
+ */
 export async function processDocuments(
   raws: readonly RawDocument[],
   opts: ProcessOptions,
+  onDocument: (i: number, doc: ProcessedDocument) => void,
 ): Promise<ProcessResult> {
   const salt = opts.cacheDir ? cacheSalt(opts.settings) : '';
   const keys = raws.map((r) => (opts.cacheDir ? cacheKey(r, opts.overrides, salt) : ''));
-  const results: Array<ProcessedDocument | undefined> = keys.map((k) => {
-    const hit = opts.cacheDir ? readCache(opts.cacheDir, k) : undefined;
-    return hit && withOutputs(hit, opts.settings);
+  const todo: number[] = [];
+  let done = 0;
+  raws.forEach((_, i) => {
+    const hit = opts.cacheDir ? readCache(opts.cacheDir, keys[i]!) : undefined;
+    if (hit) {
+      onDocument(i, withOutputs(hit, opts.settings));
+      done++;
+    } else todo.push(i);
   });
-  const todo = raws.map((_, i) => i).filter((i) => results[i] === undefined);
-  let done = raws.length - todo.length;
   opts.onDone?.(done, raws.length);
   const want =
     opts.workers ?? (todo.length >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 4) : 0);
   const workers = Math.min(want, todo.length);
   // Workers write their results to the cache themselves (serializing is not free).
   const finish = (i: number, doc: ProcessedDocument, cached: boolean) => {
-    results[i] = doc;
     if (opts.cacheDir && !cached) writeCache(opts.cacheDir, keys[i]!, doc);
+    onDocument(i, doc);
     opts.onDone?.(++done, raws.length);
   };
   if (workers <= 1) {
@@ -93,7 +103,7 @@ export async function processDocuments(
   } else {
     await runInWorkers(workers, todo, raws, keys, opts, finish);
   }
-  return { documents: results as ProcessedDocument[], annotated: todo.length, workers };
+  return { annotated: todo.length, workers };
 }
 
 function runInWorkers(
@@ -199,8 +209,10 @@ const utf8 = new TextEncoder();
 
 /**
  * A document's own output files, made with it: corpus/<doc_id>.json and its
- * rows of segments.csv, sentences.csv and phrases.csv (not cached: they are
- * remade from the transcript and partial on a cache hit).
+ * rows of segments.csv, turns.csv, sentences.csv, phrases.csv and kwic.csv
+ * (not cached: they are remade from the transcript and partial on a cache
+ * hit). kwic.csv is sorted by phrase first, so its rows come in one chunk
+ * per phrase.
  */
 export function withOutputs(
   doc: Pick<ProcessedDocument, 'transcript' | 'partial'>,
@@ -214,10 +226,29 @@ export function withOutputs(
     json: utf8.encode(stableJson(transcript, 0)),
     csv: {
       segments: csvBody(segmentRows([transcript]), cols.segments),
+      turns: csvBody(turnRows([transcript]), cols.turns),
       sentences: csvBody(partial.sentiment.sentences, cols.sentences),
       phrases: csvBody(partial.phrases, cols.phrases),
+      kwic: kwicChunks(partial.kwic, cols.kwic),
     },
   };
+}
+
+/** A document's kwic.csv rows in kwic.csv's order, one body per phrase. */
+function kwicChunks(
+  rows: ProcessedDocument['partial']['kwic'],
+  columns: readonly string[],
+): Array<[phrase: string, body: Uint8Array]> {
+  const sorted = stripStart(sortKwic([...rows]));
+  const out: Array<[string, Uint8Array]> = [];
+  let from = 0;
+  for (let i = 1; i <= sorted.length; i++) {
+    if (i === sorted.length || sorted[i]!.phrase !== sorted[from]!.phrase) {
+      out.push([sorted[from]!.phrase, csvBody(sorted.slice(from, i), columns)]);
+      from = i;
+    }
+  }
+  return out;
 }
 
 /** toCsv's rows without its header row, as UTF-8. */

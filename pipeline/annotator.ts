@@ -27,7 +27,13 @@ export interface DocumentSettings {
   /** Extra KWIC terms (command line). */
   kwicTerms: string[];
   /** Columns (codebook order) of the CSVs whose rows are written per document. */
-  csvColumns: { segments: string[]; sentences: string[]; phrases: string[] };
+  csvColumns: {
+    segments: string[];
+    turns: string[];
+    sentences: string[];
+    phrases: string[];
+    kwic: string[];
+  };
 }
 
 /** The result of the per-document work: the transcript and its analyses' per-document part. */
@@ -36,8 +42,15 @@ export interface ProcessedDocument {
   partial: DocumentPartial;
   /** corpus/<doc_id>.json as UTF-8. */
   json: Uint8Array;
-  /** This document's rows of segments.csv, sentences.csv and phrases.csv (no header), UTF-8. */
-  csv: { segments: Uint8Array; sentences: Uint8Array; phrases: Uint8Array };
+  /** This document's rows of segments.csv, turns.csv, sentences.csv, phrases.csv and kwic.csv (no header), UTF-8. */
+  csv: {
+    segments: Uint8Array;
+    turns: Uint8Array;
+    sentences: Uint8Array;
+    phrases: Uint8Array;
+    /** kwic.csv rows by phrase, in kwic.csv's phrase order. */
+    kwic: Array<[phrase: string, body: Uint8Array]>;
+  };
 }
 
 /**

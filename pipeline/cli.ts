@@ -182,6 +182,7 @@ export async function main(argv: readonly string[]): Promise<number> {
           tokens: result.tokens,
           annotated: result.annotated,
           stages: result.timings,
+          memory: result.memory,
           peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
           wall_s: wall,
         })}\n`,

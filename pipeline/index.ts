@@ -26,13 +26,14 @@ import { runAnalyses } from '../analyses/index.js';
 import { sentimentMethods } from '../analyses/sentiment/analysis.js';
 import { loadSentimentConfig } from '../analyses/sentiment/config.js';
 import { loadStopwords } from '../analyses/stopwords.js';
+import { type SpeakerDoc, termRowBatches } from '../analyses/terms.js';
 import type { Tables } from '../analyses/types.js';
 import { processDocuments } from './annotate-stage.js';
-import type { ProcessedDocument } from './annotator.js';
+import { DocumentCollector, SPOOLED } from './collect.js';
 import { rowsJson, stableJson, toCsv } from './csv.js';
 import { ConfigError } from './errors.js';
 import { buildFigures, figureFiles, figureSoftware } from './figures/build.js';
-import { type CorpusFiles, readCorpus } from './io.js';
+import { type CorpusFiles, type OutputContent, readCorpus } from './io.js';
 import { prepareCorpus, sortTranscripts } from './model.js';
 import { renderFigures } from './render-pool.js';
 import { buildReport, methodsParagraph } from './report/index.js';
@@ -49,8 +50,13 @@ export interface PipelineOptions {
   renderWorkers?: number;
   /** Called after each stage and document, for progress display. */
   onProgress?: (stage: string, done: number, total: number) => void;
+  /**
+   * Keep every document's text in memory instead of only the report's
+   * earliest records (tests: outputs must not depend on it).
+   */
+  retainAll?: boolean;
   /** Receives each output file (path relative to the output folder) as soon as it is made. */
-  emit: (name: string, content: string | Uint8Array) => void;
+  emit: (name: string, content: OutputContent) => void;
 }
 
 export interface PipelineResult {
@@ -60,107 +66,143 @@ export interface PipelineResult {
   diagnostics: Diagnostic[];
   tables: Tables;
   timings: Record<string, number>;
+  /** Heap and resident memory (MiB) at the end of each stage, this process (all threads). */
+  memory: Record<string, { heap_mb: number; rss_mb: number }>;
   tokens: number;
   annotated: number;
+  /** Documents whose text stayed in memory to the end (the report's earliest records). */
+  kept: number;
 }
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult> {
   const timings: Record<string, number> = {};
+  const memory: PipelineResult['memory'] = {};
   let t0 = performance.now();
   const lap = (stage: string) => {
     const now = performance.now();
     timings[stage] = (now - t0) / 1000;
+    const m = process.memoryUsage();
+    memory[stage] = {
+      heap_mb: Math.round(m.heapUsed / 2 ** 20),
+      rss_mb: Math.round(m.rss / 2 ** 20),
+    };
     t0 = now;
   };
 
   const corpus = readCorpus(opts.corpus);
   lap('read');
+  let annotated = 0;
+  let kept = 0;
+  let tokens = 0;
+  let transcripts: Transcript[] = [];
+  let tables: Tables;
+  let figures: ReturnType<typeof buildFigures> = [];
+  let rendering: ReturnType<typeof renderFigures> = Promise.resolve([]);
+  let diagnostics: Diagnostic[] = [];
   const config = loadConfig(corpus);
   const prepared = prepareCorpus(corpus);
+  // The raw bytes are decoded now; let them go (a large corpus is hundreds of MB).
+  const rawCount = corpus.raw.length;
+  corpus.raw.length = 0;
   lap('ingest');
 
   // normalize → describe → segment → annotate → per-document analyses, per
-  // document (in worker threads for large corpora, cached by content).
-  const processed = await processDocuments(prepared.documents, {
-    settings: { inputs: config.inputs, kwicTerms: opts.kwicTerms, csvColumns: CSV_COLUMNS },
-    overrides: prepared.overrides,
-    cacheDir: opts.cacheDir,
-    workers: opts.workers,
-    onDone: (d, n) => opts.onProgress?.('annotate', d, n),
-  });
-  const docs = sortTranscripts(processed.documents, (d) => d.transcript);
-  const transcripts = docs.map((d) => d.transcript);
-  const partials = docs.map((d) => d.partial);
-  lap('documents');
-
-  const tables = await runAnalyses({
-    transcripts,
-    annotated: [],
-    partials,
-    dictionary: config.dictionary,
-    stopwords: config.stopwords,
-    kwicTerms: opts.kwicTerms,
-    sentiment: { targets: config.sentiment.targets },
-  });
-  const tokens = partials.reduce((n, p) => n + p.tokens, 0);
-  partials.length = 0;
-  lap('analyses');
-
-  const figures = buildFigures(tables);
-  // Figures render in worker threads while this thread writes the tables and the report.
-  const rendering = renderFigures(figures, {
-    workers: opts.renderWorkers,
-    onDone: (d, n) => opts.onProgress?.('figures', d, n),
-  });
-  // A failure elsewhere must not leave an unhandled rejection behind.
-  rendering.catch(() => {});
-  lap('figures');
-
-  const diagnostics = [...prepared.diagnostics, ...transcripts.flatMap((t) => t.diagnostics)];
-  const manifest = buildManifest(corpus, transcripts, config, opts);
+  // document (in worker threads for large corpora, cached by content). Each
+  // result is collected as it arrives: its files written or spooled, a light
+  // copy kept (./collect.ts).
   let files = 0;
-  const emit = (name: string, content: string | Uint8Array) => {
+  const emit = (name: string, content: OutputContent) => {
     opts.emit(name, content);
     files++;
   };
-  emit('README.md', REPORTS_README);
-  emit('manifest.json', stableJson(manifest));
-  emit(
-    'diagnostics.csv',
-    toCsv(diagnostics.map(diagnosticRow), ['file', 'line', 'severity', 'rule', 'message']),
+  const collector = new DocumentCollector(
+    emit,
+    opts.retainAll ? { docs: Number.POSITIVE_INFINITY, kwic: 0 } : undefined,
   );
-  // corpus/<doc_id>.json and the rows of segments.csv were made with each document.
-  for (const d of docs) emit(`corpus/${d.transcript.docId}.json`, d.json);
-  emit(
-    'data/segments.csv',
-    joinCsv(
-      CSV_COLUMNS.segments,
-      docs.map((d) => d.csv.segments),
-    ),
-  );
-  const prebuilt = prebuiltCsv(docs);
-  docs.length = 0;
-  writeDataFiles(tables, (name, content) => emit(`data/${name}`, content), prebuilt);
-  prebuilt.clear();
-  emit('data/README.md', codebook());
-  const methods = methodsParagraph({
-    tables,
-    manifest,
-    sentimentMethods: sentimentMethods(readAgreement()),
-  });
-  emit(
-    'index.html',
-    buildReport({
-      tables,
+  try {
+    const processed = await processDocuments(
+      prepared.documents,
+      {
+        settings: { inputs: config.inputs, kwicTerms: opts.kwicTerms, csvColumns: CSV_COLUMNS },
+        overrides: prepared.overrides,
+        cacheDir: opts.cacheDir,
+        workers: opts.workers,
+        onDone: (d, n) => opts.onProgress?.('annotate', d, n),
+      },
+      (i, doc) => {
+        // Done with: its decoded text is no longer needed here.
+        prepared.documents[i]!.original = '';
+        collector.add(i, doc);
+      },
+    );
+    annotated = processed.annotated;
+    const docs = sortTranscripts(collector.documents(), (d) => d.transcript);
+    kept = docs.filter((d) => d.full).length;
+    transcripts = docs.map((d) => d.transcript);
+    const partials = docs.map((d) => d.partial);
+    lap('documents');
+
+    tables = await runAnalyses({
       transcripts,
-      figures: figures.map((f) => ({ ...f, svg: '' })),
-      diagnostics,
+      annotated: [],
+      partials,
+      dictionary: config.dictionary,
+      stopwords: config.stopwords,
+      kwicTerms: opts.kwicTerms,
+      sentiment: { targets: config.sentiment.targets },
+      rowLevel: false,
+    });
+    tokens = partials.reduce((n, p) => n + p.tokens, 0);
+    const units = partials.flatMap((p) => p.units);
+    partials.length = 0;
+    lap('analyses');
+
+    figures = buildFigures(tables);
+    // Figures render in worker threads while this thread writes the tables and the report.
+    rendering = renderFigures(figures, {
+      workers: opts.renderWorkers,
+      onDone: (d, n) => opts.onProgress?.('figures', d, n),
+    });
+    // A failure elsewhere must not leave an unhandled rejection behind.
+    rendering.catch(() => {});
+    lap('figures');
+
+    diagnostics = [...prepared.diagnostics, ...transcripts.flatMap((t) => t.diagnostics)];
+    const manifest = buildManifest(rawCount, transcripts, config, opts);
+    emit('README.md', REPORTS_README);
+    emit('manifest.json', stableJson(manifest));
+    emit(
+      'diagnostics.csv',
+      toCsv(diagnostics.map(diagnosticRow), ['file', 'line', 'severity', 'rule', 'message']),
+    );
+    const streamed = new Map<string, () => Iterable<Uint8Array>>(
+      SPOOLED.map((t) => [t, () => collector.csv(t, CSV_COLUMNS[t])]),
+    );
+    streamed.set('terms', () => termsCsv(units, COLUMNS['terms'] ?? []));
+    writeDataFiles(tables, (name, content) => emit(`data/${name}`, content), streamed);
+    units.length = 0;
+    emit('data/README.md', codebook());
+    const methods = methodsParagraph({
+      tables,
       manifest,
-      methods,
-    }),
-  );
+      sentimentMethods: sentimentMethods(readAgreement()),
+    });
+    emit(
+      'index.html',
+      buildReport({
+        tables,
+        transcripts: docs.filter((d) => d.full).map((d) => d.transcript),
+        figures: figures.map((f) => ({ ...f, svg: '' })),
+        diagnostics,
+        manifest,
+        methods,
+      }),
+    );
+  } finally {
+    collector.close();
+  }
   lap('report');
   const rendered = await rendering;
   figures.forEach((fig, i) => {
@@ -174,8 +216,10 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
     diagnostics,
     tables,
     timings,
+    memory,
     tokens,
-    annotated: processed.annotated,
+    annotated,
+    kept,
   };
 }
 
@@ -215,7 +259,7 @@ function loadConfig(corpus: CorpusFiles): LoadedConfig {
 }
 
 function buildManifest(
-  corpus: CorpusFiles,
+  rawCount: number,
   transcripts: readonly Transcript[],
   config: LoadedConfig,
   opts: PipelineOptions,
@@ -256,7 +300,7 @@ function buildManifest(
         Object.entries(config.files).map(([name, text]) => [name, sha256(text)]),
       ),
     },
-    skipped: corpus.raw.length - transcripts.length,
+    skipped: rawCount - transcripts.length,
   };
 }
 
@@ -274,15 +318,32 @@ function diagnosticRow(d: Diagnostic) {
   };
 }
 
-/** Each table as CSV and as JSON rows, handed to `out` one file at a time. */
+/**
+ * Each table as CSV and as JSON rows, handed to `out` one file at a time.
+ * The row-level tables are `streamed`: their CSV comes in chunks made
+ * elsewhere (per document, spooled), not from `tables`.
+ */
+/** terms.csv from the speaker-documents' counts, batch by batch (see termRowBatches). */
+function* termsCsv(
+  units: readonly SpeakerDoc[],
+  columns: readonly string[],
+): Generator<Uint8Array> {
+  yield Buffer.from(toCsv([], columns as string[]), 'utf8');
+  for (const batch of termRowBatches(units)) {
+    const text = toCsv(batch, columns as Array<keyof (typeof batch)[number] & string>);
+    yield Buffer.from(text.slice(text.indexOf('\n') + 1), 'utf8');
+  }
+}
+
 function writeDataFiles(
   tables: Tables,
-  out: (name: string, content: string | Uint8Array) => void,
-  prebuilt: ReadonlyMap<string, Uint8Array> = new Map(),
+  out: (name: string, content: OutputContent) => void,
+  streamed: ReadonlyMap<string, () => Iterable<Uint8Array>> = new Map(),
 ): void {
   const add = <T extends object>(name: string, rows: readonly T[]) => {
     const columns = columnsOf(name, rows);
-    out(`${name}.csv`, prebuilt.get(name) ?? csvContent(rows, columns));
+    const chunks = streamed.get(name);
+    out(`${name}.csv`, chunks ? chunks() : csvContent(rows, columns));
     if (!CSV_ONLY.has(name)) out(`${name}.json`, rowsJson(rows, columns));
   };
   add('documents', tables.documents);
@@ -299,6 +360,8 @@ function writeDataFiles(
   add('kwic', tables.kwic);
   add('turn_stats', tables.turnStats);
   for (const name of Object.keys(tables.extra).sort()) add(name, tables.extra[name]!);
+  const segments = streamed.get('segments');
+  if (segments) out('segments.csv', segments());
 }
 
 /** Above this many rows a CSV is built in chunks and written as UTF-8 bytes (less memory). */
@@ -323,11 +386,6 @@ function csvContent<T extends object>(
   return Buffer.concat(parts);
 }
 
-/** A CSV from its header and bodies made elsewhere (toCsv without the header row, as UTF-8). */
-function joinCsv(columns: readonly string[], bodies: readonly Uint8Array[]): Uint8Array {
-  return Buffer.concat([Buffer.from(toCsv([], columns), 'utf8'), ...bodies]);
-}
-
 /**
  * CSV column order per table, from the codebook (the one list of every
  * file's columns; tests/terms.test.ts checks it against the row types'
@@ -340,43 +398,11 @@ const COLUMNS: Record<string, readonly string[]> = Object.fromEntries(
 /** Columns of the CSVs whose rows are made per document, with the document. */
 const CSV_COLUMNS = {
   segments: [...(COLUMNS['segments'] ?? [])],
+  turns: [...(COLUMNS['turns'] ?? [])],
   sentences: [...(COLUMNS['sentences'] ?? [])],
   phrases: [...(COLUMNS['phrases'] ?? [])],
+  kwic: [...(COLUMNS['kwic'] ?? [])],
 };
-
-/**
- * sentences.csv and phrases.csv from the rows each document brought as CSV:
- * their bodies in the tables' order (sentences: date, then doc_id, as
- * mergeSentimentPartials orders them; phrases: doc_id, each document's rows
- * already in speaker, phrase order). Only when doc_ids are unique (else the
- * tables are written from their rows).
- */
-function prebuiltCsv(docs: readonly ProcessedDocument[]): Map<string, Uint8Array> {
-  const out = new Map<string, Uint8Array>();
-  if (new Set(docs.map((d) => d.transcript.docId)).size !== docs.length) return out;
-  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const bySentences = [...docs].sort(
-    (a, b) =>
-      cmp(a.partial.sentiment.date, b.partial.sentiment.date) ||
-      cmp(a.partial.sentiment.docId, b.partial.sentiment.docId),
-  );
-  out.set(
-    'sentences',
-    joinCsv(
-      CSV_COLUMNS.sentences,
-      bySentences.map((d) => d.csv.sentences),
-    ),
-  );
-  const byPhrases = [...docs].sort((a, b) => cmp(a.transcript.docId, b.transcript.docId));
-  out.set(
-    'phrases',
-    joinCsv(
-      CSV_COLUMNS.phrases,
-      byPhrases.map((d) => d.csv.phrases),
-    ),
-  );
-  return out;
-}
 
 /**
  * Row-level tables (one row per turn, sentence, match or term) are written

@@ -3,14 +3,17 @@
  * the output folder. Everything between is pure.
  */
 import {
+  closeSync,
   existsSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
   renameSync,
   rmSync,
   statSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ConfigError } from './errors.js';
@@ -77,6 +80,9 @@ export function readCorpus(dir: string): CorpusFiles {
 
 export type OutputFiles = Map<string, string | Uint8Array>;
 
+/** A file's content: text, bytes, or chunks of bytes written one after another (never joined in memory). */
+export type OutputContent = string | Uint8Array | Iterable<Uint8Array>;
+
 /**
  * The only writer of the output folder. Files are written as they are
  * produced (so a large corpus never holds every output in memory) into a
@@ -109,7 +115,7 @@ export class OutputWriter {
     }
   }
 
-  write(name: string, content: string | Uint8Array): void {
+  write(name: string, content: OutputContent): void {
     const path = join(this.tmp, name);
     try {
       const dir = dirname(path);
@@ -117,7 +123,9 @@ export class OutputWriter {
         mkdirSync(dir, { recursive: true });
         this.dirs.add(dir);
       }
-      writeFileSync(path, content);
+      if (typeof content === 'string' || content instanceof Uint8Array)
+        writeFileSync(path, content);
+      else writeChunks(path, content);
     } catch (e) {
       this.abort();
       throw new ConfigError(
@@ -147,6 +155,18 @@ export class OutputWriter {
 
   abort(): void {
     rmSync(this.tmp, { recursive: true, force: true });
+  }
+}
+
+function writeChunks(path: string, chunks: Iterable<Uint8Array>): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (const chunk of chunks) {
+      let off = 0;
+      while (off < chunk.length) off += writeSync(fd, chunk, off, chunk.length - off);
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 

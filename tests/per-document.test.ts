@@ -16,6 +16,7 @@ import { loadSentimentConfig } from '../analyses/sentiment/config.js';
 import { seededFor } from '../analyses/sentiment/random.js';
 import { loadStopwords } from '../analyses/stopwords.js';
 import { processDocuments } from '../pipeline/annotate-stage.js';
+import type { ProcessedDocument } from '../pipeline/annotator.js';
 import { buildAnnotator } from '../pipeline/annotator.js';
 import { readCorpus } from '../pipeline/io.js';
 import { buildTranscripts, prepareCorpus, sortTranscripts } from '../pipeline/model.js';
@@ -65,17 +66,45 @@ describe('processDocuments', () => {
       settings: {
         inputs,
         kwicTerms,
-        csvColumns: { segments: ['doc_id'], sentences: ['doc_id'], phrases: ['doc_id'] },
+        csvColumns: {
+          segments: ['doc_id'],
+          turns: ['doc_id', 'turn'],
+          sentences: ['doc_id'],
+          phrases: ['doc_id'],
+          kwic: ['phrase', 'doc_id'],
+        },
       },
       overrides: prepared.overrides,
       cacheDir: join(work, 'cache'),
       workers: 0,
     };
-    const first = await processDocuments(prepared.documents, opts);
-    const second = await processDocuments(prepared.documents, opts);
+    // Each result is handed over with its index in the input, as it is ready.
+    const run = async () => {
+      const docs: ProcessedDocument[] = [];
+      const result = await processDocuments(prepared.documents, opts, (i, doc) => {
+        expect(docs[i]).toBeUndefined();
+        docs[i] = doc;
+      });
+      return { ...result, documents: docs };
+    };
+    const first = await run();
+    const second = await run();
     expect(first.annotated).toBe(prepared.documents.length);
     expect(second.annotated).toBe(0);
+    expect(first.documents).toHaveLength(prepared.documents.length);
     expect(second.documents).toEqual(first.documents);
+    first.documents.forEach((d, i) => {
+      expect(d.transcript.sourceFile).toBe(prepared.documents[i]!.sourceFile);
+    });
+    // kwic.csv's rows come per phrase, in phrase order, each chunk starting with its phrase.
+    for (const d of first.documents) {
+      const phrases = d.csv.kwic.map(([p]) => p);
+      expect(phrases).toEqual([...new Set(phrases)].sort());
+      for (const [p, body] of d.csv.kwic) {
+        const lines = Buffer.from(body).toString('utf8').trimEnd().split('\n');
+        for (const line of lines) expect(line.startsWith(`${p},`)).toBe(true);
+      }
+    }
     const order = sortTranscripts([...first.documents], (d) => d.transcript).map(
       (d) => d.transcript,
     );

@@ -611,8 +611,16 @@ export function topTerms(tables: Tables): Figure | undefined {
     words.set(r.speaker, (words.get(r.speaker) ?? 0) + r.words);
     sideOf.set(r.speaker, r.side);
   }
+  // From terms_by_speaker (terms.csv summed over documents), which every run has;
+  // terms.csv's rows are not held in memory for large corpora.
+  const bySpeaker = (tables.extra['terms_by_speaker'] ?? []) as unknown as Array<{
+    speaker: string;
+    side: string;
+    term: string;
+    count: number;
+  }>;
   const counts = new Map<string, Map<string, number>>();
-  for (const r of tables.terms) {
+  for (const r of bySpeaker) {
     const m = counts.get(r.speaker) ?? new Map<string, number>();
     m.set(r.term, (m.get(r.term) ?? 0) + r.count);
     counts.set(r.speaker, m);

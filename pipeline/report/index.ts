@@ -27,6 +27,10 @@ export { type MethodsInput, manifestSoftware, methodsParagraph } from './methods
 
 export interface ReportInput {
   tables: Tables;
+  /**
+   * Transcripts with their text: at least the first MAX_READING_DOCS by date
+   * (the reading view); a large corpus's later records need not be here.
+   */
   transcripts: Transcript[];
   figures: Array<Figure & { svg: string }>;
   diagnostics: Diagnostic[];
@@ -165,7 +169,7 @@ export function buildReport(input: ReportInput): string {
     corpusSection(tables, docs, ctx, diagnostics),
     figuresSection(figures),
     concordanceSection(tables, kwicSorted, ctx),
-    readingSection(sortedTranscripts, tables.kwic, ctx),
+    readingSection(sortedTranscripts, docs.length, tables.kwic, ctx),
     diagnosticsSection(diagnostics),
     methodsSection(input),
     '</main>',
@@ -526,7 +530,12 @@ ${html.join('\n')}
  */
 export const MAX_READING_DOCS = 50;
 
-function readingSection(transcripts: Transcript[], kwic: KwicRow[], ctx: Ctx): string {
+function readingSection(
+  transcripts: Transcript[],
+  records: number,
+  kwic: KwicRow[],
+  ctx: Ctx,
+): string {
   const kwicByDoc = new Map<string, KwicRow[]>();
   for (const k of kwic) {
     const list = kwicByDoc.get(k.doc_id) ?? [];
@@ -535,8 +544,8 @@ function readingSection(transcripts: Transcript[], kwic: KwicRow[], ctx: Ctx): s
   }
   const shown = transcripts.slice(0, MAX_READING_DOCS);
   const note =
-    transcripts.length > shown.length
-      ? `<p class="note">This page holds the full text of the first ${formatInt(shown.length)} of ${formatInt(transcripts.length)} records (by date); every record is in corpus/ under its doc_id (JSON, with its segments) and its turns are in data/turns.csv.</p>\n`
+    Math.max(records, transcripts.length) > shown.length
+      ? `<p class="note">This page holds the full text of the first ${formatInt(shown.length)} of ${formatInt(Math.max(records, transcripts.length))} records (by date); every record is in corpus/ under its doc_id (JSON, with its segments) and its turns are in data/turns.csv.</p>\n`
       : '';
   const sides = Object.keys(ctx.sideIdx);
   const legend = sides

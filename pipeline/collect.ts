@@ -1,0 +1,215 @@
+/**
+ * What the main thread keeps of each processed document, so that memory
+ * grows with the aggregated tables and not with the corpus text.
+ *
+ * As each document arrives from the per-document stage (in the order the
+ * workers finish), the collector
+ * - hands its corpus/<doc_id>.json to the output writer at once;
+ * - appends its rows of the row-level tables (segments, turns, sentences,
+ *   phrases, kwic) to a spool (./spool.ts), remembering only where they are;
+ * - keeps a light copy for the merges: the transcript without its text,
+ *   segments and turn texts, sentence rows without their text, KWIC rows
+ *   without their context, strings shared between documents interned;
+ * - keeps the full transcript and KWIC rows of the earliest documents only,
+ *   as many as the report shows in full (the reading view's first
+ *   MAX_READING_DOCS records and the concordance's first MAX_EMBEDDED_KWIC
+ *   lines, both by date then doc_id).
+ *
+ * The row-level CSVs are then assembled from the spool in their tables'
+ * order. Everything the report, the figures and the aggregated tables read
+ * is unchanged: tests/e2e-cli.test.ts compares the outputs of a run through
+ * worker threads with a single-threaded one.
+ */
+import type { DocumentPartial } from '../analyses/per-document.js';
+import type { ProcessedDocument } from './annotator.js';
+import { toCsv } from './csv.js';
+import { MAX_EMBEDDED_KWIC, MAX_READING_DOCS } from './report/index.js';
+import { Spool, type SpoolRange } from './spool.js';
+import type { Transcript } from './types.js';
+
+/** The row-level tables whose CSV rows are made per document and spooled. */
+export const SPOOLED = ['segments', 'turns', 'sentences', 'phrases', 'kwic'] as const;
+export type SpooledTable = (typeof SPOOLED)[number];
+
+export interface CollectedDocument {
+  /** Position in ingestion order (the tie-breaker of every sort, so duplicate ids stay ordered). */
+  index: number;
+  transcript: Transcript;
+  partial: DocumentPartial;
+  /** Full transcript and KWIC context kept (one of the report's earliest records). */
+  full: boolean;
+}
+
+interface Entry extends CollectedDocument {
+  spooled: Record<Exclude<SpooledTable, 'kwic'>, SpoolRange>;
+  kwic: Array<[phrase: string, range: SpoolRange]>;
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The report's order of records: date (empty first), then doc_id. */
+function reportOrder(a: Entry, b: Entry): number {
+  return (
+    cmp(a.transcript.metadata.date, b.transcript.metadata.date) ||
+    cmp(a.transcript.docId, b.transcript.docId) ||
+    a.index - b.index
+  );
+}
+
+export class DocumentCollector {
+  private readonly entries: Entry[] = [];
+  private readonly spool = new Spool();
+  private readonly strings = new Map<string, string>();
+  /** The earliest records in report order, kept in full. */
+  private readonly early: Entry[] = [];
+  private earlyKwic = 0;
+
+  constructor(
+    private readonly emit: (name: string, content: Uint8Array) => void,
+    private readonly keep = { docs: MAX_READING_DOCS, kwic: MAX_EMBEDDED_KWIC },
+  ) {}
+
+  add(index: number, doc: ProcessedDocument): void {
+    const { transcript, partial, csv } = doc;
+    this.emit(`corpus/${transcript.docId}.json`, doc.json);
+    const entry: Entry = {
+      index,
+      transcript,
+      partial,
+      full: true,
+      spooled: {
+        segments: this.spool.append('segments', csv.segments),
+        turns: this.spool.append('turns', csv.turns),
+        sentences: this.spool.append('sentences', csv.sentences),
+        phrases: this.spool.append('phrases', csv.phrases),
+      },
+      kwic: csv.kwic.map(([phrase, body]) => [
+        this.intern(phrase),
+        this.spool.append('kwic', body),
+      ]),
+    };
+    this.lightenRows(partial);
+    this.entries.push(entry);
+    this.keepEarly(entry);
+  }
+
+  /** The documents kept, in ingestion order. */
+  documents(): CollectedDocument[] {
+    return [...this.entries].sort((a, b) => a.index - b.index);
+  }
+
+  /**
+   * A spooled table's CSV (header and rows) as chunks, in its table's order:
+   * segments in corpus order (date, unknown dates last, then doc_id),
+   * turns and phrases by doc_id, sentences by date then doc_id, kwic by
+   * phrase then doc_id.
+   */
+  *csv(table: SpooledTable, columns: readonly string[]): Generator<Uint8Array> {
+    yield Buffer.from(toCsv([], columns as string[]), 'utf8');
+    const byId = (a: Entry, b: Entry) =>
+      cmp(a.transcript.docId, b.transcript.docId) || a.index - b.index;
+    const entries = [...this.entries];
+    if (table === 'kwic') {
+      entries.sort(byId);
+      const ranges = new Map<string, SpoolRange[]>();
+      for (const e of entries) {
+        for (const [phrase, range] of e.kwic) {
+          const list = ranges.get(phrase) ?? [];
+          list.push(range);
+          ranges.set(phrase, list);
+        }
+      }
+      const phrases = [...ranges.keys()].sort(cmp);
+      yield* this.spool.chunks(
+        'kwic',
+        phrases.flatMap((p) => ranges.get(p)!),
+      );
+      return;
+    }
+    if (table === 'segments') {
+      const date = (e: Entry) => e.transcript.metadata.date || '9999';
+      entries.sort((a, b) => cmp(date(a), date(b)) || byId(a, b));
+    } else if (table === 'sentences') {
+      entries.sort((a, b) => cmp(a.partial.sentiment.date, b.partial.sentiment.date) || byId(a, b));
+    } else entries.sort(byId);
+    yield* this.spool.chunks(
+      table,
+      entries.map((e) => e.spooled[table]),
+    );
+  }
+
+  /** Removes the spool (call once the CSVs are written, and on failure). */
+  close(): void {
+    this.spool.close();
+  }
+
+  private intern(s: string): string {
+    const known = this.strings.get(s);
+    if (known !== undefined) return known;
+    this.strings.set(s, s);
+    return s;
+  }
+
+  /** Keeps `entry` in full if it is among the earliest records the report shows; lightens the one it displaces. */
+  private keepEarly(entry: Entry): void {
+    let at = this.early.length;
+    while (at > 0 && reportOrder(entry, this.early[at - 1]!) < 0) at--;
+    this.early.splice(at, 0, entry);
+    this.earlyKwic += entry.partial.kwic.length;
+    // Drop the latest record while the others still fill both windows.
+    while (this.early.length > this.keep.docs) {
+      const last = this.early[this.early.length - 1]!;
+      if (this.earlyKwic - last.partial.kwic.length < this.keep.kwic) break;
+      this.early.pop();
+      this.earlyKwic -= last.partial.kwic.length;
+      this.lighten(last);
+    }
+  }
+
+  /** What no document needs beyond the report's earliest records: the text. */
+  private lighten(e: Entry): void {
+    const t = e.transcript;
+    e.transcript = {
+      ...t,
+      original: '',
+      text: '',
+      segments: [],
+      turns: t.turns.map((x) => ({
+        ...x,
+        docId: this.intern(x.docId),
+        speaker: this.intern(x.speaker),
+        side: this.intern(x.side),
+        label: this.intern(x.label),
+        text: '',
+      })),
+    };
+    for (const k of e.partial.kwic) {
+      k.left = '';
+      k.right = '';
+    }
+    e.full = false;
+  }
+
+  /** Text no merge reads (it is in the spool) and strings shared across documents. */
+  private lightenRows(p: DocumentPartial): void {
+    for (const r of p.sentiment.sentences) r.text = '';
+    const where = ['doc_id', 'date', 'speaker', 'side'] as const;
+    this.internFields(p.sentiment.sentences, where);
+    this.internFields(p.sentiment.arc, where);
+    this.internFields(p.kwic, [...where, 'phrase', 'match']);
+    this.internFields(p.phrases, [...where, 'phrase']);
+    this.internFields(p.units, where);
+    for (const u of p.units) {
+      const counts = new Map<string, number>();
+      for (const [term, n] of u.counts) counts.set(this.intern(term), n);
+      u.counts = counts;
+    }
+  }
+
+  private internFields<K extends string>(
+    rows: ReadonlyArray<Record<K, string>>,
+    keys: readonly K[],
+  ): void {
+    for (const r of rows) for (const k of keys) r[k] = this.intern(r[k]);
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * The main thread keeps only light copies of the documents (pipeline/collect.ts)
+ * and assembles the row-level CSVs from a spool (pipeline/spool.ts). Neither
+ * may change a byte of the outputs.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeSyntheticCorpus } from '../pipeline/bench/synth.js';
+import { OutputWriter } from '../pipeline/io.js';
+import { Spool } from '../pipeline/spool.js';
+import { REPO } from './helpers.js';
+
+const work = mkdtempSync(join(tmpdir(), 'atr-collect-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const text = (s: string) => Buffer.from(s, 'utf8');
+
+describe('Spool', () => {
+  it('gives back appended ranges in any order, coalesced into chunks', () => {
+    const spool = new Spool();
+    const a = spool.append('t', text('alpha\n'));
+    const b = spool.append('t', text('beta\n'));
+    const c = spool.append('u', text('gamma\n'));
+    const empty = spool.append('t', new Uint8Array(0));
+    expect(Buffer.from(spool.read('t', b)).toString()).toBe('beta\n');
+    expect(Buffer.from(spool.read('u', c)).toString()).toBe('gamma\n');
+    const joined = [...spool.chunks('t', [b, empty, a])].map((x) => Buffer.from(x).toString());
+    expect(joined).toEqual(['beta\nalpha\n']);
+    // Small chunk size: one chunk per range.
+    expect([...spool.chunks('t', [a, b], 1)].map((x) => Buffer.from(x).toString())).toEqual([
+      'alpha\n',
+      'beta\n',
+    ]);
+    expect(() => spool.read('t', [0, 1000])).toThrow(/ends before/);
+    spool.close();
+  });
+});
+
+describe('OutputWriter', () => {
+  it('writes a file given as chunks without joining them first', () => {
+    const out = join(work, 'out-chunks');
+    const w = new OutputWriter(out);
+    function* parts() {
+      yield text('a,b\n');
+      yield text('1,2\n');
+      yield text('3,4\n');
+    }
+    w.write('data/x.csv', parts());
+    w.commit();
+    expect(readFileSync(join(out, 'data', 'x.csv'), 'utf8')).toBe('a,b\n1,2\n3,4\n');
+  });
+});
+
+function files(emitted: Map<string, Buffer>): string[] {
+  return [...emitted.keys()].sort();
+}
+
+async function run(
+  corpus: string,
+  retainAll: boolean,
+): Promise<{ emitted: Map<string, Buffer>; kept: number }> {
+  // The compiled pipeline (built by npm test's pretest), which finds its worker scripts and package.json.
+  const { runPipeline } = (await import(
+    join(REPO, '.build', 'pipeline', 'index.js')
+  )) as typeof import('../pipeline/index.js');
+  const emitted = new Map<string, Buffer>();
+  const result = await runPipeline({
+    corpus,
+    kwicTerms: [],
+    cacheDir: null,
+    workers: 2,
+    renderWorkers: 0,
+    retainAll,
+    emit: (name, content) => {
+      const buf =
+        typeof content === 'string'
+          ? Buffer.from(content, 'utf8')
+          : content instanceof Uint8Array
+            ? Buffer.from(content)
+            : Buffer.concat([...content].map((c) => Buffer.from(c)));
+      expect(emitted.has(name)).toBe(false);
+      emitted.set(name, buf);
+    },
+  });
+  return { emitted, kept: result.kept };
+}
+
+describe('DocumentCollector', () => {
+  it('gives byte-identical outputs whether or not later records keep their text', async () => {
+    // 60 records: more than the reading view's 50, so 10 are kept light.
+    const corpus = join(work, 'corpus60');
+    await writeSyntheticCorpus({ sourceCorpus: join(REPO, 'corpus'), outDir: corpus, docs: 60 });
+    const { emitted: light, kept } = await run(corpus, false);
+    const { emitted: full, kept: keptAll } = await run(corpus, true);
+    expect(kept).toBe(50);
+    expect(keptAll).toBe(60);
+    expect(files(light)).toEqual(files(full));
+    const differ = files(light).filter((f) => !light.get(f)!.equals(full.get(f)!));
+    expect(differ).toEqual([]);
+    // The row-level tables hold every record's rows (light copies keep no text).
+    const turns = light.get('data/turns.csv')!.toString('utf8');
+    expect(turns.split('\n').filter(Boolean).length).toBeGreaterThan(60 * 20);
+    const report = light.get('index.html')!.toString('utf8');
+    expect(report).toContain('the first 50 of 60 records');
+    // No spool is left behind.
+    expect(readdirSync(tmpdir()).filter((d) => d.startsWith('transcripts-spool-'))).toEqual([]);
+    expect(existsSync(corpus)).toBe(true);
+  }, 240_000);
+});
