@@ -128,26 +128,37 @@ export function erfc(x: number): number {
 export interface Side {
   counts: Map<string, number>;
   words: number;
-  docs: Map<string, Set<string>>;
+  /** Documents using each term (for `range`); only kept for targets. */
+  docs: Map<string, number>;
 }
 
 /**
- * Sums the counts and words of some speaker-documents. Document sets (for
- * `range`) are only kept for targets: they are the costly part.
+ * Sums the counts and words of some speaker-documents, and for targets
+ * counts the documents using each term (`range`). The units of one document
+ * must be adjacent (as speakerDocs and the per-document partials give
+ * them), so a document is counted once per term by remembering the last
+ * document that used it, without a set of documents per term.
  */
 function pool(units: readonly SpeakerDoc[], withDocs: boolean): Side {
   const side: Side = { counts: new Map(), words: 0, docs: new Map() };
+  const lastDoc = new Map<string, number>();
+  const seen = new Set<string>();
+  let doc = -1;
+  let current: string | undefined;
   for (const u of units) {
+    if (withDocs && u.doc_id !== current) {
+      if (seen.has(u.doc_id))
+        throw new Error(`keyness: the units of document ${u.doc_id} are not adjacent`);
+      seen.add(u.doc_id);
+      current = u.doc_id;
+      doc++;
+    }
     side.words += u.words;
     for (const [term, n] of u.counts) {
       side.counts.set(term, (side.counts.get(term) ?? 0) + n);
-      if (!withDocs) continue;
-      let d = side.docs.get(term);
-      if (!d) {
-        d = new Set();
-        side.docs.set(term, d);
-      }
-      d.add(u.doc_id);
+      if (!withDocs || lastDoc.get(term) === doc) continue;
+      lastDoc.set(term, doc);
+      side.docs.set(term, (side.docs.get(term) ?? 0) + 1);
     }
   }
   return side;
@@ -193,7 +204,7 @@ export function compare(
       g2: g,
       p: chiSquare1P(g),
       log_ratio: logRatio(a, b, t.words, r.words),
-      range: t.docs.get(term)?.size ?? 0,
+      range: t.docs.get(term) ?? 0,
     });
   }
   return rows;

@@ -61,14 +61,15 @@ export interface SpeakerDoc {
   speaker: string;
   side: string;
   words: number;
-  counts: Map<string, number>;
+  /** Term counts in order of first use (a Map, or a compact TermCounts from ./counts.ts). */
+  counts: ReadonlyMap<string, number>;
 }
 
 /** Counts terms per (document, speaker), in document order then first turn order. */
 export function speakerDocs(docs: readonly AnnotatedDocument[]): SpeakerDoc[] {
-  const out: SpeakerDoc[] = [];
+  const out: Array<SpeakerDoc & { counts: Map<string, number> }> = [];
   for (const d of docs) {
-    const byName = new Map<string, SpeakerDoc>();
+    const byName = new Map<string, SpeakerDoc & { counts: Map<string, number> }>();
     for (const t of d.turns) {
       let u = byName.get(t.speaker);
       if (!u) {

@@ -9,7 +9,8 @@
  *   phrases, kwic) to a spool (./spool.ts), remembering only where they are;
  * - keeps a light copy for the merges: the transcript without its text,
  *   segments and turn texts, sentence rows without their text, KWIC rows
- *   without their context, strings shared between documents interned;
+ *   without their context, term counts in typed arrays (analyses/counts.ts),
+ *   strings shared between documents interned;
  * - keeps the full transcript and KWIC rows of the earliest documents only,
  *   as many as the report shows in full (the reading view's first
  *   MAX_READING_DOCS records and the concordance's first MAX_EMBEDDED_KWIC
@@ -20,6 +21,7 @@
  * is unchanged: tests/e2e-cli.test.ts compares the outputs of a run through
  * worker threads with a single-threaded one.
  */
+import { TermCounts, Vocabulary } from '../analyses/counts.js';
 import type { DocumentPartial } from '../analyses/per-document.js';
 import type { ProcessedDocument } from './annotator.js';
 import { toCsv } from './csv.js';
@@ -60,6 +62,7 @@ export class DocumentCollector {
   private readonly entries: Entry[] = [];
   private readonly spool = new Spool();
   private readonly strings = new Map<string, string>();
+  private readonly vocabulary = new Vocabulary();
   /** The earliest records in report order, kept in full. */
   private readonly early: Entry[] = [];
   private earlyKwic = 0;
@@ -199,11 +202,7 @@ export class DocumentCollector {
     this.internFields(p.kwic, [...where, 'phrase', 'match']);
     this.internFields(p.phrases, [...where, 'phrase']);
     this.internFields(p.units, where);
-    for (const u of p.units) {
-      const counts = new Map<string, number>();
-      for (const [term, n] of u.counts) counts.set(this.intern(term), n);
-      u.counts = counts;
-    }
+    for (const u of p.units) u.counts = TermCounts.from(u.counts, this.vocabulary);
   }
 
   private internFields<K extends string>(

@@ -23,6 +23,7 @@ export function ingest(files: readonly RawFile[]): IngestResult {
   const documents: RawDocument[] = [];
   const diagnostics: Diagnostic[] = [];
   const seen = new Map<string, string>();
+  const ids = new Map<string, string>();
   const sorted = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const f of sorted) {
     const file = `raw/${f.name}`;
@@ -57,9 +58,20 @@ export function ingest(files: readonly RawFile[]): IngestResult {
       skip('ingest/empty', 'empty or whitespace-only');
       continue;
     }
+    const docId = f.name.replace(/\.txt$/i, '');
+    const sameId = ids.get(docId);
+    if (sameId !== undefined) {
+      // doc_id names the record in every output (corpus/<doc_id>.json, every table): it must be unique.
+      skip(
+        'ingest/duplicate-id',
+        `same doc_id "${docId}" as raw/${sameId} (names differ only in the extension's case)`,
+      );
+      continue;
+    }
+    ids.set(docId, f.name);
     seen.set(sha256, f.name);
     documents.push({
-      docId: f.name.replace(/\.txt$/i, ''),
+      docId,
       sourceFile: f.name,
       sha256,
       bytes: f.bytes.length,

@@ -52,4 +52,16 @@ describe('ingest', () => {
     ]);
     expect(diagnostics[0]!.message).toContain('raw/a.txt');
   });
+
+  it('skips a file whose doc_id another file already has (extension case)', () => {
+    const { documents, diagnostics } = ingest([
+      { name: 'm.TXT', bytes: enc('second text') },
+      { name: 'm.txt', bytes: enc('first text') },
+    ]);
+    expect(documents.map((d) => [d.docId, d.sourceFile])).toEqual([['m', 'm.TXT']]);
+    expect(diagnostics.map((d) => [d.file, d.rule])).toEqual([
+      ['raw/m.txt', 'ingest/duplicate-id'],
+    ]);
+    expect(diagnostics[0]!.message).toContain('raw/m.TXT');
+  });
 });

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { TermCounts, Vocabulary } from '../analyses/counts.js';
+import { keynessFromUnits } from '../analyses/keyness.js';
+import { type SpeakerDoc, termTablesFromUnits } from '../analyses/terms.js';
+
+describe('TermCounts', () => {
+  it('reads like the Map it was made from, in the same order', () => {
+    const vocab = new Vocabulary();
+    const map = new Map([
+      ['peace', 3],
+      ['revisionism', 1],
+      ['party', 7],
+    ]);
+    const c = TermCounts.from(map, vocab);
+    TermCounts.from(new Map([['party', 2]]), vocab); // shares the vocabulary
+    expect([...c]).toEqual([...map]);
+    expect([...c.keys()]).toEqual([...map.keys()]);
+    expect([...c.values()]).toEqual([3, 1, 7]);
+    expect(c.size).toBe(3);
+    expect(c.get('party')).toBe(7);
+    expect(c.get('absent')).toBeUndefined();
+    expect(c.has('peace')).toBe(true);
+    expect(vocab.terms).toEqual(['peace', 'revisionism', 'party']);
+    expect(() => TermCounts.from(new Map([['x', 1.5]]), vocab)).toThrow(/expected a count/);
+  });
+
+  it('gives the same terms and keyness tables as Maps', () => {
+    const unit = (doc: string, speaker: string, side: string, counts: Array<[string, number]>) => ({
+      doc_id: doc,
+      date: `19${doc.slice(1)}-01-01`,
+      speaker,
+      side,
+      words: counts.reduce((s, [, n]) => s + n, 0) + 10,
+      counts: new Map(counts),
+    });
+    const units: SpeakerDoc[] = [
+      unit('d59', 'Enver Hoxha', 'Albania', [
+        ['revisionism', 6],
+        ['party', 4],
+        ['peace', 1],
+      ]),
+      unit('d59', 'Choe Yong-geon', 'DPRK', [
+        ['party', 5],
+        ['peace', 6],
+      ]),
+      unit('d64', 'Enver Hoxha', 'Albania', [
+        ['revisionism', 9],
+        ['khrushchev', 7],
+      ]),
+      unit('d64', 'An Yong', 'DPRK', [
+        ['party', 6],
+        ['peace', 2],
+        ['revisionism', 1],
+      ]),
+    ];
+    const vocab = new Vocabulary();
+    const compact = units.map((u) => ({ ...u, counts: TermCounts.from(u.counts, vocab) }));
+    expect(termTablesFromUnits(compact)).toEqual(termTablesFromUnits(units));
+    const keyness = keynessFromUnits(units);
+    expect(keynessFromUnits(compact)).toEqual(keyness);
+    // range: documents using the term on the target side.
+    const rev = keyness.find((r) => r.target === 'Albania' && r.term === 'revisionism');
+    expect(rev?.range).toBe(2);
+  });
+});
