@@ -29,10 +29,11 @@ import { loadStopwords } from '../analyses/stopwords.js';
 import { type SpeakerDoc, termRowBatches } from '../analyses/terms.js';
 import type { Tables } from '../analyses/types.js';
 import { processDocuments } from './annotate-stage.js';
-import { DocumentCollector, SPOOLED } from './collect.js';
+import { type CollectedDocument, DocumentCollector, SPOOLED } from './collect.js';
 import { rowsJson, stableJson, toCsv } from './csv.js';
 import { ConfigError } from './errors.js';
 import { buildFigures, figureFiles, figureSoftware } from './figures/build.js';
+import type { Figure, Rendered } from './figures/types.js';
 import { type CorpusFiles, type OutputContent, readCorpus } from './io.js';
 import { prepareCorpus, sortTranscripts } from './model.js';
 import { renderFigures } from './render-pool.js';
@@ -55,6 +56,8 @@ export interface PipelineOptions {
    * earliest records (tests: outputs must not depend on it).
    */
   retainAll?: boolean;
+  /** Where the spool of row-level tables goes (default: the system's temporary folder). */
+  scratchDir?: string;
   /** Receives each output file (path relative to the output folder) as soon as it is made. */
   emit: (name: string, content: OutputContent) => void;
 }
@@ -64,7 +67,6 @@ export interface PipelineResult {
   files: number;
   transcripts: Transcript[];
   diagnostics: Diagnostic[];
-  tables: Tables;
   timings: Record<string, number>;
   /** Heap and resident memory (MiB) at the end of each stage, this process (all threads). */
   memory: Record<string, { heap_mb: number; rss_mb: number }>;
@@ -97,9 +99,17 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   let kept = 0;
   let tokens = 0;
   let transcripts: Transcript[] = [];
-  let tables: Tables;
-  let figures: ReturnType<typeof buildFigures> = [];
-  let rendering: ReturnType<typeof renderFigures> = Promise.resolve([]);
+  let figures: Figure[] = [];
+  let rendering: Promise<Rendered[]> | undefined;
+  const startRender = (figs: Figure[]) => {
+    const p = renderFigures(figs, {
+      workers: opts.renderWorkers,
+      onDone: (d, n) => opts.onProgress?.('figures', d, n),
+    });
+    // A failure elsewhere must not leave an unhandled rejection behind.
+    p.catch(() => {});
+    return p;
+  };
   let diagnostics: Diagnostic[] = [];
   const config = loadConfig(corpus);
   const prepared = prepareCorpus(corpus);
@@ -120,6 +130,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   const collector = new DocumentCollector(
     emit,
     opts.retainAll ? { docs: Number.POSITIVE_INFINITY, kwic: 0 } : undefined,
+    opts.scratchDir,
   );
   try {
     const processed = await processDocuments(
@@ -141,70 +152,31 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
     const docs = sortTranscripts(collector.documents(), (d) => d.transcript);
     kept = docs.filter((d) => d.full).length;
     transcripts = docs.map((d) => d.transcript);
-    const partials = docs.map((d) => d.partial);
-    lap('documents');
-
-    tables = await runAnalyses({
-      transcripts,
-      annotated: [],
-      partials,
-      dictionary: config.dictionary,
-      stopwords: config.stopwords,
-      kwicTerms: opts.kwicTerms,
-      sentiment: { targets: config.sentiment.targets },
-      rowLevel: false,
-    });
-    tokens = partials.reduce((n, p) => n + p.tokens, 0);
-    const units = partials.flatMap((p) => p.units);
-    partials.length = 0;
-    lap('analyses');
-
-    figures = buildFigures(tables);
-    // Figures render in worker threads while this thread writes the tables and the report.
-    rendering = renderFigures(figures, {
-      workers: opts.renderWorkers,
-      onDone: (d, n) => opts.onProgress?.('figures', d, n),
-    });
-    // A failure elsewhere must not leave an unhandled rejection behind.
-    rendering.catch(() => {});
-    lap('figures');
-
     diagnostics = [...prepared.diagnostics, ...transcripts.flatMap((t) => t.diagnostics)];
-    const manifest = buildManifest(rawCount, transcripts, config, opts);
-    emit('README.md', REPORTS_README);
-    emit('manifest.json', stableJson(manifest));
-    emit(
-      'diagnostics.csv',
-      toCsv(diagnostics.map(diagnosticRow), ['file', 'line', 'severity', 'rule', 'message']),
-    );
-    const streamed = new Map<string, () => Iterable<Uint8Array>>(
-      SPOOLED.map((t) => [t, () => collector.csv(t, CSV_COLUMNS[t])]),
-    );
-    streamed.set('terms', () => termsCsv(units, COLUMNS['terms'] ?? []));
-    writeDataFiles(tables, (name, content) => emit(`data/${name}`, content), streamed);
-    units.length = 0;
-    emit('data/README.md', codebook());
-    const methods = methodsParagraph({
-      tables,
-      manifest,
-      sentimentMethods: sentimentMethods(readAgreement()),
+    lap('documents');
+    tokens = docs.reduce((n, d) => n + d.partial.tokens, 0);
+    const overlap = docs.length <= OVERLAP_RENDERING_MAX_DOCS;
+    figures = await writeTablesAndReport({
+      docs,
+      config,
+      opts,
+      manifest: buildManifest(rawCount, transcripts, config, opts),
+      diagnostics,
+      csv: collector,
+      emit,
+      lap,
+      // A small corpus's figures render while this thread writes the tables
+      // and the report; a large one's only after, when the tables are gone
+      // (rendering needs hundreds of MB of its own).
+      startRendering: (figs) => {
+        if (overlap) rendering = startRender(figs);
+      },
     });
-    emit(
-      'index.html',
-      buildReport({
-        tables,
-        transcripts: docs.filter((d) => d.full).map((d) => d.transcript),
-        figures: figures.map((f) => ({ ...f, svg: '' })),
-        diagnostics,
-        manifest,
-        methods,
-      }),
-    );
   } finally {
     collector.close();
   }
   lap('report');
-  const rendered = await rendering;
+  const rendered = await (rendering ?? startRender(figures));
   figures.forEach((fig, i) => {
     for (const [path, content] of Object.entries(figureFiles(fig, rendered[i]!)))
       emit(path, content);
@@ -214,13 +186,81 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
     files,
     transcripts,
     diagnostics,
-    tables,
     timings,
     memory,
     tokens,
     annotated,
     kept,
   };
+}
+
+/** Up to this many documents, figures render while the tables and the report are written. */
+const OVERLAP_RENDERING_MAX_DOCS = 500;
+
+/**
+ * analyses → figures (specs) → data/ and index.html. Everything made here
+ * from the merged tables is written before it returns, so the tables (the
+ * largest thing a run holds) are garbage once it has.
+ */
+async function writeTablesAndReport(ctx: {
+  docs: CollectedDocument[];
+  config: LoadedConfig;
+  opts: PipelineOptions;
+  manifest: ReturnType<typeof buildManifest>;
+  diagnostics: Diagnostic[];
+  csv: Pick<DocumentCollector, 'csv'>;
+  emit: (name: string, content: OutputContent) => void;
+  lap: (stage: string) => void;
+  startRendering: (figures: Figure[]) => void;
+}): Promise<Figure[]> {
+  const { docs, config, opts, manifest, emit } = ctx;
+  const partials = docs.map((d) => d.partial);
+  const tables = await runAnalyses({
+    transcripts: docs.map((d) => d.transcript),
+    annotated: [],
+    partials,
+    dictionary: config.dictionary,
+    stopwords: config.stopwords,
+    kwicTerms: opts.kwicTerms,
+    sentiment: { targets: config.sentiment.targets },
+    rowLevel: false,
+  });
+  const units = partials.flatMap((p) => p.units);
+  ctx.lap('analyses');
+
+  const figures = buildFigures(tables);
+  ctx.startRendering(figures);
+  ctx.lap('figures');
+
+  emit('README.md', REPORTS_README);
+  emit('manifest.json', stableJson(manifest));
+  emit(
+    'diagnostics.csv',
+    toCsv(ctx.diagnostics.map(diagnosticRow), ['file', 'line', 'severity', 'rule', 'message']),
+  );
+  const streamed = new Map<string, () => Iterable<Uint8Array>>(
+    SPOOLED.map((t) => [t, () => ctx.csv.csv(t, CSV_COLUMNS[t])]),
+  );
+  streamed.set('terms', () => termsCsv(units, COLUMNS['terms'] ?? []));
+  writeDataFiles(tables, (name, content) => emit(`data/${name}`, content), streamed);
+  emit('data/README.md', codebook());
+  const methods = methodsParagraph({
+    tables,
+    manifest,
+    sentimentMethods: sentimentMethods(readAgreement()),
+  });
+  emit(
+    'index.html',
+    buildReport({
+      tables,
+      transcripts: docs.filter((d) => d.full).map((d) => d.transcript),
+      figures: figures.map((f) => ({ ...f, svg: '' })),
+      diagnostics: ctx.diagnostics,
+      manifest,
+      methods,
+    }),
+  );
+  return figures;
 }
 
 interface LoadedConfig {

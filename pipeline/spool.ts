@@ -18,8 +18,9 @@ export class Spool {
   private readonly dir: string;
   private readonly files = new Map<string, { fd: number; size: number }>();
 
-  constructor(prefix = 'transcripts-spool-') {
-    this.dir = mkdtempSync(join(tmpdir(), prefix));
+  /** A fresh folder under `parent` (default: the system's temporary folder). */
+  constructor(parent: string = tmpdir()) {
+    this.dir = mkdtempSync(join(parent, 'transcripts-spool-'));
   }
 
   /** Appends bytes to `table`'s spool file and returns where they are. */

@@ -3,7 +3,7 @@
  * and assembles the row-level CSVs from a spool (pipeline/spool.ts). Neither
  * may change a byte of the outputs.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,10 +16,12 @@ const work = mkdtempSync(join(tmpdir(), 'atr-collect-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const text = (s: string) => Buffer.from(s, 'utf8');
+const scratch = join(work, 'scratch');
+mkdirSync(scratch);
 
 describe('Spool', () => {
   it('gives back appended ranges in any order, coalesced into chunks', () => {
-    const spool = new Spool();
+    const spool = new Spool(scratch);
     const a = spool.append('t', text('alpha\n'));
     const b = spool.append('t', text('beta\n'));
     const c = spool.append('u', text('gamma\n'));
@@ -35,6 +37,7 @@ describe('Spool', () => {
     ]);
     expect(() => spool.read('t', [0, 1000])).toThrow(/ends before/);
     spool.close();
+    expect(readdirSync(scratch)).toEqual([]);
   });
 });
 
@@ -73,6 +76,7 @@ async function run(
     workers: 2,
     renderWorkers: 0,
     retainAll,
+    scratchDir: scratch,
     emit: (name, content) => {
       const buf =
         typeof content === 'string'
@@ -105,7 +109,7 @@ describe('DocumentCollector', () => {
     const report = light.get('index.html')!.toString('utf8');
     expect(report).toContain('the first 50 of 60 records');
     // No spool is left behind.
-    expect(readdirSync(tmpdir()).filter((d) => d.startsWith('transcripts-spool-'))).toEqual([]);
+    expect(readdirSync(scratch)).toEqual([]);
     expect(existsSync(corpus)).toBe(true);
   }, 240_000);
 });

@@ -184,9 +184,9 @@ export interface SentimentDocPartial {
   /** Rows of level "speaker" and "side" for this document (unsorted). */
   rows: SentimentRow[];
   /** Target groups: key (year, target, side), the scores in reading order, sentences covered. */
-  targets: Array<[key: string, scores: number[], covered: number]>;
+  targets: Array<[key: string, scores: Iterable<number>, covered: number]>;
   /** Driver terms: key (year, side, term), each sentence's summed contribution in reading order. */
-  drivers: Array<[key: string, weights: number[]]>;
+  drivers: Array<[key: string, weights: Iterable<number>]>;
 }
 
 type TargetMatchers = Array<{ key: string; test: (text: string) => boolean }>;
