@@ -226,6 +226,10 @@ async function writeTablesAndReport(ctx: {
     rowLevel: false,
   });
   const units = partials.flatMap((p) => p.units);
+  // The merged tables hold what the report needs; the partials' own rows
+  // (the KWIC rows before the merge copied them, above all) can go.
+  for (const d of docs) d.partial = { ...d.partial, kwic: [], phrases: [], phraseForms: [] };
+  partials.length = 0;
   ctx.lap('analyses');
 
   const figures = buildFigures(tables);

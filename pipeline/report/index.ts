@@ -536,13 +536,9 @@ function readingSection(
   kwic: KwicRow[],
   ctx: Ctx,
 ): string {
-  const kwicByDoc = new Map<string, KwicRow[]>();
-  for (const k of kwic) {
-    const list = kwicByDoc.get(k.doc_id) ?? [];
-    list.push(k);
-    kwicByDoc.set(k.doc_id, list);
-  }
   const shown = transcripts.slice(0, MAX_READING_DOCS);
+  const kwicByDoc = new Map<string, KwicRow[]>(shown.map((t) => [t.docId, []]));
+  for (const k of kwic) kwicByDoc.get(k.doc_id)?.push(k);
   const note =
     Math.max(records, transcripts.length) > shown.length
       ? `<p class="note">This page holds the full text of the first ${formatInt(shown.length)} of ${formatInt(Math.max(records, transcripts.length))} records (by date); every record is in corpus/ under its doc_id (JSON, with its segments) and its turns are in data/turns.csv.</p>\n`
