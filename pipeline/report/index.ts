@@ -356,39 +356,57 @@ function escapeRegExp(s: string): string {
  * another word character, so "unity" does not light up inside "community".
  */
 /**
- * A turn's matcher: `exact` is the reference (word-boundary lookarounds);
- * `fast` is the same alternation without them, which V8 runs far faster.
- * highlight() accepts a fast match when its ends pass the boundary test
- * (then `exact` would have found the same match at the same place) and
- * asks `exact` otherwise, so the result is the same as with `exact` alone.
+ * A turn's matcher: `fast` is the alternation of its match strings (longest
+ * first), without boundary tests; `each` holds one sticky regex per string,
+ * in the same order. highlight() accepts a fast match whose ends pass the
+ * boundary test; otherwise it tries each string at that place in order, as
+ * an alternation with the boundary lookarounds would, and failing all moves
+ * on by one character. (Regexes with \p{L} lookarounds cost milliseconds
+ * each to compile, and a turn needs its own.)
  */
 interface Matcher {
-  exact: RegExp;
   fast: RegExp;
+  each: RegExp[];
 }
 
 const matcherCache = new Map<string, Matcher>();
+const stickyCache = new Map<string, RegExp>();
+
+/** Flags for a pattern: the u flag only when it holds an astral character (both modes then read it alike, and V8 runs it faster without). */
+function flagsFor(source: string, flags: string): string {
+  return /[\uD800-\uDFFF]/.test(source) ? `${flags}u` : flags;
+}
 
 function turnMatcher(matches: Map<string, string>): Matcher | undefined {
   if (matches.size === 0) return undefined;
-  // Compiling a Unicode regex costs far more than running it; turns share match sets.
   const cacheKey = [...matches.keys()].sort(compareText).join('\u0000');
   const cached = matcherCache.get(cacheKey);
   if (cached) return cached;
   if (matcherCache.size > 10_000) matcherCache.clear();
   const sorted = [...matches.keys()].sort((a, b) => b.length - a.length || compareText(a, b));
   const body = (m: string) => m.trim().split(/\s+/).map(escapeRegExp).join('\\s+');
-  const alts = sorted.map((m) => {
-    const pre = WORD_START.test(m) ? '(?<![\\p{L}\\p{N}])' : '';
-    const post = WORD_END.test(m) ? '(?![\\p{L}\\p{N}])' : '';
-    return `${pre}${body(m)}${post}`;
+  const each = sorted.map((m) => {
+    let re = stickyCache.get(m);
+    if (!re) {
+      re = new RegExp(body(m), flagsFor(body(m), 'y'));
+      stickyCache.set(m, re);
+    }
+    return re;
   });
-  const matcher = {
-    exact: new RegExp(alts.join('|'), 'gu'),
-    fast: new RegExp(sorted.map(body).join('|'), 'gu'),
-  };
+  const fastSource = sorted.map(body).join('|');
+  const matcher = { fast: new RegExp(fastSource, flagsFor(fastSource, 'g')), each };
   matcherCache.set(cacheKey, matcher);
   return matcher;
+}
+
+/** The first of the turn's strings found at `at` with clean ends (as the boundary-checked alternation finds it). */
+function matchAt(text: string, at: number, each: readonly RegExp[]): RegExpExecArray | null {
+  for (const re of each) {
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (m && atBoundaries(text, at, at + m[0].length)) return m;
+  }
+  return null;
 }
 
 const WORD_START = /^[\p{L}\p{N}]/u;
@@ -410,18 +428,19 @@ function highlight(
   phraseOf: Map<string, string>,
 ): [string, number] {
   if (!matcher) return [esc(text), 0];
-  const { exact, fast } = matcher;
+  const { fast, each } = matcher;
   let out = '';
   let last = 0;
   let n = 0;
   fast.lastIndex = 0;
   for (;;) {
-    let m = fast.exec(text);
-    if (!m) break;
-    if (!atBoundaries(text, m.index, m.index + m[0].length)) {
-      exact.lastIndex = m.index;
-      m = exact.exec(text);
-      if (!m) break;
+    const found = fast.exec(text);
+    if (!found) break;
+    const at = found.index;
+    const m = atBoundaries(text, at, at + found[0].length) ? found : matchAt(text, at, each);
+    if (!m) {
+      fast.lastIndex = at + 1;
+      continue;
     }
     const phrase = phraseOf.get(m[0]) ?? phraseOf.get(m[0].replace(/\s+/g, ' ')) ?? '';
     out += `${esc(text.slice(last, m.index))}<mark title="${esc(phrase)}">${esc(m[0])}</mark>`;
