@@ -226,12 +226,8 @@ export class DocumentCollector {
       speaker: s(r.speaker),
       side: s(r.side),
     }));
-    sentiment.drivers = sentiment.drivers.map(([key, ws]) => [s(key), Float64Array.from(ws)]);
-    sentiment.targets = sentiment.targets.map(([key, scores, covered]) => [
-      s(key),
-      Float64Array.from(scores),
-      covered,
-    ]);
+    for (const d of sentiment.drivers) d[0] = s(d[0]);
+    for (const t of sentiment.targets) t[0] = s(t[0]);
     p.kwic = p.kwic.map((r) => ({
       phrase: s(r.phrase),
       doc_id: s(r.doc_id),
