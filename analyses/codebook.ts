@@ -335,7 +335,10 @@ export const CODEBOOK: CodebookFile[] = [
     columns: [
       c('year', 'Year of the meeting date.'),
       SIDE,
-      c('term', 'The sentiment-bearing word (lower case).'),
+      c(
+        'term',
+        'The sentiment-bearing word (lower case); "(negation)" is every negator ("not", "no", "never", …), each of which adds a small negative term.',
+      ),
       c('polarity', '"positive" or "negative".'),
       c('sentences', 'Sentences of that side and year in which the word contributed.'),
       c('contribution', 'Sum of its signed contributions to sentence scores.'),

@@ -7,12 +7,19 @@ import { applyTies, assignFolds, START_PARAMS } from '../analyses/sentiment/cali
 import { loadSentimentConfig } from '../analyses/sentiment/config.js';
 import { installedMachineJson, sentimentMachine } from '../analyses/sentiment/lexicon.js';
 import {
+  derivationCandidates,
+  derivedValue,
+  prefixedValue,
+} from '../analyses/sentiment/morphology.js';
+import {
   combineFeatures,
   createFeatureExtractor,
   createSentenceScorer,
   DEFAULT_SCORER_PARAMS,
   featureScore,
+  NEGATION_TERM,
   type TermFeature,
+  termWeight,
 } from '../analyses/sentiment/scorer.js';
 
 // The one wink instance of this test file's worker.
@@ -199,6 +206,149 @@ describe('createSentenceScorer on wink', () => {
   });
 });
 
+describe('derivational morphology', () => {
+  // A stand-in lexicon: the rules are tested apart from wink's values.
+  const lexicon = new Map([
+    ['generous', 0.4],
+    ['brazen', -0.6],
+    ['harm', -0.4],
+    ['care', 0.5],
+    ['happy', 0.8],
+    ['tragic', -0.4],
+    ['remarkable', 0.4],
+    ['enjoy', 0.5],
+  ]);
+  const lookup = (w: string): number => lexicon.get(w) ?? 0;
+
+  it('proposes bases by suffix, gated by the class the suffix forms', () => {
+    expect(derivationCandidates('generosity', 'NOUN').map((c) => c.base)).toContain('generous');
+    // every matching rule contributes, the most specific first ("-ily" before "-ly")
+    expect(derivationCandidates('happily', 'ADV').map((c) => c.base)).toEqual([
+      'happy',
+      'happi',
+      'happile',
+      'happie',
+    ]);
+    expect(derivationCandidates('harmless', 'ADJ')).toEqual([{ base: 'harm', sign: -1 }]);
+    // "-ly" forms adverbs: the verb "supply" is not "supple" + "-ly"
+    expect(derivationCandidates('supply', 'VERB')).toEqual([]);
+    expect(derivationCandidates('supply').map((c) => c.base)).toContain('supple');
+    // a stem shorter than three letters is no stem ("only", "duty")
+    expect(derivationCandidates('only', 'ADV')).toEqual([]);
+  });
+
+  it('takes the first known base, reverses privatives, and goes two steps', () => {
+    expect(derivedValue('generosity', lookup, 'NOUN')).toEqual({ value: 0.4, base: 'generous' });
+    expect(derivedValue('brazenly', lookup, 'ADV')).toEqual({ value: -0.6, base: 'brazen' });
+    expect(derivedValue('tragically', lookup, 'ADV')).toEqual({ value: -0.4, base: 'tragic' });
+    expect(derivedValue('enjoyment', lookup, 'NOUN')).toEqual({ value: 0.5, base: 'enjoy' });
+    expect(derivedValue('harmless', lookup, 'ADJ')).toEqual({ value: 0.4, base: 'harm' });
+    // "carelessly" → "careless" (unknown) → −"care"
+    expect(derivedValue('carelessly', lookup, 'ADV')).toEqual({ value: -0.5, base: 'care' });
+    expect(derivedValue('generosity', lookup, 'VERB')).toBeUndefined();
+    expect(derivedValue('table', lookup, 'NOUN')).toBeUndefined();
+  });
+
+  it('reverses a negative prefix on adjectives and adverbs only', () => {
+    expect(prefixedValue('unremarkable', lookup, 'ADJ')).toEqual({
+      value: -0.4,
+      base: 'remarkable',
+    });
+    expect(prefixedValue('unremarkable', lookup, 'NOUN')).toBeUndefined();
+    expect(prefixedValue('unremarkable', lookup)).toEqual({ value: -0.4, base: 'remarkable' });
+    // the remainder must be in the lexicon and four letters or more
+    expect(prefixedValue('unfair', lookup, 'ADJ')).toBeUndefined();
+  });
+
+  it('gives an unlisted derived word its base’s value times ψ (and ω off adjectives)', () => {
+    const ex = createFeatureExtractor(nlp, its);
+    const generous = ex.textFeatures('They were generous.').terms[0]!;
+    expect(generous).toMatchObject({ term: 'generous', derived: false, adjective: true });
+    const t = ex.textFeatures('Her generosity was famous.').terms.find((x) => x.derived)!;
+    expect(t).toMatchObject({ term: 'generous', value: generous.value, derived: true });
+    expect(t.adjective).toBe(false);
+    const p = DEFAULT_SCORER_PARAMS;
+    expect(termWeight(t, p)).toBeCloseTo(generous.value * p.derived * p.nonAdjective, 12);
+    expect(p.derived).toBe(0.75);
+    // "harmless" reverses "harm"; "unremarkable" reverses "remarkable"
+    const harm = ex.textFeatures('The harm was done.').terms[0]!.value;
+    expect(ex.textFeatures('The dog is harmless.').terms[0]).toMatchObject({
+      term: 'harm',
+      value: -harm,
+      derived: true,
+    });
+    const remarkable = ex.textFeatures('It was remarkable.').terms[0]!.value;
+    expect(ex.textFeatures('It was unremarkable.').terms[0]).toMatchObject({
+      term: 'remarkable',
+      value: -remarkable,
+      derived: true,
+    });
+    // degree adverbs are modifiers, not derived opinions
+    expect(ex.textFeatures('It was especially cold.').terms.map((x) => x.term)).not.toContain(
+      'especial',
+    );
+    // switches: no derivation, or no prefixes
+    const plain = createFeatureExtractor(nlp, its, undefined, { derivation: false });
+    expect(plain.textFeatures('Her generosity was famous.').terms.some((x) => x.derived)).toBe(
+      false,
+    );
+    const noPrefix = createFeatureExtractor(nlp, its, undefined, { prefixes: false });
+    expect(noPrefix.textFeatures('It was unremarkable.').terms).toEqual([]);
+  });
+
+  it('leaves derived terms out entirely when ψ = 0', () => {
+    const p = { ...DEFAULT_SCORER_PARAMS, derived: 0, dilution: 0 };
+    const derived = term(0.4, { derived: true });
+    expect(combineFeatures({ terms: [derived] }, p)).toEqual({
+      score: 0,
+      covered: false,
+      contributions: [],
+    });
+    // not counted in k either: one plain term alone
+    expect(featureScore({ terms: [term(0.6), derived] }, p)).toBe(
+      featureScore({ terms: [term(0.6)] }, p),
+    );
+  });
+});
+
+describe('negators and negativity', () => {
+  it('counts each negator as a term of value −η, with or without sentiment words', () => {
+    const p = DEFAULT_SCORER_PARAMS;
+    const f = createFeatureExtractor(nlp, its).textFeatures('The meeting was not held on Tuesday.');
+    expect(f.terms).toEqual([]);
+    expect([f.negators, f.words]).toEqual([['not'], 7]);
+    // k = 1 (the negator), m = 6 other words: S = −η / √(1 + δ·6)
+    const s = -p.negator / Math.sqrt(1 + p.dilution * 6) ** (2 * p.lengthExponent);
+    const r = scorer.scoreText('The meeting was not held on Tuesday.');
+    expect(r.score).toBeCloseTo(s / Math.sqrt(s * s + 1), 12);
+    expect(r.contributions).toEqual([[NEGATION_TERM, s]]);
+    expect(NEGATION_TERM).toBe('(negation)');
+    expect(r.contributions).toEqual([[NEGATION_TERM, s]]);
+    expect(featureScore(f, p)).toBe(r.score);
+    // n't, never, nothing, without are negators too; η = 0 turns the rule off
+    const g = createFeatureExtractor(nlp, its).textFeatures(
+      "I don't know. Never again, nothing without reason.",
+    );
+    expect(g.negators).toEqual(['not', 'never', 'nothing', 'without']);
+    expect(featureScore(g, { ...p, negator: 0 })).toBe(0);
+  });
+
+  it('adds the negator to a negated sentiment word and weighs negative values by ρ', () => {
+    const p = { ...DEFAULT_SCORER_PARAMS, dilution: 0, lengthExponent: 0 };
+    // "not good": −ν·0.5 for the word and −η for "not"
+    const s = -p.negation * 0.5 - p.negator;
+    const r = combineFeatures(
+      { terms: [term(0.5, { negatedAt: 0 })], negators: ['not'], words: 2 },
+      p,
+    );
+    expect(r.contributions.reduce((a, [, w]) => a + w, 0)).toBeCloseTo(s, 12);
+    expect(r.score).toBeCloseTo(s / Math.sqrt(s * s + 1), 12);
+    expect(termWeight(term(-0.5), p)).toBeCloseTo(-0.5 * p.negativity, 12);
+    expect(p.negativity).toBe(1.3);
+    expect(termWeight(term(0.5), p)).toBe(0.5);
+  });
+});
+
 describe('benchmark files', () => {
   it('parses ID<TAB>mean<TAB>text with CRLF and reports bad lines with their number', () => {
     expect(parseGroundTruth('1_1\t0.5\tGood\tday.\r\n\r\n2_1\t-1\tBad.\r\n', 'f.txt')).toEqual([
@@ -210,8 +360,10 @@ describe('benchmark files', () => {
     );
   });
   it('ties a coefficient that is not free to its leader', () => {
-    const p = { ...START_PARAMS, contrast: 0.25 };
+    const p = { ...START_PARAMS, contrast: 0.25, nonAdjective: 0.75 };
     expect(applyTies(p, ['contrast'], { negation: 'contrast' }).negation).toBe(0.25);
+    const tied = applyTies(p, ['contrast', 'nonAdjective']);
+    expect([tied.negation, tied.negator, tied.derived]).toEqual([0.25, 0.25, 0.75]);
     expect(applyTies(p, ['contrast', 'negation'], { negation: 'contrast' }).negation).toBe(1);
     expect(applyTies(p, ['boost'], { negation: 'contrast' })).toBe(p);
   });

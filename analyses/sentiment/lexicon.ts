@@ -33,8 +33,8 @@ export interface LexiconMatch {
 }
 
 export interface SentimentMachine {
-  /** Matches in a sequence of vocabulary ids (−1 for a word outside the vocabulary), as wink finds them. */
-  match(ids: readonly number[]): LexiconMatch[];
+  /** Matches in a sequence of vocabulary ids (−1 for a word outside the vocabulary; its first `length`), as wink finds them. */
+  match(ids: readonly number[], length?: number): LexiconMatch[];
   /** The value of a single-word entry, or 0. */
   word(id: number): number;
 }
@@ -43,15 +43,46 @@ export interface SentimentMachine {
 export function sentimentMachine(json: string, newlineId = -2): SentimentMachine {
   const model = JSON.parse(json) as [number, number, Fsm, Record<number, string>];
   const fsm = model[2];
-  const values = new Map<number, number>();
-  for (const [state, v] of Object.entries(model[3])) values.set(Number(state), Number(v) / 1000);
-  const next = (state: number, event: number): number => fsm[state]?.[event] ?? 0;
+  // Lookups are flat arrays where they are hot: the start state's transitions
+  // (thousands of words, one lookup per token) indexed by word id, and each
+  // state's value (NaN: not an entry's end).
+  let states = 0;
+  for (const state of Object.keys(fsm)) states = Math.max(states, Number(state) + 1);
+  for (const state of Object.keys(model[3])) states = Math.max(states, Number(state) + 1);
+  for (const edges of Object.values(fsm))
+    for (const to of Object.values(edges)) states = Math.max(states, to + 1);
+  const stateValue = new Float64Array(states).fill(Number.NaN);
+  for (const [state, v] of Object.entries(model[3])) stateValue[Number(state)] = Number(v) / 1000;
+  const start = fsm[0] ?? {};
+  let words = 0;
+  for (const event of Object.keys(start)) {
+    const e = Number(event);
+    if (e < EOS) words = Math.max(words, e + 1);
+  }
+  const startNext = new Int32Array(words);
+  for (const [event, to] of Object.entries(start)) {
+    const e = Number(event);
+    if (e < EOS) startNext[e] = to;
+  }
+  const startOtherwise = start[OTHERWISE] ?? 0;
+  const startEos = start[EOS] ?? 0;
+  const next = (state: number, event: number): number => {
+    if (state === 0) {
+      if (event >= 0 && event < words) return startNext[event]!;
+      if (event === OTHERWISE) return startOtherwise;
+      if (event === EOS) return startEos;
+    }
+    return fsm[state]?.[event] ?? 0;
+  };
+  const stateValueOf = (state: number): number | undefined => {
+    const v = state < states ? stateValue[state]! : Number.NaN;
+    return Number.isNaN(v) ? undefined : v;
+  };
 
   // A port of wink's simpleFSM.recognize (src/automaton.js): greedy, leftmost,
   // longest match, with the "otherwise" fallback to a shorter entry.
-  const match = (ids: readonly number[]): LexiconMatch[] => {
+  const match = (ids: readonly number[], length = ids.length): LexiconMatch[] => {
     const out: LexiconMatch[] = [];
-    const length = ids.length;
     let first = 0;
     let state = 0;
     let lastOtherwiseIndex = 0;
@@ -62,7 +93,7 @@ export function sentimentMachine(json: string, newlineId = -2): SentimentMachine
         if (t === newlineId) continue;
         let ns = next(state, t);
         if (!state && ns) first = j;
-        const v = values.get(ns);
+        const v = stateValueOf(ns);
         if (v !== undefined) {
           // Entries valued 0 ("kind of", "as good as") neutralise their words.
           if (v !== 0) out.push({ start: first, end: j, value: v });
@@ -72,7 +103,7 @@ export function sentimentMachine(json: string, newlineId = -2): SentimentMachine
           lastOtherwiseState = 0;
         } else if (ns === 0) {
           if (lastOtherwiseState) {
-            const w = values.get(lastOtherwiseState)!;
+            const w = stateValueOf(lastOtherwiseState)!;
             if (w !== 0) out.push({ start: first, end: lastOtherwiseIndex, value: w });
             i = lastOtherwiseIndex;
             j = length + 100;
@@ -93,7 +124,7 @@ export function sentimentMachine(json: string, newlineId = -2): SentimentMachine
   const word = (id: number): number => {
     const s = next(0, id);
     if (s === 0) return 0;
-    return values.get(s) ?? values.get(next(s, OTHERWISE)) ?? 0;
+    return stateValueOf(s) ?? stateValueOf(next(s, OTHERWISE)) ?? 0;
   };
   return { match, word };
 }

@@ -1309,7 +1309,8 @@ export function sentimentDrivers(tables: Tables): Figure | undefined {
     `appears in, summed (after negation, intensifiers and the domain overrides in ` +
     `corpus/sentiment.yaml). The ${DRIVERS_SHOWN} strongest positive and negative words are shown` +
     (years.length > DRIVER_YEARS ? ` for the ${DRIVER_YEARS} most recent years` : '') +
-    `; every ranked word is in sentiment_drivers.csv. A word that dominates a panel is worth ` +
+    `; every ranked word is in sentiment_drivers.csv. "(negation)" sums the small negative term ` +
+    `each "not", "no", "never" … adds. A word that dominates a panel is worth ` +
     `checking in the concordance: the lexicon scores tone, not stance.`;
   return figure('sentiment-drivers', 'What drives the sentiment scores', caption, alt, spec, data, [
     'year',
