@@ -288,7 +288,10 @@ export const CODEBOOK: CodebookFile[] = [
       TURN,
       c('sentence', 'Sentence number, 1-based within the turn.'),
       c('sentiment', 'Sentence score in [-1, 1].'),
-      c('covered', 'true if the sentence has at least one sentiment-bearing word.'),
+      c(
+        'covered',
+        'true if the sentence has at least one sentiment-bearing word or negator (else its score is 0).',
+      ),
       c('text', 'The sentence as written.'),
     ],
   },
@@ -307,7 +310,10 @@ export const CODEBOOK: CodebookFile[] = [
       c('mean', 'Mean sentence score.'),
       c('ci_low', 'Lower end of the 95% bootstrap interval of the mean.'),
       c('ci_high', 'Upper end of the 95% bootstrap interval of the mean.'),
-      c('coverage', 'Share of sentences with at least one sentiment-bearing word (0–1).'),
+      c(
+        'coverage',
+        'Share of sentences with at least one sentiment-bearing word or negator (0–1).',
+      ),
     ],
   },
   {
@@ -323,7 +329,7 @@ export const CODEBOOK: CodebookFile[] = [
       SIDE,
       c('sentences', 'Sentences in the turn.'),
       c('mean', 'Mean sentence score within the turn.'),
-      c('covered', 'Sentences with at least one sentiment-bearing word.'),
+      c('covered', 'Sentences with at least one sentiment-bearing word or negator.'),
     ],
   },
   {
@@ -359,7 +365,10 @@ export const CODEBOOK: CodebookFile[] = [
       c('mean', 'Mean score of those sentences.'),
       c('ci_low', 'Lower end of the 95% bootstrap interval of the mean.'),
       c('ci_high', 'Upper end of the 95% bootstrap interval of the mean.'),
-      c('coverage', 'Share of those sentences with at least one sentiment-bearing word (0–1).'),
+      c(
+        'coverage',
+        'Share of those sentences with at least one sentiment-bearing word or negator (0–1).',
+      ),
     ],
   },
 ];

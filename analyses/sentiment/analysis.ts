@@ -484,12 +484,12 @@ export function sentimentMethods(
       : ' Its agreement with human ratings has not been measured for this report.';
   const coverageText =
     coverage !== undefined && Number.isFinite(coverage)
-      ? ` In this corpus ${(coverage * 100).toFixed(1)}% of spoken sentences contain at least one sentiment-bearing word; the others score 0.`
+      ? ` In this corpus ${(coverage * 100).toFixed(1)}% of spoken sentences contain at least one sentiment-bearing word or negator; the others score 0.`
       : '';
   return (
     'Sentence sentiment is scored with wink-nlp\u2019s English sentiment lexicon (values from \u22121 to 1) and its negation detection, adjusted by a few rules: ' +
     'the values of a sentence\u2019s sentiment words are summed rather than averaged and scaled into (\u22121, 1), intensifiers and dampeners strengthen or weaken the next word, ' +
-    'words conceded before \u201cbut\u201d, \u201chowever\u201d or \u201cyet\u201d or in a clause opened by \u201calthough\u201d count less, an exclamation mark strengthens its sentence\u2019s sentiment words, negation weakens rather than reverses, nouns and verbs count less than adjectives, a sentence\u2019s score is diluted by its words without sentiment, and the lexicon\u2019s multi-word entries are matched as wink-nlp matches them. ' +
+    'words conceded before \u201cbut\u201d, \u201chowever\u201d or \u201cyet\u201d or in a clause opened by \u201calthough\u201d count less, an exclamation mark strengthens its sentence\u2019s sentiment words, negation weakens rather than reverses and each negator (\u201cnot\u201d, \u201cnever\u201d \u2026) adds a small negative term, negative words weigh more than positive ones, nouns and verbs count less than adjectives, a word the lexicon lacks takes the value of the word it derives from by English suffixes and negative prefixes (\u201cgenerosity\u201d from \u201cgenerous\u201d, \u201charmless\u201d as the opposite of \u201charm\u201d), a sentence\u2019s score is diluted by its words without sentiment, and the lexicon\u2019s multi-word entries are matched as wink-nlp matches them. ' +
     'The handful of coefficients of these rules were fitted with five-fold cross-validation on human-rated benchmark sentences only, never on this corpus. ' +
     'Domain corrections for the political vocabulary of these records (corpus/sentiment.yaml, listed in the manifest) are applied on top; they are not part of the measured agreement.' +
     agreementText +

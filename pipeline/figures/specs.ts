@@ -482,7 +482,7 @@ function sentimentRows(tables: Tables, level: 'side' | 'speaker'): Row[] {
 const sentimentCaption =
   `Each sentence of speech is scored from −1 (negative) to +1 (positive) by the dictionary ` +
   `method described under Methods; a point is the mean over the sentences in one meeting, and ` +
-  `the vertical bar its 95% confidence interval. Sentences with no sentiment-bearing word count ` +
+  `the vertical bar its 95% confidence interval. Sentences with no sentiment-bearing word or negator count ` +
   `as 0 and pull means toward 0; the tooltip gives the share of sentences with at least one ` +
   `such word (coverage). Political vocabulary (imperialists, revisionists, comrade) is neutral ` +
   `to the lexicon, so these scores measure general tone, not political stance.`;
@@ -1009,7 +1009,7 @@ export function sentimentArc(tables: Tables): Figure | undefined {
     `Each point is one speech turn: the mean score of its sentences (−1 to +1), sized by the number ` +
     `of sentences. The grey line is a centred moving average over ${ARC_WINDOW} turns, weighted by ` +
     `sentences, so brief courtesies weigh less than long statements. Turns without any ` +
-    `sentiment-bearing word score 0. Read the turns themselves (Reading view) before interpreting ` +
+    `sentiment-bearing word or negator score 0. Read the turns themselves (Reading view) before interpreting ` +
     `a dip: the lexicon does not know political vocabulary.` +
     (capped
       ? ` The ${meetingList.length} most recent of ${allMeetings.length} meetings are shown; every turn of every meeting is in sentiment_arc.csv.`

@@ -108,7 +108,7 @@ export function methodsParagraph(input: MethodsInput): string {
     parts.push(
       `Of ${plural(sentences, 'sentence')}, ${formatInt(covered)} ` +
         `(${((100 * covered) / sentences).toFixed(1)}%) contained at least one sentiment-bearing ` +
-        `word; the rest score 0, which pulls means toward neutral.`,
+        `word or negator; the rest score 0, which pulls means toward neutral.`,
     );
   }
 
