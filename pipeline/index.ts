@@ -172,6 +172,8 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
         if (overlap) rendering = startRender(figs);
       },
     });
+    // An async function's locals stay reachable while it waits: let the documents go.
+    docs.length = 0;
   } finally {
     collector.close();
   }
