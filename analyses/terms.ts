@@ -186,37 +186,60 @@ export function termTablesFromUnits(
   return { terms, bySide, byYear, bySpeaker };
 }
 
+/** One speaker-document's terms in terms.csv's order, with what each row's measures need. */
+export interface UnitTerms {
+  unit: SpeakerDoc;
+  /** [term, count], count desc then term. */
+  entries: Array<[string, number]>;
+  /** ln(N / df) per term: N speaker-documents, df those using the term. */
+  idf: (term: string) => number;
+}
+
 /**
- * terms.csv's rows in its order (doc_id, speaker, count desc, term), in
- * batches of about `size` rows, so a large corpus's rows (one per term per
- * speaker-document) need never be held at once.
+ * The speaker-documents in terms.csv's order (doc_id, speaker), each with
+ * its terms sorted; one at a time, so a large corpus's rows (one per term
+ * per speaker-document) are never all built at once.
  */
-export function* termRowBatches(units: readonly SpeakerDoc[], size = 20_000): Generator<TermRow[]> {
+export function* termsInOrder(units: readonly SpeakerDoc[]): Generator<UnitTerms> {
   const df = new Map<string, number>();
   for (const u of units) for (const term of u.counts.keys()) df.set(term, (df.get(term) ?? 0) + 1);
   const n = units.length;
+  const idf = (term: string) => Math.log(n / df.get(term)!);
   const order = units
     .map((u, i) => [u, i] as const)
     .sort(([a, i], [b, j]) => cmp(a.doc_id, b.doc_id) || cmp(a.speaker, b.speaker) || i - j)
     .map(([u]) => u);
+  for (const unit of order) {
+    const entries = [...unit.counts].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]));
+    yield { unit, entries, idf };
+  }
+}
+
+/** per_10k and tf_idf of one terms.csv row (tf = count / words). */
+export function termMeasures(
+  words: number,
+  count: number,
+  idf: number,
+): { per_10k: number; tf_idf: number } {
+  const tf = words > 0 ? count / words : 0;
+  return { per_10k: rate(count, words), tf_idf: tf * idf };
+}
+
+/** terms.csv's rows in its order, in batches of about `size` rows. */
+export function* termRowBatches(units: readonly SpeakerDoc[], size = 20_000): Generator<TermRow[]> {
   let batch: TermRow[] = [];
-  for (const u of order) {
-    const rows: TermRow[] = [];
-    for (const [term, count] of u.counts) {
-      const tf = u.words > 0 ? count / u.words : 0;
-      rows.push({
+  for (const { unit: u, entries, idf } of termsInOrder(units)) {
+    for (const [term, count] of entries) {
+      batch.push({
         doc_id: u.doc_id,
         date: u.date,
         speaker: u.speaker,
         side: u.side,
         term,
         count,
-        per_10k: rate(count, u.words),
-        tf_idf: tf * Math.log(n / df.get(term)!),
+        ...termMeasures(u.words, count, idf(term)),
       });
     }
-    rows.sort((a, b) => b.count - a.count || cmp(a.term, b.term));
-    for (const r of rows) batch.push(r);
     if (batch.length >= size) {
       yield batch;
       batch = [];

@@ -226,7 +226,7 @@ export class DocumentCollector {
       speaker: s(r.speaker),
       side: s(r.side),
     }));
-    for (const d of sentiment.drivers) d[0] = s(d[0]);
+    sentiment.drivers = PackedDrivers.from(sentiment.drivers, s);
     for (const t of sentiment.targets) t[0] = s(t[0]);
     p.kwic = p.kwic.map((r) => ({
       phrase: s(r.phrase),
@@ -258,6 +258,43 @@ export class DocumentCollector {
       u.speaker = s(u.speaker);
       u.side = s(u.side);
       u.counts = TermCounts.from(u.counts, this.vocabulary);
+    }
+  }
+}
+
+/**
+ * A document's driver terms (key, each sentence's contribution) packed into
+ * three arrays instead of an array and a small array of numbers per term
+ * (a few hundred terms a document); iterates as the pairs it was made from.
+ */
+class PackedDrivers implements Iterable<[string, Float64Array]> {
+  private constructor(
+    private readonly keys: string[],
+    private readonly ends: Uint32Array,
+    private readonly weights: Float64Array,
+  ) {}
+
+  static from(
+    drivers: Iterable<[string, Iterable<number>]>,
+    intern: (s: string) => string,
+  ): PackedDrivers {
+    const keys: string[] = [];
+    const ends: number[] = [];
+    const weights: number[] = [];
+    for (const [key, ws] of drivers) {
+      keys.push(intern(key));
+      for (const w of ws) weights.push(w);
+      ends.push(weights.length);
+    }
+    return new PackedDrivers(keys, Uint32Array.from(ends), Float64Array.from(weights));
+  }
+
+  *[Symbol.iterator](): Generator<[string, Float64Array]> {
+    let start = 0;
+    for (let i = 0; i < this.keys.length; i++) {
+      const end = this.ends[i]!;
+      yield [this.keys[i]!, this.weights.subarray(start, end)];
+      start = end;
     }
   }
 }

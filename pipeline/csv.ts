@@ -29,7 +29,8 @@ export function toCsv<T extends object>(
 
 const NEEDS_QUOTES = /[",\r\n]|^ | $/;
 
-function quoteField(s: string): string {
+/** One CSV field as toCsv writes it (quoted when needed). */
+export function quoteField(s: string): string {
   return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

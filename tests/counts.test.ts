@@ -63,3 +63,55 @@ describe('TermCounts', () => {
     expect(rev?.range).toBe(2);
   });
 });
+
+describe('termsCsv', () => {
+  it('writes the bytes toCsv gives for termRowBatches rows, in chunks', async () => {
+    const { termsCsv } = await import('../pipeline/index.js');
+    const { toCsv } = await import('../pipeline/csv.js');
+    const { TERM_COLUMNS, termRowBatches } = await import('../analyses/terms.js');
+    const vocab = new Vocabulary();
+    const units: SpeakerDoc[] = [
+      [
+        'd2',
+        'An Yong',
+        'DPRK',
+        40,
+        [
+          ['peace', 3],
+          ['we, the people', 1],
+          ['"quoted"', 2],
+        ],
+      ],
+      [
+        'd1',
+        'Enver Hoxha',
+        'Albania',
+        7,
+        [
+          ['revisionism', 2],
+          ['peace', 2],
+          ['party', 5],
+        ],
+      ],
+      ['d1', 'Choe Yong-geon', 'DPRK', 0, [['peace', 1]]],
+    ].map(([doc, speaker, side, words, counts]) => ({
+      doc_id: doc as string,
+      date: '1960-01-01',
+      speaker: speaker as string,
+      side: side as string,
+      words: words as number,
+      counts: TermCounts.from(new Map(counts as Array<[string, number]>), vocab),
+    }));
+    const rows = [...termRowBatches(units, 2)].flat();
+    const expected = toCsv(rows, TERM_COLUMNS);
+    const written = Buffer.concat([...termsCsv(units, TERM_COLUMNS)]).toString('utf8');
+    expect(written).toBe(expected);
+    expect(rows.map((r) => `${r.doc_id}/${r.speaker}/${r.term}`).slice(0, 4)).toEqual([
+      'd1/Choe Yong-geon/peace',
+      'd1/Enver Hoxha/party',
+      'd1/Enver Hoxha/peace',
+      'd1/Enver Hoxha/revisionism',
+    ]);
+    expect(() => [...termsCsv(units, ['term', 'count'])]).toThrow(/termsCsv writes/);
+  });
+});

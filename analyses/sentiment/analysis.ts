@@ -186,7 +186,7 @@ export interface SentimentDocPartial {
   /** Target groups: key (year, target, side), the scores in reading order, sentences covered. */
   targets: Array<[key: string, scores: Iterable<number>, covered: number]>;
   /** Driver terms: key (year, side, term), each sentence's summed contribution in reading order. */
-  drivers: Array<[key: string, weights: Iterable<number>]>;
+  drivers: Iterable<[key: string, weights: Iterable<number>]>;
 }
 
 type TargetMatchers = Array<{ key: string; test: (text: string) => boolean }>;
