@@ -165,12 +165,17 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
       csv: collector,
       emit,
       lap,
-      // A small corpus's figures render while this thread writes the tables
-      // and the report; a large one's only after, when the tables are gone
-      // (rendering needs hundreds of MB of its own).
+      // A small corpus's figures render on every core while this thread
+      // writes the tables and the report. A large one's render on one worker
+      // (each renderer is a few hundred MB) while this thread copies the
+      // row-level tables from the spool, which leaves little garbage; the
+      // report and the other tables, which leave much, wait until it is done
+      // (peak RSS at 4,000 documents: 1.60 GB rendering on two workers after
+      // the report, 1.34 GB on one).
       startRendering: (figs) => {
-        if (overlap) rendering = startRender(figs);
+        rendering = startRender(figs, overlap ? opts.renderWorkers : (opts.renderWorkers ?? 1));
       },
+      rendered: overlap ? undefined : () => rendering,
     });
     // An async function's locals stay reachable while it waits: let the documents go.
     docs.length = 0;
@@ -178,11 +183,7 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
     collector.close();
   }
   lap('report');
-  // A large corpus renders after the report, on one worker: each renderer is
-  // a few hundred MB, and this thread's heap is still at its largest (at
-  // 4,000 documents, peak RSS 1.34 GB with one worker, 1.60 GB with two,
-  // for about a second more).
-  const rendered = await (rendering ?? startRender(figures, opts.renderWorkers ?? 1));
+  const rendered = await (rendering ?? startRender(figures));
   figures.forEach((fig, i) => {
     for (const [path, content] of Object.entries(figureFiles(fig, rendered[i]!)))
       emit(path, content);
@@ -218,6 +219,8 @@ async function writeTablesAndReport(ctx: {
   emit: (name: string, content: OutputContent) => void;
   lap: (stage: string) => void;
   startRendering: (figures: Figure[]) => void;
+  /** When given, the report waits for this (the figures' rendering) after the row-level tables. */
+  rendered?: () => Promise<unknown> | undefined;
 }): Promise<Figure[]> {
   const { docs, config, opts, manifest, emit } = ctx;
   const partials = docs.map((d) => d.partial);
@@ -252,7 +255,11 @@ async function writeTablesAndReport(ctx: {
     SPOOLED.map((t) => [t, () => ctx.csv.csv(t, CSV_COLUMNS[t])]),
   );
   streamed.set('terms', () => termsCsv(units, COLUMNS['terms'] ?? []));
-  writeDataFiles(tables, (name, content) => emit(`data/${name}`, content), streamed);
+  const write = (which: (name: string) => boolean) =>
+    writeDataFiles(tables, (name, content) => emit(`data/${name}`, content), streamed, which);
+  write((name) => streamed.has(name));
+  await ctx.rendered?.();
+  write((name) => !streamed.has(name));
   emit('data/README.md', codebook());
   const methods = methodsParagraph({
     tables,
@@ -404,8 +411,10 @@ function writeDataFiles(
   tables: Tables,
   out: (name: string, content: OutputContent) => void,
   streamed: ReadonlyMap<string, () => Iterable<Uint8Array>> = new Map(),
+  which: (name: string) => boolean = () => true,
 ): void {
   const add = <T extends object>(name: string, rows: readonly T[]) => {
+    if (!which(name)) return;
     const columns = columnsOf(name, rows);
     const chunks = streamed.get(name);
     out(`${name}.csv`, chunks ? chunks() : csvContent(rows, columns));
@@ -426,7 +435,7 @@ function writeDataFiles(
   add('turn_stats', tables.turnStats);
   for (const name of Object.keys(tables.extra).sort()) add(name, tables.extra[name]!);
   const segments = streamed.get('segments');
-  if (segments) out('segments.csv', segments());
+  if (segments && which('segments')) out('segments.csv', segments());
 }
 
 /** Above this many rows a CSV is built in chunks and written as UTF-8 bytes (less memory). */
