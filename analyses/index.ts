@@ -41,8 +41,8 @@ export interface AnalysisContext {
   partials?: DocumentPartial[];
   /**
    * false: leave out the row-level table of terms (one row per term per
-   * speaker-document), which the caller writes in batches itself
-   * (termRowBatches); every other table is built as usual. Default true.
+   * speaker-document), which the caller writes itself from the counts
+   * (termsInOrder); every other table is built as usual. Default true.
    */
   rowLevel?: boolean;
 }

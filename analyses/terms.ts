@@ -131,10 +131,7 @@ export function termTablesFromUnits(
   units: readonly SpeakerDoc[],
   options: { rows?: boolean } = {},
 ): Pick<TermsResult, 'terms' | 'bySide' | 'byYear' | 'bySpeaker'> {
-  const terms: TermRow[] = [];
-  if (options.rows ?? true) {
-    for (const batch of termRowBatches(units, Infinity)) for (const r of batch) terms.push(r);
-  }
+  const terms = (options.rows ?? true) ? termRows(units) : [];
 
   const bySide = ranked(
     groupRows(
@@ -225,12 +222,12 @@ export function termMeasures(
   return { per_10k: rate(count, words), tf_idf: tf * idf };
 }
 
-/** terms.csv's rows in its order, in batches of about `size` rows. */
-export function* termRowBatches(units: readonly SpeakerDoc[], size = 20_000): Generator<TermRow[]> {
-  let batch: TermRow[] = [];
+/** terms.csv's rows in its order (the pipeline writes them as text from termsInOrder instead). */
+export function termRows(units: readonly SpeakerDoc[]): TermRow[] {
+  const rows: TermRow[] = [];
   for (const { unit: u, entries, idf } of termsInOrder(units)) {
     for (const [term, count] of entries) {
-      batch.push({
+      rows.push({
         doc_id: u.doc_id,
         date: u.date,
         speaker: u.speaker,
@@ -240,12 +237,8 @@ export function* termRowBatches(units: readonly SpeakerDoc[], size = 20_000): Ge
         ...termMeasures(u.words, count, idf(term)),
       });
     }
-    if (batch.length >= size) {
-      yield batch;
-      batch = [];
-    }
   }
-  if (batch.length > 0) yield batch;
+  return rows;
 }
 
 /** Rate per 10,000 words; 0 when there are no words. */

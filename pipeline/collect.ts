@@ -25,6 +25,7 @@ import { TermCounts, Vocabulary } from '../analyses/counts.js';
 import type { DocumentPartial } from '../analyses/per-document.js';
 import type { ProcessedDocument } from './annotator.js';
 import { toCsv } from './csv.js';
+import { sortTranscripts } from './model.js';
 import { MAX_EMBEDDED_KWIC, MAX_READING_DOCS } from './report/index.js';
 import { Spool, type SpoolRange } from './spool.js';
 import type { Transcript } from './types.js';
@@ -132,10 +133,8 @@ export class DocumentCollector {
       );
       return;
     }
-    if (table === 'segments') {
-      const date = (e: Entry) => e.transcript.metadata.date || '9999';
-      entries.sort((a, b) => cmp(date(a), date(b)) || byId(a, b));
-    } else if (table === 'sentences') {
+    if (table === 'segments') sortTranscripts(entries, (e) => e.transcript);
+    else if (table === 'sentences') {
       entries.sort((a, b) => cmp(a.partial.sentiment.date, b.partial.sentiment.date) || byId(a, b));
     } else entries.sort(byId);
     yield* this.spool.chunks(

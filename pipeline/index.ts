@@ -376,14 +376,9 @@ function diagnosticRow(d: Diagnostic) {
 }
 
 /**
- * Each table as CSV and as JSON rows, handed to `out` one file at a time.
- * The row-level tables are `streamed`: their CSV comes in chunks made
- * elsewhere (per document, spooled), not from `tables`.
- */
-/**
  * terms.csv from the speaker-documents' counts, written straight to text
  * (millions of rows for a large corpus: no row objects), in chunks. The same
- * bytes as toCsv over termRowBatches' rows (tests/terms.test.ts).
+ * bytes as toCsv over termRows' rows (tests/counts.test.ts).
  */
 export function* termsCsv(
   units: readonly SpeakerDoc[],
@@ -407,6 +402,11 @@ export function* termsCsv(
   if (text.length > 0) yield Buffer.from(text, 'utf8');
 }
 
+/**
+ * Each table (those `which` accepts) as CSV and as JSON rows, handed to
+ * `out` one file at a time. The row-level tables are `streamed`: their CSV
+ * comes in chunks made elsewhere (per document, spooled), not from `tables`.
+ */
 function writeDataFiles(
   tables: Tables,
   out: (name: string, content: OutputContent) => void,
@@ -434,8 +434,8 @@ function writeDataFiles(
   add('kwic', tables.kwic);
   add('turn_stats', tables.turnStats);
   for (const name of Object.keys(tables.extra).sort()) add(name, tables.extra[name]!);
-  const segments = streamed.get('segments');
-  if (segments && which('segments')) out('segments.csv', segments());
+  // Not among the analyses' tables: only its spooled rows exist.
+  if (streamed.has('segments')) add('segments', []);
 }
 
 /** Above this many rows a CSV is built in chunks and written as UTF-8 bytes (less memory). */

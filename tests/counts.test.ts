@@ -65,10 +65,10 @@ describe('TermCounts', () => {
 });
 
 describe('termsCsv', () => {
-  it('writes the bytes toCsv gives for termRowBatches rows, in chunks', async () => {
+  it('writes the bytes toCsv gives for termRows rows, in chunks', async () => {
     const { termsCsv } = await import('../pipeline/index.js');
     const { toCsv } = await import('../pipeline/csv.js');
-    const { TERM_COLUMNS, termRowBatches } = await import('../analyses/terms.js');
+    const { TERM_COLUMNS, termRows } = await import('../analyses/terms.js');
     const vocab = new Vocabulary();
     const units: SpeakerDoc[] = [
       [
@@ -102,7 +102,7 @@ describe('termsCsv', () => {
       words: words as number,
       counts: TermCounts.from(new Map(counts as Array<[string, number]>), vocab),
     }));
-    const rows = [...termRowBatches(units, 2)].flat();
+    const rows = termRows(units);
     const expected = toCsv(rows, TERM_COLUMNS);
     const written = Buffer.concat([...termsCsv(units, TERM_COLUMNS)]).toString('utf8');
     expect(written).toBe(expected);

@@ -349,20 +349,18 @@ function escapeRegExp(s: string): string {
 }
 
 /**
- * One regex per turn over the match strings the concordance found in it.
- * Longest first so "Marxism-Leninism" wins over a shorter overlapping form;
+ * A turn's matcher over the match strings the concordance found in it,
+ * longest first so "Marxism-Leninism" wins over a shorter overlapping form;
  * whitespace in a match may be any run of whitespace in the segment (turn
  * text has runs collapsed); a word character at either end must not touch
  * another word character, so "unity" does not light up inside "community".
- */
-/**
- * A turn's matcher: `fast` is the alternation of its match strings (longest
- * first), without boundary tests; `each` holds one sticky regex per string,
- * in the same order. highlight() accepts a fast match whose ends pass the
- * boundary test; otherwise it tries each string at that place in order, as
- * an alternation with the boundary lookarounds would, and failing all moves
- * on by one character. (Regexes with \p{L} lookarounds cost milliseconds
- * each to compile, and a turn needs its own.)
+ * `fast` is the alternation of the strings without that boundary test;
+ * `each` holds one sticky regex per string, in the same order. highlight()
+ * accepts a fast match whose ends pass the boundary test; otherwise it
+ * tries each string at that place in order, as an alternation with boundary
+ * lookarounds would, and failing all moves on by one character. (Regexes
+ * with \p{L} lookarounds cost milliseconds each to compile, and a turn
+ * needs its own.)
  */
 interface Matcher {
   fast: RegExp;
@@ -372,7 +370,11 @@ interface Matcher {
 const matcherCache = new Map<string, Matcher>();
 const stickyCache = new Map<string, RegExp>();
 
-/** Flags for a pattern: the u flag only when it holds an astral character (both modes then read it alike, and V8 runs it faster without). */
+/**
+ * Flags for a pattern: the u flag only when it holds an astral character.
+ * Without one, both modes read these patterns alike, and V8 runs them
+ * faster without it.
+ */
 function flagsFor(source: string, flags: string): string {
   return /[\uD800-\uDFFF]/.test(source) ? `${flags}u` : flags;
 }
@@ -382,13 +384,17 @@ function turnMatcher(matches: Map<string, string>): Matcher | undefined {
   const cacheKey = [...matches.keys()].sort(compareText).join('\u0000');
   const cached = matcherCache.get(cacheKey);
   if (cached) return cached;
-  if (matcherCache.size > 10_000) matcherCache.clear();
+  if (matcherCache.size > 10_000) {
+    matcherCache.clear();
+    stickyCache.clear();
+  }
   const sorted = [...matches.keys()].sort((a, b) => b.length - a.length || compareText(a, b));
   const body = (m: string) => m.trim().split(/\s+/).map(escapeRegExp).join('\\s+');
   const each = sorted.map((m) => {
     let re = stickyCache.get(m);
     if (!re) {
-      re = new RegExp(body(m), flagsFor(body(m), 'y'));
+      const source = body(m);
+      re = new RegExp(source, flagsFor(source, 'y'));
       stickyCache.set(m, re);
     }
     return re;
