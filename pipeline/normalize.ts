@@ -86,16 +86,20 @@ function normalizePass(input: string): { text: string; removedLeftovers: number 
   return { text: paragraphs.join('\n\n'), removedLeftovers };
 }
 
+// Cheap tests for whether a repair can apply at all: the repairs' lookbehinds
+// make them slow to run over every paragraph, and most paragraphs need none.
+const SPACE_BEFORE_PUNCT = / [.,;:!?](?:\s|$)/;
+const SPLIT_PLURAL = / (?:s|’s|'s)(?:[\s.,;:!?)]|$)/;
+
 function repairSpacing(p: string): string {
-  return (
-    p
-      // stray space before punctuation ("Choe Yong-geon ." → "Choe Yong-geon.")
-      .replace(/(?<=\S) +(?=[.,;:!?](?:\s|$))/gu, '')
-      // stray plural / possessive split off a word ("Marxist-Leninist s", "party ’s")
-      .replace(/(?<=\p{L}\p{L}) (?=(?:s|’s|'s)(?:[\s.,;:!?)]|$))/gu, '')
-      .replace(/\( +/g, '(')
-      .replace(/ +\)/g, ')')
-  );
+  let s = p;
+  // stray space before punctuation ("Choe Yong-geon ." → "Choe Yong-geon.")
+  if (SPACE_BEFORE_PUNCT.test(s)) s = s.replace(/(?<=\S) +(?=[.,;:!?](?:\s|$))/gu, '');
+  // stray plural / possessive split off a word ("Marxist-Leninist s", "party ’s")
+  if (SPLIT_PLURAL.test(s)) s = s.replace(/(?<=\p{L}\p{L}) (?=(?:s|’s|'s)(?:[\s.,;:!?)]|$))/gu, '');
+  if (s.includes('( ')) s = s.replace(/\( +/g, '(');
+  if (s.includes(' )')) s = s.replace(/ +\)/g, ')');
+  return s;
 }
 
 /**

@@ -27,9 +27,12 @@ function describe(v: unknown): string {
  * Line of the KEY at `path` (parseYamlWithLines gives the line of the value,
  * which for a block map or list is the line after the key).
  */
-function keyLine(text: string, path: readonly string[]): number | undefined {
-  const lc = new LineCounter();
-  let node: unknown = parseDocument(text, { lineCounter: lc }).contents;
+function keyLine(
+  parsed: { contents: unknown; lc: LineCounter },
+  path: readonly string[],
+): number | undefined {
+  const lc = parsed.lc;
+  let node: unknown = parsed.contents;
   let line: number | undefined;
   for (const key of path) {
     if (!isYamlMap(node)) return line;
@@ -59,10 +62,16 @@ function isMap(v: unknown): v is Record<string, unknown> {
  */
 export function loadSentimentConfig(text: string, file: string): SentimentConfig {
   const { value, lineOf: valueLine } = parseYamlWithLines(text, file);
-  const lineOf = (path: Array<string | number>): number | undefined =>
-    path.every((p) => typeof p === 'string')
-      ? (keyLine(text, path as string[]) ?? valueLine(path))
-      : valueLine(path);
+  // Lines are looked up only for an error message; the document is parsed for them once.
+  let parsed: { contents: unknown; lc: LineCounter } | undefined;
+  const lineOf = (path: Array<string | number>): number | undefined => {
+    if (!path.every((p) => typeof p === 'string')) return valueLine(path);
+    if (!parsed) {
+      const lc = new LineCounter();
+      parsed = { contents: parseDocument(text, { lineCounter: lc }).contents, lc };
+    }
+    return keyLine(parsed, path as string[]) ?? valueLine(path);
+  };
   const config: SentimentConfig = { overrides: new Map(), targets: [] };
   if (value === null || value === undefined) return config;
   if (!isMap(value)) {
@@ -92,26 +101,26 @@ export function loadSentimentConfig(text: string, file: string): SentimentConfig
       );
     }
     for (const [word, score] of Object.entries(overrides)) {
-      const line = lineOf(['overrides', word]);
+      const line = () => lineOf(['overrides', word]);
       const w = word.trim().toLowerCase();
       if (w === '' || /\s/.test(w)) {
         throw new ConfigError(
           file,
-          line,
+          line(),
           `expected a single word as override key, found ${JSON.stringify(word)}`,
         );
       }
       if (typeof score !== 'number' || !Number.isFinite(score) || score < -1 || score > 1) {
         throw new ConfigError(
           file,
-          line,
+          line(),
           `expected a number from -1 to 1 for override ${JSON.stringify(word)}, found ${describe(score)}`,
         );
       }
       if (config.overrides.has(w)) {
         throw new ConfigError(
           file,
-          line,
+          line(),
           `expected each override once, found ${JSON.stringify(w)} again`,
         );
       }
@@ -129,18 +138,18 @@ export function loadSentimentConfig(text: string, file: string): SentimentConfig
       );
     }
     for (const [key, patterns] of Object.entries(targets)) {
-      const line = lineOf(['targets', key]);
+      const line = () => lineOf(['targets', key]);
       if (!TARGET_KEY.test(key)) {
         throw new ConfigError(
           file,
-          line,
+          line(),
           `expected a target key of lower-case words joined by hyphens, found ${JSON.stringify(key)}`,
         );
       }
       if (!Array.isArray(patterns) || patterns.length === 0) {
         throw new ConfigError(
           file,
-          line,
+          line(),
           `expected a non-empty list of patterns for target ${JSON.stringify(key)}, found ${describe(patterns)}`,
         );
       }
@@ -149,7 +158,7 @@ export function loadSentimentConfig(text: string, file: string): SentimentConfig
         if (typeof p !== 'string' || p.trim() === '' || /^\*|\*.+/.test(p.trim())) {
           throw new ConfigError(
             file,
-            lineOf(['targets', key, i]) ?? line,
+            lineOf(['targets', key, i]) ?? line(),
             `expected a pattern (words, optionally ending in *) for target ${JSON.stringify(key)}, found ${describe(p)}`,
           );
         }
