@@ -142,6 +142,9 @@ function prefixWordCounter(text: string): (offset: number) => number {
   };
 }
 
+/** Whitespace that collapse() would change: a run of two, or one that is not a plain space. */
+const UNCOLLAPSED = /\s\s|[^\S ]/;
+
 function collapse(s: string): string {
-  return s.replace(/\s+/g, ' ');
+  return UNCOLLAPSED.test(s) ? s.replace(/\s+/g, ' ') : s;
 }

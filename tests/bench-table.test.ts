@@ -39,6 +39,7 @@ function size(over: Partial<SizeResult>): SizeResult {
     peak_rss_source: 'timings',
     polled_rss_mb: 600,
     stages: { ingest: 0.5, annotate: 4, report: 1 },
+    serial: null,
     warnings: [],
     ...over,
   };
@@ -91,6 +92,16 @@ describe('table formatting', () => {
     );
     expect(text).toContain('stages at 1,000 docs (of 6.00 s wall): ingest 0.50 s');
     expect(text).toContain('warning: token counts disagree');
+    expect(text).not.toContain('on one thread');
+  });
+
+  it('reports the one-thread run when measured', () => {
+    const text = formatSizes([
+      size({ serial: { wall_s: 12, tokens_per_s: 375_000, ratio: 0.75, speedup: 2 } }),
+    ]);
+    expect(text).toContain(
+      'on one thread (--workers 0): 12.00 s, 375,000 tok/s, 0.75× the floor; worker threads give 2.00× over it',
+    );
   });
 });
 
@@ -188,6 +199,8 @@ describe('helpers', () => {
     expect(repeatsFor(1000, 2)).toBe(2);
     const o = parseOptions(['--docs', '100,1000,4000', '--repeat', '5', '--json', '--startup']);
     expect(o).toMatchObject({ docs: [100, 1000, 4000], repeat: 5, json: true, startup: true });
+    expect(d.serial).toBe(false);
+    expect(parseOptions(['--serial']).serial).toBe(true);
     expect(() => parseOptions(['--docs', '10,x'])).toThrow(/--docs/);
     expect(() => parseOptions(['--bogus'])).toThrow();
   });

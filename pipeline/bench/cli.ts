@@ -36,6 +36,8 @@ export const USAGE = `usage: npm run bench -- [options]
   --pipeline CMD     pipeline command (default "node .build/pipeline/cli.js"); it gets
                      --corpus DIR --out DIR --cache DIR|--no-cache --quiet --timings FILE
   --uncached         run the size benchmark with --no-cache instead of a fresh cache folder
+  --serial           also run the pipeline on one thread (--workers 0) at each size: its
+                     cost per token against the floor, and what the worker threads gain
   --startup          also time a cold analyze of the shipped corpus against a bare
                      wink-nlp script that reads the same files
   --incremental      also check a re-run after changing one transcript
@@ -51,6 +53,7 @@ export interface BenchOptions {
   keep: boolean;
   pipeline: string[];
   uncached: boolean;
+  serial: boolean;
   startup: boolean;
   incremental: boolean;
   corpus: string;
@@ -76,6 +79,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       keep: { type: 'boolean', default: false },
       pipeline: { type: 'string', default: 'node .build/pipeline/cli.js' },
       uncached: { type: 'boolean', default: false },
+      serial: { type: 'boolean', default: false },
       startup: { type: 'boolean', default: false },
       incremental: { type: 'boolean', default: false },
       corpus: { type: 'string', default: 'corpus' },
@@ -96,6 +100,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     keep: values.keep,
     pipeline: parseCommand(values.pipeline),
     uncached: values.uncached,
+    serial: values.serial,
     startup: values.startup,
     incremental: values.incremental,
     corpus: values.corpus,
@@ -142,6 +147,7 @@ export async function runBench(
         tmp: dir,
         seed: opts.seed,
         uncached: opts.uncached,
+        serial: opts.serial,
         keep: opts.keep,
         log: io.log,
       });

@@ -37,6 +37,18 @@ export interface SizeResult {
   polled_rss_mb: number | null;
   /** Median seconds per pipeline stage, in the pipeline's order. */
   stages: Record<string, number>;
+  /**
+   * The same pipeline on one thread (`--workers 0`), when asked for
+   * (--serial): its median wall time, tokens per second, that rate over the
+   * floor's (what the whole pipeline costs per token in units of a bare
+   * readDoc), and the speed-up the worker threads give over it.
+   */
+  serial: {
+    wall_s: number;
+    tokens_per_s: number;
+    ratio: number;
+    speedup: number;
+  } | null;
   warnings: string[];
 }
 
@@ -50,6 +62,8 @@ export interface SizeOptions {
   seed: number;
   /** Run the pipeline with --no-cache instead of a fresh, empty cache folder. */
   uncached?: boolean;
+  /** Also run the pipeline on one thread (--workers 0) each time. */
+  serial?: boolean;
   keep?: boolean;
   log?: (line: string) => void;
 }
@@ -73,6 +87,7 @@ export async function measureSize(opts: SizeOptions): Promise<SizeResult> {
   const floors: FloorResult[] = [];
   const polled: number[] = [];
   const reportedRss: number[] = [];
+  const serialWalls: number[] = [];
   let turnsCsv: string | undefined;
 
   for (let r = 1; r <= opts.repeat; r++) {
@@ -104,6 +119,30 @@ export async function measureSize(opts: SizeOptions): Promise<SizeResult> {
         throw new Error(`the pipeline wrote no ${turnsCsv}; the floor needs its turn texts`);
       });
     } else if (!opts.keep) await rm(out, { recursive: true, force: true });
+
+    if (opts.serial) {
+      const serialOut = join(opts.tmp, `out-serial-${r}`);
+      const serialCache = join(opts.tmp, `cache-serial-${r}`);
+      const serial = await runChecked([
+        ...opts.pipeline,
+        '--corpus',
+        corpusDir,
+        '--out',
+        serialOut,
+        ...(opts.uncached ? ['--no-cache'] : ['--cache', serialCache]),
+        '--quiet',
+        '--workers',
+        '0',
+      ]);
+      serialWalls.push(serial.wall_s);
+      if (!opts.keep) {
+        await rm(serialOut, { recursive: true, force: true });
+        await rm(serialCache, { recursive: true, force: true });
+      }
+      log(
+        `${opts.docs} docs, run ${r}/${opts.repeat}: pipeline on one thread ${serial.wall_s.toFixed(2)} s`,
+      );
+    }
 
     const f = await runChecked([process.execPath, opts.floorScript, turnsCsv]);
     floors.push(JSON.parse(f.stdout.trim().split('\n').pop() ?? '') as FloorResult);
@@ -152,6 +191,15 @@ export async function measureSize(opts: SizeOptions): Promise<SizeResult> {
     peak_rss_source: peakReported !== null ? 'timings' : peakPolled !== null ? 'polled' : 'none',
     polled_rss_mb: peakPolled,
     stages: medianStages(timings.map((t) => t?.stages)),
+    serial:
+      serialWalls.length > 0
+        ? {
+            wall_s: median(serialWalls),
+            tokens_per_s: tokens / median(serialWalls),
+            ratio: tokens / median(serialWalls) / raw_tokens_per_s,
+            speedup: median(serialWalls) / pipeline_wall_s,
+          }
+        : null,
     warnings,
   };
 }

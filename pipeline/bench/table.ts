@@ -90,6 +90,10 @@ export function formatSizes(results: readonly SizeResult[]): string {
     if (r.pipeline_internal_wall_s !== null)
       extra.push(`pipeline's own wall_s ${fmtFixed(r.pipeline_internal_wall_s, 2)} s`);
     lines.push(`  ${extra.join(', ')}`);
+    if (r.serial)
+      lines.push(
+        `  on one thread (--workers 0): ${fmtFixed(r.serial.wall_s, 2)} s, ${fmtInt(r.serial.tokens_per_s)} tok/s, ${fmtFixed(r.serial.ratio, 2)}× the floor; worker threads give ${fmtFixed(r.serial.speedup, 2)}× over it`,
+      );
     for (const w of r.warnings) lines.push(`  warning: ${w}`);
   }
   return lines.join('\n');
