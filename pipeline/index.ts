@@ -166,14 +166,19 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
       emit,
       lap,
       // A small corpus's figures render on every core while this thread
-      // writes the tables and the report. A large one's render on one worker
-      // (each renderer is a few hundred MB) while this thread copies the
-      // row-level tables from the spool, which leaves little garbage; the
-      // report and the other tables, which leave much, wait until it is done
-      // (peak RSS at 4,000 documents: 1.60 GB rendering on two workers after
-      // the report, 1.34 GB on one).
+      // writes the tables and the report. A large one's render while this
+      // thread copies the row-level tables from the spool, which leaves
+      // little garbage; the report and the other tables, which leave much,
+      // wait until it is done. Each renderer is a few hundred MB, so above
+      // RENDER_ONE_WORKER_ABOVE documents there is one (peak RSS at 4,000
+      // documents: 1.60 GB rendering on two workers after the report, 1.34
+      // GB on one); at 1,000 documents two workers shortened the tail from
+      // 6.3–7.2 s to 6.1–6.7 s in single runs, for 70 MB more.
       startRendering: (figs) => {
-        rendering = startRender(figs, overlap ? opts.renderWorkers : (opts.renderWorkers ?? 1));
+        const workers = overlap
+          ? opts.renderWorkers
+          : (opts.renderWorkers ?? (docs.length > RENDER_ONE_WORKER_ABOVE ? 1 : 2));
+        rendering = startRender(figs, workers);
       },
       rendered: overlap ? undefined : () => rendering,
     });
@@ -203,6 +208,8 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
 
 /** Up to this many documents, figures render while the tables and the report are written. */
 const OVERLAP_RENDERING_MAX_DOCS = 500;
+/** Above this many documents, figures render on one worker (memory). */
+const RENDER_ONE_WORKER_ABOVE = 2000;
 
 /**
  * analyses → figures (specs) → data/ and index.html. Everything made here
@@ -258,7 +265,11 @@ async function writeTablesAndReport(ctx: {
   const write = (which: (name: string) => boolean) =>
     writeDataFiles(tables, (name, content) => emit(`data/${name}`, content), streamed, which);
   write((name) => streamed.has(name));
-  await ctx.rendered?.();
+  ctx.lap('row-tables');
+  if (ctx.rendered) {
+    await ctx.rendered();
+    ctx.lap('render');
+  }
   write((name) => !streamed.has(name));
   emit('data/README.md', codebook());
   const methods = methodsParagraph({
