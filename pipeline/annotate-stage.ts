@@ -59,7 +59,7 @@ export interface ProcessResult {
 }
 
 /** Below this many uncached documents, starting workers costs more than it saves. */
-const WORKER_THRESHOLD = 24;
+export const WORKER_THRESHOLD = 24;
 
 /**
  * Processes every document and hands each result to `onDocument` as soon as

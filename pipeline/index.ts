@@ -28,7 +28,7 @@ import { loadSentimentConfig } from '../analyses/sentiment/config.js';
 import { loadStopwords } from '../analyses/stopwords.js';
 import { type SpeakerDoc, TERM_COLUMNS, termMeasures, termsInOrder } from '../analyses/terms.js';
 import type { Tables } from '../analyses/types.js';
-import { processDocuments } from './annotate-stage.js';
+import { processDocuments, WORKER_THRESHOLD } from './annotate-stage.js';
 import { type CollectedDocument, DocumentCollector, SPOOLED } from './collect.js';
 import { formatNumber, quoteField, rowsJson, stableJson, toCsv } from './csv.js';
 import { ConfigError } from './errors.js';
@@ -36,7 +36,7 @@ import { buildFigures, figureFiles, figureSoftware } from './figures/build.js';
 import type { Figure, Rendered } from './figures/types.js';
 import { type CorpusFiles, type OutputContent, readCorpus } from './io.js';
 import { prepareCorpus, sortTranscripts } from './model.js';
-import { renderFigures } from './render-pool.js';
+import { defaultRenderWorkers, RenderPool, renderFigures } from './render-pool.js';
 import { buildReport, methodsParagraph } from './report/index.js';
 import { REPORTS_README } from './reports-readme.js';
 import type { Diagnostic, Transcript } from './types.js';
@@ -79,6 +79,18 @@ export interface PipelineResult {
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult> {
+  const cleanup: Array<() => void> = [];
+  try {
+    return await runStages(opts, cleanup);
+  } finally {
+    for (const c of cleanup) c();
+  }
+}
+
+async function runStages(
+  opts: PipelineOptions,
+  cleanup: Array<() => void>,
+): Promise<PipelineResult> {
   const timings: Record<string, number> = {};
   const memory: PipelineResult['memory'] = {};
   let t0 = performance.now();
@@ -94,6 +106,16 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   };
 
   const corpus = readCorpus(opts.corpus);
+  // A small corpus is annotated on this thread, which leaves the other cores
+  // idle until the figures exist: the renderers start now and warm up there.
+  const renderWorkers = opts.renderWorkers ?? defaultRenderWorkers();
+  const annotatedHere = opts.workers === 0 || corpus.raw.length < WORKER_THRESHOLD;
+  let pool =
+    annotatedHere && renderWorkers > 0 && corpus.raw.length <= OVERLAP_RENDERING_MAX_DOCS
+      ? RenderPool.start(renderWorkers, { warm: true })
+      : undefined;
+  // A run that fails before its figures exist stops the renderers it started.
+  cleanup.push(() => pool?.close());
   lap('read');
   let annotated = 0;
   let kept = 0;
@@ -102,10 +124,10 @@ export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult
   let figures: Figure[] = [];
   let rendering: Promise<Rendered[]> | undefined;
   const startRender = (figs: Figure[], workers = opts.renderWorkers) => {
-    const p = renderFigures(figs, {
-      workers,
-      onDone: (d, n) => opts.onProgress?.('figures', d, n),
-    });
+    const onDone = (d: number, n: number) => opts.onProgress?.('figures', d, n);
+    const started = pool;
+    pool = undefined;
+    const p = started ? started.render(figs, onDone) : renderFigures(figs, { workers, onDone });
     // A failure elsewhere must not leave an unhandled rejection behind.
     p.catch(() => {});
     return p;

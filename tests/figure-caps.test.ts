@@ -13,7 +13,7 @@ import {
   MAX_SHARE_BARS,
   MAX_TIME_MEETINGS,
 } from '../pipeline/figures/specs.js';
-import { renderFigures } from '../pipeline/render-pool.js';
+import { RenderPool, renderFigures } from '../pipeline/render-pool.js';
 import { buildFixture } from './fixtures/report/fixture.js';
 
 /** The fixture's tables copied `times` times, each copy a different meeting on a later date. */
@@ -92,4 +92,26 @@ describe('render pool', () => {
       expect(Buffer.from(pooled[i]!.pdf).equals(Buffer.from(local.pdf))).toBe(true);
     }
   }, 60_000);
+
+  it('renders the same bytes from a pool started early and warmed up', async () => {
+    const figs = buildFigures(buildFixture().tables).slice(0, 3);
+    const pool = RenderPool.start(2, { warm: true });
+    // Figures arrive while (or after) the workers draw their warm-up chart.
+    const warmed = await pool.render(figs);
+    const cold = await renderFigures(figs, { workers: 0 });
+    expect(warmed).toHaveLength(figs.length);
+    for (const [i, r] of warmed.entries()) {
+      expect(r.svg).toBe(cold[i]!.svg);
+      expect(Buffer.from(r.png).equals(Buffer.from(cold[i]!.png))).toBe(true);
+      expect(Buffer.from(r.pdf).equals(Buffer.from(cold[i]!.pdf))).toBe(true);
+    }
+    expect(() => pool.render(figs)).toThrow(/renders once/);
+  }, 60_000);
+
+  it('can be closed without rendering, and then refuses to render', () => {
+    const pool = RenderPool.start(1, { warm: true });
+    pool.close();
+    pool.close();
+    expect(() => pool.render([])).toThrow(/renders once/);
+  });
 });
