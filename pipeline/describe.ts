@@ -40,6 +40,8 @@ const TITLE =
 const ARCHIVE_REF = /AQPPSH\)?,\s*(MPP [^,\n]+?),\s*(D\s?\d+),\s*(V\.\s?\d{4})/;
 const TRANSLATOR =
   /\btranslated (?:(?:for|by) NKIDP )?(?:for \S+ )?by ((?:\p{Lu}[\p{L}’'.-]*\s?){1,4})/iu;
+/** A cheap test TRANSLATOR needs to pass (same flags, so the same case folding). */
+const TRANSLATED = /translated /iu;
 const URL = /https?:\/\/[^\s<>"”)\]]+/;
 /** Capitalised words that make a "name" a title, body or place instead. */
 const NOT_NAMES = new Set(
@@ -75,7 +77,7 @@ export function describe(
     title: findTitle(front),
     summary: findSummary(front, back, doc.original),
     archiveRef: findArchiveRef(doc.text),
-    translator: TRANSLATOR.exec(doc.text)?.[1]?.trim().replace(/[.,]$/, '') ?? '',
+    translator: findTranslator(doc.text),
     sourceUrl: URL.exec(doc.text)?.[0]?.replace(/[.,;]$/, '') ?? '',
     participants: findParticipants(front, registry),
     overridden: [],
@@ -105,6 +107,13 @@ export function describe(
     }
   }
   return { ...doc, metadata, diagnostics };
+}
+
+/** The translator's name from "Translated … by NAME" ("" if none). */
+function findTranslator(text: string): string {
+  // Most of TRANSLATOR's cost is trying it at every position of a text without the phrase.
+  if (!TRANSLATED.test(text)) return '';
+  return TRANSLATOR.exec(text)?.[1]?.trim().replace(/[.,]$/, '') ?? '';
 }
 
 /** First calendar date in the paragraphs, as ISO YYYY-MM-DD ("" if none). */
