@@ -31,8 +31,9 @@ const USAGE = `usage: npm run analyze -- [--corpus DIR] [--out DIR] [--strict] [
   --out DIR      output folder, replaced atomically (default: reports)
   --strict       treat warnings as fatal (exit 1)
   --kwic TERM    also build concordance lines for TERM (repeatable)
-  --cache DIR    annotation cache (default: .cache/annotations; safe to delete)
-  --no-cache     do not read or write the annotation cache
+  --cache DIR    cache of annotated documents and rendered figures
+                 (default: .cache/annotations; safe to delete)
+  --no-cache     do not read or write the cache
   --workers N    worker threads for annotation (default: by amount of work; 0 = none)
   --quiet        no per-document lines or progress bar
   --timings FILE write stage timings, tokens and peak memory as JSON`;
@@ -181,6 +182,7 @@ export async function main(argv: readonly string[]): Promise<number> {
           documents: result.transcripts.length,
           tokens: result.tokens,
           annotated: result.annotated,
+          figures_rendered: result.figuresRendered,
           stages: result.timings,
           memory: result.memory,
           peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),

@@ -36,6 +36,7 @@ import { buildFigures, figureFiles, figureSoftware } from './figures/build.js';
 import type { Figure, Rendered } from './figures/types.js';
 import { type CorpusFiles, type OutputContent, readCorpus } from './io.js';
 import { prepareCorpus, sortTranscripts } from './model.js';
+import { RenderCache, renderThroughCache } from './render-cache.js';
 import { defaultRenderWorkers, RenderPool, renderFigures } from './render-pool.js';
 import { buildReport, methodsParagraph } from './report/index.js';
 import { REPORTS_README } from './reports-readme.js';
@@ -74,6 +75,8 @@ export interface PipelineResult {
   annotated: number;
   /** Documents whose text stayed in memory to the end (the report's earliest records). */
   kept: number;
+  /** Figures drawn in this run (the others came from the render cache). */
+  figuresRendered: number;
 }
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -123,11 +126,27 @@ async function runStages(
   let transcripts: Transcript[] = [];
   let figures: Figure[] = [];
   let rendering: Promise<Rendered[]> | undefined;
+  // Figures whose spec did not change since a run with the same cache are not drawn again.
+  const renderCache = new RenderCache(opts.cacheDir);
+  let figuresRendered = 0;
   const startRender = (figs: Figure[], workers = opts.renderWorkers) => {
     const onDone = (d: number, n: number) => opts.onProgress?.('figures', d, n);
     const started = pool;
     pool = undefined;
-    const p = started ? started.render(figs, onDone) : renderFigures(figs, { workers, onDone });
+    const p = renderThroughCache(figs, renderCache, (misses) => {
+      figuresRendered = misses.length;
+      return started ? started.render(misses, onDone) : renderFigures(misses, { workers, onDone });
+    }).then(
+      (r) => {
+        // Everything came from the cache: the early renderers were not needed.
+        started?.close();
+        return r.rendered;
+      },
+      (e: unknown) => {
+        started?.close();
+        throw e;
+      },
+    );
     // A failure elsewhere must not leave an unhandled rejection behind.
     p.catch(() => {});
     return p;
@@ -225,6 +244,7 @@ async function runStages(
     tokens,
     annotated,
     kept,
+    figuresRendered,
   };
 }
 

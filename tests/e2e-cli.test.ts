@@ -65,11 +65,17 @@ function corpusWith(
 describe('npm run analyze on the shipped corpus', () => {
   const a = join(work, 'a');
   const b = join(work, 'b');
+  const c = join(work, 'c');
   let first: ReturnType<typeof run>;
+  let warm: { annotated: number; figures_rendered: number };
   beforeAll(() => {
     first = run('--out', a, '--no-cache');
     // The second run fills a fresh annotation cache: cached and uncached runs must agree too.
     run('--out', b, '--cache', join(work, 'cache'), '--quiet');
+    // The third finds every document and every figure in that cache.
+    const timings = join(work, 'warm-timings.json');
+    run('--out', c, '--cache', join(work, 'cache'), '--quiet', '--timings', timings);
+    warm = JSON.parse(readFileSync(timings, 'utf8')) as typeof warm;
   }, 240_000);
 
   it('succeeds and prints one line per meeting', () => {
@@ -87,6 +93,15 @@ describe('npm run analyze on the shipped corpus', () => {
     expect(files).toContain('index.html');
     for (const f of files)
       expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
+  });
+
+  it('re-annotates and re-draws nothing on a warm re-run, with the same bytes', () => {
+    expect(warm.annotated).toBe(0);
+    expect(warm.figures_rendered).toBe(0);
+    const files = listFiles(a);
+    expect(listFiles(c)).toEqual(files);
+    for (const f of files)
+      expect(readFileSync(join(c, f)).equals(readFileSync(join(a, f))), f).toBe(true);
   });
 
   it('never writes into the corpus folder', () => {
