@@ -79,6 +79,8 @@ export async function processDocuments(
   raws.forEach((_, i) => {
     const hit = opts.cacheDir ? readCache(opts.cacheDir, keys[i]!) : undefined;
     if (hit) {
+      // The decoded text is not stored (the key covers its bytes): it is the raw document's.
+      hit.transcript.original = raws[i]!.original;
       onDocument(i, withOutputs(hit, opts.settings));
       done++;
     } else todo.push(i);
@@ -178,7 +180,8 @@ function cacheKey(
 }
 
 /**
- * Cache entries are the transcript and the partial, v8-serialized (Maps
+ * Cache entries are the transcript (without its decoded text, which the raw
+ * document on hand already is) and the partial, v8-serialized (Maps
  * survive, and it is faster than JSON); the output files made from them are not kept.
  */
 function readCache(
@@ -198,7 +201,10 @@ export function writeCache(dir: string, key: string, doc: ProcessedDocument): vo
     const sub = join(dir, key.slice(0, 2));
     mkdirSync(sub, { recursive: true });
     const tmp = join(sub, `${key}.${process.pid}.tmp`);
-    writeFileSync(tmp, serialize({ transcript: doc.transcript, partial: doc.partial }));
+    writeFileSync(
+      tmp,
+      serialize({ transcript: { ...doc.transcript, original: '' }, partial: doc.partial }),
+    );
     renameSync(tmp, join(sub, `${key}.v8`));
   } catch {
     // The cache is an optimisation: a read-only or full disk must not fail the run.
