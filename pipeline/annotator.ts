@@ -10,14 +10,30 @@ import { buildTranscript } from './model.js';
 import { loadRegistry } from './registry.js';
 import type { RawDocument, Transcript } from './types.js';
 
-/** Builds the annotator (and this thread's one wink instance) from configuration texts. */
-export function buildAnnotator(inputs: AnnotateInputs): Annotator {
-  const sentiment = loadSentimentConfig(inputs.sentiment, 'sentiment.yaml');
-  return createAnnotator({
+/** The configuration texts, parsed and validated once. */
+interface ParsedInputs {
+  registry: ReturnType<typeof loadRegistry>;
+  dictionary: ReturnType<typeof loadDictionary>;
+  sentiment: ReturnType<typeof loadSentimentConfig>;
+  stopwords: ReturnType<typeof loadStopwords>;
+}
+
+function parseInputs(inputs: AnnotateInputs): ParsedInputs {
+  return {
     registry: loadRegistry(inputs.speakers, 'speakers.yaml'),
     dictionary: loadDictionary(inputs.dictionary, 'dictionary.yaml'),
-    stopwords: stopwordSet(loadStopwords(inputs.stopwords, 'stopwords.txt')),
-    makeScorer: (nlp, its) => createSentenceScorer(nlp, its, sentiment.overrides),
+    sentiment: loadSentimentConfig(inputs.sentiment, 'sentiment.yaml'),
+    stopwords: loadStopwords(inputs.stopwords, 'stopwords.txt'),
+  };
+}
+
+/** Builds the annotator (and this thread's one wink instance) from configuration texts. */
+export function buildAnnotator(inputs: AnnotateInputs, parsed = parseInputs(inputs)): Annotator {
+  return createAnnotator({
+    registry: parsed.registry,
+    dictionary: parsed.dictionary,
+    stopwords: stopwordSet(parsed.stopwords),
+    makeScorer: (nlp, its) => createSentenceScorer(nlp, its, parsed.sentiment.overrides),
   });
 }
 
@@ -61,14 +77,14 @@ export interface ProcessedDocument {
 export function buildDocumentProcessor(
   settings: DocumentSettings,
 ): (raw: RawDocument, override: MetadataOverride | undefined) => ProcessedDocument {
-  const annotator = buildAnnotator(settings.inputs);
-  const registry = loadRegistry(settings.inputs.speakers, 'speakers.yaml');
+  // Each configuration file is parsed once here (YAML with line numbers is not cheap).
+  const parsed = parseInputs(settings.inputs);
+  const annotator = buildAnnotator(settings.inputs, parsed);
+  const registry = parsed.registry;
   const partialOf = documentPartials({
-    dictionary: loadDictionary(settings.inputs.dictionary, 'dictionary.yaml'),
+    dictionary: parsed.dictionary,
     kwicTerms: settings.kwicTerms,
-    sentiment: {
-      targets: loadSentimentConfig(settings.inputs.sentiment, 'sentiment.yaml').targets,
-    },
+    sentiment: { targets: parsed.sentiment.targets },
   });
   return (raw, override) => {
     const transcript = buildTranscript(raw, registry, override);
