@@ -86,19 +86,21 @@ export function bootstrapMeanCi(
   // runs resamples × n times per group and dominates the analyses' cost.
   // The state is kept as an int32 (same bits as the uint32 of random.ts, but
   // V8 keeps it a small integer), and the index floor(u / 2³² · n) is
-  // computed as trunc(u · n / 2³²): both are exact while u · n < 2⁵³, so the
-  // draws are the same.
+  // computed as trunc(u · (n / 2³²)): n / 2³² is exact (a power of two) and
+  // so is the product while u · n < 2⁵³, so the draws are the same, without
+  // a division in the loop.
   if (n >= 2 ** 21) return bootstrapSlow(values, m, resamples, seedFor(seed, key));
   let a = seedFor(seed, key) | 0;
   const xs = Float64Array.from(values);
   const means = new Float64Array(resamples);
+  const scale = n / 4294967296;
   for (let b = 0; b < resamples; b++) {
     let s = 0;
     for (let i = 0; i < n; i++) {
       a = (a + 0x6d2b79f5) | 0;
       let t = Math.imul(a ^ (a >>> 15), a | 1);
       t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      s += xs[((((t ^ (t >>> 14)) >>> 0) * n) / 4294967296) | 0]!;
+      s += xs[(((t ^ (t >>> 14)) >>> 0) * scale) | 0]!;
     }
     means[b] = s / n;
   }
