@@ -12,22 +12,15 @@
  *   per-document tables and counts (no wink document, no token lists).
  */
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { turnRows } from '../analyses/corpus-tables.js';
 import { sortKwic, stripStart } from '../analyses/kwic.js';
 import type { DocumentSettings, ProcessedDocument } from './annotator.js';
+import { readCacheEntry, writeCacheEntry } from './cache-files.js';
 import { stableJson, toCsv } from './csv.js';
 import type { MetadataOverride } from './describe.js';
 import { segmentRows } from './model.js';
@@ -188,27 +181,14 @@ function readCache(
   dir: string,
   key: string,
 ): Pick<ProcessedDocument, 'transcript' | 'partial'> | undefined {
-  const path = join(dir, key.slice(0, 2), `${key}.v8`);
-  try {
-    return deserialize(readFileSync(path)) as Pick<ProcessedDocument, 'transcript' | 'partial'>;
-  } catch {
-    return undefined;
-  }
+  return readCacheEntry(dir, key) as Pick<ProcessedDocument, 'transcript' | 'partial'> | undefined;
 }
 
 export function writeCache(dir: string, key: string, doc: ProcessedDocument): void {
-  try {
-    const sub = join(dir, key.slice(0, 2));
-    mkdirSync(sub, { recursive: true });
-    const tmp = join(sub, `${key}.${process.pid}.tmp`);
-    writeFileSync(
-      tmp,
-      serialize({ transcript: { ...doc.transcript, original: '' }, partial: doc.partial }),
-    );
-    renameSync(tmp, join(sub, `${key}.v8`));
-  } catch {
-    // The cache is an optimisation: a read-only or full disk must not fail the run.
-  }
+  writeCacheEntry(dir, key, {
+    transcript: { ...doc.transcript, original: '' },
+    partial: doc.partial,
+  });
 }
 
 const utf8 = new TextEncoder();

@@ -10,10 +10,10 @@
  * costs time.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
+import { readCacheEntry, writeCacheEntry } from './cache-files.js';
 import type { Figure, Rendered } from './figures/types.js';
 
 /** The code and package versions a render depends on (computed once per process). */
@@ -55,31 +55,18 @@ export class RenderCache {
 
   get(key: string): Rendered | undefined {
     if (this.dir === null) return undefined;
-    try {
-      const r = deserialize(readFileSync(join(this.dir, key.slice(0, 2), `${key}.v8`))) as Rendered;
-      if (
-        typeof r.svg !== 'string' ||
-        !(r.png instanceof Uint8Array) ||
-        !(r.pdf instanceof Uint8Array)
-      )
-        return undefined;
-      return r;
-    } catch {
+    const r = readCacheEntry(this.dir, key) as Partial<Rendered> | undefined;
+    if (
+      typeof r?.svg !== 'string' ||
+      !(r.png instanceof Uint8Array) ||
+      !(r.pdf instanceof Uint8Array)
+    )
       return undefined;
-    }
+    return r as Rendered;
   }
 
   put(key: string, rendered: Rendered): void {
-    if (this.dir === null) return;
-    try {
-      const sub = join(this.dir, key.slice(0, 2));
-      mkdirSync(sub, { recursive: true });
-      const tmp = join(sub, `${key}.${process.pid}.tmp`);
-      writeFileSync(tmp, serialize(rendered));
-      renameSync(tmp, join(sub, `${key}.v8`));
-    } catch {
-      // An optimisation only: a read-only or full disk must not fail the run.
-    }
+    if (this.dir !== null) writeCacheEntry(this.dir, key, rendered);
   }
 }
 
