@@ -111,11 +111,11 @@ async function runStages(
   const corpus = readCorpus(opts.corpus);
   // A small corpus is annotated on this thread, which leaves the other cores
   // idle until the figures exist: the renderers start now and warm up there.
-  const renderWorkers = opts.renderWorkers ?? defaultRenderWorkers();
   const annotatedHere = opts.workers === 0 || corpus.raw.length < WORKER_THRESHOLD;
+  const earlyWorkers = renderWorkersFor(corpus.raw.length, opts.renderWorkers);
   let pool =
-    annotatedHere && renderWorkers > 0 && corpus.raw.length <= OVERLAP_RENDERING_MAX_DOCS
-      ? RenderPool.start(renderWorkers, { warm: true })
+    annotatedHere && earlyWorkers > 0 && corpus.raw.length <= OVERLAP_RENDERING_MAX_DOCS
+      ? RenderPool.start(earlyWorkers, { warm: true })
       : undefined;
   // A run that fails before its figures exist stops the renderers it started.
   cleanup.push(() => pool?.close());
@@ -210,16 +210,9 @@ async function runStages(
       // writes the tables and the report. A large one's render while this
       // thread copies the row-level tables from the spool, which leaves
       // little garbage; the report and the other tables, which leave much,
-      // wait until it is done. Each renderer is a few hundred MB, so above
-      // RENDER_ONE_WORKER_ABOVE documents there is one (peak RSS at 4,000
-      // documents: 1.60 GB rendering on two workers after the report, 1.34
-      // GB on one); at 1,000 documents two workers shortened the tail from
-      // 6.3–7.2 s to 6.1–6.7 s in single runs, for 70 MB more.
+      // wait until it is done.
       startRendering: (figs) => {
-        const workers = overlap
-          ? opts.renderWorkers
-          : (opts.renderWorkers ?? (docs.length > RENDER_ONE_WORKER_ABOVE ? 1 : 2));
-        rendering = startRender(figs, workers);
+        rendering = startRender(figs, renderWorkersFor(docs.length, opts.renderWorkers));
       },
       rendered: overlap ? undefined : () => rendering,
     });
@@ -252,6 +245,20 @@ async function runStages(
 const OVERLAP_RENDERING_MAX_DOCS = 500;
 /** Above this many documents, figures render on one worker (memory). */
 const RENDER_ONE_WORKER_ABOVE = 2000;
+
+/**
+ * Figure-rendering workers for a corpus of `docs` documents: as asked, else
+ * every core (at most 4) up to OVERLAP_RENDERING_MAX_DOCS, two up to
+ * RENDER_ONE_WORKER_ABOVE and one above. Each renderer is a few hundred MB:
+ * peak RSS at 4,000 documents was 1.60 GB rendering on two workers after the
+ * report and 1.34 GB on one; at 1,000 documents two workers shortened the
+ * tail from 6.3–7.2 s to 6.1–6.7 s in single runs, for 70 MB more.
+ */
+function renderWorkersFor(docs: number, asked: number | undefined): number {
+  if (asked !== undefined) return asked;
+  if (docs <= OVERLAP_RENDERING_MAX_DOCS) return defaultRenderWorkers();
+  return docs > RENDER_ONE_WORKER_ABOVE ? 1 : 2;
+}
 
 /**
  * analyses → figures (specs) → data/ and index.html. Everything made here
