@@ -23,8 +23,9 @@ import type { DocumentSettings, ProcessedDocument } from './annotator.js';
 import { readCacheEntry, writeCacheEntry } from './cache-files.js';
 import { stableJson, toCsv } from './csv.js';
 import type { MetadataOverride } from './describe.js';
+import { DocumentFailure } from './errors.js';
 import { segmentRows } from './model.js';
-import type { RawDocument } from './types.js';
+import type { Diagnostic, RawDocument } from './types.js';
 
 /** The configuration texts an annotator is built from (also what workers receive). */
 export interface AnnotateInputs {
@@ -49,6 +50,31 @@ export interface ProcessResult {
   /** Documents processed (annotated) in this run: cache misses. */
   annotated: number;
   workers: number;
+  /**
+   * One error diagnostic per document whose processing failed unexpectedly
+   * (naming the file, the stage and the error); those documents were skipped.
+   */
+  failed: Diagnostic[];
+}
+
+/** What a failed document reports (plain data: it crosses from a worker). */
+interface Failure {
+  stage: string;
+  detail: string;
+}
+
+function failureOf(e: unknown): Failure {
+  if (e instanceof DocumentFailure) return { stage: e.stage, detail: e.detail };
+  return { stage: 'process', detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
+}
+
+function failureDiagnostic(raw: RawDocument, f: Failure): Diagnostic {
+  return {
+    file: `raw/${raw.sourceFile}`,
+    rule: 'process/document-failed',
+    severity: 'error',
+    message: `unexpected error in the ${f.stage} stage (${f.detail}); document skipped, the others analysed`,
+  };
 }
 
 /** Below this many uncached documents, starting workers costs more than it saves. */
@@ -83,9 +109,13 @@ export async function processDocuments(
     opts.workers ?? (todo.length >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 4) : 0);
   const workers = Math.min(want, todo.length);
   // Workers write their results to the cache themselves (serializing is not free).
-  const finish = (i: number, doc: ProcessedDocument, cached: boolean) => {
-    if (opts.cacheDir && !cached) writeCache(opts.cacheDir, keys[i]!, doc);
-    onDocument(i, doc);
+  const failed: Diagnostic[] = [];
+  const finish = (i: number, result: ProcessedDocument | Failure, cached: boolean) => {
+    if ('stage' in result) failed.push(failureDiagnostic(raws[i]!, result));
+    else {
+      if (opts.cacheDir && !cached) writeCache(opts.cacheDir, keys[i]!, result);
+      onDocument(i, result);
+    }
     opts.onDone?.(++done, raws.length);
   };
   if (workers <= 1) {
@@ -93,12 +123,20 @@ export async function processDocuments(
     const processDocument = buildDocumentProcessor(opts.settings);
     for (const i of todo) {
       const raw = raws[i]!;
-      finish(i, processDocument(raw, opts.overrides.get(raw.sourceFile)), false);
+      let result: ProcessedDocument | Failure;
+      try {
+        result = processDocument(raw, opts.overrides.get(raw.sourceFile));
+      } catch (e) {
+        result = failureOf(e);
+      }
+      finish(i, result, false);
     }
   } else {
     await runInWorkers(workers, todo, raws, keys, opts, finish);
   }
-  return { annotated: todo.length, workers };
+  // Failures are reported in corpus order, whichever worker met them first.
+  failed.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { annotated: todo.length, workers, failed };
 }
 
 function runInWorkers(
@@ -107,7 +145,7 @@ function runInWorkers(
   raws: readonly RawDocument[],
   keys: readonly string[],
   opts: ProcessOptions,
-  finish: (i: number, doc: ProcessedDocument, cached: boolean) => void,
+  finish: (i: number, result: ProcessedDocument | Failure, cached: boolean) => void,
 ): Promise<void> {
   const script = join(dirname(fileURLToPath(import.meta.url)), 'annotate-worker.js');
   let next = 0;
@@ -126,10 +164,14 @@ function runInWorkers(
           worker.postMessage(null);
         }
       };
-      worker.on('message', (m: { i: number; doc?: ProcessedDocument; ready?: boolean }) => {
-        if (m.doc) finish(m.i, m.doc, true);
-        feed();
-      });
+      worker.on(
+        'message',
+        (m: { i: number; doc?: ProcessedDocument; failure?: Failure; ready?: boolean }) => {
+          if (m.doc) finish(m.i, m.doc, true);
+          else if (m.failure) finish(m.i, m.failure, true);
+          feed();
+        },
+      );
       worker.on('error', (e) => {
         if (!failed) {
           failed = true;
@@ -182,6 +224,17 @@ function readCache(
   key: string,
 ): Pick<ProcessedDocument, 'transcript' | 'partial'> | undefined {
   return readCacheEntry(dir, key) as Pick<ProcessedDocument, 'transcript' | 'partial'> | undefined;
+}
+
+/** What a worker sends back for one document: its result, or why it failed. */
+export function processInWorker(
+  process: () => ProcessedDocument,
+): { doc: ProcessedDocument } | { failure: Failure } {
+  try {
+    return { doc: process() };
+  } catch (e) {
+    return { failure: failureOf(e) };
+  }
 }
 
 export function writeCache(dir: string, key: string, doc: ProcessedDocument): void {

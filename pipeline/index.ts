@@ -193,7 +193,11 @@ async function runStages(
     const docs = sortTranscripts(collector.documents(), (d) => d.transcript);
     kept = docs.filter((d) => d.full).length;
     transcripts = docs.map((d) => d.transcript);
-    diagnostics = [...prepared.diagnostics, ...transcripts.flatMap((t) => t.diagnostics)];
+    diagnostics = [
+      ...prepared.diagnostics,
+      ...processed.failed,
+      ...transcripts.flatMap((t) => t.diagnostics),
+    ];
     lap('documents');
     tokens = docs.reduce((n, d) => n + d.partial.tokens, 0);
     const overlap = docs.length <= OVERLAP_RENDERING_MAX_DOCS;
