@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError } from './errors.js';
 import { PROJECT_ROOT, runPipeline } from './index.js';
-import { OutputWriter } from './io.js';
+import { canonicalPath, OutputRefused, OutputWriter, within } from './io.js';
 import type { Diagnostic, Transcript } from './types.js';
 
 interface Args {
@@ -136,10 +136,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     );
     if (done === total) process.stdout.write('\n');
   };
+  if (args.cache && within(canonicalPath(args.cache), canonicalPath(args.corpus))) {
+    process.stderr.write(
+      `error: refusing --cache ${args.cache}: it is inside the corpus folder (${args.corpus}), which is never written to\n`,
+    );
+    return 2;
+  }
   let out: OutputWriter | undefined;
   try {
     // Created first: an output folder that cannot be written stops the run before any work.
-    const writer = new OutputWriter(args.out);
+    const writer = new OutputWriter(args.out, [
+      { path: args.corpus, what: 'corpus folder' },
+      ...(args.cache ? [{ path: args.cache, what: 'cache folder' }] : []),
+    ]);
     out = writer;
     const result = await runPipeline({
       corpus: args.corpus,
@@ -193,6 +202,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   } catch (e) {
     out?.abort();
+    if (e instanceof OutputRefused) {
+      process.stderr.write(`error: ${e.message}\n`);
+      return 2;
+    }
     if (e instanceof ConfigError) {
       process.stderr.write(`error: ${e.message}\n`);
       return 1;

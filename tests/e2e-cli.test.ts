@@ -251,6 +251,11 @@ describe('bad input through the CLI', () => {
     const out = join(work, 'keep-out');
     mkdirSync(out);
     writeFileSync(join(out, 'index.html'), 'previous report');
+    // As an earlier run of the tool leaves it (else --out would be refused).
+    writeFileSync(
+      join(out, '.archival-transcripts.json'),
+      JSON.stringify({ tool: 'archival-transcripts', entries: ['index.html'] }),
+    );
     const dir = corpusWith('badyaml', { 'a.txt': good }, (d) =>
       writeFileSync(
         join(d, 'speakers.yaml'),
