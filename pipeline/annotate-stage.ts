@@ -19,13 +19,14 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { turnRows } from '../analyses/corpus-tables.js';
 import { sortKwic, stripStart } from '../analyses/kwic.js';
+import type { DocumentPartial } from '../analyses/per-document.js';
 import type { DocumentSettings, ProcessedDocument } from './annotator.js';
 import { readCacheEntry, writeCacheEntry } from './cache-files.js';
 import { stableJson, toCsv } from './csv.js';
 import type { MetadataOverride } from './describe.js';
 import { DocumentFailure } from './errors.js';
 import { segmentRows } from './model.js';
-import type { Diagnostic, RawDocument } from './types.js';
+import type { Diagnostic, RawDocument, Transcript } from './types.js';
 
 /** The configuration texts an annotator is built from (also what workers receive). */
 export interface AnnotateInputs {
@@ -55,6 +56,8 @@ export interface ProcessResult {
    * (naming the file, the stage and the error); those documents were skipped.
    */
   failed: Diagnostic[];
+  /** Cache entries found damaged (each a miss: that document was processed again). */
+  notes: string[];
 }
 
 /** What a failed document reports (plain data: it crosses from a worker). */
@@ -94,9 +97,10 @@ export async function processDocuments(
   const salt = opts.cacheDir ? cacheSalt(opts.settings) : '';
   const keys = raws.map((r) => (opts.cacheDir ? cacheKey(r, opts.overrides, salt) : ''));
   const todo: number[] = [];
+  const notes: string[] = [];
   let done = 0;
   raws.forEach((_, i) => {
-    const hit = opts.cacheDir ? readCache(opts.cacheDir, keys[i]!) : undefined;
+    const hit = opts.cacheDir ? readCache(opts.cacheDir, keys[i]!, raws[i]!, notes) : undefined;
     if (hit) {
       // The decoded text is not stored (the key covers its bytes): it is the raw document's.
       hit.transcript.original = raws[i]!.original;
@@ -136,7 +140,7 @@ export async function processDocuments(
   }
   // Failures are reported in corpus order, whichever worker met them first.
   failed.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { annotated: todo.length, workers, failed };
+  return { annotated: todo.length, workers, failed, notes };
 }
 
 function runInWorkers(
@@ -217,13 +221,54 @@ function cacheKey(
 /**
  * Cache entries are the transcript (without its decoded text, which the raw
  * document on hand already is) and the partial, v8-serialized (Maps
- * survive, and it is faster than JSON); the output files made from them are not kept.
+ * survive, and it is faster than JSON); the output files made from them are
+ * not kept. An entry that is damaged or not of the expected shape is a miss
+ * (the document is processed again) and is told in `notes`.
  */
 function readCache(
   dir: string,
   key: string,
+  raw: RawDocument,
+  notes: string[],
 ): Pick<ProcessedDocument, 'transcript' | 'partial'> | undefined {
-  return readCacheEntry(dir, key) as Pick<ProcessedDocument, 'transcript' | 'partial'> | undefined;
+  const r = readCacheEntry(dir, key, isCachedDocument);
+  if ('value' in r) return r.value as Pick<ProcessedDocument, 'transcript' | 'partial'>;
+  if ('damaged' in r)
+    notes.push(
+      `raw/${raw.sourceFile}: cache entry ${key.slice(0, 12)}… ${r.damaged}; processed again`,
+    );
+  return undefined;
+}
+
+const isArray = Array.isArray;
+
+/** The shape of a cache entry, checked field by field where the stages after it read. */
+function isCachedDocument(v: unknown): boolean {
+  const e = v as { transcript?: Partial<Transcript>; partial?: Partial<DocumentPartial> } | null;
+  const t = e?.transcript;
+  const p = e?.partial;
+  return (
+    typeof t === 'object' &&
+    t !== null &&
+    typeof t.docId === 'string' &&
+    typeof t.sourceFile === 'string' &&
+    typeof t.metadata === 'object' &&
+    isArray(t.segments) &&
+    isArray(t.speakers) &&
+    isArray(t.diagnostics) &&
+    isArray(t.turns) &&
+    t.turns.every((u) => typeof u?.text === 'string' && typeof u.speaker === 'string') &&
+    typeof p === 'object' &&
+    p !== null &&
+    typeof p.tokens === 'number' &&
+    isArray(p.units) &&
+    isArray(p.phrases) &&
+    isArray(p.phraseForms) &&
+    isArray(p.kwic) &&
+    typeof p.sentiment === 'object' &&
+    p.sentiment !== null &&
+    isArray(p.sentiment.sentences)
+  );
 }
 
 /** What a worker sends back for one document: its result, or why it failed. */

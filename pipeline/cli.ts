@@ -160,6 +160,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     });
     for (const d of result.diagnostics)
       if (d.severity !== 'info') process.stderr.write(`${formatDiagnostic(d)}\n`);
+    if (!args.quiet) for (const n of result.notes) process.stderr.write(`info: ${n}\n`);
     if (!args.quiet)
       for (const t of result.transcripts) process.stdout.write(`${summaryLine(t)}\n`);
     if (result.transcripts.length === 0) {
