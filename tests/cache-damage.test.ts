@@ -4,7 +4,6 @@
  * is a miss that is computed again and told, and what killed runs left in
  * the cache and the temporary folder is removed.
  */
-import { spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -24,7 +23,7 @@ import { readCorpus } from '../pipeline/io.js';
 import { prepareCorpus } from '../pipeline/model.js';
 import { RenderCache } from '../pipeline/render-cache.js';
 import { Spool } from '../pipeline/spool.js';
-import { REPO } from './helpers.js';
+import { deadPid, REPO } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'atr-cache-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -75,13 +74,6 @@ function flipByte(file: string, at: (length: number) => number) {
   b[i] = b[i]! ^ 0x01;
   writeFileSync(file, b);
 }
-
-const deadPid = () =>
-  Number(
-    spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
-      encoding: 'utf8',
-    }).stdout,
-  );
 
 describe('the annotation cache', () => {
   it('a flipped byte anywhere in an entry is a miss: processed again, told, same results', async () => {

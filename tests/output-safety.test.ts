@@ -22,7 +22,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../pipeline/errors.js';
 import { OutputRefused, OutputWriter, REPORT_MARKER, readCorpus } from '../pipeline/io.js';
 import { REPORTS_README } from '../pipeline/reports-readme.js';
-import { REPO } from './helpers.js';
+import { deadPid, REPO } from './helpers.js';
 
 const CLI = join(REPO, '.build', 'pipeline', 'cli.js');
 const work = mkdtempSync(join(tmpdir(), 'atr-safety-'));
@@ -68,14 +68,6 @@ function snapshot(dir: string): Record<string, string> {
   };
   walk(dir, '');
   return out;
-}
-
-/** A process id that is certainly not running any more. */
-function deadPid(): number {
-  const r = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
-    encoding: 'utf8',
-  });
-  return Number(r.stdout);
 }
 
 describe('--out is refused where replacing it would delete what the tool did not write', () => {
