@@ -2,6 +2,7 @@
 /**
  * npm run analyze -- [--corpus DIR] [--out DIR] [--strict] [--kwic TERM]…
  *                    [--cache DIR | --no-cache] [--workers N] [--quiet] [--timings FILE]
+ *                    [--spreadsheet-copies]
  *
  * Exit codes: 0 done (warnings allowed unless --strict); 1 nothing usable,
  * configuration unusable, outputs not writable, or --strict with warnings;
@@ -12,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { ConfigError } from './errors.js';
 import { PROJECT_ROOT, runPipeline } from './index.js';
 import { canonicalPath, OutputRefused, OutputWriter, within } from './io.js';
+import { COPIED, SPREADSHEET_DIR, writeSpreadsheetCopy } from './spreadsheet.js';
 import type { Diagnostic, Transcript } from './types.js';
 
 interface Args {
@@ -23,10 +25,12 @@ interface Args {
   cache: string | null;
   workers: number | undefined;
   timings: string | undefined;
+  spreadsheet: boolean;
 }
 
 const USAGE = `usage: npm run analyze -- [--corpus DIR] [--out DIR] [--strict] [--kwic TERM]...
                         [--cache DIR | --no-cache] [--workers N] [--quiet] [--timings FILE]
+                        [--spreadsheet-copies]
   --corpus DIR   corpus folder with raw/*.txt and speakers.yaml … (default: corpus)
   --out DIR      output folder, replaced atomically (default: reports)
   --strict       treat warnings as fatal (exit 1)
@@ -36,7 +40,10 @@ const USAGE = `usage: npm run analyze -- [--corpus DIR] [--out DIR] [--strict] [
   --no-cache     do not read or write the cache
   --workers N    worker threads for annotation (default: by amount of work; 0 = none)
   --quiet        no per-document lines or progress bar
-  --timings FILE write stage timings, tokens and peak memory as JSON`;
+  --timings FILE write stage timings, tokens and peak memory as JSON
+  --spreadsheet-copies
+                 also write spreadsheet/*.csv: the tables with cells that a
+                 spreadsheet would run as formulas (=, +, -, @) made text`;
 
 export function parseArgs(argv: readonly string[]): Args {
   const args: Args = {
@@ -48,6 +55,7 @@ export function parseArgs(argv: readonly string[]): Args {
     cache: join(PROJECT_ROOT, '.cache', 'annotations'),
     workers: undefined,
     timings: undefined,
+    spreadsheet: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -85,6 +93,9 @@ export function parseArgs(argv: readonly string[]): Args {
         args.workers = n;
         break;
       }
+      case '--spreadsheet-copies':
+        args.spreadsheet = true;
+        break;
       case '--timings':
         args.timings = value();
         break;
@@ -175,6 +186,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       writer.abort();
       process.stderr.write(`error: --strict and ${warnings.length} warning(s); nothing written\n`);
       return 1;
+    }
+    if (args.spreadsheet) {
+      for (const name of writer.names.filter((n) => COPIED.test(n)).sort()) {
+        const dest = `${SPREADSHEET_DIR}/${name.replace(/^data\//, '')}`;
+        writer.write(dest, ''); // registers the file (and makes its folder); filled next
+        await writeSpreadsheetCopy(writer.pathOf(name), writer.pathOf(dest));
+      }
     }
     const t0 = performance.now();
     writer.commit();

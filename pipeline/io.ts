@@ -166,6 +166,7 @@ export class OutputWriter {
   private readonly lock: string;
   private readonly dirs = new Set<string>();
   private readonly top = new Set<string>();
+  private readonly written: string[] = [];
   private locked = false;
   count = 0;
 
@@ -255,7 +256,18 @@ export class OutputWriter {
       );
     }
     this.top.add(name.split(/[\\/]/)[0]!);
+    this.written.push(name);
     this.count++;
+  }
+
+  /** Where the file `name` written in this run is until commit (to read it back). */
+  pathOf(name: string): string {
+    return join(this.tmp, name);
+  }
+
+  /** The names written so far, in the order written. */
+  get names(): readonly string[] {
+    return this.written;
   }
 
   commit(): void {

@@ -95,7 +95,7 @@ describe('the annotation cache', () => {
     const third = await run(dir);
     expect(third.annotated).toBe(0);
     expect(third.notes).toEqual([]);
-  });
+  }, 60_000);
 
   it('an entry of the right format but the wrong shape is a miss, not an internal error', async () => {
     const dir = join(work, 'shape');
@@ -106,7 +106,7 @@ describe('the annotation cache', () => {
     const again = await run(dir);
     expect(again.annotated).toBe(1);
     expect(again.notes).toEqual([expect.stringMatching(/not the shape this version expects/)]);
-  });
+  }, 60_000);
 
   it('reads back what it wrote, and tells absent from damaged', () => {
     const dir = join(work, 'rw');

@@ -77,7 +77,7 @@ describe('one document', () => {
     expect(partial.sentiment.sentences.map((s) => s.text)).toContain(
       'I wanted to come earlier, but I cannot.',
     );
-  });
+  }, 30_000);
 
   it('that fails unexpectedly is skipped with an error naming it and its stage; the others are analysed', async () => {
     const r = await processAll([
@@ -94,7 +94,7 @@ describe('one document', () => {
     });
     expect(r.failed[0]!.message).toContain('segment stage');
     expect(r.failed[0]!.message).toContain('boom is not a function');
-  });
+  }, 30_000);
 
   it('failing in a worker is reported as plain data with its stage', () => {
     const result = processInWorker(() => {
