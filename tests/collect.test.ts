@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { writeSyntheticCorpus } from '../pipeline/bench/synth.js';
 import { OutputWriter } from '../pipeline/io.js';
 import { Spool } from '../pipeline/spool.js';
-import { REPO } from './helpers.js';
+import { REPO, runBuiltPipeline } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'atr-collect-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -64,17 +64,9 @@ async function run(
   corpus: string,
   retainAll: boolean,
 ): Promise<{ emitted: Map<string, Buffer>; kept: number }> {
-  // The compiled pipeline (built by npm test's pretest), which finds its worker scripts and package.json.
-  const { runPipeline } = (await import(
-    join(REPO, '.build', 'pipeline', 'index.js')
-  )) as typeof import('../pipeline/index.js');
   const emitted = new Map<string, Buffer>();
-  const result = await runPipeline({
+  const result = await runBuiltPipeline({
     corpus,
-    kwicTerms: [],
-    cacheDir: null,
-    workers: 2,
-    renderWorkers: 0,
     retainAll,
     scratchDir: scratch,
     emit: (name, content) => {

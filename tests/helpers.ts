@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe as describeDoc } from '../pipeline/describe.js';
+import type { PipelineOptions, PipelineResult } from '../pipeline/index.js';
 import { ingest } from '../pipeline/ingest.js';
 import { normalize } from '../pipeline/normalize.js';
 import { loadRegistry } from '../pipeline/registry.js';
@@ -10,6 +11,20 @@ import type { Registry, Transcript } from '../pipeline/types.js';
 
 export const FIXTURES = join(import.meta.dirname, 'fixtures');
 export const REPO = join(import.meta.dirname, '..');
+
+/**
+ * Runs the compiled pipeline (built by `npm test`'s pretest, so that it finds
+ * its worker scripts and package.json) in this process: no cache, two
+ * annotation threads, figures drawn in this thread.
+ */
+export async function runBuiltPipeline(
+  options: Pick<PipelineOptions, 'corpus' | 'scratchDir' | 'emit' | 'retainAll'>,
+): Promise<PipelineResult> {
+  const { runPipeline } = (await import(
+    join(REPO, '.build', 'pipeline', 'index.js')
+  )) as typeof import('../pipeline/index.js');
+  return runPipeline({ kwicTerms: [], cacheDir: null, workers: 2, renderWorkers: 0, ...options });
+}
 
 export function tinyRegistry(): Registry {
   return loadRegistry(readFileSync(join(FIXTURES, 'tiny', 'speakers.yaml'), 'utf8'));
