@@ -238,34 +238,61 @@ type Push = (
  */
 function spans(p: Paragraph, from: number, kind: 'speech' | 'narrative', push: Push): string {
   const body = p.text.slice(from - p.start);
-  const inner = /\[[^\]\n]*\]|\([^()\n]*\)/g;
   let at = 0;
   let said = '';
-  for (let m = inner.exec(body); m !== null; m = inner.exec(body)) {
-    const isBracket = m[0].startsWith('[');
-    const content = m[0].slice(1, -1).trim();
+  for (const m of innerSpans(body)) {
+    if (m.index < at) continue;
+    const isBracket = body[m.index] === '[';
+    const content = isBracket ? '' : body.slice(m.index + 1, m.end - 1).trim();
     const stage =
       !isBracket &&
       (STAGE_WORDS.test(content) || STAGE_REPORTED.test(content) || STAGE_NARRATION.test(content));
-    if (!isBracket && !stage) {
-      // The speaker's own parenthesis: look inside it for editorial brackets.
-      inner.lastIndex = m.index + 1;
-      continue;
-    }
+    // The speaker's own parenthesis: brackets inside it are still found.
+    if (!isBracket && !stage) continue;
     push(kind, from + at, from + m.index, p, `${kind}/text`);
     said += `${body.slice(at, m.index)} `;
     push(
       isBracket ? 'editorial' : 'stage',
       from + m.index,
-      from + m.index + m[0].length,
+      from + m.end,
       p,
       isBracket ? 'editorial/bracket' : 'stage/inline',
     );
-    at = m.index + m[0].length;
+    at = m.end;
   }
   push(kind, from + at, p.end, p, `${kind}/text`);
   said += body.slice(at);
   return said;
+}
+
+/**
+ * The "[…]" and "(…)" spans of `body`, in order of start: what the regex
+ * /\[[^\]\n]*\]|\([^()\n]*\)/g finds when, after each parenthesis, it
+ * goes on from just inside it. The regex itself, retried at every "[" of a
+ * line that has no "]", is quadratic ("[a [a [a …"); one pass is not: a "["
+ * closes at the first "]" unless a newline comes first, a "(" at the first
+ * ")" unless a "(" or newline comes first.
+ */
+export function innerSpans(body: string): Array<{ index: number; end: number }> {
+  const found: Array<{ index: number; end: number }> = [];
+  let brackets: number[] = [];
+  let paren = -1;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 0x5b) brackets.push(i);
+    else if (c === 0x5d) {
+      for (const b of brackets) found.push({ index: b, end: i + 1 });
+      brackets = [];
+    } else if (c === 0x28) paren = i;
+    else if (c === 0x29) {
+      if (paren >= 0) found.push({ index: paren, end: i + 1 });
+      paren = -1;
+    } else if (c === 0x0a) {
+      brackets = [];
+      paren = -1;
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
 }
 
 function headerRule(p: Paragraph, doc: DescribedDocument, afterHeading: boolean): string | null {

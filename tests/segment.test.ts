@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { innerSpans } from '../pipeline/segment.js';
 import { FIXTURES, segmentsOf, transcriptOf } from './helpers.js';
 
 const tiny = readFileSync(join(FIXTURES, 'tiny', 'raw_meeting.txt'), 'utf8');
@@ -165,5 +166,43 @@ describe('segment', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('innerSpans (the [..] and (..) scanner)', () => {
+  /** The regex the scanner replaces, stepped as segment stepped it: into each parenthesis. */
+  const byRegex = (body: string) => {
+    const out: Array<{ index: number; end: number }> = [];
+    const inner = /\[[^\]\n]*\]|\([^()\n]*\)/g;
+    for (let m = inner.exec(body); m !== null; m = inner.exec(body)) {
+      out.push({ index: m.index, end: m.index + m[0].length });
+      inner.lastIndex = m.index + 1;
+    }
+    return out;
+  };
+
+  it('finds what the regex finds, in the same order', () => {
+    const text = fc
+      .array(fc.constantFrom('[', ']', '(', ')', '\n', 'a', ' '), { maxLength: 40 })
+      .map((a) => a.join(''));
+    fc.assert(
+      fc.property(text, (body) => {
+        expect(innerSpans(body)).toEqual(byRegex(body));
+      }),
+    );
+  });
+
+  it('keeps a bracket that closes after a newline-free run of other brackets', () => {
+    expect(innerSpans('[a [b] c] (d (e) f')).toEqual([
+      { index: 0, end: 6 },
+      { index: 3, end: 6 },
+      { index: 13, end: 16 },
+    ]);
+  });
+
+  it('visits each character once: an unclosed "[" per word costs no rescans', () => {
+    // The regex rescanned to the end of the line from every "[" (quadratic);
+    // the scanner keeps no span for an unclosed bracket.
+    expect(innerSpans('[a '.repeat(2000))).toEqual([]);
   });
 });
