@@ -25,6 +25,8 @@ const STAGE_REPORTED =
   /[“"][^”"]*[”"],?\s+(answered|answers|said|says|replied|replies|asked|exclaimed|responded|added|shouted)\b/i;
 const STAGE_NARRATION = /^(this was the end|the conversation|the meeting|end of the)/i;
 const FOOTNOTE = /^\[\d+\]/;
+/** Unregistered labels warned about one by one, per document. */
+const MAX_LABEL_WARNINGS = 20;
 
 /**
  * segment: DescribedDocument → Transcript. Every character of the normalised
@@ -53,6 +55,16 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
   const turns: Turn[] = [];
   const speakerOrder: string[] = [];
   const warnedLabels = new Set<string>();
+  const speakerSet = new Set<string>();
+  const honorificsRe = new RegExp(
+    `^(?:(?:${registry.honorifics.map(escapeRe).join('|')})\\s+)+`,
+    'i',
+  );
+  let unwarned: { count: number; line: number | undefined } | undefined;
+  const continueUnwarned = (p: Paragraph) => {
+    unwarned ??= { count: 0, line: rawLine(doc.original, p.text) };
+    unwarned.count++;
+  };
   let current: { turn: Turn; speech: string[]; paragraphs: number } | undefined;
   let parenDepth = 0;
   let prevEnd = 0;
@@ -153,23 +165,27 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
         name = speaker.name;
         side = speaker.side;
       } else {
-        name = label.label.replace(
-          new RegExp(`^(?:(?:${registry.honorifics.map(escapeRe).join('|')})\\s+)+`, 'i'),
-          '',
-        );
+        name = label.label.replace(honorificsRe, '');
         side = 'Unknown';
         if (!warnedLabels.has(name)) {
           warnedLabels.add(name);
-          diagnostics.push({
-            file,
-            line: rawLine(doc.original, p.text),
-            rule: 'segment/unregistered-speaker',
-            severity: 'warning',
-            message: `speaker label "${label.label}" is not in speakers.yaml; counted as a new speaker "${name}" (side Unknown). Add an entry: - name: ${name} / side: … / aliases: [${label.label}]`,
-          });
+          // One warning per label for the first few; the rest are summed up
+          // at the end (50,000 invented labels must not mean 50,000 warnings).
+          if (warnedLabels.size > MAX_LABEL_WARNINGS) continueUnwarned(p);
+          else
+            diagnostics.push({
+              file,
+              line: rawLine(doc.original, p.text),
+              rule: 'segment/unregistered-speaker',
+              severity: 'warning',
+              message: `speaker label "${label.label}" is not in speakers.yaml; counted as a new speaker "${name}" (side Unknown). Add an entry: - name: ${name} / side: … / aliases: [${label.label}]`,
+            });
         }
       }
-      if (!speakerOrder.includes(name)) speakerOrder.push(name);
+      if (!speakerSet.has(name)) {
+        speakerSet.add(name);
+        speakerOrder.push(name);
+      }
       current = {
         turn: {
           docId: doc.docId,
@@ -211,6 +227,15 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
   }
   closeTurn();
   push('break', prevEnd, text.length, undefined, 'break');
+  if (unwarned) {
+    diagnostics.push({
+      file,
+      line: unwarned.line,
+      rule: 'segment/unregistered-speaker',
+      severity: 'warning',
+      message: `${unwarned.count} more speaker labels not in speakers.yaml (from this line on), each counted as a new speaker (side Unknown); only the first ${MAX_LABEL_WARNINGS} are warned about one by one`,
+    });
+  }
 
   if (zones.firstTurn < 0) {
     diagnostics.push({

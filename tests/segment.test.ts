@@ -206,3 +206,23 @@ describe('innerSpans (the [..] and (..) scanner)', () => {
     expect(innerSpans('[a '.repeat(2000))).toEqual([]);
   });
 });
+
+describe('many unregistered speaker labels', () => {
+  // Invented names: capitalised letter words, so each is a plausible label.
+  const name = (i: number) =>
+    `Kx${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))} Speaker`;
+  const text = (n: number) =>
+    `March 3, 1960\n\n${Array.from({ length: n }, (_, i) => `${name(i)}: We agree.`).join('\n\n')}\n`;
+
+  it('warns one by one about the first 20, then once for the rest, with its line', () => {
+    const t = transcriptOf('many.txt', text(50));
+    const warned = t.diagnostics.filter((d) => d.rule === 'segment/unregistered-speaker');
+    expect(warned).toHaveLength(21);
+    expect(warned[0]!.message).toContain(`"${name(0)}"`);
+    expect(warned[20]!.message).toMatch(/^30 more speaker labels not in speakers\.yaml/);
+    expect(warned[20]!.line).toBe(43);
+    // Every label is still a speaker of its own.
+    expect(t.speakers).toHaveLength(50);
+    expect(t.turns).toHaveLength(50);
+  });
+});
