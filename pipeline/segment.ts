@@ -7,6 +7,7 @@ import {
   splitParagraphs,
   zoneParagraphs,
 } from './paragraphs.js';
+import { unanalysedRecords } from './records.js';
 import type {
   DescribedDocument,
   Diagnostic,
@@ -246,6 +247,8 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
         'no speaker labels ("Name: …") found; the document has no turns and adds no words to any speaker',
     });
   }
+  const appended = unanalysedRecords(paragraphs, zones, text, doc.original, file);
+  if (appended) diagnostics.push(appended);
   return { ...doc, segments, turns, speakers: speakerOrder, diagnostics };
 }
 

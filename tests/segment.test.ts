@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { loadRegistry } from '../pipeline/registry.js';
 import { innerSpans } from '../pipeline/segment.js';
 import { FIXTURES, segmentsOf, transcriptOf } from './helpers.js';
 
@@ -224,5 +225,37 @@ describe('many unregistered speaker labels', () => {
     // Every label is still a speaker of its own.
     expect(t.speakers).toHaveLength(50);
     expect(t.turns).toHaveLength(50);
+  });
+});
+
+describe('a file holding several records', () => {
+  it('warns how much after the first trailer was not analysed, and from which line', () => {
+    const t = transcriptOf('two.txt', `${tiny}\n${tiny}`);
+    const w = t.diagnostics.filter((d) => d.rule === 'segment/unanalysed-records');
+    expect(w).toHaveLength(1);
+    const second = t.text.lastIndexOf('March 3, 1960');
+    const rest = t.text.length - second;
+    expect(w[0]!.line).toBe(tiny.split('\n').length + 1);
+    expect(w[0]!.message).toMatch(
+      new RegExp(
+        `^${rest} characters \\(\\d+ words, ${((100 * rest) / t.text.length).toFixed(1)}% of the text\\) from this line on were not analysed`,
+      ),
+    );
+    // What the warning is about: the second record's turns are not counted.
+    expect(t.turns).toEqual(
+      transcriptOf('one.txt', tiny).turns.map((x) => ({ ...x, docId: 'two' })),
+    );
+  });
+
+  it('says nothing about a single record or the shipped ones', () => {
+    const files = readdirSync('corpus/raw').map((f) => readFileSync(join('corpus/raw', f), 'utf8'));
+    for (const text of [tiny, ...files]) {
+      const t = transcriptOf(
+        'one.txt',
+        text,
+        loadRegistry(readFileSync('corpus/speakers.yaml', 'utf8')),
+      );
+      expect(t.diagnostics.filter((d) => d.rule === 'segment/unanalysed-records')).toEqual([]);
+    }
   });
 });
