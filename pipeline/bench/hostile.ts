@@ -80,7 +80,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   {
     name: 'unclosed [',
     unit: 'characters in one paragraph',
-    n: 100_000,
+    n: 200_000,
     write: async (dir, n) => {
       const body = '[a '.repeat(Math.ceil(n / 3)).slice(0, n);
       await writeFile(join(dir, 'raw', 'x.txt'), `${HEAD}Enver Hoxha: ${body}${TAIL}`);
@@ -99,7 +99,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   {
     name: 'long speech',
     unit: 'characters of speech by one speaker',
-    n: 1_000_000,
+    n: 2_000_000,
     write: async (dir, n, source) => {
       const paras = await speech(source, n);
       await writeFile(
