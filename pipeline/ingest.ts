@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
-import type { Diagnostic, RawDocument } from './types.js';
+import { formatOf, needsConversion, SUPPORTED_EXTENSIONS } from './convert/index.js';
+import type { Diagnostic, RawDocument, SourceFormat } from './types.js';
 
 /** A file found in raw/: its name and bytes (the only read of the corpus happens in io.ts). */
 export interface RawFile {
   name: string;
   bytes: Uint8Array;
+  /** The text of a web page, PDF or Word file, extracted by pipeline/convert/ (bytes stay the original). */
+  converted?: { format: SourceFormat; text: string; encoding: RawDocument['encoding'] };
 }
 
 export interface IngestResult {
@@ -14,9 +17,10 @@ export interface IngestResult {
 
 /**
  * ingest: RawFile[] → RawDocument[]. Pure: sha256 of the bytes, UTF-8
- * decoding (BOM stripped) with a Windows-1252 fallback, and refusal of what is
- * not a transcript (not .txt, binary, empty, or a byte-identical duplicate of
- * an earlier file). Files are taken in name order so results never depend on
+ * decoding (BOM stripped) with a Windows-1252 fallback (or the text
+ * pipeline/convert/ extracted from a web page, PDF or Word file), and refusal
+ * of what is not a transcript (an unsupported kind of file, binary, empty, or
+ * a byte-identical duplicate of an earlier file). Files are taken in name order so results never depend on
  * directory listing order.
  */
 export function ingest(files: readonly RawFile[]): IngestResult {
@@ -29,11 +33,16 @@ export function ingest(files: readonly RawFile[]): IngestResult {
     const file = `raw/${f.name}`;
     const skip = (rule: string, message: string) =>
       diagnostics.push({ file, rule, severity: 'warning', message: `${message}; file skipped` });
-    if (!/\.txt$/i.test(f.name)) {
-      skip('ingest/not-txt', 'not a .txt transcript');
+    const format = formatOf(f.name);
+    if (format === undefined) {
+      skip('ingest/unsupported-format', `not a kind of file raw/ takes (${SUPPORTED_EXTENSIONS})`);
       continue;
     }
-    if (looksBinary(f.bytes)) {
+    if (needsConversion(format) && f.converted === undefined) {
+      skip('ingest/not-converted', `a .${format} file must be converted to text first`);
+      continue;
+    }
+    if (f.converted === undefined && looksBinary(f.bytes)) {
       skip('ingest/binary', 'looks like a binary file (NUL or control bytes), not text');
       continue;
     }
@@ -43,9 +52,9 @@ export function ingest(files: readonly RawFile[]): IngestResult {
       skip('ingest/duplicate', `same content (sha256 ${sha256.slice(0, 12)}…) as raw/${earlier}`);
       continue;
     }
-    const decoded = decode(f.bytes);
+    const decoded = f.converted ?? decode(f.bytes);
     const docDiagnostics: Diagnostic[] = [];
-    if (decoded.encoding === 'windows-1252') {
+    if ('badLine' in decoded && decoded.encoding === 'windows-1252') {
       docDiagnostics.push({
         file,
         line: decoded.badLine,
@@ -58,13 +67,13 @@ export function ingest(files: readonly RawFile[]): IngestResult {
       skip('ingest/empty', 'empty or whitespace-only');
       continue;
     }
-    const docId = f.name.replace(/\.txt$/i, '');
+    const docId = f.name.replace(/\.[^.]+$/, '');
     const sameId = ids.get(docId);
     if (sameId !== undefined) {
       // doc_id names the record in every output (corpus/<doc_id>.json, every table): it must be unique.
       skip(
         'ingest/duplicate-id',
-        `same doc_id "${docId}" as raw/${sameId} (names differ only in the extension's case)`,
+        `same doc_id "${docId}" as raw/${sameId} (names differ only in the extension)`,
       );
       continue;
     }
@@ -75,6 +84,7 @@ export function ingest(files: readonly RawFile[]): IngestResult {
       sourceFile: f.name,
       sha256,
       bytes: f.bytes.length,
+      sourceFormat: format,
       encoding: decoded.encoding,
       original: decoded.text,
       diagnostics: docDiagnostics,
@@ -94,7 +104,8 @@ function looksBinary(bytes: Uint8Array): boolean {
   return n > 0 && control / n > 0.05;
 }
 
-function decode(bytes: Uint8Array): {
+/** UTF-8 (BOM stripped), else Windows-1252 with the line of the first bad byte. */
+export function decode(bytes: Uint8Array): {
   text: string;
   encoding: RawDocument['encoding'];
   badLine?: number;
