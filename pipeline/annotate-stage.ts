@@ -21,6 +21,7 @@ import { turnRows } from '../analyses/corpus-tables.js';
 import { sortKwic, stripStart } from '../analyses/kwic.js';
 import type { DocumentSettings, ProcessedDocument } from './annotator.js';
 import { readCacheEntry, writeCacheEntry } from './cache-files.js';
+import { needsConversion } from './convert/index.js';
 import { stableJson, toCsv } from './csv.js';
 import type { MetadataOverride } from './describe.js';
 import { segmentRows } from './model.js';
@@ -153,7 +154,7 @@ function cacheSalt(settings: DocumentSettings): string {
   h.update(JSON.stringify(settings)).update(process.version);
   const here = dirname(fileURLToPath(import.meta.url));
   const analyses = join(here, '..', 'analyses');
-  for (const dir of [here, analyses, join(analyses, 'sentiment')]) {
+  for (const dir of [here, join(here, 'convert'), analyses, join(analyses, 'sentiment')]) {
     if (!existsSync(dir)) continue;
     for (const f of readdirSync(dir).sort())
       if (/\.(js|ts)$/.test(f)) h.update(f).update(readFileSync(join(dir, f)));
@@ -169,6 +170,8 @@ function cacheKey(
   const h = createHash('sha256').update(salt);
   const override = overrides.get(raw.sourceFile) ?? null;
   h.update(JSON.stringify([raw.docId, raw.sourceFile, raw.sha256, raw.encoding, override]));
+  // A converted file's text depends on the converter and its parser's version, not only on its bytes.
+  if (needsConversion(raw.sourceFormat)) h.update(raw.sourceFormat).update(raw.original);
   return h.digest('hex');
 }
 
