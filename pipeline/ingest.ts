@@ -7,7 +7,13 @@ export interface RawFile {
   name: string;
   bytes: Uint8Array;
   /** The text of a web page, PDF or Word file, extracted by pipeline/convert/ (bytes stay the original). */
-  converted?: { format: SourceFormat; text: string; encoding: RawDocument['encoding'] };
+  converted?: {
+    format: SourceFormat;
+    text: string;
+    encoding: RawDocument['encoding'];
+    /** A web page read as Windows-1252: the line of its first byte that is not UTF-8. */
+    badLine?: number;
+  };
 }
 
 export interface IngestResult {

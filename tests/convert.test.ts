@@ -72,6 +72,16 @@ describe('html', () => {
     );
   });
 
+  it('reads a page that is not UTF-8 as Windows-1252, and ingest warns with its line', async () => {
+    const page = new Uint8Array([...enc('<main>\n<p>Workers'), 0x92, ...enc(' Party</p></main>')]);
+    const { files } = await convertFiles([{ name: 'w.html', bytes: page }]);
+    const [doc] = ingest(files).documents;
+    expect(doc!.original).toBe('Workers’ Party');
+    expect(doc!.diagnostics).toEqual([
+      expect.objectContaining({ file: 'raw/w.html', line: 2, rule: 'ingest/windows-1252' }),
+    ]);
+  });
+
   it('reports a page with no record in it', async () => {
     const page =
       '<html><head><script>var x = 1;</script></head><body><nav><a href="/">Home</a></nav><footer>© Archive</footer></body></html>';

@@ -34,7 +34,7 @@ export function htmlToText(bytes: Uint8Array): Conversion {
     if (!root) continue;
     const drop = selector === 'body' ? `${CHROME}, ${SITE_HEADER}` : CHROME;
     const text = paragraphs(toText(withoutChrome(root, drop)));
-    if (text !== '') return { text, encoding: decoded.encoding };
+    if (text !== '') return { ...decoded, text };
   }
   return {
     rule: 'ingest/html-no-record',

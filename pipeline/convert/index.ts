@@ -39,7 +39,7 @@ export function needsConversion(format: SourceFormat): boolean {
 
 /** Text extracted from a file, or why there is none (the file is then skipped). */
 export type Conversion =
-  | { text: string; encoding: RawDocument['encoding'] }
+  | { text: string; encoding: RawDocument['encoding']; badLine?: number }
   | { rule: string; message: string };
 
 /**
