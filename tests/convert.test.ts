@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { convert, convertFiles, formatOf } from '../pipeline/convert/index.js';
-import { joinLines } from '../pipeline/convert/pdf.js';
+import { joinLines, pagesToText } from '../pipeline/convert/pdf.js';
 import { ingest } from '../pipeline/ingest.js';
 import { normalizeText } from '../pipeline/normalize.js';
 import { paragraphsOf, recordDocx, recordHtml, recordPdf } from './formats-fixtures.js';
@@ -104,6 +104,30 @@ describe('pdf', () => {
     expect(breaks).toBeLessThanOrEqual(pdf.pages - 1);
     // Normalised, it reads exactly like the text file (page-cut paragraphs rejoined there).
     expect(normalizeText(text).text).toBe(normalizeText(RECORD.join('\n\n')).text);
+  });
+
+  it('keeps a page break as a paragraph break unless the sentence runs on to the next page', () => {
+    // Two full-width lines at the bottom of page 1, one short line on page 2.
+    const page = (a: string, b: string, next: string) => [
+      [
+        { text: a, x: 72, y: 100, right: 520, size: 10 },
+        { text: b, x: 72, y: 86, right: 519, size: 10 },
+      ],
+      [{ text: next, x: 72, y: 760, right: 200, size: 10 }],
+    ];
+    const join = (a: string, b: string, next: string) => pagesToText(page(a, b, next));
+    expect(join('We have learned much from', 'the Korean', 'Workers’ Party.')).toBe(
+      'We have learned much from the Korean Workers’ Party.',
+    );
+    expect(join('the rights of your brothers', 'in the South, i.e.', 'for the unification.')).toBe(
+      'the rights of your brothers in the South, i.e. for the unification.',
+    );
+    expect(join('They have helped us', 'immensely.', 'They have worked.')).toBe(
+      'They have helped us immensely.\n\n\f\n\nThey have worked.',
+    );
+    expect(join('and so we', 'thank you for', 'Comrade Enver Hoxha: Yes.')).toBe(
+      'and so we thank you for\n\n\f\n\nComrade Enver Hoxha: Yes.',
+    );
   });
 
   it('rejoins a hyphenated word as the document spells it', () => {

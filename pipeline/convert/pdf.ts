@@ -12,13 +12,14 @@
  *   wider than the usual line step, or after a short line ending a sentence;
  * - a word hyphenated at a line end is rejoined ("Marx-" + "ism" →
  *   "Marxism") as the document spells it elsewhere (see joinLines);
- * - each page ends a paragraph, and pages are separated by a form feed on a
- *   line of its own, as pdftotext does, so the page breaks stay visible in
- *   the original text; normalize rejoins a paragraph a page break cut
- *   mid-sentence, as it does in text files.
+ * - pages are separated by a form feed on a line of its own, as pdftotext
+ *   does, so the page breaks stay visible in the original text; each page
+ *   ends a paragraph (a break segment) unless the layout shows the sentence
+ *   runs on to the next page (see pagesToText).
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { LABEL_START } from '../normalize.js';
 import type { Conversion } from './index.js';
 
 interface Line {
@@ -145,13 +146,17 @@ export function dropRunningLines(pages: readonly Line[][]): Line[][] {
 
 /**
  * Pages of lines → paragraphs, one a line, separated by a blank line; pages
- * by a form feed line. A word hyphenated across a page break is rejoined (the
- * two paragraphs are one there).
+ * by a form feed line. A paragraph a page break cuts mid-sentence is one
+ * paragraph: the page's last line runs to the column's edge without ending a
+ * sentence (or ends on a hyphenated word), and the next page does not open
+ * with a speaker label or a bracket. Elsewhere the page break ends a paragraph.
  */
 export function pagesToText(pages: readonly Line[][]): string {
   const step = usualLineStep(pages);
   const known = wordsOf(pages);
   const out: string[][] = [];
+  // How the previous page ended: on a hyphenated word, on a full line, on a sentence's end.
+  let ended: PageEnd | undefined;
   for (const lines of pages) {
     if (lines.length === 0) continue;
     const column = {
@@ -167,17 +172,42 @@ export function pagesToText(pages: readonly Line[][]): string {
       prev = line;
     }
     const before = out[out.length - 1];
-    const last = before?.[before.length - 1];
-    if (
-      before &&
-      last !== undefined &&
-      /\p{L}[-‐\u00AD]$/u.test(last) &&
-      /^\p{Ll}/u.test(paras[0]!)
-    )
-      before[before.length - 1] = joinLines(last, paras.shift()!, known);
+    if (before && ended && runsOn(ended, paras[0]!))
+      before[before.length - 1] = joinLines(before[before.length - 1]!, paras.shift()!, known);
+    const last = lines[lines.length - 1]!;
+    ended = {
+      cut: HYPHEN_CUT.test(last.text),
+      full: !isShort(last, column),
+      sentence: SENTENCE_END.test(last.text),
+    };
     if (paras.length > 0) out.push(paras);
   }
   return out.map((paras) => paras.join('\n\n')).join('\n\n\f\n\n');
+}
+
+const HYPHEN_CUT = /\p{L}[-‐\u00AD]$/u;
+
+interface PageEnd {
+  cut: boolean;
+  full: boolean;
+  sentence: boolean;
+}
+
+/**
+ * Whether the text runs on from the previous page into `first`: a word cut
+ * at the page's end, or a full last line that either ends no sentence or is
+ * followed by a lower-case word ("… i.e." / "for the unification"); never
+ * into a speaker label or a bracket.
+ */
+function runsOn(ended: PageEnd, first: string): boolean {
+  if (/^[[(]/.test(first) || LABEL_START.test(first)) return false;
+  if (ended.cut) return true;
+  return ended.full && (!ended.sentence || /^\p{Ll}/u.test(first));
+}
+
+/** A line ending well short of the column's right edge. */
+function isShort(line: Line, column: { left: number; right: number }): boolean {
+  return line.right < column.left + 0.8 * (column.right - column.left);
 }
 
 /** The most common distance between consecutive baselines (the line spacing). */
@@ -206,8 +236,7 @@ function startsParagraph(
   if (down <= 0 || down > step * 1.4) return true;
   // A line ending a sentence well short of the column's right edge ended its
   // paragraph (text is wrapped to the column), for PDFs without paragraph gaps.
-  const short = prev.right < column.left + 0.8 * (column.right - column.left);
-  return short && SENTENCE_END.test(prev.text);
+  return isShort(prev, column) && SENTENCE_END.test(prev.text);
 }
 
 /** Every word written inside a line anywhere in the document, hyphenated ones whole ("self-criticism"), lower case. */
