@@ -53,7 +53,14 @@ export const CODEBOOK: CodebookFile[] = [
       DATE,
       c('title', 'Title of the record.'),
       c('source_file', 'File name under corpus/raw/.'),
-      c('sha256', 'SHA-256 of the raw file bytes (hex), so the input can be verified.'),
+      c(
+        'source_format',
+        'Kind of file: txt, md, html (saved web page), pdf or docx; html, pdf and docx were converted to text (corpus/<doc_id>.json keeps that text as "original").',
+      ),
+      c(
+        'sha256',
+        'SHA-256 of the raw file bytes (hex; of the file itself for html, pdf and docx), so the input can be verified.',
+      ),
       c('speakers', 'Speakers with at least one turn, in order of first turn, joined with "; ".'),
       c('turns', 'Number of speech turns.'),
       c('words', `Words spoken in all turns. ${WORDS_RULE}`),

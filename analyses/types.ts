@@ -63,6 +63,7 @@ export interface DocumentRow {
   date: string;
   title: string;
   source_file: string;
+  source_format: string;
   sha256: string;
   speakers: string;
   turns: number;

@@ -22,6 +22,7 @@ import { sortKwic, stripStart } from '../analyses/kwic.js';
 import type { DocumentPartial } from '../analyses/per-document.js';
 import type { DocumentSettings, ProcessedDocument } from './annotator.js';
 import { readCacheEntry, writeCacheEntry } from './cache-files.js';
+import { needsConversion } from './convert/index.js';
 import { stableJson, toCsv } from './csv.js';
 import type { MetadataOverride } from './describe.js';
 import { DocumentFailure } from './errors.js';
@@ -199,7 +200,7 @@ function cacheSalt(settings: DocumentSettings): string {
   h.update(JSON.stringify(settings)).update(process.version);
   const here = dirname(fileURLToPath(import.meta.url));
   const analyses = join(here, '..', 'analyses');
-  for (const dir of [here, analyses, join(analyses, 'sentiment')]) {
+  for (const dir of [here, join(here, 'convert'), analyses, join(analyses, 'sentiment')]) {
     if (!existsSync(dir)) continue;
     for (const f of readdirSync(dir).sort())
       if (/\.(js|ts)$/.test(f)) h.update(f).update(readFileSync(join(dir, f)));
@@ -215,6 +216,8 @@ function cacheKey(
   const h = createHash('sha256').update(salt);
   const override = overrides.get(raw.sourceFile) ?? null;
   h.update(JSON.stringify([raw.docId, raw.sourceFile, raw.sha256, raw.encoding, override]));
+  // A converted file's text depends on the converter and its parser's version, not only on its bytes.
+  if (needsConversion(raw.sourceFormat)) h.update(raw.sourceFormat).update(raw.original);
   return h.digest('hex');
 }
 

@@ -31,7 +31,7 @@ interface Args {
 const USAGE = `usage: npm run analyze -- [--corpus DIR] [--out DIR] [--strict] [--kwic TERM]...
                         [--cache DIR | --no-cache] [--workers N] [--quiet] [--timings FILE]
                         [--spreadsheet-copies]
-  --corpus DIR   corpus folder with raw/*.txt and speakers.yaml … (default: corpus)
+  --corpus DIR   corpus folder with raw/ (.txt, .md, .html, .pdf, .docx) and speakers.yaml … (default: corpus)
   --out DIR      output folder, replaced atomically (default: reports)
   --strict       treat warnings as fatal (exit 1)
   --kwic TERM    also build concordance lines for TERM (repeatable)

@@ -1,7 +1,8 @@
 /**
  * The composition root: the one place that knows the order of the stages.
  *
- *   corpus/raw/*.txt ──ingest──▶ RawDocument      (bytes, encoding, sha256; io.ts is the only read)
+ *   corpus/raw/* ──convert──▶ RawFile + text     (html, pdf, docx → text: pipeline/convert/)
+ *                    ──ingest──▶ RawDocument      (bytes, encoding, sha256; io.ts is the only read)
  *                    ──normalize─▶ NormalizedDocument (NFC text, repaired paragraphs, leftovers stripped)
  *                    ──describe──▶ DescribedDocument  (meeting date, title, summary, archive ref, translator)
  *                    ──segment───▶ Transcript         (header | narrative | label | speech | editorial | stage | trailer)
@@ -31,6 +32,7 @@ import type { Tables } from '../analyses/types.js';
 import { processDocuments, WORKER_THRESHOLD } from './annotate-stage.js';
 import { removeDeadCacheTemps } from './cache-files.js';
 import { type CollectedDocument, DocumentCollector, SPOOLED } from './collect.js';
+import { convertCorpus } from './convert/index.js';
 import { formatNumber, quoteField, rowsJson, stableJson, toCsv } from './csv.js';
 import { ConfigError } from './errors.js';
 import { buildFigures, figureFiles, figureSoftware } from './figures/build.js';
@@ -127,6 +129,9 @@ async function runStages(
   // A run that fails before its figures exist stops the renderers it started.
   cleanup.push(() => pool?.close());
   lap('read');
+  // Web pages, PDFs and Word files to text (the bytes stay the identity).
+  const converted = await convertCorpus(corpus);
+  lap('convert');
   let annotated = 0;
   let kept = 0;
   let tokens = 0;
@@ -165,10 +170,11 @@ async function runStages(
     if (removed > 0) notes.push(`cache: removed ${removed} temporary file(s) left by killed runs`);
   }
   const config = loadConfig(corpus);
-  const prepared = prepareCorpus(corpus);
+  const prepared = prepareCorpus(converted);
   // The raw bytes are decoded now; let them go (a large corpus is hundreds of MB).
   const rawCount = corpus.raw.length;
   corpus.raw.length = 0;
+  converted.raw.length = 0;
   lap('ingest');
 
   // normalize → describe → segment → annotate → per-document analyses, per
@@ -422,6 +428,7 @@ function buildManifest(
       source_file: `raw/${t.sourceFile}`,
       sha256: t.sha256,
       bytes: t.bytes,
+      source_format: t.sourceFormat,
       encoding: t.encoding,
     })),
     configuration: {

@@ -1,10 +1,19 @@
 import { createHash } from 'node:crypto';
-import type { Diagnostic, RawDocument } from './types.js';
+import { formatOf, needsConversion, SUPPORTED_EXTENSIONS } from './convert/index.js';
+import type { Diagnostic, RawDocument, SourceFormat } from './types.js';
 
 /** A file found in raw/: its name and bytes (the only read of the corpus happens in io.ts). */
 export interface RawFile {
   name: string;
   bytes: Uint8Array;
+  /** The text of a web page, PDF or Word file, extracted by pipeline/convert/ (bytes stay the original). */
+  converted?: {
+    format: SourceFormat;
+    text: string;
+    encoding: RawDocument['encoding'];
+    /** A web page read as Windows-1252: the line of its first byte that is not UTF-8. */
+    badLine?: number;
+  };
 }
 
 export interface IngestResult {
@@ -26,10 +35,11 @@ const MAX_STRAY_NULS = 64;
 /**
  * ingest: RawFile[] → RawDocument[]. Pure: sha256 of the bytes, decoding
  * (UTF-16 LE/BE by their byte-order mark; else UTF-8, BOM stripped, with a
- * Windows-1252 fallback; a few stray NUL bytes stripped with a warning), and
- * refusal of what is not a transcript (not .txt, binary, larger than
- * MAX_DOCUMENT_BYTES, empty, or a byte-identical duplicate of an earlier
- * file). Files are taken in name order so results never depend on directory
+ * Windows-1252 fallback; a few stray NUL bytes stripped with a warning) or
+ * the text pipeline/convert/ extracted from a web page, PDF or Word file, and
+ * refusal of what is not a transcript (an unsupported kind of file, binary,
+ * text larger than MAX_DOCUMENT_BYTES, empty, or a byte-identical duplicate
+ * of an earlier file). Files are taken in name order so results never depend on directory
  * listing order.
  */
 export function ingest(files: readonly RawFile[]): IngestResult {
@@ -42,25 +52,32 @@ export function ingest(files: readonly RawFile[]): IngestResult {
     const file = `raw/${f.name}`;
     const skip = (rule: string, message: string) =>
       diagnostics.push({ file, rule, severity: 'warning', message: `${message}; file skipped` });
-    if (!/\.txt$/i.test(f.name)) {
-      skip('ingest/not-txt', 'not a .txt transcript');
+    const format = formatOf(f.name);
+    if (format === undefined) {
+      skip('ingest/unsupported-format', `not a kind of file raw/ takes (${SUPPORTED_EXTENSIONS})`);
       continue;
     }
-    if (f.bytes.length > MAX_DOCUMENT_BYTES) {
+    if (needsConversion(format) && f.converted === undefined) {
+      skip('ingest/not-converted', `a .${format} file must be converted to text first`);
+      continue;
+    }
+    // A converted file's size is its text's (a PDF's bytes are mostly fonts and images).
+    const size = f.converted ? f.converted.text.length : f.bytes.length;
+    if (size > MAX_DOCUMENT_BYTES) {
       skip(
         'ingest/too-large',
-        `${f.bytes.length.toLocaleString('en-US')} bytes, more than the ${MAX_DOCUMENT_BYTES.toLocaleString('en-US')} (5 MiB) a transcript may have (split it into its records)`,
+        `${size.toLocaleString('en-US')} ${f.converted ? 'characters of text' : 'bytes'}, more than the ${MAX_DOCUMENT_BYTES.toLocaleString('en-US')} (5 MiB) a transcript may have (split it into its records)`,
       );
       continue;
     }
-    const utf16 = utf16Bom(f.bytes);
-    const nuls = utf16 ? [] : nulOffsets(f.bytes);
+    const utf16 = f.converted ? undefined : utf16Bom(f.bytes);
+    const nuls = utf16 || f.converted ? [] : nulOffsets(f.bytes);
     if (nuls.length > MAX_STRAY_NULS || nuls.length > f.bytes.length / 100) {
       skip('ingest/binary', 'looks like a binary file (NUL or control bytes), not text');
       continue;
     }
     const textBytes = nuls.length > 0 ? withoutNuls(f.bytes, nuls.length) : f.bytes;
-    if (!utf16 && looksBinary(textBytes)) {
+    if (!utf16 && f.converted === undefined && looksBinary(textBytes)) {
       skip('ingest/binary', 'looks like a binary file (NUL or control bytes), not text');
       continue;
     }
@@ -70,7 +87,7 @@ export function ingest(files: readonly RawFile[]): IngestResult {
       skip('ingest/duplicate', `same content (sha256 ${sha256.slice(0, 12)}…) as raw/${earlier}`);
       continue;
     }
-    const decoded = utf16 ? decodeUtf16(f.bytes, utf16) : decode(textBytes);
+    const decoded = f.converted ?? (utf16 ? decodeUtf16(f.bytes, utf16) : decode(textBytes));
     const docDiagnostics: Diagnostic[] = [];
     if (nuls.length > 0) {
       const shown = nuls.slice(0, 5).join(', ');
@@ -81,7 +98,7 @@ export function ingest(files: readonly RawFile[]): IngestResult {
         message: `${nuls.length} NUL byte${nuls.length === 1 ? '' : 's'} removed (at byte offset${nuls.length === 1 ? '' : 's'} ${shown}${nuls.length > 5 ? ', …' : ''}); the rest is read as text`,
       });
     }
-    if (decoded.encoding === 'windows-1252') {
+    if (decoded.encoding === 'windows-1252' && decoded.badLine !== undefined) {
       docDiagnostics.push({
         file,
         line: decoded.badLine,
@@ -94,13 +111,13 @@ export function ingest(files: readonly RawFile[]): IngestResult {
       skip('ingest/empty', 'empty or whitespace-only');
       continue;
     }
-    const docId = f.name.replace(/\.txt$/i, '');
+    const docId = f.name.replace(/\.[^.]+$/, '');
     const sameId = ids.get(docId);
     if (sameId !== undefined) {
       // doc_id names the record in every output (corpus/<doc_id>.json, every table): it must be unique.
       skip(
         'ingest/duplicate-id',
-        `same doc_id "${docId}" as raw/${sameId} (names differ only in the extension's case)`,
+        `same doc_id "${docId}" as raw/${sameId} (names differ only in the extension)`,
       );
       continue;
     }
@@ -111,6 +128,7 @@ export function ingest(files: readonly RawFile[]): IngestResult {
       sourceFile: f.name,
       sha256,
       bytes: f.bytes.length,
+      sourceFormat: format,
       encoding: decoded.encoding,
       original: decoded.text,
       diagnostics: docDiagnostics,
@@ -167,7 +185,8 @@ function decodeUtf16(
   return { text, encoding };
 }
 
-function decode(bytes: Uint8Array): {
+/** UTF-8 (BOM stripped), else Windows-1252 with the line of the first bad byte. */
+export function decode(bytes: Uint8Array): {
   text: string;
   encoding: RawDocument['encoding'];
   badLine?: number;

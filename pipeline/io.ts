@@ -80,7 +80,7 @@ export function readCorpus(dir: string): CorpusFiles {
     throw new ConfigError(
       join(dir, 'raw'),
       undefined,
-      'expected a raw/ folder of .txt transcripts, found none',
+      'expected a raw/ folder of transcripts (.txt, .md, .html, .pdf, .docx), found none',
     );
   }
   const raw: RawFile[] = [];

@@ -36,17 +36,26 @@ export interface Registry {
   honorifics: string[];
 }
 
+/** The kind of file a document came from (its extension; .htm is html). */
+export type SourceFormat = 'txt' | 'md' | 'html' | 'pdf' | 'docx';
+
 /** ingest: the only read of the corpus. */
 export interface RawDocument {
   /** Stable id: the file name without extension. */
   docId: string;
   /** File name relative to raw/ (e.g. "1959-06-06_hoxha-choe-yong-geon.txt"). */
   sourceFile: string;
-  /** sha256 of the file's bytes, hex. */
+  /** sha256 of the file's bytes (the original file, before any conversion), hex. */
   sha256: string;
   bytes: number;
+  /** html, pdf and docx are converted to text (pipeline/convert/); txt and md are text. */
+  sourceFormat: SourceFormat;
   encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
-  /** Decoded text, BOM removed, otherwise untouched. */
+  /**
+   * Decoded text, BOM removed, otherwise untouched; for html, pdf and docx the
+   * text extracted from the file (encoding is then that of the web page, or
+   * utf-8 for pdf and docx).
+   */
   original: string;
   diagnostics: Diagnostic[];
 }

@@ -202,6 +202,9 @@ describe('helpers', () => {
     expect(o).toMatchObject({ docs: [100, 1000, 4000], repeat: 5, json: true, startup: true });
     expect(d.serial).toBe(false);
     expect(parseOptions(['--serial']).serial).toBe(true);
+    // --convert alone measures conversion only; with --docs, sizes too.
+    expect(parseOptions(['--convert'])).toMatchObject({ convert: true, docs: [] });
+    expect(parseOptions(['--convert', '--docs', '250']).docs).toEqual([250]);
     expect(() => parseOptions(['--docs', '10,x'])).toThrow(/--docs/);
     expect(() => parseOptions(['--bogus'])).toThrow();
     expect(d).toMatchObject({ scaling: false, only: undefined, timeout: 120 });

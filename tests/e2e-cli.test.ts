@@ -262,7 +262,9 @@ describe('bad input through the CLI', () => {
     expect(r.stderr).toContain('raw/d.txt: no meeting date found');
     expect(r.stderr).toContain('raw/e.txt: no speaker labels');
     expect(r.stderr).toContain('raw/f.txt: empty or whitespace-only');
-    expect(r.stderr).toContain('raw/g.bin: not a .txt transcript');
+    expect(r.stderr).toContain(
+      'raw/g.bin: not a kind of file raw/ takes (.txt, .md, .html, .htm, .pdf, .docx)',
+    );
     const docs = parseCsv(readFileSync(join(work, 'mixed-out', 'data', 'documents.csv'), 'utf8'));
     expect(docs.map((d) => d.doc_id).sort()).toEqual(['a', 'c', 'd', 'e']);
   }, 60_000);

@@ -33,14 +33,14 @@ describe('ingest', () => {
     ]);
   });
 
-  it('skips empty, whitespace-only, binary, non-.txt and duplicate files with a message each', () => {
+  it('skips empty, whitespace-only, binary, unsupported and duplicate files with a message each', () => {
     const { documents, diagnostics } = ingest([
       { name: 'b.txt', bytes: enc('same text') },
       { name: 'a.txt', bytes: enc('same text') },
       { name: 'empty.txt', bytes: new Uint8Array() },
       { name: 'blank.txt', bytes: enc(' \n\t \r\n') },
       { name: 'img.txt', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]) },
-      { name: 'notes.docx', bytes: enc('text') },
+      { name: 'notes.odt', bytes: enc('text') },
     ]);
     expect(documents.map((d) => d.sourceFile)).toEqual(['a.txt']);
     expect(diagnostics.map((d) => [d.file, d.rule])).toEqual([
@@ -48,7 +48,7 @@ describe('ingest', () => {
       ['raw/blank.txt', 'ingest/empty'],
       ['raw/empty.txt', 'ingest/empty'],
       ['raw/img.txt', 'ingest/binary'],
-      ['raw/notes.docx', 'ingest/not-txt'],
+      ['raw/notes.odt', 'ingest/unsupported-format'],
     ]);
     expect(diagnostics[0]!.message).toContain('raw/a.txt');
   });

@@ -66,6 +66,7 @@ describe('corpus tables', () => {
         date: '1961-02-10',
         title: 'Meeting d1',
         source_file: 'd1.txt',
+        source_format: 'txt',
         sha256: 'sha-d1',
         speakers: 'A; B',
         turns: 4,

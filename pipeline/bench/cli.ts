@@ -12,6 +12,7 @@ import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { type ConvertResult, formatConversion, measureConversion } from './convert.js';
 import { formatHostile, measureHostile } from './hostile.js';
 import { type IncrementalResult, measureIncremental } from './incremental.js';
 import { parseCommand } from './run.js';
@@ -47,6 +48,9 @@ export const USAGE = `usage: npm run bench -- [options]
                      corpus, --no-cache; prints t(2n)/t(n) (check: < 2.5) and peak RSS
   --only LIST        with --scaling: only the cases whose name contains one of these
   --timeout S        with --scaling: kill a run after S seconds (default 120)
+  --convert          also time PDF conversion: 100 generated multi-page PDFs (seconds
+                     per page) and a 200-page PDF's conversion against its analysis
+                     (without --docs, only this is measured)
   --corpus DIR       source corpus (default corpus)
   --seed N           generator seed (default ${DEFAULT_SEED})
   --help`;
@@ -65,6 +69,7 @@ export interface BenchOptions {
   scaling: boolean;
   only: string[] | undefined;
   timeout: number;
+  convert: boolean;
   corpus: string;
   seed: number;
   help: boolean;
@@ -82,7 +87,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     strict: true,
     allowPositionals: false,
     options: {
-      docs: { type: 'string', default: '250,1000' },
+      docs: { type: 'string' },
       repeat: { type: 'string' },
       json: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
@@ -94,17 +99,19 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       scaling: { type: 'boolean', default: false },
       only: { type: 'string' },
       timeout: { type: 'string', default: '120' },
+      convert: { type: 'boolean', default: false },
       corpus: { type: 'string', default: 'corpus' },
       seed: { type: 'string', default: String(DEFAULT_SEED) },
       help: { type: 'boolean', default: false },
     },
   });
-  const docs = values.docs
+  // --convert alone measures conversion only; sizes run when asked for or by default.
+  const docs = (values.docs ?? (values.convert ? '' : '250,1000'))
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '')
     .map((s) => positiveInt('--docs', s));
-  if (docs.length === 0) throw new Error('--docs needs at least one size');
+  if (docs.length === 0 && !values.convert) throw new Error('--docs needs at least one size');
   return {
     docs,
     repeat: values.repeat === undefined ? undefined : positiveInt('--repeat', values.repeat),
@@ -118,6 +125,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     scaling: values.scaling,
     only: values.only?.split(',').map((s) => s.trim()),
     timeout: positiveInt('--timeout', values.timeout),
+    convert: values.convert,
     corpus: values.corpus,
     seed: Number(positiveInt('--seed', values.seed)),
     help: values.help,
@@ -132,6 +140,7 @@ export interface BenchReport {
   sizes: SizeResult[];
   startup?: StartupResult;
   incremental?: IncrementalResult;
+  conversion?: ConvertResult;
 }
 
 export async function runBench(
@@ -191,17 +200,28 @@ export async function runBench(
       });
       emit({ kind: 'incremental', ...report.incremental });
     }
+    if (opts.convert) {
+      report.conversion = await measureConversion({
+        corpus: resolve(opts.corpus),
+        pipeline: opts.pipeline,
+        tmp: join(root, 'convert'),
+        log: io.log,
+      });
+      emit({ kind: 'conversion', ...report.conversion });
+    }
     const targets = checkTargets(report.sizes, report.startup, report.incremental);
     if (opts.json) emit({ kind: 'targets', targets });
     else {
-      io.out(formatSizes(report.sizes));
-      io.out(
-        '\ntokens: wink-nlp word tokens (its.type "word") of the turn texts in turns.csv, one readDoc per turn.' +
-          '\nfloor: readDoc calls only, one thread, model load excluded. pipeline: process wall time, spawn to exit, start-up included.' +
-          '\nratio: pipeline tok/s ÷ floor tok/s. Peak RSS from the pipeline timings (* = polled /proc VmHWM). MB = MiB.',
-      );
+      if (report.sizes.length > 0) io.out(formatSizes(report.sizes));
+      if (report.sizes.length > 0)
+        io.out(
+          '\ntokens: wink-nlp word tokens (its.type "word") of the turn texts in turns.csv, one readDoc per turn.' +
+            '\nfloor: readDoc calls only, one thread, model load excluded. pipeline: process wall time, spawn to exit, start-up included.' +
+            '\nratio: pipeline tok/s ÷ floor tok/s. Peak RSS from the pipeline timings (* = polled /proc VmHWM). MB = MiB.',
+        );
       if (report.startup) io.out(`\n${formatStartup(report.startup)}`);
       if (report.incremental) io.out(`\n${formatIncremental(report.incremental)}`);
+      if (report.conversion) io.out(`\n${formatConversion(report.conversion)}`);
       io.out(`\n${formatTargets(targets)}`);
     }
     return report;
