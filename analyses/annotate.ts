@@ -131,7 +131,8 @@ export function createAnnotator(config: AnnotateConfig): Annotator {
             continue;
           }
         }
-        const lemma = lemmas[i]!.toLowerCase();
+        // wink gives no lemma for some tokens ("cannot" ending a sentence): use the normal form.
+        const lemma = (lemmas[i] ?? normal).toLowerCase();
         if (stop.has(normal) || stop.has(lemma) || isTrivial(normal)) continue;
         terms.push(lemma);
       }

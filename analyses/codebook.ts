@@ -383,6 +383,7 @@ export function codebook(): string {
     `- ${WORDS_RULE}`,
     '- Rates are per 10,000 words of the group in question (per_10k).',
     '- Rankings break ties by term, so two runs give identical files.',
+    '- Text cells are verbatim, so a cell may begin with =, +, - or @ (a turn that opens with "-2 divisions…"). R and pandas read them as text; a spreadsheet program would run them as formulas, so open the copies that `npm run analyze -- --spreadsheet-copies` writes to spreadsheet/ instead (such cells prefixed with an apostrophe).',
     '',
   ];
   for (const f of CODEBOOK) {

@@ -44,6 +44,20 @@ export interface DictionaryMatch {
 }
 
 const KEY = /^[\p{Ll}\p{N}]+(?:[-_][\p{Ll}\p{N}]+)*$/u;
+
+/**
+ * Limits on a dictionary (stated in the README). They keep the one combined
+ * regex of all patterns small enough to compile quickly and bound the work
+ * per word of text; real dictionaries are far inside them.
+ */
+export const DICTIONARY_LIMITS = {
+  /** Characters in one pattern. */
+  patternChars: 100,
+  /** Keys in dictionary.yaml. */
+  keys: 1000,
+  /** Patterns in the whole file. */
+  patterns: 5000,
+} as const;
 const DASHES = '‐\\-‑‒–—―';
 /** Between two words of a pattern: spaces, or a hyphen/dash with optional spaces. */
 const WORD_SEP = `(?:\\s*[${DASHES}]\\s*|\\s+)`;
@@ -66,6 +80,14 @@ export function loadDictionary(text: string, file: string): Dictionary {
   const { value, lineOf } = parseYamlWithLines(text, file);
   if (!isRecord(value) || Object.keys(value).length === 0) {
     throw new ConfigError(file, 1, `expected a mapping of keys to patterns, found ${kind(value)}`);
+  }
+  const keyCount = Object.keys(value).length;
+  if (keyCount > DICTIONARY_LIMITS.keys) {
+    throw new ConfigError(
+      file,
+      lineOf([Object.keys(value)[DICTIONARY_LIMITS.keys]!]) ?? 1,
+      `expected at most ${DICTIONARY_LIMITS.keys} keys, found ${keyCount}`,
+    );
   }
   const entries: DictionaryEntry[] = [];
   const seen = new Map<string, string>();
@@ -149,6 +171,13 @@ export function loadDictionary(text: string, file: string): Dictionary {
         );
       }
       seen.set(canon, key);
+      if (seen.size > DICTIONARY_LIMITS.patterns) {
+        throw new ConfigError(
+          file,
+          at,
+          `expected at most ${DICTIONARY_LIMITS.patterns} patterns in the dictionary, found more`,
+        );
+      }
       list.push(pattern);
     });
     entries.push({ key, description, patterns: list, independent, line });
@@ -310,6 +339,9 @@ function pieces(pattern: string): Piece[] {
 
 /** Why a pattern cannot be used, or undefined. */
 function patternProblem(pattern: string): string | undefined {
+  const chars = [...pattern].length;
+  if (chars > DICTIONARY_LIMITS.patternChars)
+    return `expected at most ${DICTIONARY_LIMITS.patternChars} characters, found ${chars}`;
   let list: Piece[];
   try {
     list = pieces(pattern);
@@ -342,12 +374,31 @@ function canonicalPattern(pattern: string): string {
  * V8 compiles `iu` regexes with Unicode classes ~10× slower.
  */
 function wordSource(word: string): string {
+  // Runs of `*` mean what one `*` means; each star would otherwise be a
+  // further unbounded quantifier over the same letters (30 of them hung the
+  // run: backtracking tries every way to share a word among the stars).
+  const parts = word.replace(/\*+/g, '*').split('*');
   let s = '';
-  for (const ch of word) {
-    if (ch === '*') s += `${LETTER}*`;
-    else if (ch === "'" || ch === '’') s += "['’]";
-    else s += caseless(ch);
-  }
+  parts.forEach((part, i) => {
+    if (i > 0) {
+      // A star before the word's last part takes letters up to the first
+      // place where the next part begins, and no fewer or more: with
+      // nothing to give back, stars cannot multiply their tries. For parts
+      // of letters that is exactly glob matching (if a later place fits,
+      // the earliest does too, the next star covering the difference). The
+      // star before the last part is a plain greedy run: it backtracks
+      // once over its word.
+      const next = partSource(part);
+      s += i < parts.length - 1 && part !== '' ? `(?:(?!${next})${LETTER})*` : `${LETTER}*`;
+    }
+    s += partSource(part);
+  });
+  return s;
+}
+
+function partSource(part: string): string {
+  let s = '';
+  for (const ch of part) s += ch === "'" || ch === '’' ? "['’]" : caseless(ch);
   return s;
 }
 
@@ -359,7 +410,8 @@ function caseless(ch: string): string {
   return escaped.length === 1 ? escaped[0]! : `[${escaped.join('')}]`;
 }
 
-function patternSource(pattern: string): string {
+/** The regex source one pattern compiles to (exported for the tests). */
+export function patternSource(pattern: string): string {
   const list = pieces(pattern);
   let body = '';
   let prev: Piece['kind'] | undefined;

@@ -19,12 +19,14 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { turnRows } from '../analyses/corpus-tables.js';
 import { sortKwic, stripStart } from '../analyses/kwic.js';
+import type { DocumentPartial } from '../analyses/per-document.js';
 import type { DocumentSettings, ProcessedDocument } from './annotator.js';
 import { readCacheEntry, writeCacheEntry } from './cache-files.js';
 import { stableJson, toCsv } from './csv.js';
 import type { MetadataOverride } from './describe.js';
+import { DocumentFailure } from './errors.js';
 import { segmentRows } from './model.js';
-import type { RawDocument } from './types.js';
+import type { Diagnostic, RawDocument, Transcript } from './types.js';
 
 /** The configuration texts an annotator is built from (also what workers receive). */
 export interface AnnotateInputs {
@@ -49,6 +51,33 @@ export interface ProcessResult {
   /** Documents processed (annotated) in this run: cache misses. */
   annotated: number;
   workers: number;
+  /**
+   * One error diagnostic per document whose processing failed unexpectedly
+   * (naming the file, the stage and the error); those documents were skipped.
+   */
+  failed: Diagnostic[];
+  /** Cache entries found damaged (each a miss: that document was processed again). */
+  notes: string[];
+}
+
+/** What a failed document reports (plain data: it crosses from a worker). */
+interface Failure {
+  stage: string;
+  detail: string;
+}
+
+function failureOf(e: unknown): Failure {
+  if (e instanceof DocumentFailure) return { stage: e.stage, detail: e.detail };
+  return { stage: 'process', detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
+}
+
+function failureDiagnostic(raw: RawDocument, f: Failure): Diagnostic {
+  return {
+    file: `raw/${raw.sourceFile}`,
+    rule: 'process/document-failed',
+    severity: 'error',
+    message: `unexpected error in the ${f.stage} stage (${f.detail}); document skipped, the others analysed`,
+  };
 }
 
 /** Below this many uncached documents, starting workers costs more than it saves. */
@@ -68,9 +97,10 @@ export async function processDocuments(
   const salt = opts.cacheDir ? cacheSalt(opts.settings) : '';
   const keys = raws.map((r) => (opts.cacheDir ? cacheKey(r, opts.overrides, salt) : ''));
   const todo: number[] = [];
+  const notes: string[] = [];
   let done = 0;
   raws.forEach((_, i) => {
-    const hit = opts.cacheDir ? readCache(opts.cacheDir, keys[i]!) : undefined;
+    const hit = opts.cacheDir ? readCache(opts.cacheDir, keys[i]!, raws[i]!, notes) : undefined;
     if (hit) {
       // The decoded text is not stored (the key covers its bytes): it is the raw document's.
       hit.transcript.original = raws[i]!.original;
@@ -83,9 +113,13 @@ export async function processDocuments(
     opts.workers ?? (todo.length >= WORKER_THRESHOLD ? Math.min(availableParallelism(), 4) : 0);
   const workers = Math.min(want, todo.length);
   // Workers write their results to the cache themselves (serializing is not free).
-  const finish = (i: number, doc: ProcessedDocument, cached: boolean) => {
-    if (opts.cacheDir && !cached) writeCache(opts.cacheDir, keys[i]!, doc);
-    onDocument(i, doc);
+  const failed: Diagnostic[] = [];
+  const finish = (i: number, result: ProcessedDocument | Failure, cached: boolean) => {
+    if ('stage' in result) failed.push(failureDiagnostic(raws[i]!, result));
+    else {
+      if (opts.cacheDir && !cached) writeCache(opts.cacheDir, keys[i]!, result);
+      onDocument(i, result);
+    }
     opts.onDone?.(++done, raws.length);
   };
   if (workers <= 1) {
@@ -93,12 +127,20 @@ export async function processDocuments(
     const processDocument = buildDocumentProcessor(opts.settings);
     for (const i of todo) {
       const raw = raws[i]!;
-      finish(i, processDocument(raw, opts.overrides.get(raw.sourceFile)), false);
+      let result: ProcessedDocument | Failure;
+      try {
+        result = processDocument(raw, opts.overrides.get(raw.sourceFile));
+      } catch (e) {
+        result = failureOf(e);
+      }
+      finish(i, result, false);
     }
   } else {
     await runInWorkers(workers, todo, raws, keys, opts, finish);
   }
-  return { annotated: todo.length, workers };
+  // Failures are reported in corpus order, whichever worker met them first.
+  failed.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { annotated: todo.length, workers, failed, notes };
 }
 
 function runInWorkers(
@@ -107,7 +149,7 @@ function runInWorkers(
   raws: readonly RawDocument[],
   keys: readonly string[],
   opts: ProcessOptions,
-  finish: (i: number, doc: ProcessedDocument, cached: boolean) => void,
+  finish: (i: number, result: ProcessedDocument | Failure, cached: boolean) => void,
 ): Promise<void> {
   const script = join(dirname(fileURLToPath(import.meta.url)), 'annotate-worker.js');
   let next = 0;
@@ -126,10 +168,14 @@ function runInWorkers(
           worker.postMessage(null);
         }
       };
-      worker.on('message', (m: { i: number; doc?: ProcessedDocument; ready?: boolean }) => {
-        if (m.doc) finish(m.i, m.doc, true);
-        feed();
-      });
+      worker.on(
+        'message',
+        (m: { i: number; doc?: ProcessedDocument; failure?: Failure; ready?: boolean }) => {
+          if (m.doc) finish(m.i, m.doc, true);
+          else if (m.failure) finish(m.i, m.failure, true);
+          feed();
+        },
+      );
       worker.on('error', (e) => {
         if (!failed) {
           failed = true;
@@ -175,13 +221,65 @@ function cacheKey(
 /**
  * Cache entries are the transcript (without its decoded text, which the raw
  * document on hand already is) and the partial, v8-serialized (Maps
- * survive, and it is faster than JSON); the output files made from them are not kept.
+ * survive, and it is faster than JSON); the output files made from them are
+ * not kept. An entry that is damaged or not of the expected shape is a miss
+ * (the document is processed again) and is told in `notes`.
  */
 function readCache(
   dir: string,
   key: string,
+  raw: RawDocument,
+  notes: string[],
 ): Pick<ProcessedDocument, 'transcript' | 'partial'> | undefined {
-  return readCacheEntry(dir, key) as Pick<ProcessedDocument, 'transcript' | 'partial'> | undefined;
+  const r = readCacheEntry(dir, key, isCachedDocument);
+  if ('value' in r) return r.value as Pick<ProcessedDocument, 'transcript' | 'partial'>;
+  if ('damaged' in r)
+    notes.push(
+      `raw/${raw.sourceFile}: cache entry ${key.slice(0, 12)}… ${r.damaged}; processed again`,
+    );
+  return undefined;
+}
+
+const isArray = Array.isArray;
+
+/** The shape of a cache entry, checked field by field where the stages after it read. */
+function isCachedDocument(v: unknown): boolean {
+  const e = v as { transcript?: Partial<Transcript>; partial?: Partial<DocumentPartial> } | null;
+  const t = e?.transcript;
+  const p = e?.partial;
+  return (
+    typeof t === 'object' &&
+    t !== null &&
+    typeof t.docId === 'string' &&
+    typeof t.sourceFile === 'string' &&
+    typeof t.metadata === 'object' &&
+    isArray(t.segments) &&
+    isArray(t.speakers) &&
+    isArray(t.diagnostics) &&
+    isArray(t.turns) &&
+    t.turns.every((u) => typeof u?.text === 'string' && typeof u.speaker === 'string') &&
+    typeof p === 'object' &&
+    p !== null &&
+    typeof p.tokens === 'number' &&
+    isArray(p.units) &&
+    isArray(p.phrases) &&
+    isArray(p.phraseForms) &&
+    isArray(p.kwic) &&
+    typeof p.sentiment === 'object' &&
+    p.sentiment !== null &&
+    isArray(p.sentiment.sentences)
+  );
+}
+
+/** What a worker sends back for one document: its result, or why it failed. */
+export function processInWorker(
+  process: () => ProcessedDocument,
+): { doc: ProcessedDocument } | { failure: Failure } {
+  try {
+    return { doc: process() };
+  } catch (e) {
+    return { failure: failureOf(e) };
+  }
 }
 
 export function writeCache(dir: string, key: string, doc: ProcessedDocument): void {

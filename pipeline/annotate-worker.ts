@@ -3,7 +3,7 @@
  * until sent null; it writes each result to the cache when given a key.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { writeCache } from './annotate-stage.js';
+import { processInWorker, writeCache } from './annotate-stage.js';
 import { buildDocumentProcessor, type DocumentSettings } from './annotator.js';
 import type { MetadataOverride } from './describe.js';
 import type { RawDocument } from './types.js';
@@ -24,9 +24,9 @@ port.on(
       port.close();
       return;
     }
-    const doc = processDocument(m.raw, m.override);
-    if (m.cache) writeCache(m.cache.dir, m.cache.key, doc);
-    port.postMessage({ i: m.i, doc });
+    const result = processInWorker(() => processDocument(m.raw, m.override));
+    if (m.cache && 'doc' in result) writeCache(m.cache.dir, m.cache.key, result.doc);
+    port.postMessage({ i: m.i, ...result });
   },
 );
 port.postMessage({ i: -1, ready: true });

@@ -6,6 +6,7 @@ import { createSentenceScorer } from '../analyses/sentiment/scorer.js';
 import { loadStopwords, stopwordSet } from '../analyses/stopwords.js';
 import { type AnnotateInputs, withOutputs } from './annotate-stage.js';
 import type { MetadataOverride } from './describe.js';
+import { inStage } from './errors.js';
 import { buildTranscript } from './model.js';
 import { loadRegistry } from './registry.js';
 import type { RawDocument, Transcript } from './types.js';
@@ -87,8 +88,9 @@ export function buildDocumentProcessor(
     sentiment: { targets: parsed.sentiment.targets },
   });
   return (raw, override) => {
-    const transcript = buildTranscript(raw, registry, override);
-    const partial = partialOf(transcript, annotator.annotate(transcript));
-    return withOutputs({ transcript, partial }, settings);
+    const transcript = inStage('segment', () => buildTranscript(raw, registry, override));
+    const annotated = inStage('annotate', () => annotator.annotate(transcript));
+    const partial = inStage('analyse', () => partialOf(transcript, annotated));
+    return inStage('outputs', () => withOutputs({ transcript, partial }, settings));
   };
 }

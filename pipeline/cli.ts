@@ -2,6 +2,7 @@
 /**
  * npm run analyze -- [--corpus DIR] [--out DIR] [--strict] [--kwic TERM]…
  *                    [--cache DIR | --no-cache] [--workers N] [--quiet] [--timings FILE]
+ *                    [--spreadsheet-copies]
  *
  * Exit codes: 0 done (warnings allowed unless --strict); 1 nothing usable,
  * configuration unusable, outputs not writable, or --strict with warnings;
@@ -11,7 +12,8 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError } from './errors.js';
 import { PROJECT_ROOT, runPipeline } from './index.js';
-import { OutputWriter } from './io.js';
+import { canonicalPath, OutputRefused, OutputWriter, within } from './io.js';
+import { COPIED, SPREADSHEET_DIR, writeSpreadsheetCopy } from './spreadsheet.js';
 import type { Diagnostic, Transcript } from './types.js';
 
 interface Args {
@@ -23,10 +25,12 @@ interface Args {
   cache: string | null;
   workers: number | undefined;
   timings: string | undefined;
+  spreadsheet: boolean;
 }
 
 const USAGE = `usage: npm run analyze -- [--corpus DIR] [--out DIR] [--strict] [--kwic TERM]...
                         [--cache DIR | --no-cache] [--workers N] [--quiet] [--timings FILE]
+                        [--spreadsheet-copies]
   --corpus DIR   corpus folder with raw/*.txt and speakers.yaml … (default: corpus)
   --out DIR      output folder, replaced atomically (default: reports)
   --strict       treat warnings as fatal (exit 1)
@@ -36,7 +40,10 @@ const USAGE = `usage: npm run analyze -- [--corpus DIR] [--out DIR] [--strict] [
   --no-cache     do not read or write the cache
   --workers N    worker threads for annotation (default: by amount of work; 0 = none)
   --quiet        no per-document lines or progress bar
-  --timings FILE write stage timings, tokens and peak memory as JSON`;
+  --timings FILE write stage timings, tokens and peak memory as JSON
+  --spreadsheet-copies
+                 also write spreadsheet/*.csv: the tables with cells that a
+                 spreadsheet would run as formulas (=, +, -, @) made text`;
 
 export function parseArgs(argv: readonly string[]): Args {
   const args: Args = {
@@ -48,6 +55,7 @@ export function parseArgs(argv: readonly string[]): Args {
     cache: join(PROJECT_ROOT, '.cache', 'annotations'),
     workers: undefined,
     timings: undefined,
+    spreadsheet: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -85,6 +93,9 @@ export function parseArgs(argv: readonly string[]): Args {
         args.workers = n;
         break;
       }
+      case '--spreadsheet-copies':
+        args.spreadsheet = true;
+        break;
       case '--timings':
         args.timings = value();
         break;
@@ -136,10 +147,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     );
     if (done === total) process.stdout.write('\n');
   };
+  if (args.cache && within(canonicalPath(args.cache), canonicalPath(args.corpus))) {
+    process.stderr.write(
+      `error: refusing --cache ${args.cache}: it is inside the corpus folder (${args.corpus}), which is never written to\n`,
+    );
+    return 2;
+  }
   let out: OutputWriter | undefined;
   try {
     // Created first: an output folder that cannot be written stops the run before any work.
-    const writer = new OutputWriter(args.out);
+    const writer = new OutputWriter(args.out, [
+      { path: args.corpus, what: 'corpus folder' },
+      ...(args.cache ? [{ path: args.cache, what: 'cache folder' }] : []),
+    ]);
     out = writer;
     const result = await runPipeline({
       corpus: args.corpus,
@@ -151,6 +171,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     });
     for (const d of result.diagnostics)
       if (d.severity !== 'info') process.stderr.write(`${formatDiagnostic(d)}\n`);
+    if (!args.quiet) for (const n of result.notes) process.stderr.write(`info: ${n}\n`);
     if (!args.quiet)
       for (const t of result.transcripts) process.stdout.write(`${summaryLine(t)}\n`);
     if (result.transcripts.length === 0) {
@@ -165,6 +186,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       writer.abort();
       process.stderr.write(`error: --strict and ${warnings.length} warning(s); nothing written\n`);
       return 1;
+    }
+    if (args.spreadsheet) {
+      for (const name of writer.names.filter((n) => COPIED.test(n)).sort()) {
+        const dest = `${SPREADSHEET_DIR}/${name.replace(/^data\//, '')}`;
+        writer.write(dest, ''); // registers the file (and makes its folder); filled next
+        await writeSpreadsheetCopy(writer.pathOf(name), writer.pathOf(dest));
+      }
     }
     const t0 = performance.now();
     writer.commit();
@@ -193,6 +221,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   } catch (e) {
     out?.abort();
+    if (e instanceof OutputRefused) {
+      process.stderr.write(`error: ${e.message}\n`);
+      return 2;
+    }
     if (e instanceof ConfigError) {
       process.stderr.write(`error: ${e.message}\n`);
       return 1;

@@ -13,3 +13,27 @@ export class ConfigError extends Error {
     this.line = line;
   }
 }
+
+/** The per-document stages an unexpected error is attributed to. */
+export type DocumentStage = 'segment' | 'annotate' | 'analyse' | 'outputs';
+
+/**
+ * An unexpected error while processing one document, with the stage it
+ * happened in: the document is skipped with a diagnostic, the run goes on.
+ */
+export class DocumentFailure extends Error {
+  constructor(
+    readonly stage: DocumentStage,
+    readonly detail: string,
+  ) {
+    super(`${stage}: ${detail}`);
+  }
+}
+
+export function inStage<T>(stage: DocumentStage, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    throw new DocumentFailure(stage, e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+  }
+}

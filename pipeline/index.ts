@@ -29,6 +29,7 @@ import { loadStopwords } from '../analyses/stopwords.js';
 import { type SpeakerDoc, TERM_COLUMNS, termMeasures, termsInOrder } from '../analyses/terms.js';
 import type { Tables } from '../analyses/types.js';
 import { processDocuments, WORKER_THRESHOLD } from './annotate-stage.js';
+import { removeDeadCacheTemps } from './cache-files.js';
 import { type CollectedDocument, DocumentCollector, SPOOLED } from './collect.js';
 import { formatNumber, quoteField, rowsJson, stableJson, toCsv } from './csv.js';
 import { ConfigError } from './errors.js';
@@ -77,6 +78,12 @@ export interface PipelineResult {
   kept: number;
   /** Figures drawn in this run (the others came from the render cache). */
   figuresRendered: number;
+  /**
+   * What this run noticed about the machine rather than the data (damaged
+   * cache entries, recomputed; killed runs' leftovers removed). Not written
+   * to the report, whose bytes depend on the corpus only.
+   */
+  notes: string[];
 }
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -152,6 +159,11 @@ async function runStages(
     return p;
   };
   let diagnostics: Diagnostic[] = [];
+  const notes: string[] = [];
+  if (opts.cacheDir) {
+    const removed = removeDeadCacheTemps(opts.cacheDir);
+    if (removed > 0) notes.push(`cache: removed ${removed} temporary file(s) left by killed runs`);
+  }
   const config = loadConfig(corpus);
   const prepared = prepareCorpus(corpus);
   // The raw bytes are decoded now; let them go (a large corpus is hundreds of MB).
@@ -190,10 +202,15 @@ async function runStages(
       },
     );
     annotated = processed.annotated;
+    notes.push(...processed.notes);
     const docs = sortTranscripts(collector.documents(), (d) => d.transcript);
     kept = docs.filter((d) => d.full).length;
     transcripts = docs.map((d) => d.transcript);
-    diagnostics = [...prepared.diagnostics, ...transcripts.flatMap((t) => t.diagnostics)];
+    diagnostics = [
+      ...prepared.diagnostics,
+      ...processed.failed,
+      ...transcripts.flatMap((t) => t.diagnostics),
+    ];
     lap('documents');
     tokens = docs.reduce((n, d) => n + d.partial.tokens, 0);
     const overlap = docs.length <= OVERLAP_RENDERING_MAX_DOCS;
@@ -228,6 +245,7 @@ async function runStages(
       emit(path, content);
   });
   lap('render-wait');
+  for (const d of renderCache.damaged) notes.push(`cache: figure entry ${d}; drawn again`);
   return {
     files,
     transcripts,
@@ -238,6 +256,7 @@ async function runStages(
     annotated,
     kept,
     figuresRendered,
+    notes,
   };
 }
 

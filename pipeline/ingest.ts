@@ -13,11 +13,24 @@ export interface IngestResult {
 }
 
 /**
- * ingest: RawFile[] → RawDocument[]. Pure: sha256 of the bytes, UTF-8
- * decoding (BOM stripped) with a Windows-1252 fallback, and refusal of what is
- * not a transcript (not .txt, binary, empty, or a byte-identical duplicate of
- * an earlier file). Files are taken in name order so results never depend on
- * directory listing order.
+ * Largest transcript read, in bytes. Memory grows with a document's size
+ * (annotation holds a whole document's tokens); the longest shipped record is
+ * 26 kB, so this is about 200 times that. A larger file is skipped with a
+ * warning, never the whole run lost. Stated in the README.
+ */
+export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+
+/** NUL bytes stripped from a text file (with a warning) rather than refusing it as binary. */
+const MAX_STRAY_NULS = 64;
+
+/**
+ * ingest: RawFile[] → RawDocument[]. Pure: sha256 of the bytes, decoding
+ * (UTF-16 LE/BE by their byte-order mark; else UTF-8, BOM stripped, with a
+ * Windows-1252 fallback; a few stray NUL bytes stripped with a warning), and
+ * refusal of what is not a transcript (not .txt, binary, larger than
+ * MAX_DOCUMENT_BYTES, empty, or a byte-identical duplicate of an earlier
+ * file). Files are taken in name order so results never depend on directory
+ * listing order.
  */
 export function ingest(files: readonly RawFile[]): IngestResult {
   const documents: RawDocument[] = [];
@@ -33,7 +46,21 @@ export function ingest(files: readonly RawFile[]): IngestResult {
       skip('ingest/not-txt', 'not a .txt transcript');
       continue;
     }
-    if (looksBinary(f.bytes)) {
+    if (f.bytes.length > MAX_DOCUMENT_BYTES) {
+      skip(
+        'ingest/too-large',
+        `${f.bytes.length.toLocaleString('en-US')} bytes, more than the ${MAX_DOCUMENT_BYTES.toLocaleString('en-US')} (5 MiB) a transcript may have (split it into its records)`,
+      );
+      continue;
+    }
+    const utf16 = utf16Bom(f.bytes);
+    const nuls = utf16 ? [] : nulOffsets(f.bytes);
+    if (nuls.length > MAX_STRAY_NULS || nuls.length > f.bytes.length / 100) {
+      skip('ingest/binary', 'looks like a binary file (NUL or control bytes), not text');
+      continue;
+    }
+    const textBytes = nuls.length > 0 ? withoutNuls(f.bytes, nuls.length) : f.bytes;
+    if (!utf16 && looksBinary(textBytes)) {
       skip('ingest/binary', 'looks like a binary file (NUL or control bytes), not text');
       continue;
     }
@@ -43,8 +70,17 @@ export function ingest(files: readonly RawFile[]): IngestResult {
       skip('ingest/duplicate', `same content (sha256 ${sha256.slice(0, 12)}…) as raw/${earlier}`);
       continue;
     }
-    const decoded = decode(f.bytes);
+    const decoded = utf16 ? decodeUtf16(f.bytes, utf16) : decode(textBytes);
     const docDiagnostics: Diagnostic[] = [];
+    if (nuls.length > 0) {
+      const shown = nuls.slice(0, 5).join(', ');
+      docDiagnostics.push({
+        file,
+        rule: 'ingest/nul-bytes',
+        severity: 'warning',
+        message: `${nuls.length} NUL byte${nuls.length === 1 ? '' : 's'} removed (at byte offset${nuls.length === 1 ? '' : 's'} ${shown}${nuls.length > 5 ? ', …' : ''}); the rest is read as text`,
+      });
+    }
     if (decoded.encoding === 'windows-1252') {
       docDiagnostics.push({
         file,
@@ -83,15 +119,52 @@ export function ingest(files: readonly RawFile[]): IngestResult {
   return { documents, diagnostics };
 }
 
+/** Control bytes other than tab, newline and carriage return (NULs are handled apart). */
 function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 8192);
   let control = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i]!;
-    if (b === 0) return true;
     if (b < 9 || (b > 13 && b < 32)) control++;
   }
   return n > 0 && control / n > 0.05;
+}
+
+/** Offsets of the NUL bytes, up to one more than the most that are stripped. */
+function nulOffsets(bytes: Uint8Array): number[] {
+  const out: number[] = [];
+  for (let i = bytes.indexOf(0); i >= 0; i = bytes.indexOf(0, i + 1)) {
+    out.push(i);
+    if (out.length > MAX_STRAY_NULS) break;
+  }
+  return out;
+}
+
+function withoutNuls(bytes: Uint8Array, count: number): Uint8Array {
+  const out = new Uint8Array(bytes.length - count);
+  let j = 0;
+  for (const b of bytes) if (b !== 0) out[j++] = b;
+  return out;
+}
+
+/**
+ * UTF-16 by its byte-order mark (what Windows Notepad saves as "Unicode" is
+ * UTF-16 LE with FF FE). Without a mark, UTF-16 is full of NULs and refused
+ * as binary.
+ */
+function utf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+function decodeUtf16(
+  bytes: Uint8Array,
+  encoding: 'utf-16le' | 'utf-16be',
+): { text: string; encoding: RawDocument['encoding']; badLine?: number } {
+  // Lone surrogates become U+FFFD; the mark itself is dropped.
+  const text = new TextDecoder(encoding, { ignoreBOM: false }).decode(bytes);
+  return { text, encoding };
 }
 
 function decode(bytes: Uint8Array): {

@@ -38,6 +38,17 @@ function renderSalt(): string {
   return salt;
 }
 
+function isRendered(v: unknown): boolean {
+  const r = v as Partial<Rendered> | null;
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    typeof r.svg === 'string' &&
+    r.png instanceof Uint8Array &&
+    r.pdf instanceof Uint8Array
+  );
+}
+
 export class RenderCache {
   private readonly dir: string | null;
 
@@ -53,16 +64,15 @@ export class RenderCache {
       .digest('hex');
   }
 
+  /** Damaged entries met (each a miss, drawn again): "<key>: <why>". */
+  readonly damaged: string[] = [];
+
   get(key: string): Rendered | undefined {
     if (this.dir === null) return undefined;
-    const r = readCacheEntry(this.dir, key) as Partial<Rendered> | undefined;
-    if (
-      typeof r?.svg !== 'string' ||
-      !(r.png instanceof Uint8Array) ||
-      !(r.pdf instanceof Uint8Array)
-    )
-      return undefined;
-    return r as Rendered;
+    const r = readCacheEntry(this.dir, key, isRendered);
+    if ('value' in r) return r.value as Rendered;
+    if ('damaged' in r) this.damaged.push(`${key}: ${r.damaged}`);
+    return undefined;
   }
 
   put(key: string, rendered: Rendered): void {

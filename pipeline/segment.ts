@@ -7,6 +7,7 @@ import {
   splitParagraphs,
   zoneParagraphs,
 } from './paragraphs.js';
+import { unanalysedRecords } from './records.js';
 import type {
   DescribedDocument,
   Diagnostic,
@@ -25,6 +26,8 @@ const STAGE_REPORTED =
   /[“"][^”"]*[”"],?\s+(answered|answers|said|says|replied|replies|asked|exclaimed|responded|added|shouted)\b/i;
 const STAGE_NARRATION = /^(this was the end|the conversation|the meeting|end of the)/i;
 const FOOTNOTE = /^\[\d+\]/;
+/** Unregistered labels warned about one by one, per document. */
+const MAX_LABEL_WARNINGS = 20;
 
 /**
  * segment: DescribedDocument → Transcript. Every character of the normalised
@@ -53,6 +56,16 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
   const turns: Turn[] = [];
   const speakerOrder: string[] = [];
   const warnedLabels = new Set<string>();
+  const speakerSet = new Set<string>();
+  const honorificsRe = new RegExp(
+    `^(?:(?:${registry.honorifics.map(escapeRe).join('|')})\\s+)+`,
+    'i',
+  );
+  let unwarned: { count: number; line: number | undefined } | undefined;
+  const continueUnwarned = (p: Paragraph) => {
+    unwarned ??= { count: 0, line: rawLine(doc.original, p.text) };
+    unwarned.count++;
+  };
   let current: { turn: Turn; speech: string[]; paragraphs: number } | undefined;
   let parenDepth = 0;
   let prevEnd = 0;
@@ -153,23 +166,27 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
         name = speaker.name;
         side = speaker.side;
       } else {
-        name = label.label.replace(
-          new RegExp(`^(?:(?:${registry.honorifics.map(escapeRe).join('|')})\\s+)+`, 'i'),
-          '',
-        );
+        name = label.label.replace(honorificsRe, '');
         side = 'Unknown';
         if (!warnedLabels.has(name)) {
           warnedLabels.add(name);
-          diagnostics.push({
-            file,
-            line: rawLine(doc.original, p.text),
-            rule: 'segment/unregistered-speaker',
-            severity: 'warning',
-            message: `speaker label "${label.label}" is not in speakers.yaml; counted as a new speaker "${name}" (side Unknown). Add an entry: - name: ${name} / side: … / aliases: [${label.label}]`,
-          });
+          // One warning per label for the first few; the rest are summed up
+          // at the end (50,000 invented labels must not mean 50,000 warnings).
+          if (warnedLabels.size > MAX_LABEL_WARNINGS) continueUnwarned(p);
+          else
+            diagnostics.push({
+              file,
+              line: rawLine(doc.original, p.text),
+              rule: 'segment/unregistered-speaker',
+              severity: 'warning',
+              message: `speaker label "${label.label}" is not in speakers.yaml; counted as a new speaker "${name}" (side Unknown). Add an entry: - name: ${name} / side: … / aliases: [${label.label}]`,
+            });
         }
       }
-      if (!speakerOrder.includes(name)) speakerOrder.push(name);
+      if (!speakerSet.has(name)) {
+        speakerSet.add(name);
+        speakerOrder.push(name);
+      }
       current = {
         turn: {
           docId: doc.docId,
@@ -211,6 +228,15 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
   }
   closeTurn();
   push('break', prevEnd, text.length, undefined, 'break');
+  if (unwarned) {
+    diagnostics.push({
+      file,
+      line: unwarned.line,
+      rule: 'segment/unregistered-speaker',
+      severity: 'warning',
+      message: `${unwarned.count} more speaker labels not in speakers.yaml (from this line on), each counted as a new speaker (side Unknown); only the first ${MAX_LABEL_WARNINGS} are warned about one by one`,
+    });
+  }
 
   if (zones.firstTurn < 0) {
     diagnostics.push({
@@ -221,6 +247,8 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
         'no speaker labels ("Name: …") found; the document has no turns and adds no words to any speaker',
     });
   }
+  const appended = unanalysedRecords(paragraphs, zones, text, doc.original, file);
+  if (appended) diagnostics.push(appended);
   return { ...doc, segments, turns, speakers: speakerOrder, diagnostics };
 }
 
@@ -238,34 +266,61 @@ type Push = (
  */
 function spans(p: Paragraph, from: number, kind: 'speech' | 'narrative', push: Push): string {
   const body = p.text.slice(from - p.start);
-  const inner = /\[[^\]\n]*\]|\([^()\n]*\)/g;
   let at = 0;
   let said = '';
-  for (let m = inner.exec(body); m !== null; m = inner.exec(body)) {
-    const isBracket = m[0].startsWith('[');
-    const content = m[0].slice(1, -1).trim();
+  for (const m of innerSpans(body)) {
+    if (m.index < at) continue;
+    const isBracket = body[m.index] === '[';
+    const content = isBracket ? '' : body.slice(m.index + 1, m.end - 1).trim();
     const stage =
       !isBracket &&
       (STAGE_WORDS.test(content) || STAGE_REPORTED.test(content) || STAGE_NARRATION.test(content));
-    if (!isBracket && !stage) {
-      // The speaker's own parenthesis: look inside it for editorial brackets.
-      inner.lastIndex = m.index + 1;
-      continue;
-    }
+    // The speaker's own parenthesis: brackets inside it are still found.
+    if (!isBracket && !stage) continue;
     push(kind, from + at, from + m.index, p, `${kind}/text`);
     said += `${body.slice(at, m.index)} `;
     push(
       isBracket ? 'editorial' : 'stage',
       from + m.index,
-      from + m.index + m[0].length,
+      from + m.end,
       p,
       isBracket ? 'editorial/bracket' : 'stage/inline',
     );
-    at = m.index + m[0].length;
+    at = m.end;
   }
   push(kind, from + at, p.end, p, `${kind}/text`);
   said += body.slice(at);
   return said;
+}
+
+/**
+ * The "[…]" and "(…)" spans of `body`, in order of start: what the regex
+ * /\[[^\]\n]*\]|\([^()\n]*\)/g finds when, after each parenthesis, it
+ * goes on from just inside it. The regex itself, retried at every "[" of a
+ * line that has no "]", is quadratic ("[a [a [a …"); one pass is not: a "["
+ * closes at the first "]" unless a newline comes first, a "(" at the first
+ * ")" unless a "(" or newline comes first.
+ */
+export function innerSpans(body: string): Array<{ index: number; end: number }> {
+  const found: Array<{ index: number; end: number }> = [];
+  let brackets: number[] = [];
+  let paren = -1;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 0x5b) brackets.push(i);
+    else if (c === 0x5d) {
+      for (const b of brackets) found.push({ index: b, end: i + 1 });
+      brackets = [];
+    } else if (c === 0x28) paren = i;
+    else if (c === 0x29) {
+      if (paren >= 0) found.push({ index: paren, end: i + 1 });
+      paren = -1;
+    } else if (c === 0x0a) {
+      brackets = [];
+      paren = -1;
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
 }
 
 function headerRule(p: Paragraph, doc: DescribedDocument, afterHeading: boolean): string | null {

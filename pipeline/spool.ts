@@ -10,6 +10,10 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { removeDeadLeftovers } from './leftovers.js';
+
+/** A spool folder's name: transcripts-spool-<pid>-<random>. */
+const SPOOL_NAME = /^transcripts-spool-(\d+)-[A-Za-z0-9]+$/;
 
 /** Where a chunk went: offset and length in its table's spool file. */
 export type SpoolRange = readonly [offset: number, length: number];
@@ -20,7 +24,9 @@ export class Spool {
 
   /** A fresh folder under `parent` (default: the system's temporary folder). */
   constructor(parent: string = tmpdir()) {
-    this.dir = mkdtempSync(join(parent, 'transcripts-spool-'));
+    // Named with this process's id, so a later run can remove a killed run's spool.
+    removeDeadLeftovers(parent, SPOOL_NAME);
+    this.dir = mkdtempSync(join(parent, `transcripts-spool-${process.pid}-`));
   }
 
   /** Appends bytes to `table`'s spool file and returns where they are. */

@@ -45,7 +45,7 @@ export interface RawDocument {
   /** sha256 of the file's bytes, hex. */
   sha256: string;
   bytes: number;
-  encoding: 'utf-8' | 'utf-8-bom' | 'windows-1252';
+  encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
   /** Decoded text, BOM removed, otherwise untouched. */
   original: string;
   diagnostics: Diagnostic[];

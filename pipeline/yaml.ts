@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, visit } from 'yaml';
 import { ConfigError } from './errors.js';
 
 /**
@@ -14,8 +14,31 @@ export function parseYaml(text: string, file: string): unknown {
     const what = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     throw new ConfigError(file, line, `malformed YAML: ${what}`);
   }
-  return doc.toJS();
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    // The parser refuses aliases that expand to too many nodes (an "alias
+    // bomb": a few lines that would unfold into millions of values) with a
+    // ReferenceError; that is a fault of the file, reported like the others.
+    if (!(err instanceof ReferenceError)) throw err;
+    let at: number | undefined;
+    let count = 0;
+    visit(doc, {
+      Alias(_, node) {
+        count++;
+        if (at === undefined && node.range) at = lineCounter.linePos(node.range[0]).line;
+      },
+    });
+    throw new ConfigError(
+      file,
+      at,
+      `malformed YAML: its ${count} aliases (*name) expand to too many values (more than ${MAX_ALIAS_COUNT} nodes per alias); write the values out instead`,
+    );
+  }
 }
+
+/** What the yaml package allows per alias by default; kept explicit so the message can say it. */
+const MAX_ALIAS_COUNT = 100;
 
 /**
  * Parses YAML and also returns a function giving the 1-based line of a path of

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseOptions, repeatsFor } from '../pipeline/bench/cli.js';
 import { measureFloor } from '../pipeline/bench/floor.js';
+import { formatHostile } from '../pipeline/bench/hostile.js';
 import {
   APPENDED_SENTENCE,
   appendToFirstTurn,
@@ -203,6 +204,38 @@ describe('helpers', () => {
     expect(parseOptions(['--serial']).serial).toBe(true);
     expect(() => parseOptions(['--docs', '10,x'])).toThrow(/--docs/);
     expect(() => parseOptions(['--bogus'])).toThrow();
+    expect(d).toMatchObject({ scaling: false, only: undefined, timeout: 120 });
+    expect(parseOptions(['--scaling', '--only', 'speech, [', '--timeout', '30'])).toMatchObject({
+      scaling: true,
+      only: ['speech', '['],
+      timeout: 30,
+    });
+  });
+
+  it('writes the scaling table: ratio, peak RSS, and a timed-out run as "> t"', () => {
+    const run = (n: number, wall_s: number, timed_out = false) => ({
+      n,
+      bytes: n,
+      wall_s,
+      timed_out,
+      code: timed_out ? null : 0,
+      peak_rss_mb: 300.4,
+    });
+    const text = formatHostile([
+      { name: 'a', unit: 'chars', small: run(10, 2), large: run(20, 4.4), ratio: 2.2, pass: true },
+      {
+        name: 'b',
+        unit: 'labels',
+        small: run(5, 60.2, true),
+        large: run(10, 3),
+        ratio: null,
+        pass: false,
+      },
+    ]);
+    expect(text.split('\n').slice(2)).toEqual([
+      '| a | 10 chars | 2.00 s (exit 0) | 4.40 s (exit 0) | 2.20 | 300 MB / 300 MB | yes |',
+      '| b | 5 labels | > 60 s | 3.00 s (exit 0) | — | 300 MB / 300 MB | NO |',
+    ]);
   });
 
   it('appends a sentence to the first turn and changes nothing else', () => {

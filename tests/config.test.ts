@@ -76,3 +76,34 @@ describe('corpus.yaml', () => {
     expect(e.message).toMatch(/^corpus\.yaml:\d+: malformed YAML/);
   });
 });
+
+describe('YAML alias bombs', () => {
+  // Five lines that would expand to 9^5 values: the parser refuses them, and
+  // the refusal must read like any other configuration error.
+  const bomb = [
+    'speakers: []',
+    'a: &a [x, x, x, x, x, x, x, x, x]',
+    'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+    'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+    'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
+    'e: [*d, *d, *d, *d, *d, *d, *d, *d, *d]',
+    '',
+  ].join('\n');
+
+  it('is a ConfigError naming the file and the line of the first alias', () => {
+    const e = thrown(() => loadRegistry(bomb, 'speakers.yaml'));
+    expect(e.file).toBe('speakers.yaml');
+    expect(e.line).toBe(3);
+    expect(e.message).toMatch(
+      /^speakers\.yaml:3: malformed YAML: its 36 aliases .* too many values/,
+    );
+    expect(e.message).not.toMatch(/resource exhaustion|ReferenceError/);
+  });
+
+  it('leaves ordinary aliases alone', () => {
+    const r = loadRegistry(
+      'side: &s Albania\nspeakers:\n  - {name: A B, side: *s}\n  - {name: C D, side: *s}\n',
+    );
+    expect(r.speakers.map((s) => s.side)).toEqual(['Albania', 'Albania']);
+  });
+});

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   dictionaryFromTerms,
   loadDictionary,
   matchDictionary,
   multiWordTerms,
+  patternSource,
   termForm,
 } from '../analyses/dictionary.js';
 import { ConfigError } from '../pipeline/errors.js';
@@ -145,5 +147,84 @@ describe('loadDictionary', () => {
   it('resolves ties at the same span by file order', () => {
     const d = loadDictionary('first: [china]\nsecond: [chin*]\n', 'd.yaml');
     expect(found('China', d)).toEqual([['first', 'China']]);
+  });
+});
+
+describe('glob patterns compile to matchers without catastrophic backtracking', () => {
+  /** Unbounded quantifiers over letters in a regex source (a run of `*` used to give one each). */
+  const letterRuns = (source: string) => source.match(/\]\*/g)?.length ?? 0;
+
+  it('compiles a run of stars as one star', () => {
+    const hostile = `a${'*'.repeat(30)}z`;
+    expect(patternSource(hostile)).toBe(patternSource('a*z'));
+    expect(letterRuns(patternSource(hostile))).toBe(1);
+    const d = loadDictionary(`x: ['${hostile}']\n`, 'd.yaml');
+    expect(found('a aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa az abcz', d)).toEqual([
+      ['x', 'az'],
+      ['x', 'abcz'],
+    ]);
+  });
+
+  it('gives every star but the last of a word nothing to give back', () => {
+    // Before each inner part: a run of letters that stops where the part begins.
+    const source = patternSource('a*b*c*d');
+    expect(source.match(/\(\?:\(\?!/g)).toHaveLength(2);
+    // Only the star before the last part is a plain greedy run.
+    expect(letterRuns(source)).toBe(1);
+  });
+
+  it('matches a word exactly as glob matching does', () => {
+    /** `*` = any run of letters, by dynamic programming (the reference). */
+    const glob = (pattern: string, word: string): boolean => {
+      let row = [true, ...Array<boolean>(word.length).fill(false)];
+      for (const p of pattern) {
+        const next = [p === '*' && row[0]!];
+        for (let j = 1; j <= word.length; j++)
+          next[j] = p === '*' ? row[j]! || next[j - 1]! : row[j - 1]! && p === word[j - 1];
+        row = next;
+      }
+      return row[word.length]!;
+    };
+    const letters = fc.constantFrom('a', 'b');
+    const pattern = fc
+      .tuple(letters, fc.array(fc.constantFrom('a', 'b', '*'), { maxLength: 6 }))
+      .map(([first, rest]) => first + rest.join(''));
+    const word = fc.array(letters, { minLength: 1, maxLength: 10 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(pattern, word, (p, w) => {
+        const d = loadDictionary(`x: ['${p}']\n`, 'd.yaml');
+        const hit = found(w, d).length === 1 && found(w, d)[0]![1] === w;
+        expect(hit).toBe(glob(p.replace(/\*+/g, '*'), w));
+      }),
+    );
+  });
+});
+
+describe('dictionary limits', () => {
+  it('refuses a pattern of more than 100 characters at its line', () => {
+    expect(() => loadDictionary(`a: [x]\nb:\n  - ${'y'.repeat(101)}\n`, 'd.yaml')).toThrow(
+      /^d\.yaml:3: pattern "y+" of "b": expected at most 100 characters, found 101$/,
+    );
+  });
+
+  it('refuses more than 1,000 keys, naming the first one too many', () => {
+    const text = Array.from({ length: 1001 }, (_, i) => `k${i}: [w${i}]`).join('\n');
+    expect(() => loadDictionary(text, 'd.yaml')).toThrow(
+      'd.yaml:1001: expected at most 1000 keys, found 1001',
+    );
+  });
+
+  it('refuses more than 5,000 patterns in all', () => {
+    const keys = Array.from(
+      { length: 6 },
+      (_, k) => `k${k}: [${Array.from({ length: 900 }, (_, i) => `w${k}x${i}`).join(', ')}]`,
+    );
+    expect(() => loadDictionary(keys.join('\n'), 'd.yaml')).toThrow(
+      /^d\.yaml:6: expected at most 5000 patterns in the dictionary, found more$/,
+    );
+  });
+
+  it('applies the pattern limit to KWIC terms too', () => {
+    expect(() => dictionaryFromTerms(['z'.repeat(101)])).toThrow(/expected at most 100 characters/);
   });
 });

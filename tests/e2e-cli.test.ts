@@ -104,6 +104,35 @@ describe('npm run analyze on the shipped corpus', () => {
       expect(readFileSync(join(c, f)).equals(readFileSync(join(a, f))), f).toBe(true);
   });
 
+  it('gives a clean run’s bytes from a cache whose every entry has a flipped byte, and says so', () => {
+    const cache = join(work, 'cache');
+    let flipped = 0;
+    const walk = (d: string) => {
+      for (const name of readdirSync(d)) {
+        const p = join(d, name);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (name.endsWith('.v8')) {
+          const bytes = readFileSync(p);
+          const i = Math.floor(bytes.length / 2);
+          bytes[i] = bytes[i]! ^ 0x01;
+          writeFileSync(p, bytes);
+          flipped++;
+        }
+      }
+    };
+    walk(cache);
+    expect(flipped).toBeGreaterThan(5);
+    const d = join(work, 'd');
+    const r = run('--out', d, '--cache', cache);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^info: .*checksum mismatch.*processed again$/m);
+    expect(r.stderr).toMatch(/^info: cache: figure entry .*checksum mismatch.*drawn again$/m);
+    const files = listFiles(a);
+    expect(listFiles(d)).toEqual(files);
+    for (const f of files)
+      expect(readFileSync(join(d, f)).equals(readFileSync(join(a, f))), f).toBe(true);
+  }, 120_000);
+
   it('never writes into the corpus folder', () => {
     expect(readdirSync(join(REPO, 'corpus')).sort()).toEqual([
       'corpus.yaml',
@@ -251,6 +280,11 @@ describe('bad input through the CLI', () => {
     const out = join(work, 'keep-out');
     mkdirSync(out);
     writeFileSync(join(out, 'index.html'), 'previous report');
+    // As an earlier run of the tool leaves it (else --out would be refused).
+    writeFileSync(
+      join(out, '.archival-transcripts.json'),
+      JSON.stringify({ tool: 'archival-transcripts', entries: ['index.html'] }),
+    );
     const dir = corpusWith('badyaml', { 'a.txt': good }, (d) =>
       writeFileSync(
         join(d, 'speakers.yaml'),

@@ -7,7 +7,7 @@ import { Resvg } from '@resvg/resvg-js';
 import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv, stableJson } from '../pipeline/csv.js';
-import { poissonInterval, weightedRolling, yearSpan } from '../pipeline/figures/data.js';
+import { meetings, poissonInterval, weightedRolling, yearSpan } from '../pipeline/figures/data.js';
 import {
   buildFigures,
   type Figure,
@@ -388,3 +388,30 @@ function titleInk(png: Uint8Array): number {
   }
   return ink;
 }
+
+describe('meeting labels', () => {
+  const tables = (speakers: number) =>
+    ({
+      documents: [{ doc_id: 'd', date: '1960-03-03', title: 'T', speakers: '' }],
+      turns: Array.from({ length: speakers }, (_, i) => ({
+        doc_id: 'd',
+        turn: i + 1,
+        speaker: `S${i}`,
+      })),
+      turnStats: [],
+      sentimentArc: [],
+      kwic: [],
+    }) as unknown as Parameters<typeof meetings>[0];
+
+  it('names up to six speakers', () => {
+    expect(meetings(tables(6))[0]!.label).toBe('1960-03-03 · S0 – S1 – S2 – S3 – S4 – S5');
+  });
+
+  it('names the first five and counts the rest, however many speakers a record has', () => {
+    // The label is repeated in figure rows: thousands of names in it made the
+    // report grow with speakers squared.
+    expect(meetings(tables(5000))[0]!.label).toBe(
+      '1960-03-03 · S0 – S1 – S2 – S3 – S4 and 4995 others',
+    );
+  });
+});

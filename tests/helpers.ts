@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe as describeDoc } from '../pipeline/describe.js';
@@ -47,4 +48,12 @@ export function segmentsOf(t: Transcript): Array<[string, string]> {
   return t.segments
     .filter((s) => s.kind !== 'break')
     .map((s) => [s.kind, t.text.slice(s.start, s.end)]);
+}
+
+/** A process id that is certainly not running any more (a child that has exited). */
+export function deadPid(): number {
+  const r = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+    encoding: 'utf8',
+  });
+  return Number(r.stdout);
 }

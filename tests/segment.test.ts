@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { loadRegistry } from '../pipeline/registry.js';
+import { innerSpans } from '../pipeline/segment.js';
 import { FIXTURES, segmentsOf, transcriptOf } from './helpers.js';
 
 const tiny = readFileSync(join(FIXTURES, 'tiny', 'raw_meeting.txt'), 'utf8');
@@ -165,5 +167,95 @@ describe('segment', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('innerSpans (the [..] and (..) scanner)', () => {
+  /** The regex the scanner replaces, stepped as segment stepped it: into each parenthesis. */
+  const byRegex = (body: string) => {
+    const out: Array<{ index: number; end: number }> = [];
+    const inner = /\[[^\]\n]*\]|\([^()\n]*\)/g;
+    for (let m = inner.exec(body); m !== null; m = inner.exec(body)) {
+      out.push({ index: m.index, end: m.index + m[0].length });
+      inner.lastIndex = m.index + 1;
+    }
+    return out;
+  };
+
+  it('finds what the regex finds, in the same order', () => {
+    const text = fc
+      .array(fc.constantFrom('[', ']', '(', ')', '\n', 'a', ' '), { maxLength: 40 })
+      .map((a) => a.join(''));
+    fc.assert(
+      fc.property(text, (body) => {
+        expect(innerSpans(body)).toEqual(byRegex(body));
+      }),
+    );
+  });
+
+  it('keeps a bracket that closes after a newline-free run of other brackets', () => {
+    expect(innerSpans('[a [b] c] (d (e) f')).toEqual([
+      { index: 0, end: 6 },
+      { index: 3, end: 6 },
+      { index: 13, end: 16 },
+    ]);
+  });
+
+  it('visits each character once: an unclosed "[" per word costs no rescans', () => {
+    // The regex rescanned to the end of the line from every "[" (quadratic);
+    // the scanner keeps no span for an unclosed bracket.
+    expect(innerSpans('[a '.repeat(2000))).toEqual([]);
+  });
+});
+
+describe('many unregistered speaker labels', () => {
+  // Invented names: capitalised letter words, so each is a plausible label.
+  const name = (i: number) =>
+    `Kx${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))} Speaker`;
+  const text = (n: number) =>
+    `March 3, 1960\n\n${Array.from({ length: n }, (_, i) => `${name(i)}: We agree.`).join('\n\n')}\n`;
+
+  it('warns one by one about the first 20, then once for the rest, with its line', () => {
+    const t = transcriptOf('many.txt', text(50));
+    const warned = t.diagnostics.filter((d) => d.rule === 'segment/unregistered-speaker');
+    expect(warned).toHaveLength(21);
+    expect(warned[0]!.message).toContain(`"${name(0)}"`);
+    expect(warned[20]!.message).toMatch(/^30 more speaker labels not in speakers\.yaml/);
+    expect(warned[20]!.line).toBe(43);
+    // Every label is still a speaker of its own.
+    expect(t.speakers).toHaveLength(50);
+    expect(t.turns).toHaveLength(50);
+  });
+});
+
+describe('a file holding several records', () => {
+  it('warns how much after the first trailer was not analysed, and from which line', () => {
+    const t = transcriptOf('two.txt', `${tiny}\n${tiny}`);
+    const w = t.diagnostics.filter((d) => d.rule === 'segment/unanalysed-records');
+    expect(w).toHaveLength(1);
+    const second = t.text.lastIndexOf('March 3, 1960');
+    const rest = t.text.length - second;
+    expect(w[0]!.line).toBe(tiny.split('\n').length + 1);
+    expect(w[0]!.message).toMatch(
+      new RegExp(
+        `^${rest} characters \\(\\d+ words, ${((100 * rest) / t.text.length).toFixed(1)}% of the text\\) from this line on were not analysed`,
+      ),
+    );
+    // What the warning is about: the second record's turns are not counted.
+    expect(t.turns).toEqual(
+      transcriptOf('one.txt', tiny).turns.map((x) => ({ ...x, docId: 'two' })),
+    );
+  });
+
+  it('says nothing about a single record or the shipped ones', () => {
+    const files = readdirSync('corpus/raw').map((f) => readFileSync(join('corpus/raw', f), 'utf8'));
+    for (const text of [tiny, ...files]) {
+      const t = transcriptOf(
+        'one.txt',
+        text,
+        loadRegistry(readFileSync('corpus/speakers.yaml', 'utf8')),
+      );
+      expect(t.diagnostics.filter((d) => d.rule === 'segment/unanalysed-records')).toEqual([]);
+    }
   });
 });

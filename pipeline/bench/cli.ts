@@ -12,6 +12,7 @@ import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { formatHostile, measureHostile } from './hostile.js';
 import { type IncrementalResult, measureIncremental } from './incremental.js';
 import { parseCommand } from './run.js';
 import { measureSize, type SizeResult } from './scale.js';
@@ -41,6 +42,11 @@ export const USAGE = `usage: npm run bench -- [options]
   --startup          also time a cold analyze of the shipped corpus against a bare
                      wink-nlp script that reads the same files
   --incremental      also check a re-run after changing one transcript
+  --scaling          instead: each hostile input (unclosed [, many unknown labels, long
+                     speech, long dictionary pattern) at size n and 2n, one-document
+                     corpus, --no-cache; prints t(2n)/t(n) (check: < 2.5) and peak RSS
+  --only LIST        with --scaling: only the cases whose name contains one of these
+  --timeout S        with --scaling: kill a run after S seconds (default 120)
   --corpus DIR       source corpus (default corpus)
   --seed N           generator seed (default ${DEFAULT_SEED})
   --help`;
@@ -56,6 +62,9 @@ export interface BenchOptions {
   serial: boolean;
   startup: boolean;
   incremental: boolean;
+  scaling: boolean;
+  only: string[] | undefined;
+  timeout: number;
   corpus: string;
   seed: number;
   help: boolean;
@@ -82,6 +91,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       serial: { type: 'boolean', default: false },
       startup: { type: 'boolean', default: false },
       incremental: { type: 'boolean', default: false },
+      scaling: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      timeout: { type: 'string', default: '120' },
       corpus: { type: 'string', default: 'corpus' },
       seed: { type: 'string', default: String(DEFAULT_SEED) },
       help: { type: 'boolean', default: false },
@@ -103,6 +115,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     serial: values.serial,
     startup: values.startup,
     incremental: values.incremental,
+    scaling: values.scaling,
+    only: values.only?.split(',').map((s) => s.trim()),
+    timeout: positiveInt('--timeout', values.timeout),
     corpus: values.corpus,
     seed: Number(positiveInt('--seed', values.seed)),
     help: values.help,
@@ -206,6 +221,24 @@ async function main(): Promise<void> {
   }
   if (opts.help) {
     process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (opts.scaling) {
+    const root = await mkdtemp(join(tmpdir(), 'bench-hostile-'));
+    try {
+      const results = await measureHostile({
+        pipeline: opts.pipeline,
+        source: resolve(opts.corpus),
+        tmp: root,
+        timeoutS: opts.timeout,
+        only: opts.only,
+        log: (line) => process.stderr.write(`${line}\n`),
+      });
+      process.stdout.write(`${formatHostile(results)}\n`);
+      if (!results.every((r) => r.pass)) process.exitCode = 1;
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
     return;
   }
   await runBench(opts, {

@@ -79,7 +79,7 @@ function keepTail(prev: string, chunk: string): string {
 
 export async function runChild(
   argv: readonly string[],
-  opts: { cwd?: string; pollMs?: number; env?: NodeJS.ProcessEnv } = {},
+  opts: { cwd?: string; pollMs?: number; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
 ): Promise<ChildRun> {
   const [cmd, ...args] = argv;
   if (cmd === undefined) throw new Error('runChild: empty argv');
@@ -104,12 +104,20 @@ export async function runChild(
     if (v !== null) peak = Math.max(peak ?? 0, v);
   };
   const timer = setInterval(sample, opts.pollMs ?? 20);
+  // A hung child (the hostile-input benchmark) is killed, and shows as signal SIGKILL.
+  const deadline =
+    opts.timeoutMs === undefined
+      ? undefined
+      : setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs);
   const result = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(
     (resolve, reject) => {
       child.on('error', reject);
       child.on('exit', (code, signal) => resolve({ code, signal }));
     },
-  ).finally(() => clearInterval(timer));
+  ).finally(() => {
+    clearInterval(timer);
+    if (deadline) clearTimeout(deadline);
+  });
   const wall_s = Number(process.hrtime.bigint() - started) / 1e9;
   // 'exit' can fire before the pipes drain; wait for them so output is whole.
   await Promise.all([

@@ -100,26 +100,39 @@ export interface Meeting {
   title: string;
 }
 
+/** Speakers named in a meeting's label; the label is repeated in figure rows. */
+const LABEL_SPEAKERS = 6;
+
+/**
+ * "A – B – C", or the first few and how many more: a record with thousands
+ * of speakers would otherwise put a label of thousands of names in every
+ * row of every figure (memory and report size grew with speakers squared).
+ */
+function speakerList(names: readonly string[]): string {
+  if (names.length <= LABEL_SPEAKERS) return names.join(' – ');
+  return `${names.slice(0, LABEL_SPEAKERS - 1).join(' – ')} and ${names.length - LABEL_SPEAKERS + 1} others`;
+}
+
 /**
  * One entry per document in date order (then id), labelled by date and the
  * speakers in order of first turn, which is shorter and more telling on an
  * axis than the archive title.
  */
 export function meetings(tables: Tables): Meeting[] {
-  const speakers = new Map<string, string[]>();
+  const speakers = new Map<string, Set<string>>();
   for (const t of [...tables.turns].sort((a, b) => a.turn - b.turn)) {
-    const list = speakers.get(t.doc_id) ?? [];
-    if (!list.includes(t.speaker)) list.push(t.speaker);
+    const list = speakers.get(t.doc_id) ?? new Set<string>();
+    list.add(t.speaker);
     speakers.set(t.doc_id, list);
   }
   const docs = new Map<string, Meeting>();
   for (const d of tables.documents) {
-    const names = speakers.get(d.doc_id) ?? d.speakers.split(/;\s*/).filter(Boolean);
+    const names = [...(speakers.get(d.doc_id) ?? d.speakers.split(/;\s*/).filter(Boolean))];
     docs.set(d.doc_id, {
       docId: d.doc_id,
       date: d.date,
       title: d.title,
-      label: `${d.date || 'undated'} · ${names.join(' – ') || d.doc_id}`,
+      label: `${d.date || 'undated'} · ${speakerList(names) || d.doc_id}`,
     });
   }
   // Documents known only from other tables still get a label.
@@ -129,7 +142,7 @@ export function meetings(tables: Tables): Meeting[] {
         docId: r.doc_id,
         date: r.date,
         title: r.doc_id,
-        label: `${r.date || 'undated'} · ${(speakers.get(r.doc_id) ?? []).join(' – ') || r.doc_id}`,
+        label: `${r.date || 'undated'} · ${speakerList([...(speakers.get(r.doc_id) ?? [])]) || r.doc_id}`,
       });
     }
   }
