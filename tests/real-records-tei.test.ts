@@ -36,6 +36,17 @@ describe('FRUS TEI records and their page text', () => {
     );
   });
 
+  it('gives a participant list as its head and one line per item', () => {
+    const text = teiToText(
+      '<div type="document"><list type="participants"><head>PARTICIPANTS:</head>' +
+        '<item>Dr. <persName>Henry A. Kissinger</persName>,</item>\n  <item> Chi Chao-chu, Interpreter</item></list>' +
+        '<p>[Omitted here is a discussion of Laos.]</p></div>',
+    );
+    expect(text).toBe(
+      'PARTICIPANTS:\nDr. Henry A. Kissinger,\nChi Chao-chu, Interpreter\n\n[Omitted here is a discussion of Laos.]\n',
+    );
+  });
+
   it('names the file and line of malformed XML', () => {
     expect(() => teiToText('<div type="document">\n<p>open</div>', 'bad.source.xml')).toThrow(
       /bad\.source\.xml:2/,
