@@ -7,6 +7,7 @@ import {
   splitParagraphs,
   zoneParagraphs,
 } from './paragraphs.js';
+import { nameLabels } from './speaker-names.js';
 import type {
   DescribedDocument,
   Diagnostic,
@@ -49,6 +50,7 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
   const text = doc.text;
   const paragraphs = splitParagraphs(text);
   const zones = zoneParagraphs(paragraphs, createLabelDetector(registry));
+  const names = nameLabels(zones.labels, text, registry);
   const segments: Segment[] = [];
   const turns: Turn[] = [];
   const speakerOrder: string[] = [];
@@ -146,17 +148,17 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
     const label = zones.labels[i];
     if (label) {
       closeTurn();
-      const speaker = label.speaker;
+      const speaker = label.speaker ?? names.registered.get(i);
       let name: string;
       let side: string;
+      let people: string[];
       if (speaker) {
         name = speaker.name;
         side = speaker.side;
+        people = [name];
       } else {
-        name = label.label.replace(
-          new RegExp(`^(?:(?:${registry.honorifics.map(escapeRe).join('|')})\\s+)+`, 'i'),
-          '',
-        );
+        people = names.unregistered.get(i) ?? [];
+        name = people.join(' and ');
         side = 'Unknown';
         if (!warnedLabels.has(name)) {
           warnedLabels.add(name);
@@ -165,16 +167,17 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
             line: rawLine(doc.original, p.text),
             rule: 'segment/unregistered-speaker',
             severity: 'warning',
-            message: `speaker label "${label.label}" is not in speakers.yaml; counted as a new speaker "${name}" (side Unknown). Add an entry: - name: ${name} / side: … / aliases: [${label.label}]`,
+            message: `speaker label "${label.label}" is not in speakers.yaml; counted as ${people.length > 1 ? `a joint turn of ${people.map((n) => `"${n}"`).join(', ')}` : `a new speaker "${name}"`} (side Unknown). Entries to paste are in reports/speakers.suggested.yaml`,
           });
         }
       }
-      if (!speakerOrder.includes(name)) speakerOrder.push(name);
+      for (const person of people) if (!speakerOrder.includes(person)) speakerOrder.push(person);
       current = {
         turn: {
           docId: doc.docId,
           turn: turns.length + 1,
           speaker: name,
+          speakers: people,
           side,
           label: label.label,
           start: p.start,
@@ -187,11 +190,15 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
         paragraphs: 1,
       };
       push(
-        'label',
+        label.restored ? 'editorial' : 'label',
         p.start,
         p.start + label.length,
         p,
-        speaker ? 'label/registered' : 'label/unregistered',
+        label.restored
+          ? 'editorial/restored-label'
+          : speaker
+            ? 'label/registered'
+            : 'label/unregistered',
       );
       current.speech.push(spans(p, p.start + label.length, 'speech', push));
       continue;

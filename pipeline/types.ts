@@ -126,7 +126,13 @@ export interface Turn {
   docId: string;
   /** 1-based within the document. */
   turn: number;
+  /** Canonical speaker; for a joint label the people's names joined by " and ". */
   speaker: string;
+  /**
+   * Each person the label names: one, or several for a joint label
+   * ("Comrades Hysni Kapo and Ramiz Alia"). Always set by segment().
+   */
+  speakers?: string[];
   side: string;
   /** The label as written ("Ambassador An Yong"). */
   label: string;

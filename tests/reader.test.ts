@@ -1,0 +1,190 @@
+/**
+ * Reading records the grammar was not written for: label forms, unregistered
+ * speakers, lost line breaks. Small written examples first, then real records
+ * kept as found in tests/fixtures/reader/ (see SOURCES.md there), each with
+ * its expected reading worked out by reading it.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadRegistry } from '../pipeline/registry.js';
+import type { Transcript } from '../pipeline/types.js';
+import { FIXTURES, segmentsOf, transcriptOf } from './helpers.js';
+
+const turnsOf = (t: Transcript) => t.turns.map((u) => [u.speaker, u.words]);
+const speakersOf = (t: Transcript) => t.turns.map((u) => u.speaker);
+
+describe('labels the grammar did not know', () => {
+  it('opens a turn at a label restored by the editor, keeping its brackets editorial', () => {
+    const t = transcriptOf(
+      'r.txt',
+      '[Comrade Zhou Enlai:] Comrade Lin Biao has put forward the need.\n\nComrade Enver Hoxha: Is it the brochure?',
+    );
+    expect(segmentsOf(t)).toEqual([
+      ['editorial', '[Comrade Zhou Enlai:] '],
+      ['speech', 'Comrade Lin Biao has put forward the need.'],
+      ['label', 'Comrade Enver Hoxha: '],
+      ['speech', 'Is it the brochure?'],
+    ]);
+    expect(t.segments.find((s) => s.kind === 'editorial')!.rule).toBe('editorial/restored-label');
+    expect(turnsOf(t)).toEqual([
+      ['Zhou Enlai', 8],
+      ['Enver Hoxha', 4],
+    ]);
+  });
+
+  it('reads labels in capitals, with titles, short names and offices in brackets', () => {
+    const t = transcriptOf(
+      'c.txt',
+      [
+        'MAO ZEDONG: One.',
+        'Chairman Mao: Two.',
+        'Premier Zhou: Three.',
+        'Chairman [Mao Zedong]: Four.',
+        'Ambassador [Nesti Nase, Albanian ambassador to the PRC]: Five.',
+        'Vito Kapo (hereafter shortened to Vito): Six.',
+        'Vito: Seven.',
+        'Chairman: Eight.',
+      ].join('\n\n'),
+    );
+    expect(speakersOf(t)).toEqual([
+      'Mao Zedong',
+      'Mao Zedong',
+      'Zhou',
+      'Mao Zedong',
+      'Nesti Nase',
+      'Vito Kapo',
+      'Vito Kapo',
+      'Mao Zedong',
+    ]);
+    expect(t.turns[3]!.label).toBe('Chairman [Mao Zedong]');
+  });
+
+  it('reads "The President:" as the person the record calls President', () => {
+    const t = transcriptOf(
+      'p.txt',
+      'President Nixon: I have read your poems.\n\nThe President: Thank you.',
+    );
+    expect(speakersOf(t)).toEqual(['Nixon', 'Nixon']);
+  });
+
+  it('reads a capitals name closed by a full stop when the record names the person', () => {
+    const t = transcriptOf(
+      'k.txt',
+      'Conversation of N.S. Khrushchev with Mao Zedong\n\nMAO ZEDONG. In 1954 you asked us.\n\nN.S. KHRUSHCHEV. Yes, we asked.\n\nRGANI. Collection 52. Inventory 1.',
+    );
+    expect(speakersOf(t)).toEqual(['Mao Zedong', 'N.S. Khrushchev']);
+  });
+
+  it('reads a joint label as one turn of several speakers, each credited', () => {
+    const t = transcriptOf(
+      'j.txt',
+      'Comrade Zhou Enlai: Welcome.\n\nComrades Hysni Kapo and Ramiz Alia: We thank you very much.',
+    );
+    expect(t.turns[1]).toMatchObject({
+      speaker: 'Hysni Kapo and Ramiz Alia',
+      speakers: ['Hysni Kapo', 'Ramiz Alia'],
+      words: 5,
+    });
+    expect(t.speakers).toEqual(['Zhou Enlai', 'Hysni Kapo', 'Ramiz Alia']);
+  });
+
+  it('does not open a turn at side headings, attendee lists, vocatives or times', () => {
+    const t = transcriptOf(
+      'n.txt',
+      [
+        'From the Chinese side: Zhou Enlai, Chen Yi.',
+        'Present at the meeting were: Mao Zedong.',
+        'Comrade Mao Zedong, allow me: to greet you.',
+        '5:00 P.M. The talks began.',
+        'AT 5:00 P.M., ON 29 JUNE 1962: THE MEETING',
+        'Time: 5pm, May 15th 1964',
+        'Location: Great Hall of the People',
+        'DATE AND TIME: Monday, February 21, 1972',
+      ].join('\n\n'),
+    );
+    expect(t.turns).toEqual([]);
+  });
+
+  it('needs the record to name a one-word label elsewhere', () => {
+    const t = transcriptOf('o.txt', 'Comrade Enver Hoxha: Yes.\n\nKorea: a country far away.');
+    expect(speakersOf(t)).toEqual(['Enver Hoxha']);
+  });
+});
+
+describe('unregistered speakers', () => {
+  it('is one person however the label is written, linked to the fuller name in the record', () => {
+    const t = transcriptOf(
+      'u.txt',
+      [
+        'Memorandum of Conversation, Comrade Abdyl Kellezi with Comrade Zhou Enlai',
+        'Comrade Mao Zedong: One.',
+        'Comrade Mao: Two.',
+        'MAO ZEDONG: Three.',
+        'Comrade Abdyl: Four.',
+      ].join('\n\n'),
+    );
+    expect(speakersOf(t)).toEqual(['Mao Zedong', 'Mao Zedong', 'Mao Zedong', 'Abdyl Kellezi']);
+    const warned = t.diagnostics.filter((d) => d.rule === 'segment/unregistered-speaker');
+    expect(warned.map((d) => d.message.match(/"([^"]+)" \(side/)?.[1])).toEqual([
+      'Mao Zedong',
+      'Abdyl Kellezi',
+    ]);
+    expect(warned[0]!.message).toContain('reports/speakers.suggested.yaml');
+  });
+
+  it('resolves a linked short label through the registry', () => {
+    const registry = loadRegistry(
+      'speakers:\n  - name: Mao Zedong\n    side: China\n    aliases: [Comrade Mao Zedong]\n',
+    );
+    const t = transcriptOf(
+      'm.txt',
+      'Chairman Mao Zedong received us.\n\nChairman Mao: Welcome.',
+      registry,
+    );
+    expect(t.turns.map((u) => [u.speaker, u.side])).toEqual([['Mao Zedong', 'China']]);
+  });
+});
+
+describe('real records (tests/fixtures/reader)', () => {
+  const real = (name: string) =>
+    transcriptOf(name, readFileSync(join(FIXTURES, 'reader', name), 'utf8'));
+  const perSpeaker = (t: Transcript) => {
+    const out: Record<string, [number, number]> = {};
+    for (const u of t.turns) {
+      const [n, w] = out[u.speaker] ?? [0, 0];
+      out[u.speaker] = [n + 1, w + u.words];
+    }
+    return out;
+  };
+
+  it('1966-06-27 Zhou Enlai: the restored label opens Zhou’s first turn', () => {
+    const t = real('wc-1966-06-27_zhou-albanian-leaders.txt');
+    expect(t.metadata.date).toBe('1966-06-27');
+    expect(speakersOf(t)).toEqual([
+      'Zhou Enlai',
+      'Enver Hoxha',
+      'Zhou Enlai',
+      'Enver Hoxha',
+      'Zhou Enlai',
+      'Mehmet Shehu',
+      'Zhou Enlai',
+    ]);
+  });
+
+  it('1964-05-15 Chairman Mao and the Albanian women: bracketed names and a short form', () => {
+    const t = real('wc-1964-05-15_mao-albanian-womens-delegation.txt');
+    // Read by hand: Vito Kapo 4 turns, the Chairman 5, Ambassador Nesti Nase 1.
+    expect(Object.fromEntries(Object.entries(perSpeaker(t)).map(([k, v]) => [k, v[0]]))).toEqual({
+      'Vito Kapo': 4,
+      'Mao Zedong': 5,
+      'Nesti Nase': 1,
+    });
+    expect(t.turns.map((u) => u.text).join(' ')).not.toContain('Location');
+  });
+
+  it('1967-10-12 Mao and the Albanian delegation: the time in the narrative opens no turn', () => {
+    const t = real('wc-1967-10-12_mao-albanian-delegation.txt');
+    expect(speakersOf(t)).toEqual(['Mao Zedong', 'Ramiz Alia', 'Mao Zedong']);
+  });
+});
