@@ -148,14 +148,15 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
     const label = zones.labels[i];
     if (label) {
       closeTurn();
-      const speaker = label.speaker ?? names.registered.get(i);
+      const known = label.speaker ? [label.speaker] : names.registered.get(i);
+      const speaker = known?.[0];
       let name: string;
       let side: string;
       let people: string[];
-      if (speaker) {
-        name = speaker.name;
-        side = speaker.side;
-        people = [name];
+      if (known) {
+        people = known.map((s) => s.name);
+        name = people.join(' and ');
+        side = [...new Set(known.map((s) => s.side))].join(' and ');
       } else {
         people = names.unregistered.get(i) ?? [];
         name = people.join(' and ');
@@ -337,10 +338,6 @@ function lineOf(starts: readonly number[], offset: number): number {
     else hi = mid - 1;
   }
   return lo + 1;
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Best-effort 1-based line in the raw file where a paragraph starts. */

@@ -1,11 +1,15 @@
+import { stringify } from 'yaml';
 import { type LabelMatch, stripTitles, TITLE_WORDS } from './paragraphs.js';
 import { createResolver } from './registry.js';
-import type { Registry, Speaker } from './types.js';
+import type { Registry, Speaker, Transcript } from './types.js';
 
 /** Who the labels of one record name: registry speakers, or display names for the rest. */
 export interface LabelNames {
-  /** Paragraph index → registry speaker found by linking a short label to a fuller name. */
-  registered: Map<number, Speaker>;
+  /**
+   * Paragraph index → registry speakers found by linking a short label to a
+   * fuller name, or for each person of a joint label.
+   */
+  registered: Map<number, Speaker[]>;
   /** Paragraph index → the people an unregistered label names, in display form. */
   unregistered: Map<number, string[]>;
 }
@@ -88,13 +92,13 @@ export function nameLabels(
     }
     return linkWord(core);
   };
-  const registered = new Map<number, Speaker>();
+  const registered = new Map<number, Speaker[]>();
   const unregistered = new Map<number, string[]>();
   labels.forEach((l, i) => {
     if (!l || l.speaker) return;
     const people = l.names.map(personOf);
-    const known = people.length === 1 ? resolve(people[0]!) : undefined;
-    if (known) registered.set(i, known);
+    const known = people.map((p, k) => resolve(p) ?? resolve(l.names[k]!));
+    if (known.every((s) => s !== undefined)) registered.set(i, known as Speaker[]);
     else unregistered.set(i, people);
   });
   return { registered, unregistered };
@@ -166,4 +170,56 @@ export function displayName(name: string): string {
         : w.charAt(0) + w.slice(1).toLowerCase(),
     )
     .join(' ');
+}
+
+/**
+ * reports/speakers.suggested.yaml: one registry entry per person the
+ * registry did not know, with every label written for them in the corpus as
+ * aliases, ready to paste under `speakers:` in corpus/speakers.yaml. The side
+ * is "Unknown" for the user to set (a registry entry needs one). Joint
+ * labels give no alias (they name several people) but their people are listed.
+ */
+export function suggestedSpeakers(transcripts: ReadonlyArray<Pick<Transcript, 'turns'>>): string {
+  const people = new Map<string, Set<string>>();
+  for (const t of transcripts) {
+    for (const u of t.turns) {
+      if (u.side !== 'Unknown') continue;
+      const names = u.speakers ?? [u.speaker];
+      for (const n of names) {
+        const aliases = people.get(n) ?? new Set<string>();
+        const alias = aliasOf(u.label);
+        if (names.length === 1 && alias !== '' && alias !== n) aliases.add(alias);
+        people.set(n, aliases);
+      }
+    }
+  }
+  const header = [
+    '# Speakers found in the transcripts but not in corpus/speakers.yaml.',
+    '# Check each entry, set its side (and role), then paste it under `speakers:`',
+    '# in corpus/speakers.yaml; the next run counts them as registered speakers.',
+    '',
+  ].join('\n');
+  if (people.size === 0) return `${header}speakers: []\n`;
+  const speakers = [...people.keys()]
+    .sort((a, b) => a.localeCompare(b, 'en'))
+    .map((name) => ({
+      name,
+      side: 'Unknown',
+      role: '',
+      aliases: [...people.get(name)!].sort((a, b) => a.localeCompare(b, 'en')),
+    }));
+  return header + stringify({ speakers }, { flowCollectionPadding: false, lineWidth: 0 });
+}
+
+const TITLES = new Set(TITLE_WORDS.map((w) => w.toLowerCase()));
+
+/**
+ * A label as a registry alias: without its office in brackets or parentheses
+ * ("Vito Kapo (hereafter …)" → "Vito Kapo"); "" for a bare title
+ * ("Chairman", "The President"), which means someone else in another record.
+ */
+function aliasOf(label: string): string {
+  const head = label.replace(/\s*[[(].*$/u, '').trim();
+  const words = head.split(/\s+/);
+  return words.every((w) => TITLES.has(w.toLowerCase()) || /^the$/i.test(w)) ? '' : head;
 }

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRegistry } from '../pipeline/registry.js';
+import { suggestedSpeakers } from '../pipeline/speaker-names.js';
 import type { Transcript } from '../pipeline/types.js';
 import { FIXTURES, segmentsOf, transcriptOf } from './helpers.js';
 
@@ -186,5 +187,34 @@ describe('real records (tests/fixtures/reader)', () => {
   it('1967-10-12 Mao and the Albanian delegation: the time in the narrative opens no turn', () => {
     const t = real('wc-1967-10-12_mao-albanian-delegation.txt');
     expect(speakersOf(t)).toEqual(['Mao Zedong', 'Ramiz Alia', 'Mao Zedong']);
+  });
+});
+
+describe('reports/speakers.suggested.yaml', () => {
+  it('is a registry that, pasted, makes every unregistered speaker registered', () => {
+    const text = [
+      'Meeting of Comrade Abdyl Kellezi with Chairman Mao Zedong',
+      'Chairman [Mao Zedong]: Welcome.',
+      'Comrade Abdyl: Thank you.',
+      'Chairman: How was the journey?',
+      'Comrades Hysni Kapo and Ramiz Alia: Very good.',
+    ].join('\n\n');
+    const before = transcriptOf('s.txt', text);
+    const yaml = suggestedSpeakers([before]);
+    const registry = loadRegistry(yaml);
+    expect(registry.speakers.map((s) => [s.name, s.side, s.aliases])).toEqual([
+      ['Abdyl Kellezi', 'Unknown', ['Comrade Abdyl']],
+      ['Hysni Kapo', 'Unknown', []],
+      ['Mao Zedong', 'Unknown', []],
+      ['Ramiz Alia', 'Unknown', []],
+    ]);
+    const after = transcriptOf('s.txt', text, registry);
+    expect(after.diagnostics.filter((d) => d.rule === 'segment/unregistered-speaker')).toEqual([]);
+    expect(after.turns.map((u) => u.speaker)).toEqual(before.turns.map((u) => u.speaker));
+  });
+
+  it('says so when every speaker is registered', () => {
+    const t = transcriptOf('e.txt', 'Comrade Enver Hoxha: Welcome.');
+    expect(loadRegistry(suggestedSpeakers([t])).speakers).toEqual([]);
   });
 });
