@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { splitRunOn } from '../pipeline/normalize.js';
 import { loadRegistry } from '../pipeline/registry.js';
 import { suggestedSpeakers } from '../pipeline/speaker-names.js';
 import type { Transcript } from '../pipeline/types.js';
@@ -159,6 +160,14 @@ describe('real records (tests/fixtures/reader)', () => {
     return out;
   };
 
+  it('1961-04-20 Kellezi and Zhou (PDF-to-text, one paragraph): the turn is found', () => {
+    const t = real('docslib-1961-04-20_kellezi-zhou.txt');
+    expect(t.metadata.date).toBe('1961-04-20');
+    // Counted by hand (wc -w) without the editorial bracket: 64 words, cut off by the store.
+    expect(turnsOf(t)).toEqual([['Zhou Enlai', 64]]);
+    expect(segmentsOf(t).find(([, s]) => s.startsWith('Summary:'))?.[0]).not.toBe('speech');
+  });
+
   it('1966-06-27 Zhou Enlai: the restored label opens Zhou’s first turn', () => {
     const t = real('wc-1966-06-27_zhou-albanian-leaders.txt');
     expect(t.metadata.date).toBe('1966-06-27');
@@ -187,6 +196,42 @@ describe('real records (tests/fixtures/reader)', () => {
   it('1967-10-12 Mao and the Albanian delegation: the time in the narrative opens no turn', () => {
     const t = real('wc-1967-10-12_mao-albanian-delegation.txt');
     expect(speakersOf(t)).toEqual(['Mao Zedong', 'Ramiz Alia', 'Mao Zedong']);
+  });
+});
+
+describe('lost line breaks', () => {
+  const filler = 'The talks were held in a warm and friendly atmosphere at the palace. '.repeat(6);
+  it('splits a long paragraph before archive headings and speaker labels in the middle', () => {
+    expect(
+      splitRunOn(
+        `April 20, 1961 Memorandum Citation: “Memorandum,” History and Public Policy Program Digital Archive. Summary: They talk. ${filler}Comrade Zhou Enlai: We took a look.`,
+      ),
+    ).toEqual([
+      'April 20, 1961 Memorandum',
+      'Citation: “Memorandum,” History and Public Policy Program Digital Archive.',
+      // Where a summary ends is not marked: it runs on to the next heading or label.
+      `Summary: They talk. ${filler.trim()}`,
+      'Comrade Zhou Enlai: We took a look.',
+    ]);
+  });
+
+  it('leaves short paragraphs and labels inside a sentence alone', () => {
+    expect(splitRunOn('He said. Comrade Zhou Enlai: yes. Summary: no.')).toHaveLength(1);
+    const long = `${filler}the problem of Comrade Zhou Enlai: his health.`;
+    expect(splitRunOn(long)).toEqual([long]);
+  });
+
+  it('names the split in an info diagnostic and reads the turn', () => {
+    const t = transcriptOf(
+      'l.txt',
+      `May 1, 1962 Record Citation: Archive, Tirana. Summary: They talk. ${filler}Comrade Enver Hoxha: Welcome to Albania.`,
+    );
+    expect(t.turns.map((u) => [u.speaker, u.text])).toEqual([
+      ['Enver Hoxha', 'Welcome to Albania.'],
+    ]);
+    const d = t.diagnostics.find((x) => x.rule === 'normalize/split-paragraph')!;
+    expect(d).toMatchObject({ file: 'raw/l.txt', line: 1, severity: 'info' });
+    expect(d.message).toContain('"Citation:", "Summary:", "Comrade Enver Hoxha:"');
   });
 });
 
