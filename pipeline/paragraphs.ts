@@ -79,6 +79,12 @@ export interface LabelMatch {
   /** True for a label the editor restored in square brackets ("[Comrade Zhou Enlai:]"). */
   restored: boolean;
   /**
+   * True for a paragraph wholly in quotation marks that the narrative before
+   * it introduces ("…, Comrade Hysni Kapo, after answering …, said:"); the
+   * label is the name in the narrative and `length` is 0.
+   */
+  introduced?: boolean;
+  /**
    * True when the label's form alone does not make it a label (a single word,
    * or capitals closed by a full stop) and the document must name the person
    * elsewhere for it to count (see zoneParagraphs).
@@ -188,6 +194,37 @@ export function createLabelDetector(registry: Registry): (paragraph: string) => 
   };
 }
 
+/** A paragraph wholly in quotation marks. */
+const QUOTED = /^[“"][^“”"]*(?:[“"][^“”"]*[”"][^“”"]*)*[”"]$/u;
+/** Verbs of saying that close a sentence introducing a quotation. */
+const SAYING =
+  'said|says|declared|declares|stated|states|replied|replies|answered|answers|added|adds|continued|continues|spoke|began|responded|responds|remarked|remarks';
+/**
+ * The narrative's last clause names the speaker before the verb, perhaps
+ * with an inserted clause: "…, Comrade Hysni Kapo, after answering the
+ * question asked by Comrade Mao Zedong, said:".
+ */
+const INTRODUCER = new RegExp(
+  `(?:^|[,.;] )((?:\\p{Lu}[\\p{L}’'.-]*)(?: \\p{Lu}[\\p{L}’'.-]*){0,5})(?:, [^,:]+,)? (?:\\p{Ll}+ )?(?:${SAYING})(?: as follows)?:$`,
+  'u',
+);
+
+/**
+ * Speech introduced by narrative: a paragraph wholly in quotation marks after
+ * a paragraph ending "<Name>[, …,] said:" is that person's turn.
+ */
+function introducedSpeech(
+  before: string,
+  quoted: string,
+  detect: (p: string) => LabelMatch | null,
+): LabelMatch | null {
+  if (!QUOTED.test(quoted)) return null;
+  const m = INTRODUCER.exec(before);
+  if (!m) return null;
+  const l = detect(`${m[1]!}: …`);
+  return l && !l.needsContext ? { ...l, length: 0, introduced: true } : null;
+}
+
 /** The name at the start of a bracketed qualifier: "[Nesti Nase, Albanian ambassador]" → "Nesti Nase". */
 function bracketName(qualifier: string): string {
   const inner = qualifier.slice(1, -1).split(',')[0]!.trim();
@@ -277,6 +314,11 @@ export function zoneParagraphs(
     const l = detect(p.text);
     return l && (!l.needsContext || namedElsewhere(l, text)) ? l : null;
   });
+  for (let i = 1; i < paragraphs.length; i++) {
+    if (labels[i] || labels[i - 1]) continue;
+    const introduced = introducedSpeech(paragraphs[i - 1]!.text, paragraphs[i]!.text, detect);
+    if (introduced) labels[i] = introduced;
+  }
   const firstTurn = labels.findIndex((l) => l !== null);
   let trailer = paragraphs.length;
   if (firstTurn >= 0) {

@@ -201,7 +201,11 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
             ? 'label/registered'
             : 'label/unregistered',
       );
+      const from = segments.length;
       current.speech.push(spans(p, p.start + label.length, 'speech', push));
+      if (label.introduced)
+        for (const seg of segments.slice(from))
+          if (seg.kind === 'speech') seg.rule = 'speech/introduced-by-narrative';
       continue;
     }
     if (inParen) {

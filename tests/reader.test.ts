@@ -168,6 +168,12 @@ describe('real records (tests/fixtures/reader)', () => {
     expect(segmentsOf(t).find(([, s]) => s.startsWith('Summary:'))?.[0]).not.toBe('speech');
   });
 
+  it('1962-06-29 Mao and the Albanian delegation: Kapo’s speech introduced by narrative', () => {
+    const t = real('wc-1962-06-29_mao-albanian-delegation.txt');
+    // The quoted paragraph holds 74 words (wc -w); Kapo's labelled turns 124.
+    expect(perSpeaker(t)).toEqual({ 'Hysni Kapo': [3, 198], 'Mao Zedong': [2, 6] });
+  });
+
   it('1966-06-27 Zhou Enlai: the restored label opens Zhou’s first turn', () => {
     const t = real('wc-1966-06-27_zhou-albanian-leaders.txt');
     expect(t.metadata.date).toBe('1966-06-27');
@@ -196,6 +202,35 @@ describe('real records (tests/fixtures/reader)', () => {
   it('1967-10-12 Mao and the Albanian delegation: the time in the narrative opens no turn', () => {
     const t = real('wc-1967-10-12_mao-albanian-delegation.txt');
     expect(speakersOf(t)).toEqual(['Mao Zedong', 'Ramiz Alia', 'Mao Zedong']);
+  });
+});
+
+describe('speech introduced by narrative', () => {
+  it('credits a quoted paragraph to the person the narrative says spoke', () => {
+    const t = transcriptOf(
+      'i.txt',
+      [
+        'Chairman Mao Zedong asked how the stay had been, Comrade Hysni Kapo, after answering the question asked by Comrade Mao Zedong, said:',
+        '“We thank you from the bottom of our hearts.”',
+        'Comrade Mao Zedong: Welcome.',
+      ].join('\n\n'),
+    );
+    expect(turnsOf(t)).toEqual([
+      ['Hysni Kapo', 9],
+      ['Mao Zedong', 1],
+    ]);
+    const quoted = t.segments.find((x) => t.text.slice(x.start, x.end).startsWith('“We'))!;
+    expect(quoted).toMatchObject({ kind: 'speech', rule: 'speech/introduced-by-narrative' });
+  });
+
+  it('needs the whole paragraph in quotation marks and a verb of saying before it', () => {
+    for (const [before, after] of [
+      ['Comrade Hysni Kapo said:', '“We thank you.” Then he sat down.'],
+      ['Comrade Hysni Kapo wrote the following:', '“We thank you.”'],
+      ['the comrades said:', '“We thank you.”'],
+    ]) {
+      expect(transcriptOf('q.txt', `${before}\n\n${after}`).turns).toEqual([]);
+    }
   });
 });
 
