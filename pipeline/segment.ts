@@ -27,6 +27,101 @@ const STAGE_REPORTED =
 const STAGE_NARRATION = /^(this was the end|the conversation|the meeting|end of the)/i;
 const FOOTNOTE = /^\[\d+\]/;
 
+/** First and second person: words only a speaker, not the note-taker narrating, uses of themselves. */
+const FIRST_SECOND = new Set([
+  'i',
+  'me',
+  'my',
+  'mine',
+  'we',
+  'us',
+  'our',
+  'ours',
+  'you',
+  'your',
+  'yours',
+]);
+/** Words in -ing that are prepositions, not participles ("according to", "during"). */
+const ING_PREPOSITIONS = new Set([
+  'according',
+  'regarding',
+  'concerning',
+  'including',
+  'excluding',
+  'following',
+  'considering',
+  'during',
+  'notwithstanding',
+  'nothing',
+  'something',
+  'everything',
+  'anything',
+]);
+/** Finite verbs with no -s or -ed ending: auxiliaries and common irregular past forms. */
+const FINITE = new Set([
+  'is',
+  'was',
+  'are',
+  'were',
+  'has',
+  'had',
+  'does',
+  'did',
+  'will',
+  'would',
+  'can',
+  'could',
+  'took',
+  'gave',
+  'went',
+  'came',
+  'spoke',
+  'said',
+  'made',
+  'shook',
+  'rose',
+  'stood',
+  'sat',
+  'left',
+  'read',
+  'brought',
+  'told',
+  'laugh',
+  'laughed',
+]);
+const PRONOUN_SUBJECT = new Set(['he', 'she', 'they', 'it', 'both', 'all', 'everyone']);
+
+/**
+ * Whether a parenthesis inside a turn narrates an action (a stage direction)
+ * rather than carrying the speaker's words, by its grammar: it has no first
+ * or second person, and it opens with a participle ("Speaking to Comrade
+ * Ramiz Alia", "Referring to Mr. Kennedy.") or with a third-person subject
+ * and a finite verb ("Comrade Zhou Enlai presents a copy …", "He was
+ * referring to …", "The President arrived").
+ */
+export function narratesAction(content: string): boolean {
+  const words = content
+    .replace(/[.,;:!?“”"]/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w !== '');
+  if (words.length === 0) return false;
+  if (words.some((w) => FIRST_SECOND.has(w.toLowerCase()))) return false;
+  const first = words[0]!;
+  const lower = first.toLowerCase();
+  if (/^\p{L}+ing$/u.test(first) && !ING_PREPOSITIONS.has(lower)) return words.length >= 2;
+  // A subject: a pronoun, or capitalised words (a name, "The Premier", "Chinese").
+  let i = 0;
+  if (PRONOUN_SUBJECT.has(lower)) i = 1;
+  else {
+    if (/^the$/i.test(first)) i = 1;
+    while (i < words.length && i < 6 && /^\p{Lu}/u.test(words[i]!)) i++;
+    if (i === 0 || (i === 1 && /^the$/i.test(first))) return false;
+  }
+  const verb = words[i];
+  if (verb === undefined || !/^\p{Ll}/u.test(verb)) return false;
+  return FINITE.has(verb) || (/^\p{Ll}{2,}(?:s|ed)$/u.test(verb) && !/(?:ss|ous|us)$/u.test(verb));
+}
+
 /**
  * segment: DescribedDocument → Transcript. Every character of the normalised
  * text ends up in exactly one segment (lossless; tests check it).
@@ -88,6 +183,16 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
       seg.speaker = current.turn.speaker;
     }
     segments.push(seg);
+  };
+  // Parentheses left in speech are listed so that a reader can audit them.
+  const keptParen = (paren: string, p: Paragraph) => {
+    diagnostics.push({
+      file,
+      line: rawLine(doc.original, paren) ?? rawLine(doc.original, p.text),
+      rule: 'segment/parenthesis-speech',
+      severity: 'info',
+      message: `parenthesis ${JSON.stringify(paren.length > 80 ? `${paren.slice(0, 77)}…` : paren)} in a turn of ${current?.turn.speaker ?? '?'} is counted as speech (it does not narrate an action in the third person)`,
+    });
   };
   const closeTurn = () => {
     if (!current) return;
@@ -202,7 +307,7 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
             : 'label/unregistered',
       );
       const from = segments.length;
-      current.speech.push(spans(p, p.start + label.length, 'speech', push));
+      current.speech.push(spans(p, p.start + label.length, 'speech', push, keptParen));
       if (label.introduced)
         for (const seg of segments.slice(from))
           if (seg.kind === 'speech') seg.rule = 'speech/introduced-by-narrative';
@@ -216,7 +321,7 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
     if (current) {
       current.turn.end = p.end;
       current.paragraphs++;
-      current.speech.push(spans(p, p.start, 'speech', push));
+      current.speech.push(spans(p, p.start, 'speech', push, keptParen));
     } else {
       spans(p, p.start, 'narrative', push);
     }
@@ -248,7 +353,13 @@ type Push = (
  * Splits [from, p.end) into `kind` spans and editorial/stage spans; returns
  * the text of the `kind` spans (what the speaker said) joined.
  */
-function spans(p: Paragraph, from: number, kind: 'speech' | 'narrative', push: Push): string {
+function spans(
+  p: Paragraph,
+  from: number,
+  kind: 'speech' | 'narrative',
+  push: Push,
+  kept?: (parenthesis: string, p: Paragraph) => void,
+): string {
   const body = p.text.slice(from - p.start);
   const inner = /\[[^\]\n]*\]|\([^()\n]*\)/g;
   let at = 0;
@@ -258,8 +369,12 @@ function spans(p: Paragraph, from: number, kind: 'speech' | 'narrative', push: P
     const content = m[0].slice(1, -1).trim();
     const stage =
       !isBracket &&
-      (STAGE_WORDS.test(content) || STAGE_REPORTED.test(content) || STAGE_NARRATION.test(content));
+      (STAGE_WORDS.test(content) ||
+        STAGE_REPORTED.test(content) ||
+        STAGE_NARRATION.test(content) ||
+        (kind === 'speech' && narratesAction(content)));
     if (!isBracket && !stage) {
+      if (kind === 'speech') kept?.(m[0], p);
       // The speaker's own parenthesis: look inside it for editorial brackets.
       inner.lastIndex = m.index + 1;
       continue;

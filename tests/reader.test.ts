@@ -186,6 +186,10 @@ describe('real records (tests/fixtures/reader)', () => {
       'Mehmet Shehu',
       'Zhou Enlai',
     ]);
+    // The 18-word parenthesis narrating Zhou's gift is a stage direction, not his words.
+    expect(segmentsOf(t).find(([, s]) => s.startsWith('(Comrade Zhou Enlai presents'))?.[0]).toBe(
+      'stage',
+    );
   });
 
   it('1964-05-15 Chairman Mao and the Albanian women: bracketed names and a short form', () => {
@@ -202,6 +206,8 @@ describe('real records (tests/fixtures/reader)', () => {
   it('1967-10-12 Mao and the Albanian delegation: the time in the narrative opens no turn', () => {
     const t = real('wc-1967-10-12_mao-albanian-delegation.txt');
     expect(speakersOf(t)).toEqual(['Mao Zedong', 'Ramiz Alia', 'Mao Zedong']);
+    // "(Speaking to Comrade Ramiz Alia)" is a stage direction: 110 words less its 5.
+    expect(perSpeaker(t)['Mao Zedong']).toEqual([2, 105]);
   });
 });
 
@@ -230,6 +236,41 @@ describe('speech introduced by narrative', () => {
       ['the comrades said:', '“We thank you.”'],
     ]) {
       expect(transcriptOf('q.txt', `${before}\n\n${after}`).turns).toEqual([]);
+    }
+  });
+});
+
+describe('narration inside turns', () => {
+  it('takes a parenthesis narrating an action in the third person for a stage direction', () => {
+    for (const paren of [
+      '(Comrade Zhou Enlai presents a copy of the brochure as a gift to comrade Enver.)',
+      '(Speaking to Comrade Ramiz Alia)',
+      '(pointing to the Albanian film crew)',
+      '(Referring to Mr. Kennedy.)',
+      '(He was referring to the conference of 1960)',
+      '(The President arrived.)',
+      '(Chinese laugh.)',
+    ]) {
+      const t = transcriptOf('s.txt', `Comrade Enver Hoxha: Thank you. ${paren} It is good.`);
+      expect(segmentsOf(t)).toContainEqual(['stage', paren]);
+      expect(t.turns[0]!.text).toBe('Thank you. It is good.');
+    }
+  });
+
+  it('keeps parentheses in the first or second person, or without a narrating verb, as speech and lists them', () => {
+    for (const paren of [
+      '(as you know)',
+      '(we ourselves know this)',
+      '(according to the revisionists)',
+      '(not those in name only)',
+      '(Took the floor and thanked for the help given to us.)',
+      '(KWP)',
+    ]) {
+      const t = transcriptOf('k.txt', `Comrade Enver Hoxha: Thank you ${paren} again.`);
+      expect(t.turns[0]!.text).toBe(`Thank you ${paren} again.`);
+      expect(t.diagnostics).toContainEqual(
+        expect.objectContaining({ rule: 'segment/parenthesis-speech', severity: 'info', line: 1 }),
+      );
     }
   });
 });
