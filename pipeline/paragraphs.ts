@@ -85,6 +85,12 @@ export interface LabelMatch {
    */
   introduced?: boolean;
   /**
+   * True for a paragraph of reported speech opened by the speaker's name and
+   * a verb of saying ("Stalin asks how they traveled", "MAO ZEDONG proposes
+   * …"): `label` is the name and the turn's speech starts at the verb.
+   */
+  reported?: boolean;
+  /**
    * True when the label's form alone does not make it a label (a single word,
    * or capitals closed by a full stop) and the document must name the person
    * elsewhere for it to count (see zoneParagraphs).
@@ -192,6 +198,140 @@ export function createLabelDetector(registry: Registry): (paragraph: string) => 
     }
     return { label, length, speaker: undefined, names, restored, needsContext };
   };
+}
+
+/**
+ * Verbs of saying in the third person, present and past: with the speaker's
+ * name before them they open a paragraph of reported speech.
+ */
+export const SPEECH_VERBS = new Set(
+  [
+    'ask',
+    'say',
+    'answer',
+    'reply',
+    'thank',
+    'suggest',
+    'propose',
+    'note',
+    'express',
+    'state',
+    'declare',
+    'inform',
+    'agree',
+    'accept',
+    'emphasize',
+    'emphasise',
+    'stress',
+    'explain',
+    'add',
+    'remark',
+    'respond',
+    'continue',
+    'point',
+    'recall',
+    'object',
+    'confirm',
+    'insist',
+    'tell',
+    'turn',
+    'speak',
+    'pose',
+    'greet',
+    'welcome',
+    'raise',
+    'mention',
+    'underline',
+    'observe',
+    'inquire',
+    'request',
+    'promise',
+    'report',
+    'repeat',
+    'assure',
+    'announce',
+    'admit',
+    'claim',
+    'conclude',
+    'warn',
+    'reproach',
+  ]
+    .flatMap((v) => [
+      `${v}s`,
+      `${v}es`,
+      v.endsWith('e') ? `${v}d` : `${v}ed`,
+      v.endsWith('y') ? `${v.slice(0, -1)}ies` : '',
+      v.endsWith('y') ? `${v.slice(0, -1)}ied` : '',
+    ])
+    .concat(['said', 'told', 'spoke', 'says']),
+);
+/** A name (capitalised words, initials, honorifics) at the start of a paragraph, then a lower-case word. */
+const REPORTED_OPENER =
+  /^((?:\p{Lu}[\p{L}’'.-]*)(?: \p{Lu}[\p{L}’'.-]*){0,5}) (?:(?:further|also|then|again|briefly) )?(\p{Ll}+)\b/u;
+
+/** Capitalised words that open a sentence without naming anyone. */
+const PRONOUNS: ReadonlySet<string> = new Set([
+  'he',
+  'she',
+  'they',
+  'it',
+  'we',
+  'i',
+  'you',
+  'this',
+  'that',
+  'these',
+  'those',
+  'everyone',
+  'both',
+  'all',
+  'someone',
+  'one',
+  'each',
+  'nobody',
+  'who',
+  'which',
+  'what',
+]);
+
+/** First and second person: words only a speaker, not the note-taker narrating, uses of themselves. */
+export const FIRST_SECOND: ReadonlySet<string> = new Set([
+  'i',
+  'me',
+  'my',
+  'mine',
+  'we',
+  'us',
+  'our',
+  'ours',
+  'you',
+  'your',
+  'yours',
+]);
+
+/**
+ * "Stalin asks …", "Cde. Stalin asks …", "MAO ZEDONG proposes …": a
+ * paragraph of reported speech. Not when the words after the verb are in
+ * the first or second person ("Comrade Kim Il Sung asked me to transmit …"
+ * is a speaker quoting someone).
+ */
+function reportedSpeech(
+  paragraph: string,
+  detect: (p: string) => LabelMatch | null,
+): LabelMatch | null {
+  // A paragraph ending "…, said:" introduces a quotation (see introducedSpeech).
+  if (paragraph.endsWith(':')) return null;
+  const m = REPORTED_OPENER.exec(paragraph);
+  if (!m || !SPEECH_VERBS.has(m[2]!) || PRONOUNS.has(m[1]!.toLowerCase())) return null;
+  const next = paragraph.slice(m[0].length).split(/\s+/).slice(0, 9);
+  // "President Nixon spoke with Chinese leaders": a meeting, not what was said.
+  if (next[0] === '' && next[1] === 'with') return null;
+  if (next.some((w) => FIRST_SECOND.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')))) return null;
+  const l = detect(`${m[1]!}: …`);
+  if (l?.names.length !== 1) return null;
+  // The verb of saying vouches for a one-word name ("Stalin asks …").
+  const needsContext = l.needsContext && /^\p{Lu}+$/u.test(m[1]!);
+  return { ...l, label: m[1]!, length: m[1]!.length + 1, reported: true, needsContext };
 }
 
 /** A paragraph wholly in quotation marks. */
@@ -314,6 +454,12 @@ export function zoneParagraphs(
     const l = detect(p.text);
     return l && (!l.needsContext || namedElsewhere(l, text)) ? l : null;
   });
+  for (let i = 0; i < paragraphs.length; i++) {
+    if (labels[i]) continue;
+    const reported = reportedSpeech(paragraphs[i]!.text, detect);
+    if (reported && (!reported.needsContext || namedElsewhere(reported, text)))
+      labels[i] = reported;
+  }
   for (let i = 1; i < paragraphs.length; i++) {
     if (labels[i] || labels[i - 1]) continue;
     const introduced = introducedSpeech(paragraphs[i - 1]!.text, paragraphs[i]!.text, detect);

@@ -2,8 +2,10 @@ import { parseDate } from './describe.js';
 import { analysisForm } from './normalize.js';
 import {
   createLabelDetector,
+  FIRST_SECOND,
   HEADER_WORDS,
   type Paragraph,
+  SPEECH_VERBS,
   splitParagraphs,
   zoneParagraphs,
 } from './paragraphs.js';
@@ -27,20 +29,6 @@ const STAGE_REPORTED =
 const STAGE_NARRATION = /^(this was the end|the conversation|the meeting|end of the)/i;
 const FOOTNOTE = /^\[\d+\]/;
 
-/** First and second person: words only a speaker, not the note-taker narrating, uses of themselves. */
-const FIRST_SECOND = new Set([
-  'i',
-  'me',
-  'my',
-  'mine',
-  'we',
-  'us',
-  'our',
-  'ours',
-  'you',
-  'your',
-  'yours',
-]);
 /** Words in -ing that are prepositions, not participles ("according to", "during"). */
 const ING_PREPOSITIONS = new Set([
   'according',
@@ -150,7 +138,7 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
   const turns: Turn[] = [];
   const speakerOrder: string[] = [];
   const warnedLabels = new Set<string>();
-  let current: { turn: Turn; speech: string[]; paragraphs: number } | undefined;
+  let current: { turn: Turn; speech: string[]; paragraphs: number; reported: boolean } | undefined;
   let parenDepth = 0;
   let prevEnd = 0;
   let afterHeading = false;
@@ -203,6 +191,7 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
     current.turn.text = body;
     current.turn.words = countWords(analysisForm(body));
     current.turn.paragraphs = current.paragraphs;
+    current.turn.mode = current.reported || reportedOpening(body) ? 'reported' : 'direct';
     turns.push(current.turn);
     current = undefined;
   };
@@ -294,6 +283,7 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
         },
         speech: [],
         paragraphs: 1,
+        reported: label.reported === true,
       };
       push(
         label.restored ? 'editorial' : 'label',
@@ -302,9 +292,11 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
         p,
         label.restored
           ? 'editorial/restored-label'
-          : speaker
-            ? 'label/registered'
-            : 'label/unregistered',
+          : label.reported
+            ? 'label/reported-speech'
+            : speaker
+              ? 'label/registered'
+              : 'label/unregistered',
       );
       const from = segments.length;
       current.speech.push(spans(p, p.start + label.length, 'speech', push, keptParen));
@@ -338,7 +330,34 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
         'no speaker labels ("Name: …") found; the document has no turns and adds no words to any speaker',
     });
   }
-  return { ...doc, segments, turns, speakers: speakerOrder, diagnostics };
+  const modes = new Set(turns.map((u) => u.mode));
+  const record =
+    turns.length === 0
+      ? ''
+      : modes.size > 1
+        ? 'mixed'
+        : modes.has('reported')
+          ? 'summary'
+          : 'verbatim';
+  return { ...doc, segments, turns, speakers: speakerOrder, record, diagnostics };
+}
+
+/** What follows a subjectless verb of saying in a report ("Greets the …", "Asks whether …"). */
+const REPORTED_OBJECT =
+  /^(?:the|a|an|that|whether|if|how|when|what|why|who|about|his|her|their|them|him|it|this|these)$/;
+
+/**
+ * Whether a labelled turn's speech is the note-taker's report: it opens with
+ * a verb of saying and no subject ("Greets the delegation and asks when it
+ * has arrived"), or with a third-person pronoun and such a verb ("He said
+ * that …").
+ */
+export function reportedOpening(speech: string): boolean {
+  const w = speech.split(/\s+/, 3);
+  const first = w[0] ?? '';
+  if (/^\p{Lu}\p{Ll}+$/u.test(first) && SPEECH_VERBS.has(first.toLowerCase()))
+    return REPORTED_OBJECT.test(w[1] ?? '');
+  return /^(?:He|She|They)$/.test(first) && SPEECH_VERBS.has(w[1] ?? '');
 }
 
 type Push = (

@@ -144,6 +144,12 @@ export interface Turn {
    * "\n\n", runs of spaces collapsed. Display form (dash variants kept).
    */
   text: string;
+  /**
+   * "direct" when the speaker's own words are recorded; "reported" when the
+   * note-taker reports them ("Stalin asks how they traveled", "Comrade Mao
+   * Zedong: Greets the delegation and asks …", "He said that …").
+   */
+  mode?: 'direct' | 'reported';
   /** Words in `text` (its analysisForm, so "Marxist - Leninist" is one word), by countWords(). */
   words: number;
   paragraphs: number;
@@ -155,4 +161,6 @@ export interface Transcript extends DescribedDocument {
   turns: Turn[];
   /** Canonical names of the speakers with at least one turn, in order of first turn. */
   speakers: string[];
+  /** How the record gives speech: all turns direct, all reported, both, or "" without turns. */
+  record?: 'verbatim' | 'summary' | 'mixed' | '';
 }

@@ -275,6 +275,55 @@ describe('narration inside turns', () => {
   });
 });
 
+describe('reported speech', () => {
+  it('reads "<Name> <verb of saying> …" paragraphs as reported turns of a summary record', () => {
+    const t = transcriptOf(
+      'p.txt',
+      [
+        'Notes of the conversation between Stalin and Kim Il Sung.',
+        'Stalin asks the members of the delegation how their trip was.',
+        'Kim Il Sung thanks the Soviet Government and says that they arrived safely.',
+        'They concur that the talks will continue.',
+      ].join('\n\n'),
+    );
+    expect(t.turns.map((u) => [u.speaker, u.mode, u.text.split(' ')[0]])).toEqual([
+      ['Stalin', 'reported', 'asks'],
+      ['Kim Il Sung', 'reported', 'thanks'],
+    ]);
+    expect(t.record).toBe('summary');
+    expect(t.segments.find((x) => x.kind === 'label')!.rule).toBe('label/reported-speech');
+  });
+
+  it('gives each labelled turn its mode from its grammar', () => {
+    const t = transcriptOf(
+      'm.txt',
+      [
+        'Comrade Mao Zedong: Greets the delegation and asks when it has arrived.',
+        'Comrade Enver Hoxha: Thanks for the welcome.',
+        'Comrade Mao Zedong: He said that the struggle goes on.',
+        'Comrade Enver Hoxha: Notes are kept by our comrades.',
+      ].join('\n\n'),
+    );
+    expect(t.turns.map((u) => u.mode)).toEqual(['reported', 'direct', 'reported', 'direct']);
+    expect(t.record).toBe('mixed');
+  });
+
+  it('does not take a speaker quoting someone, or a meeting, for reported speech', () => {
+    const t = transcriptOf(
+      'q.txt',
+      [
+        'President Nixon spoke with Chinese leaders at the residence.',
+        'Comrade Enver Hoxha: Welcome.',
+        'Comrade Kim Il Sung asked me to transmit his greetings.',
+      ].join('\n\n'),
+    );
+    expect(t.turns.map((u) => [u.speaker, u.mode, u.words])).toEqual([
+      ['Enver Hoxha', 'direct', 11],
+    ]);
+    expect(t.record).toBe('verbatim');
+  });
+});
+
 describe('lost line breaks', () => {
   const filler = 'The talks were held in a warm and friendly atmosphere at the palace. '.repeat(6);
   it('splits a long paragraph before archive headings and speaker labels in the middle', () => {
