@@ -360,6 +360,64 @@ describe('lost line breaks', () => {
   });
 });
 
+describe('metadata by position', () => {
+  it('takes the line after the date line of an archive page for the title', () => {
+    const t = transcriptOf(
+      't.txt',
+      'July 31, 1958\n\nConversation of N.S. Khrushchev with Mao Zedong, July 31, 1958, at the Airport\n\nThis document was made possible with support from a Foundation\n\nMAO ZEDONG: Welcome.',
+    );
+    expect(t.metadata.title).toBe(
+      'Conversation of N.S. Khrushchev with Mao Zedong, July 31, 1958, at the Airport',
+    );
+  });
+
+  it('takes the title a citation quotes, or a numbered FRUS heading without footnote marks', () => {
+    const cited = transcriptOf(
+      'c.txt',
+      'October 02, 1959\n\n    Khrushchev and Mao discuss current political situations in Tibet and India.\n\n"Discussion between N.S. Khrushchev and Mao Zedong," October 02, 1959, History and Public Policy Program Digital Archive, Archive of the President of the Russian Federation (APRF), f. 52, op. 1, d. 499. Translated by Vladislav M. Zubok.\n\nMAO ZEDONG: Welcome.',
+    );
+    expect(cited.metadata).toMatchObject({
+      title: 'Discussion between N.S. Khrushchev and Mao Zedong',
+      archiveRef: 'Archive of the President of the Russian Federation (APRF), f. 52, op. 1, d. 499',
+      translator: 'Vladislav M. Zubok',
+      summary: 'Khrushchev and Mao discuss current political situations in Tibet and India.',
+    });
+    const frus = transcriptOf(
+      'f.txt',
+      '88. Memorandum of Conversation, Beijing, February 21, 1972, 2:30-2:40 p.m.1 2\n\nPM Chou: Chairman Mao would like to see the President.',
+    );
+    expect(frus.metadata.title).toBe(
+      'Memorandum of Conversation, Beijing, February 21, 1972, 2:30-2:40 p.m.',
+    );
+  });
+
+  it('1961-04-20 PDF copy: title, inline summary, any archive, no URL in the translator, no institutions', () => {
+    const t = transcriptOf(
+      'docslib-1961-04-20_kellezi-zhou.txt',
+      readFileSync(join(FIXTURES, 'reader', 'docslib-1961-04-20_kellezi-zhou.txt'), 'utf8'),
+    );
+    expect(t.metadata).toMatchObject({
+      title: 'Memorandum of Conversation, Comrade Abdyl Kellezi with Comrade Zhou Enlai',
+      archiveRef: 'Central State Archive, Tirana, AQPPSH-MPKK-V. 1961, L. 13, D. 6',
+      translator: 'Enkel Daljani',
+    });
+    expect(t.metadata.summary).toMatch(/^Zhou Enlai expressed China's opinions .* assistance\.$/);
+    expect(t.metadata.participants).toEqual([
+      'Abdyl Kellezi',
+      'Zhou Enlai',
+      'Mihal Prifti',
+      'Deng Xiaoping',
+      'Luo Ruiqing',
+      'Wu Xiuquan',
+      'Tan Zhenlin',
+      'Li Xiannian',
+    ]);
+    const name = 'wc-1964-05-15_mao-albanian-womens-delegation.txt';
+    const women = transcriptOf(name, readFileSync(join(FIXTURES, 'reader', name), 'utf8'));
+    expect(women.metadata.participants).not.toContain('Mao’s Audience');
+  });
+});
+
 describe('reports/speakers.suggested.yaml', () => {
   it('is a registry that, pasted, makes every unregistered speaker registered', () => {
     const text = [
