@@ -147,8 +147,10 @@ export function splitRunOn(p: string): string[] {
   let at = 0;
   for (const m of p.matchAll(RUN_ON_BREAK)) {
     const cut = m.index!;
-    const piece = p.slice(at, cut).trimEnd();
-    if (piece !== '') pieces.push(piece);
+    const piece = p.slice(at, cut).trim();
+    // A list number ("1. Source: …", a footnote) is not a paragraph of its own.
+    if (/^(?:\d{1,3}\.)?$/.test(piece)) continue;
+    pieces.push(piece);
     at = cut;
   }
   pieces.push(p.slice(at).trimStart());

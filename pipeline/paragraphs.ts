@@ -426,7 +426,7 @@ function escapeRegex(s: string): string {
 }
 
 const TRAILER_START =
-  /^(notes? taken by|note[- ]?taker|records?[’']? clerk|stenographer|document information|printed in \d+ copies|deciphered by|typed by|date [A-Z][a-z]+ \d{1,2}, \d{4}$|original uploaded date|record id$|memorandum of conversation$|minutes of conversation|the history and public policy program|to enquire about|\[signed\]|\[seal\]|aqppsh,)/i;
+  /^(notes? taken by|note[- ]?taker|records?[’']? clerk|stenographer|document information|printed in \d+ copies|deciphered by|typed by|date [A-Z][a-z]+ \d{1,2}, \d{4}$|original uploaded date|record id$|memorandum of conversation$|minutes of conversation|the history and public policy program|to enquire about|\[signed\]|\[seal\]|aqppsh,|\d{1,2}\. source: )/i;
 
 /** A signature line: a bare name (1–4 capitalised words, no sentence punctuation). */
 const SIGNATURE = /^\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*){0,3}$/u;

@@ -418,6 +418,21 @@ describe('metadata by position', () => {
   });
 });
 
+describe('FRUS shape', () => {
+  it('ends the conversation at the source footnote, kept whole', () => {
+    const note = `1. Source: National Archives, Nixon Presidential Materials, NSC Files. ${'Top Secret; Sensitive. '.repeat(20)}`;
+    const t = transcriptOf(
+      'n.txt',
+      `88. Memorandum of Conversation1\n\nPM Chou: We will read it.\n\nDr. Kissinger: I will get the President.\n\n[The President arrived.]\n\n${note}`,
+    );
+    expect(t.turns.map((u) => [u.speaker, u.words])).toEqual([
+      ['Chou', 4],
+      ['Kissinger', 5],
+    ]);
+    expect(segmentsOf(t).at(-1)).toEqual(['trailer', note.trim()]);
+  });
+});
+
 describe('reports/speakers.suggested.yaml', () => {
   it('is a registry that, pasted, makes every unregistered speaker registered', () => {
     const text = [
