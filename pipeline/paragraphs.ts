@@ -104,7 +104,9 @@ const LABEL = /^([^:\n[\]()]{1,80}?)(?:\s*(\[[^\]\n]{1,120}\]|\([^()\n]{1,120}\)
 const RESTORED = /^\[([^\]\n:]{1,80}):\][ ]+(?=\S)/u;
 /** Capitals closed by a full stop, as in Soviet records: "N.S. KHRUSHCHEV. Yes, …". */
 const CAPS_LABEL =
-  /^((?:\p{Lu}\. ?)*\p{Lu}[\p{Lu}’'-]+(?: \p{Lu}[\p{Lu}’'-]+){0,3})\.[ ]+(?=\p{Lu}|[“"])/u;
+  /^((?:\p{Lu}\. ?)*\p{Lu}[\p{Lu}’'-]+(?: \p{Lu}[\p{Lu}’'-]+){0,3})(?:\.[ ]+(?=\p{Lu}|[“"])|[ ]+(?=\p{Lu}\p{Ll}))/u;
+/** Function words: capitals holding one are a heading ("THE MEETING Of …"), not a name. */
+const CAPS_FUNCTION = /(?:^| )(?:THE|OF|AND|IN|AT|ON|TO|A|AN|FOR|WITH|BY)(?= |$)/u;
 const NAME_WORD = /^\p{Lu}[\p{L}’'.-]*$/u;
 /** Words joining the names of a joint label ("Comrades Hysni Kapo and Ramiz Alia"). */
 const JOINER = /^(?:and|&)$/u;
@@ -165,7 +167,7 @@ export function createLabelDetector(registry: Registry): (paragraph: string) => 
       head = m[1]!.trim();
       qualifier = m[2] ?? '';
       length = m[0].length;
-    } else if (c) {
+    } else if (c && !CAPS_FUNCTION.test(c[1]!)) {
       head = c[1]!;
       length = c[0].length;
       caps = true;
@@ -323,10 +325,18 @@ function reportedSpeech(
   if (paragraph.endsWith(':')) return null;
   const m = REPORTED_OPENER.exec(paragraph);
   if (!m || !SPEECH_VERBS.has(m[2]!) || PRONOUNS.has(m[1]!.toLowerCase())) return null;
-  const next = paragraph.slice(m[0].length).split(/\s+/).slice(0, 9);
+  const next = paragraph
+    .slice(m[0].length)
+    .split(/\s+/)
+    .filter((w) => w !== '');
   // "President Nixon spoke with Chinese leaders": a meeting, not what was said.
-  if (next[0] === '' && next[1] === 'with') return null;
-  if (next.some((w) => FIRST_SECOND.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')))) return null;
+  if (next[0] === 'with') return null;
+  // "Comrade Kim Il Sung asked me to …" is a speaker quoting someone; "Comrade
+  // Hysni said that our people …" is a report (the note-taker's "our").
+  const object = next.slice(0, 3);
+  const clause = object.findIndex((w) => /^(?:that|whether|if|how|about)$/.test(w));
+  const before = clause < 0 ? object : object.slice(0, clause);
+  if (before.some((w) => FIRST_SECOND.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')))) return null;
   const l = detect(`${m[1]!}: …`);
   if (l?.names.length !== 1) return null;
   // The verb of saying vouches for a one-word name ("Stalin asks …").

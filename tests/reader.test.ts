@@ -108,6 +108,17 @@ describe('labels the grammar did not know', () => {
     expect(t.turns).toEqual([]);
   });
 
+  it('reads capitals with no stop before the speech, but not headings in capitals', () => {
+    const t = transcriptOf(
+      'h.txt',
+      'Record of Conversations between Cde. N. S. Khrushchev and Ho Chi Minh\n\nTHE MEETING Of the delegation began.\n\nHO CHI MINH Why did Kennedy request funds?\n\nN. S. KHRUSHCHEV The Western powers have not yet responded.',
+    );
+    expect(t.turns.map((u) => [u.speaker, u.words])).toEqual([
+      ['Ho Chi Minh', 5],
+      ['N. S. Khrushchev', 7],
+    ]);
+  });
+
   it('needs the record to name a one-word label elsewhere', () => {
     const t = transcriptOf('o.txt', 'Comrade Enver Hoxha: Yes.\n\nKorea: a country far away.');
     expect(speakersOf(t)).toEqual(['Enver Hoxha']);
@@ -306,6 +317,17 @@ describe('reported speech', () => {
     );
     expect(t.turns.map((u) => u.mode)).toEqual(['reported', 'direct', 'reported', 'direct']);
     expect(t.record).toBe('mixed');
+  });
+
+  it("reads the note-taker's own 'our' inside a report as part of it", () => {
+    const t = transcriptOf(
+      'o.txt',
+      'Meeting of Comrade Hysni Kapo with Comrade Mao Zedong\n\nComrade Mao Zedong: Welcome.\n\nComrade Hysni said that our people have a saying.',
+    );
+    expect(t.turns.map((u) => [u.speaker, u.mode])).toEqual([
+      ['Mao Zedong', 'direct'],
+      ['Hysni Kapo', 'reported'],
+    ]);
   });
 
   it('does not take a speaker quoting someone, or a meeting, for reported speech', () => {
