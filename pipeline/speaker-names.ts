@@ -131,7 +131,9 @@ function nameRuns(text: string): string[] {
     for (const raw of m[0].split(' ')) {
       const possessive = /[’']s$/u.test(raw);
       // A full stop ends a sentence after a word ("… Kissinger."), not after initials ("P.M.").
-      const w = raw.replace(/[’']s$/u, '').replace(/(?<=\p{Ll}{2})\.$/u, '');
+      const w = TITLES.has(raw.toLowerCase())
+        ? raw
+        : raw.replace(/[’']s$/u, '').replace(/(?<=\p{Ll}{2})\.$/u, '');
       if (w.length > 1 && w === w.toUpperCase() && !/\./.test(w)) {
         if (run.length) out.push(run.join(' '));
         run = [];

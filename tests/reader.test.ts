@@ -146,6 +146,14 @@ describe('unregistered speakers', () => {
     expect(warned[0]!.message).toContain('reports/speakers.suggested.yaml');
   });
 
+  it('keeps an abbreviated title a title when linking ("Cde. Stalin")', () => {
+    const t = transcriptOf(
+      'cde.txt',
+      'Record of a Conversation of Cde. Stalin with Kim Il Sung\n\nCde. Stalin: That’s good.',
+    );
+    expect(speakersOf(t)).toEqual(['Stalin']);
+  });
+
   it('resolves a linked short label through the registry', () => {
     const registry = loadRegistry(
       'speakers:\n  - name: Mao Zedong\n    side: China\n    aliases: [Comrade Mao Zedong]\n',
