@@ -64,6 +64,10 @@ export const CODEBOOK: CodebookFile[] = [
       c('speakers', 'Speakers with at least one turn, in order of first turn, joined with "; ".'),
       c('turns', 'Number of speech turns.'),
       c('words', `Words spoken in all turns. ${WORDS_RULE}`),
+      c(
+        'speech',
+        'How the record gives speech: "verbatim" (every turn in the speaker\'s own words), "summary" (every turn reported by the note-taker, e.g. "Stalin asks how they traveled"), "mixed", or empty when it has no turns.',
+      ),
       c('archive_ref', 'Archive reference (e.g. "AQPPSH, MPP Korese, D 3, V. 1966").'),
       c('translator', 'Translator named in the citation.'),
       c('source_url', 'Where the translation was published.'),
@@ -85,7 +89,15 @@ export const CODEBOOK: CodebookFile[] = [
       DATE,
       TURN,
       SPEAKER,
+      c(
+        'speakers',
+        'Each person of the turn, joined with "; ": one, or several for a joint label ("Comrades Hysni Kapo and Ramiz Alia:", whose speaker is "Hysni Kapo and Ramiz Alia").',
+      ),
       SIDE,
+      c(
+        'mode',
+        '"direct" (the speaker\'s own words) or "reported" (the note-taker\'s report of them: a turn opened by the name and a verb of saying, "Stalin asks …", or a labelled turn opening "Greets the delegation and asks …" / "He said that …"). Counts include both.',
+      ),
       c('words', `Words in the turn's speech text. ${WORDS_RULE}`),
       c('text', 'The speech text as displayed (paragraphs separated by a blank line).'),
     ],

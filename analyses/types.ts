@@ -68,6 +68,8 @@ export interface DocumentRow {
   speakers: string;
   turns: number;
   words: number;
+  /** "verbatim", "summary", "mixed" (direct / reported turns), "" without turns. */
+  speech: string;
   archive_ref: string;
   translator: string;
   source_url: string;
@@ -80,7 +82,11 @@ export interface TurnRow {
   date: string;
   turn: number;
   speaker: string;
+  /** Each person of the turn joined with "; " (several for a joint label). */
+  speakers: string;
   side: string;
+  /** "direct" or "reported". */
+  mode: string;
   words: number;
   text: string;
 }

@@ -3,6 +3,7 @@ import {
   HEADER_WORDS,
   type Paragraph,
   splitParagraphs,
+  TITLE_WORDS,
   zoneParagraphs,
 } from './paragraphs.js';
 import { createResolver } from './registry.js';
@@ -50,6 +51,10 @@ const NOT_NAMES = new Set(
   ),
 );
 const NAME = /\p{Lu}[\p{Ll}’'-]+(?: \p{Lu}[\p{Ll}’'-]+){1,2}/gu;
+/** Forms of office and address: a "name" holding one is a title ("Vice Premier"). */
+const TITLES = new Set(
+  [...TITLE_WORDS, 'Program', 'Institute', 'Center', 'Foundation'].map((w) => w.toLowerCase()),
+);
 
 /**
  * describe: NormalizedDocument → DescribedDocument. Finds the meeting's
@@ -113,7 +118,16 @@ export function describe(
 function findTranslator(text: string): string {
   // Most of TRANSLATOR's cost is trying it at every position of a text without the phrase.
   if (!TRANSLATED.test(text)) return '';
-  return TRANSLATOR.exec(text)?.[1]?.trim().replace(/[.,]$/, '') ?? '';
+  const found = TRANSLATOR.exec(text)?.[1]?.trim() ?? '';
+  // The pattern is case-insensitive (for "Translated By"): a name ends at the
+  // first word in lower case, so "Enkel Daljani. http://…" gives "Enkel Daljani".
+  const words: string[] = [];
+  for (const w of found.split(/\s+/)) {
+    if (!/^\p{Lu}/u.test(w)) break;
+    words.push(w);
+    if (/\p{Ll}{2}[.,]$/u.test(w)) break;
+  }
+  return words.join(' ').replace(/[.,]$/, '');
 }
 
 /** First calendar date in the paragraphs, as ISO YYYY-MM-DD ("" if none). */
@@ -162,7 +176,49 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
+/** A paragraph that is only a date ("June 29, 1962", "12 October 1967", "April 1950"). */
+const DATE_LINE = new RegExp(
+  `^(?:${MONTH} \\d{1,2},? \\d{4}|\\d{1,2} ${MONTH},? \\d{4}|${MONTH},? \\d{4})$`,
+  'i',
+);
+/** A citation quoting the title before the date: “Title,” April 20, 1961, … */
+const CITED_TITLE = new RegExp(
+  `["“]([^"”]{8,300}?),?["”],? (?:${MONTH}|\\d{1,2} ${MONTH}|\\d{4})`,
+  'i',
+);
+/** A FRUS heading: the document number, the title, footnote marks ("14. Memorandum of Conversation1"). */
+const NUMBERED_HEADING = /^\d{1,4}\. (\p{Lu}.{4,300}?)(?<=[\p{L}.)])(?:\d{1,2}(?: \d{1,2})*)?$/u;
+
+/**
+ * The title, by its place on the page rather than by its words: the line
+ * after the date line of an archive page, the title a citation quotes, a
+ * numbered FRUS heading, or a title line that starts with its date; the
+ * keyword list ("Memorandum of", "Record of", …) is only the fallback.
+ */
 function findTitle(front: readonly Paragraph[]): string {
+  const dateAt = front.findIndex((p) => DATE_LINE.test(p.text));
+  const next = dateAt >= 0 ? front[dateAt + 1]?.text : undefined;
+  if (next !== undefined && looksLikeTitle(next)) return next;
+  for (const p of front) {
+    const cited = CITED_TITLE.exec(p.text);
+    if (cited && looksLikeTitle(cited[1]!)) return cited[1]!.trim();
+  }
+  const numbered = front.length > 0 ? NUMBERED_HEADING.exec(front[0]!.text) : null;
+  if (numbered) return numbered[1]!.trim();
+  return keywordTitle(front);
+}
+
+/** A line that can be a title: not a sentence, a heading, a credit line, a URL or a label. */
+function looksLikeTitle(t: string): boolean {
+  if (t.length < 8 || t.length > 300) return false;
+  if (/[.;:]$/.test(t) && !/\b(?:p\.m|a\.m|etc)\.$/i.test(t)) return false;
+  if (/^https?:\/\/|^[•·*-] |made possible with support|digital archive/i.test(t)) return false;
+  if (t === t.toUpperCase()) return false;
+  if (/^\p{Lu}[^:]{0,60}: /u.test(t)) return false;
+  return /^[\p{Lu}"“'‘[]/u.test(t);
+}
+
+function keywordTitle(front: readonly Paragraph[]): string {
   const candidates = front.filter((p) => TITLE.test(p.text));
   const mixed = candidates.find((p) => p.text !== p.text.toUpperCase()) ?? candidates[0];
   if (!mixed) return '';
@@ -180,12 +236,20 @@ function findSummary(
 ): string {
   const i = front.findIndex((p) => p.text.toLowerCase() === 'summary:');
   if (i >= 0 && front[i + 1]) return front[i + 1]!.text;
+  // "Summary: …" on one line (as a PDF-to-text copy gives it).
+  const inline = front.find((p) => /^summary: \S/i.test(p.text));
+  if (inline) return inline.text.slice('summary: '.length).trim();
   const info = back.findIndex((p) => /^document information$/i.test(p.text));
   const before = info > 0 ? back[info - 1] : undefined;
   if (before && before.text.split(' ').length >= 8) return before.text;
   // Some records carry the archive summary as an indented line at the top.
   for (const line of original.split(/\r\n?|\n/)) {
-    if (/^(?: {2,}|\t)\S/.test(line) && line.trim().split(/\s+/).length >= 8) {
+    // An indented sentence, not a bulleted or aligned list of participants.
+    if (
+      /^(?: {2,}|\t)[^\s•·*-]/.test(line) &&
+      /[.!?]$/.test(line.trim()) &&
+      line.trim().split(/\s+/).length >= 8
+    ) {
       const text = line.trim();
       if (front.some((p) => p.text === text)) return text;
     }
@@ -193,9 +257,18 @@ function findSummary(
   return '';
 }
 
+/**
+ * The archive reference a citation gives after the publisher ("…Digital
+ * Archive, Central State Archive, Tirana, AQPPSH-MPKK-V. 1961, L. 13, D. 6.
+ * Obtained by …"): up to the sentence that names who obtained or translated it.
+ */
+const CITED_ARCHIVE = /Digital Archive, ((?:[^.\n]|\.(?! \p{Lu}\p{Ll}))+)/u;
+
 function findArchiveRef(text: string): string {
   const m = ARCHIVE_REF.exec(text);
-  return m ? `AQPPSH, ${m[1]!.trim()}, ${m[2]}, ${m[3]}` : '';
+  if (m) return `AQPPSH, ${m[1]!.trim()}, ${m[2]}, ${m[3]}`;
+  const cited = CITED_ARCHIVE.exec(text);
+  return cited ? cited[1]!.trim().replace(/\.$/, '') : '';
 }
 
 /**
@@ -210,7 +283,7 @@ function findParticipants(front: readonly Paragraph[], registry: Registry): stri
   for (const p of front) {
     const lower = p.text.toLowerCase();
     if (HEADER_WORDS.includes(lower.replace(/:$/, ''))) continue;
-    if (/^["“]/.test(p.text) || /wilson center|leon levy/i.test(p.text)) continue;
+    if (/^["“]/.test(p.text) || /wilson center|leon levy|digital archive/i.test(p.text)) continue;
     for (const s of registry.speakers) {
       for (const form of [s.name, ...s.aliases]) {
         if (form.split(' ').length < 2) continue;
@@ -220,10 +293,16 @@ function findParticipants(front: readonly Paragraph[], registry: Registry): stri
     }
     const cleaned = p.text.replace(/\[[^\]]*\]/g, (m) => ' '.repeat(m.length));
     for (const m of cleaned.matchAll(NAME)) {
+      // "Comrade Li Xiannian" matched whole: the honorific introduces the name.
+      const words = m[0].split(' ');
+      const titled = words.length === 3 && TITLES.has(words[0]!.toLowerCase());
+      const text = titled ? words.slice(1).join(' ') : m[0];
       const before = cleaned.slice(Math.max(0, m.index - 12), m.index);
-      if (!/(comrades?|\]|,|and)\s+$/i.test(before) && !/\s{2,}$/.test(before)) continue;
-      const name = resolve(m[0])?.name ?? m[0];
-      if (name.split(' ').some((w) => NOT_NAMES.has(w))) continue;
+      if (!titled && !/(comrades?|\]|,|and)\s+$/i.test(before) && !/\s{2,}$/.test(before)) continue;
+      // "Mao Zedong’s works" names someone, not a participant.
+      if (/^[’']s\b/u.test(cleaned.slice(m.index + m[0].length)) || /[’']s\b/u.test(m[0])) continue;
+      const name = resolve(text)?.name ?? text;
+      if (name.split(' ').some((w) => NOT_NAMES.has(w) || TITLES.has(w.toLowerCase()))) continue;
       found.push({ at: base + m.index, name });
     }
     base += p.text.length + 2;

@@ -43,6 +43,7 @@ import { RenderCache, renderThroughCache } from './render-cache.js';
 import { defaultRenderWorkers, RenderPool, renderFigures } from './render-pool.js';
 import { buildReport, methodsParagraph } from './report/index.js';
 import { REPORTS_README } from './reports-readme.js';
+import { suggestedSpeakers } from './speaker-names.js';
 import type { Diagnostic, Transcript } from './types.js';
 
 export interface PipelineOptions {
@@ -328,6 +329,7 @@ async function writeTablesAndReport(ctx: {
 
   emit('README.md', REPORTS_README);
   emit('manifest.json', stableJson(manifest));
+  emit('speakers.suggested.yaml', suggestedSpeakers(docs.map((d) => d.transcript)));
   emit(
     'diagnostics.csv',
     toCsv(ctx.diagnostics.map(diagnosticRow), ['file', 'line', 'severity', 'rule', 'message']),

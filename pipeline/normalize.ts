@@ -17,7 +17,16 @@ import type { Diagnostic, NormalizedDocument, RawDocument } from './types.js';
  */
 export function normalize(raw: RawDocument): NormalizedDocument {
   const diagnostics: Diagnostic[] = [...raw.diagnostics];
-  const { text, removedLeftovers } = normalizeText(raw.original);
+  const { text, removedLeftovers, splits } = normalizeText(raw.original);
+  for (const split of splits) {
+    diagnostics.push({
+      file: `raw/${raw.sourceFile}`,
+      line: lineIn(raw.original, split.at),
+      rule: 'normalize/split-paragraph',
+      severity: 'info',
+      message: `a ${split.length}-character paragraph holds headings or speaker labels in the middle (lost line breaks?); split before ${split.before.map((b) => `"${b}"`).join(', ')}`,
+    });
+  }
   if (removedLeftovers > 0) {
     diagnostics.push({
       file: `raw/${raw.sourceFile}`,
@@ -44,19 +53,34 @@ const CLOSING = /[.!?:;…"”’')\]]$/u;
 /** A paragraph that opens with a speaker label ("Comrade Enver Hoxha: …"). */
 export const LABEL_START = /^(?:\p{Lu}[\p{L}’'.-]*)(?: [\p{Lu}][\p{L}’'.-]*){0,5}:\s/u;
 
-export function normalizeText(original: string): { text: string; removedLeftovers: number } {
+/** A run-on paragraph split by splitRunOn(). */
+export interface Split {
+  /** The paragraph's first characters, to find it in the raw text. */
+  at: string;
+  length: number;
+  /** What each new paragraph starts with ("Citation:", "Comrade Zhou Enlai:"). */
+  before: string[];
+}
+
+export function normalizeText(original: string): {
+  text: string;
+  removedLeftovers: number;
+  splits: Split[];
+} {
   let removedLeftovers = 0;
+  const splits: Split[] = [];
   let text = original;
   for (let i = 0; i < 5; i++) {
     const pass = normalizePass(text);
     removedLeftovers += pass.removedLeftovers;
+    splits.push(...pass.splits);
     if (pass.text === text) break;
     text = pass.text;
   }
-  return { text, removedLeftovers };
+  return { text, removedLeftovers, splits };
 }
 
-function normalizePass(input: string): { text: string; removedLeftovers: number } {
+function normalizePass(input: string): { text: string; removedLeftovers: number; splits: Split[] } {
   let s = input.normalize('NFC').replace(/\r\n?/g, '\n');
   s = s.replace(INVISIBLES, '').replace(ODD_SPACES, ' ');
   // Markdown: bold/italic markers, backslash escapes, autolinks.
@@ -83,7 +107,63 @@ function normalizePass(input: string): { text: string; removedLeftovers: number 
       paragraphs.push(line);
     }
   }
-  return { text: paragraphs.join('\n\n'), removedLeftovers };
+  const splits: Split[] = [];
+  const out = paragraphs.flatMap((p) => {
+    const pieces = splitRunOn(p);
+    if (pieces.length > 1)
+      splits.push({
+        at: p.slice(0, 40),
+        length: p.length,
+        before: pieces.slice(1).map((x) => x.slice(0, x.indexOf(':') + 1)),
+      });
+    return pieces;
+  });
+  return { text: out.join('\n\n'), removedLeftovers, splits };
+}
+
+/** Archive-page headings that open a paragraph of their own ("Citation: …"). */
+const HEADINGS = ['Citation', 'Summary', 'Original Language', 'Contents', 'Credits', 'Source'];
+const HEADING_START = new RegExp(`^(?:${HEADINGS.join('|')}):\\s`, 'u');
+/** Paragraphs shorter than this are never split: a heading word inside them is prose. */
+const RUN_ON_MIN = 400;
+/**
+ * Where a run-on paragraph (line breaks lost by a PDF-to-text copy) starts a
+ * new one: before an archive heading, or before a speaker label after the end
+ * of a sentence ("… Comrade Li Xiannian. Comrade Zhou Enlai: We took …").
+ */
+const RUN_ON_BREAK = new RegExp(
+  `(?<=\\S) (?=(?:${HEADINGS.join('|')}): )|(?<=[.!?”"] )(?=(?:\\p{Lu}[\\p{L}’'.-]*)(?: \\p{Lu}[\\p{L}’'.-]*){1,5}: \\p{Lu})`,
+  'gu',
+);
+
+/**
+ * Splits a long paragraph that holds archive headings or speaker labels in
+ * the middle before each of them, so the record reads as if its line breaks
+ * were there. Short paragraphs are left whole.
+ */
+export function splitRunOn(p: string): string[] {
+  if (p.length < RUN_ON_MIN) return [p];
+  const pieces: string[] = [];
+  let at = 0;
+  for (const m of p.matchAll(RUN_ON_BREAK)) {
+    const cut = m.index!;
+    const piece = p.slice(at, cut).trim();
+    // A list number ("1. Source: …", a footnote) is not a paragraph of its own.
+    if (/^(?:\d{1,3}\.)?$/.test(piece)) continue;
+    pieces.push(piece);
+    at = cut;
+  }
+  pieces.push(p.slice(at).trimStart());
+  return pieces.map((x) => x.trim()).filter((x) => x !== '');
+}
+
+/** 1-based line of the first occurrence of `probe` in `text` (undefined if absent). */
+function lineIn(text: string, probe: string): number | undefined {
+  const at = text.indexOf(probe);
+  if (at < 0) return undefined;
+  let n = 1;
+  for (let i = 0; i < at; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
 }
 
 // Cheap tests for whether a repair can apply at all: the repairs' lookbehinds
@@ -110,7 +190,7 @@ function repairSpacing(p: string): string {
  */
 export function continuesInNext(prev: string, next: string): boolean {
   if (CLOSING.test(prev)) return false;
-  if (/^[[(]/.test(next) || LABEL_START.test(next)) return false;
+  if (/^[[(]/.test(next) || LABEL_START.test(next) || HEADING_START.test(next)) return false;
   if (/^\p{Ll}/u.test(next)) return true;
   const words = prev.split(' ');
   const last = words[words.length - 1] ?? '';

@@ -18,6 +18,9 @@ except this README.
 - \`corpus/<doc_id>.json\`: each normalised transcript with its metadata,
   segments (with offsets) and turns.
 - \`diagnostics.csv\`: every warning (file, line, rule, message).
+- \`speakers.suggested.yaml\`: a registry entry for each speaker not in
+  corpus/speakers.yaml, with the labels seen as aliases; set the side and
+  paste the entries into corpus/speakers.yaml.
 - \`manifest.json\`: input hashes, resolved configuration, package and model
   versions, Node version.
 `;

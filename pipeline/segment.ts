@@ -2,12 +2,15 @@ import { parseDate } from './describe.js';
 import { analysisForm } from './normalize.js';
 import {
   createLabelDetector,
+  FIRST_SECOND,
   HEADER_WORDS,
   type Paragraph,
+  SPEECH_VERBS,
   splitParagraphs,
   zoneParagraphs,
 } from './paragraphs.js';
 import { unanalysedRecords } from './records.js';
+import { nameLabels } from './speaker-names.js';
 import type {
   DescribedDocument,
   Diagnostic,
@@ -28,6 +31,87 @@ const STAGE_NARRATION = /^(this was the end|the conversation|the meeting|end of 
 const FOOTNOTE = /^\[\d+\]/;
 /** Unregistered labels warned about one by one, per document. */
 const MAX_LABEL_WARNINGS = 20;
+
+/** Words in -ing that are prepositions, not participles ("according to", "during"). */
+const ING_PREPOSITIONS = new Set([
+  'according',
+  'regarding',
+  'concerning',
+  'including',
+  'excluding',
+  'following',
+  'considering',
+  'during',
+  'notwithstanding',
+  'nothing',
+  'something',
+  'everything',
+  'anything',
+]);
+/** Finite verbs with no -s or -ed ending: auxiliaries and common irregular past forms. */
+const FINITE = new Set([
+  'is',
+  'was',
+  'are',
+  'were',
+  'has',
+  'had',
+  'does',
+  'did',
+  'will',
+  'would',
+  'can',
+  'could',
+  'took',
+  'gave',
+  'went',
+  'came',
+  'spoke',
+  'said',
+  'made',
+  'shook',
+  'rose',
+  'stood',
+  'sat',
+  'left',
+  'read',
+  'brought',
+  'told',
+  'laugh',
+  'laughed',
+]);
+const PRONOUN_SUBJECT = new Set(['he', 'she', 'they', 'it', 'both', 'all', 'everyone']);
+
+/**
+ * Whether a parenthesis inside a turn narrates an action (a stage direction)
+ * rather than carrying the speaker's words, by its grammar: it has no first
+ * or second person, and it opens with a participle ("Speaking to Comrade
+ * Ramiz Alia", "Referring to Mr. Kennedy.") or with a third-person subject
+ * and a finite verb ("Comrade Zhou Enlai presents a copy …", "He was
+ * referring to …", "The President arrived").
+ */
+export function narratesAction(content: string): boolean {
+  const words = content
+    .replace(/[.,;:!?“”"]/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w !== '');
+  if (words.length === 0) return false;
+  if (words.some((w) => FIRST_SECOND.has(w.toLowerCase()))) return false;
+  const first = words[0]!;
+  const lower = first.toLowerCase();
+  if (/^\p{L}+ing$/u.test(first) && !ING_PREPOSITIONS.has(lower)) return words.length >= 2;
+  // A subject: a pronoun, or capitalised words (a name, "The Premier", "Chinese").
+  let i = 0;
+  if (PRONOUN_SUBJECT.has(lower)) i = 1;
+  else {
+    if (/^the$/i.test(first)) i = 1;
+    while (i < words.length && i < 6 && /^\p{Lu}/u.test(words[i]!)) i++;
+    if (i === 0 || (i === 1 && /^the$/i.test(first))) return false;
+  }
+  const verb = words[i];
+  if (verb === undefined || !/^\p{Ll}/u.test(verb)) return false;
+  return FINITE.has(verb) || (/^\p{Ll}{2,}(?:s|ed)$/u.test(verb) && !/(?:ss|ous|us)$/u.test(verb));
+}
 
 /**
  * segment: DescribedDocument → Transcript. Every character of the normalised
@@ -52,21 +136,18 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
   const text = doc.text;
   const paragraphs = splitParagraphs(text);
   const zones = zoneParagraphs(paragraphs, createLabelDetector(registry));
+  const names = nameLabels(zones.labels, text, registry);
   const segments: Segment[] = [];
   const turns: Turn[] = [];
   const speakerOrder: string[] = [];
   const warnedLabels = new Set<string>();
   const speakerSet = new Set<string>();
-  const honorificsRe = new RegExp(
-    `^(?:(?:${registry.honorifics.map(escapeRe).join('|')})\\s+)+`,
-    'i',
-  );
   let unwarned: { count: number; line: number | undefined } | undefined;
   const continueUnwarned = (p: Paragraph) => {
     unwarned ??= { count: 0, line: rawLine(doc.original, p.text) };
     unwarned.count++;
   };
-  let current: { turn: Turn; speech: string[]; paragraphs: number } | undefined;
+  let current: { turn: Turn; speech: string[]; paragraphs: number; reported: boolean } | undefined;
   let parenDepth = 0;
   let prevEnd = 0;
   let afterHeading = false;
@@ -100,6 +181,16 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
     }
     segments.push(seg);
   };
+  // Parentheses left in speech are listed so that a reader can audit them.
+  const keptParen = (paren: string, p: Paragraph) => {
+    diagnostics.push({
+      file,
+      line: rawLine(doc.original, paren) ?? rawLine(doc.original, p.text),
+      rule: 'segment/parenthesis-speech',
+      severity: 'info',
+      message: `parenthesis ${JSON.stringify(paren.length > 80 ? `${paren.slice(0, 77)}…` : paren)} in a turn of ${current?.turn.speaker ?? '?'} is counted as speech (it does not narrate an action in the third person)`,
+    });
+  };
   const closeTurn = () => {
     if (!current) return;
     const body = current.speech
@@ -109,6 +200,7 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
     current.turn.text = body;
     current.turn.words = countWords(analysisForm(body));
     current.turn.paragraphs = current.paragraphs;
+    current.turn.mode = current.reported || reportedOpening(body) ? 'reported' : 'direct';
     turns.push(current.turn);
     current = undefined;
   };
@@ -159,14 +251,18 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
     const label = zones.labels[i];
     if (label) {
       closeTurn();
-      const speaker = label.speaker;
+      const known = label.speaker ? [label.speaker] : names.registered.get(i);
+      const speaker = known?.[0];
       let name: string;
       let side: string;
-      if (speaker) {
-        name = speaker.name;
-        side = speaker.side;
+      let people: string[];
+      if (known) {
+        people = known.map((s) => s.name);
+        name = people.join(' and ');
+        side = [...new Set(known.map((s) => s.side))].join(' and ');
       } else {
-        name = label.label.replace(honorificsRe, '');
+        people = names.unregistered.get(i) ?? [];
+        name = people.join(' and ');
         side = 'Unknown';
         if (!warnedLabels.has(name)) {
           warnedLabels.add(name);
@@ -179,19 +275,21 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
               line: rawLine(doc.original, p.text),
               rule: 'segment/unregistered-speaker',
               severity: 'warning',
-              message: `speaker label "${label.label}" is not in speakers.yaml; counted as a new speaker "${name}" (side Unknown). Add an entry: - name: ${name} / side: … / aliases: [${label.label}]`,
+              message: `speaker label "${label.label}" is not in speakers.yaml; counted as ${people.length > 1 ? `a joint turn of ${people.map((n) => `"${n}"`).join(', ')}` : `a new speaker "${name}"`} (side Unknown). Entries to paste are in reports/speakers.suggested.yaml`,
             });
         }
       }
-      if (!speakerSet.has(name)) {
-        speakerSet.add(name);
-        speakerOrder.push(name);
-      }
+      for (const person of people)
+        if (!speakerSet.has(person)) {
+          speakerSet.add(person);
+          speakerOrder.push(person);
+        }
       current = {
         turn: {
           docId: doc.docId,
           turn: turns.length + 1,
           speaker: name,
+          speakers: people,
           side,
           label: label.label,
           start: p.start,
@@ -202,15 +300,26 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
         },
         speech: [],
         paragraphs: 1,
+        reported: label.reported === true,
       };
       push(
-        'label',
+        label.restored ? 'editorial' : 'label',
         p.start,
         p.start + label.length,
         p,
-        speaker ? 'label/registered' : 'label/unregistered',
+        label.restored
+          ? 'editorial/restored-label'
+          : label.reported
+            ? 'label/reported-speech'
+            : speaker
+              ? 'label/registered'
+              : 'label/unregistered',
       );
-      current.speech.push(spans(p, p.start + label.length, 'speech', push));
+      const from = segments.length;
+      current.speech.push(spans(p, p.start + label.length, 'speech', push, keptParen));
+      if (label.introduced)
+        for (const seg of segments.slice(from))
+          if (seg.kind === 'speech') seg.rule = 'speech/introduced-by-narrative';
       continue;
     }
     if (inParen) {
@@ -221,7 +330,7 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
     if (current) {
       current.turn.end = p.end;
       current.paragraphs++;
-      current.speech.push(spans(p, p.start, 'speech', push));
+      current.speech.push(spans(p, p.start, 'speech', push, keptParen));
     } else {
       spans(p, p.start, 'narrative', push);
     }
@@ -249,7 +358,34 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
   }
   const appended = unanalysedRecords(paragraphs, zones, text, doc.original, file);
   if (appended) diagnostics.push(appended);
-  return { ...doc, segments, turns, speakers: speakerOrder, diagnostics };
+  const modes = new Set(turns.map((u) => u.mode));
+  const record =
+    turns.length === 0
+      ? ''
+      : modes.size > 1
+        ? 'mixed'
+        : modes.has('reported')
+          ? 'summary'
+          : 'verbatim';
+  return { ...doc, segments, turns, speakers: speakerOrder, record, diagnostics };
+}
+
+/** What follows a subjectless verb of saying in a report ("Greets the …", "Asks whether …"). */
+const REPORTED_OBJECT =
+  /^(?:the|a|an|that|whether|if|how|when|what|why|who|about|his|her|their|them|him|it|this|these)$/;
+
+/**
+ * Whether a labelled turn's speech is the note-taker's report: it opens with
+ * a verb of saying and no subject ("Greets the delegation and asks when it
+ * has arrived"), or with a third-person pronoun and such a verb ("He said
+ * that …").
+ */
+export function reportedOpening(speech: string): boolean {
+  const w = speech.split(/\s+/, 3);
+  const first = w[0] ?? '';
+  if (/^\p{Lu}\p{Ll}+$/u.test(first) && SPEECH_VERBS.has(first.toLowerCase()))
+    return REPORTED_OBJECT.test(w[1] ?? '');
+  return /^(?:He|She|They)$/.test(first) && SPEECH_VERBS.has(w[1] ?? '');
 }
 
 type Push = (
@@ -264,7 +400,13 @@ type Push = (
  * Splits [from, p.end) into `kind` spans and editorial/stage spans; returns
  * the text of the `kind` spans (what the speaker said) joined.
  */
-function spans(p: Paragraph, from: number, kind: 'speech' | 'narrative', push: Push): string {
+function spans(
+  p: Paragraph,
+  from: number,
+  kind: 'speech' | 'narrative',
+  push: Push,
+  kept?: (parenthesis: string, p: Paragraph) => void,
+): string {
   const body = p.text.slice(from - p.start);
   let at = 0;
   let said = '';
@@ -274,9 +416,15 @@ function spans(p: Paragraph, from: number, kind: 'speech' | 'narrative', push: P
     const content = isBracket ? '' : body.slice(m.index + 1, m.end - 1).trim();
     const stage =
       !isBracket &&
-      (STAGE_WORDS.test(content) || STAGE_REPORTED.test(content) || STAGE_NARRATION.test(content));
-    // The speaker's own parenthesis: brackets inside it are still found.
-    if (!isBracket && !stage) continue;
+      (STAGE_WORDS.test(content) ||
+        STAGE_REPORTED.test(content) ||
+        STAGE_NARRATION.test(content) ||
+        (kind === 'speech' && narratesAction(content)));
+    if (!isBracket && !stage) {
+      if (kind === 'speech') kept?.(body.slice(m.index, m.end), p);
+      // The speaker's own parenthesis: brackets inside it are still found.
+      continue;
+    }
     push(kind, from + at, from + m.index, p, `${kind}/text`);
     said += `${body.slice(at, m.index)} `;
     push(
@@ -385,10 +533,6 @@ function lineOf(starts: readonly number[], offset: number): number {
     else hi = mid - 1;
   }
   return lo + 1;
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Best-effort 1-based line in the raw file where a paragraph starts. */

@@ -135,7 +135,13 @@ export interface Turn {
   docId: string;
   /** 1-based within the document. */
   turn: number;
+  /** Canonical speaker; for a joint label the people's names joined by " and ". */
   speaker: string;
+  /**
+   * Each person the label names: one, or several for a joint label
+   * ("Comrades Hysni Kapo and Ramiz Alia"). Always set by segment().
+   */
+  speakers?: string[];
   side: string;
   /** The label as written ("Ambassador An Yong"). */
   label: string;
@@ -147,6 +153,12 @@ export interface Turn {
    * "\n\n", runs of spaces collapsed. Display form (dash variants kept).
    */
   text: string;
+  /**
+   * "direct" when the speaker's own words are recorded; "reported" when the
+   * note-taker reports them ("Stalin asks how they traveled", "Comrade Mao
+   * Zedong: Greets the delegation and asks …", "He said that …").
+   */
+  mode?: 'direct' | 'reported';
   /** Words in `text` (its analysisForm, so "Marxist - Leninist" is one word), by countWords(). */
   words: number;
   paragraphs: number;
@@ -158,4 +170,6 @@ export interface Transcript extends DescribedDocument {
   turns: Turn[];
   /** Canonical names of the speakers with at least one turn, in order of first turn. */
   speakers: string[];
+  /** How the record gives speech: all turns direct, all reported, both, or "" without turns. */
+  record?: 'verbatim' | 'summary' | 'mixed' | '';
 }

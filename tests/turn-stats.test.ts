@@ -71,6 +71,8 @@ describe('corpus tables', () => {
         speakers: 'A; B',
         turns: 4,
         words: 20,
+        // A transcript built by hand, not by segment(), carries no record kind.
+        speech: '',
         archive_ref: 'AQPPSH',
         translator: 'T',
         source_url: 'https://example.org',
