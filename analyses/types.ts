@@ -150,7 +150,10 @@ export interface KeynessRow {
   g2: number;
   p: number;
   log_ratio: number;
-  range: number;
+  /** Documents in which the target used the term. */
+  range_target: number;
+  /** Documents in which the reference used the term. */
+  range_reference: number;
 }
 
 export interface KwicRow {
@@ -196,7 +199,7 @@ export interface SentimentArcRow {
   /** Mean sentence score within the turn. */
   mean: number;
   /** Sentences with any sentiment-bearing word. */
-  covered: number;
+  sentences_covered: number;
 }
 
 export interface SentimentDriverRow {
