@@ -692,7 +692,7 @@ export function sentimentBySide(tables: Tables, options: FigureOptions = {}): Fi
   const spec = {
     ...base(
       'Sentiment over time, by side',
-      'Mean sentence score per meeting (−1 negative … +1 positive); bars: 95% confidence interval',
+      `Mean sentence score per meeting (−1 … +1); bars: 95% interval; hollow: n < ${MIN_ESTIMATE_SENTENCES}`,
       alt,
       data,
     ),
@@ -746,7 +746,7 @@ export function sentimentBySpeaker(
   const spec = {
     ...base(
       'Sentiment over time, by speaker',
-      'Mean sentence score per meeting (−1 negative … +1 positive); bars: 95% confidence interval',
+      `Mean sentence score per meeting (−1 … +1); bars: 95% interval; hollow: n < ${MIN_ESTIMATE_SENTENCES}`,
       alt,
       data,
     ),
@@ -1452,7 +1452,7 @@ export function targetTone(tables: Tables, options: FigureOptions = {}): Figure 
   const spec = {
     ...base(
       'Tone toward targets, per year',
-      'Mean score of the sentences that mention each target; bars: 95% confidence interval',
+      `Mean score of the sentences that mention each target; bars: 95% interval; hollow: n < ${MIN_ESTIMATE_SENTENCES}`,
       alt,
       data,
     ),
