@@ -42,6 +42,15 @@ const PER_10K = c('per_10k', 'count ÷ words × 10,000 (0 when words is 0).');
 const SENTIMENT_NOTE =
   'Sentence scores come from the project scorer (analyses/sentiment/scorer.ts, wink-nlp lexicon with calibrated negation, intensifiers and contrast; see its doc comment), in [-1, 1]; 0 when no sentiment-bearing word.';
 
+const CI_LOW = c(
+  'ci_low',
+  'Lower end of the 95% bootstrap interval of the mean; empty when fewer than 2 sentences (one value has no interval).',
+);
+const CI_HIGH = c(
+  'ci_high',
+  'Upper end of the 95% bootstrap interval of the mean; empty when fewer than 2 sentences.',
+);
+
 export const CODEBOOK: CodebookFile[] = [
   {
     file: 'documents.csv',
@@ -271,7 +280,14 @@ export const CODEBOOK: CodebookFile[] = [
         'log_ratio',
         "Log Ratio (Hardie 2014): log2 of the term's relative frequency in the target ÷ that in the reference; a zero count is replaced by 0.5. +1 = twice as frequent in the target, −1 = half.",
       ),
-      c('range', 'Number of documents in which the target used the term (dispersion).'),
+      c(
+        'range_target',
+        'Number of documents in which the target used the term (its dispersion on the target side).',
+      ),
+      c(
+        'range_reference',
+        'Number of documents in which the reference used the term (its dispersion on the reference side); a term key for the target may have range_reference 0.',
+      ),
     ],
   },
   {
@@ -327,8 +343,8 @@ export const CODEBOOK: CodebookFile[] = [
       SIDE,
       c('sentences', 'Sentences scored.'),
       c('mean', 'Mean sentence score.'),
-      c('ci_low', 'Lower end of the 95% bootstrap interval of the mean.'),
-      c('ci_high', 'Upper end of the 95% bootstrap interval of the mean.'),
+      CI_LOW,
+      CI_HIGH,
       c(
         'coverage',
         'Share of sentences with at least one sentiment-bearing word or negator (0–1).',
@@ -348,7 +364,10 @@ export const CODEBOOK: CodebookFile[] = [
       SIDE,
       c('sentences', 'Sentences in the turn.'),
       c('mean', 'Mean sentence score within the turn.'),
-      c('covered', 'Sentences with at least one sentiment-bearing word or negator.'),
+      c(
+        'sentences_covered',
+        "Number of the turn's sentences with at least one sentiment-bearing word or negator.",
+      ),
     ],
   },
   {
@@ -382,8 +401,8 @@ export const CODEBOOK: CodebookFile[] = [
       SIDE,
       c('sentences', 'Sentences mentioning the target.'),
       c('mean', 'Mean score of those sentences.'),
-      c('ci_low', 'Lower end of the 95% bootstrap interval of the mean.'),
-      c('ci_high', 'Upper end of the 95% bootstrap interval of the mean.'),
+      CI_LOW,
+      CI_HIGH,
       c(
         'coverage',
         'Share of those sentences with at least one sentiment-bearing word or negator (0–1).',
@@ -391,6 +410,213 @@ export const CODEBOOK: CodebookFile[] = [
     ],
   },
 ];
+
+const FIG_DATE = c(
+  'date',
+  "Meeting date (YYYY-MM-DD); for a point pooling a calendar year, that year's 1 July.",
+);
+const FIG_TITLE = c(
+  'title',
+  'Archive title of the meeting; for a point pooling a calendar year, the year and how many meetings it pools.',
+);
+const FIG_DOC = c(
+  'doc_id',
+  'Document id (see documents.csv); empty for a point pooling a calendar year.',
+);
+const FIG_MEETING = c(
+  'meeting',
+  'The meeting as labelled in the figure (date and speakers, or date).',
+);
+const FIG_MEAN_ROWS = [
+  FIG_DOC,
+  FIG_DATE,
+  FIG_TITLE,
+  c('speaker', 'Speaker (empty in the by-side figure).'),
+  SIDE,
+  c('sentences', 'Sentences behind the mean (n); fewer than 5 are drawn as a hollow point.'),
+  c('mean', 'Mean sentence score.'),
+  c(
+    'ci_low',
+    'Lower end of the 95% interval (bootstrap per meeting, normal approximation per year); empty for fewer than 2 sentences.',
+  ),
+  c('ci_high', 'Upper end of the 95% interval; empty for fewer than 2 sentences.'),
+  c('coverage', 'Share of sentences with at least one sentiment-bearing word or negator (0–1).'),
+];
+
+/**
+ * The tables under reports/figures/: <id>.csv holds exactly the rows the
+ * figure <id> plots (also inlined in <id>.vl.json). Documented with the data
+ * tables so every CSV the report writes has a codebook entry.
+ */
+export const FIGURE_CODEBOOK: CodebookFile[] = [
+  {
+    file: 'figures/phrase-rates.csv',
+    unit: 'one dictionary phrase, side and meeting (or calendar year, for large corpora)',
+    description: 'The headline figure: rates of the dictionary phrases over time, by side.',
+    order: 'phrase (as shown), date, doc_id, side',
+    columns: [
+      c('phrase', 'Dictionary key.'),
+      FIG_DOC,
+      FIG_DATE,
+      FIG_TITLE,
+      SIDE,
+      c('count', "Matches of the phrase in the side's speech."),
+      c('words', 'Words the side spoke.'),
+      PER_10K,
+      c('ci_low', 'Lower end of the exact 95% Poisson interval (Garwood), per 10,000 words.'),
+      c('ci_high', 'Upper end of the exact 95% Poisson interval, per 10,000 words.'),
+    ],
+  },
+  {
+    file: 'figures/sentiment-by-side.csv',
+    unit: 'one side in one meeting (or calendar year)',
+    description: 'Mean sentence sentiment over time, by side.',
+    order: 'date, doc_id, side',
+    columns: FIG_MEAN_ROWS,
+  },
+  {
+    file: 'figures/sentiment-by-speaker.csv',
+    unit: 'one speaker in one meeting (or calendar year)',
+    description: 'Mean sentence sentiment over time, by speaker.',
+    order: 'speaker (as shown), date, doc_id',
+    columns: FIG_MEAN_ROWS,
+  },
+  {
+    file: 'figures/top-terms.csv',
+    unit: 'one of the most frequent content terms of one speaker',
+    description:
+      "Each ranked speaker's most frequent content terms (stop words and the kept function words we, our, not … left out; speakers under the minimum of words left out, named in the caption).",
+    order: 'speaker (by side, then name), rank',
+    columns: [
+      SPEAKER,
+      SIDE,
+      c('rank', '1 = most frequent; ties broken by term.'),
+      c('term', 'The term.'),
+      c('label', 'Axis label: term and raw count.'),
+      c('count', "Occurrences over all the speaker's meetings."),
+      c('words', 'Words the speaker spoke in all.'),
+      PER_10K,
+    ],
+  },
+  {
+    file: 'figures/keyness.csv',
+    unit: 'one key term of the Albania vs DPRK comparison',
+    description: 'The terms most characteristic of each side (from keyness.csv, Albania-positive).',
+    order: 'log_ratio descending, term',
+    columns: [
+      c('term', 'The term.'),
+      c('key_for', 'The side it is relatively more frequent in.'),
+      c('side', 'Same as key_for (the colour).'),
+      c('log_ratio', "Log Ratio, positive = more frequent in Albania's speech."),
+      c('g2', 'Log-likelihood G².'),
+      c('p', 'p of G² (χ², 1 df), uncorrected.'),
+      c('significance', '"p < 0.05" or "p ≥ 0.05".'),
+      c('count_albania', "Occurrences in Albania's speech."),
+      c('count_dprk', "Occurrences in the DPRK's speech."),
+      c('range_albania', 'Meetings in which Albania used the term.'),
+      c('range_dprk', 'Meetings in which the DPRK used the term.'),
+    ],
+  },
+  {
+    file: 'figures/speech-share.csv',
+    unit: 'one speaker in one meeting',
+    description: "Each speaker's share of the words spoken in a meeting.",
+    order: 'date, doc_id, side, speaker',
+    columns: [
+      DOC,
+      DATE,
+      FIG_MEETING,
+      SPEAKER,
+      SIDE,
+      c('side_order', 'Position of the side in the legend (segments are stacked in this order).'),
+      c('turns', 'Speech turns.'),
+      c('words', 'Words spoken.'),
+      c('share_words', 'words ÷ all words spoken in the meeting (0–1).'),
+    ],
+  },
+  {
+    file: 'figures/sentiment-arc.csv',
+    unit: 'one speech turn of a shown meeting',
+    description: 'Sentiment turn by turn, with the moving average drawn.',
+    order: 'meeting (date), turn',
+    columns: [
+      DOC,
+      DATE,
+      FIG_MEETING,
+      TURN,
+      SPEAKER,
+      SIDE,
+      c('sentences', 'Sentences in the turn.'),
+      c('sentences_covered', 'Sentences with at least one sentiment-bearing word or negator.'),
+      c('mean', 'Mean sentence score of the turn.'),
+      c('rolling_mean', 'Centred moving average over 5 turns, weighted by sentences.'),
+    ],
+  },
+  {
+    file: 'figures/dispersion.csv',
+    unit: 'one match of a shown dictionary key in a shown meeting',
+    description: 'Where the headline keys occur in each conversation.',
+    order: 'phrase (as shown), date, doc_id, position',
+    columns: [
+      DOC,
+      DATE,
+      FIG_MEETING,
+      c('phrase', 'Dictionary key.'),
+      c('position', "Share of the meeting's spoken words before the match (0–1)."),
+      TURN,
+      SPEAKER,
+      SIDE,
+      c('match', 'The match as written.'),
+    ],
+  },
+  {
+    file: 'figures/target-tone.csv',
+    unit: 'one target, side and calendar year',
+    description: 'Mean score of the sentences that mention each target.',
+    order: 'target, year, side',
+    columns: [
+      c('year', 'Calendar year.'),
+      c('date', '1 July of the year (where the point is drawn).'),
+      c('target', 'Target key from corpus/sentiment.yaml.'),
+      SIDE,
+      c('sentences', 'Sentences mentioning the target (n); fewer than 5 are drawn hollow.'),
+      c('mean', 'Mean sentence score.'),
+      CI_LOW,
+      CI_HIGH,
+      c('coverage', 'Share of those sentences with a sentiment-bearing word or negator (0–1).'),
+    ],
+  },
+  {
+    file: 'figures/sentiment-drivers.csv',
+    unit: "one word driving one side's scores in one shown year, by polarity",
+    description: 'The strongest contributors to the sentence scores (from sentiment_drivers.csv).',
+    order: 'year, side, polarity, rank',
+    columns: [
+      c('year', 'Calendar year.'),
+      SIDE,
+      c('polarity', '"positive" or "negative".'),
+      c('rank', '1 = strongest.'),
+      c('term', 'The word, or "(negation)".'),
+      c('sentences', 'Sentences it contributed to.'),
+      c('contribution', 'Summed signed contribution to the sentence scores.'),
+    ],
+  },
+];
+
+function section(out: string[], f: CodebookFile): void {
+  out.push(
+    `## ${f.file}`,
+    '',
+    `One row = ${f.unit}. ${f.description}`,
+    '',
+    `Rows ordered by: ${f.order}.`,
+    '',
+  );
+  out.push('| column | meaning |', '| --- | --- |');
+  for (const col of f.columns)
+    out.push(`| ${col.name} | ${col.description.replace(/\|/g, '\\|')} |`);
+  out.push('');
+}
 
 /** reports/data/README.md */
 export function codebook(): string {
@@ -405,20 +631,14 @@ export function codebook(): string {
     '- Text cells are verbatim, so a cell may begin with =, +, - or @ (a turn that opens with "-2 divisions…"). R and pandas read them as text; a spreadsheet program would run them as formulas, so open the copies that `npm run analyze -- --spreadsheet-copies` writes to spreadsheet/ instead (such cells prefixed with an apostrophe).',
     '',
   ];
-  for (const f of CODEBOOK) {
-    out.push(
-      `## ${f.file}`,
-      '',
-      `One row = ${f.unit}. ${f.description}`,
-      '',
-      `Rows ordered by: ${f.order}.`,
-      '',
-    );
-    out.push('| column | meaning |', '| --- | --- |');
-    for (const col of f.columns)
-      out.push(`| ${col.name} | ${col.description.replace(/\|/g, '\\|')} |`);
-    out.push('');
-  }
+  for (const f of CODEBOOK) section(out, f);
+  out.push(
+    '# Figure tables (../figures/<id>.csv)',
+    '',
+    'Each figure under reports/figures/ comes with <id>.csv: exactly the rows it plots, also inlined in <id>.vl.json. Empty cells are missing values (an interval not computed), never zeros.',
+    '',
+  );
+  for (const f of FIGURE_CODEBOOK) section(out, f);
   out.push(
     '## <table>.json',
     '',

@@ -20,7 +20,9 @@
  *   words_reference). A zero count is replaced by 0.5 so the ratio stays
  *   finite (Hardie's suggested adjustment). Positive = more frequent in the
  *   target; each unit is a doubling.
- * - range: number of documents in which the target used the term.
+ * - range_target, range_reference: number of documents in which the target,
+ *   and the reference, used the term (dispersion on each side: a term key for
+ *   one side may be absent from every document of that side, range 0).
  *
  * Rows sorted by comparison, g2 desc, term.
  */
@@ -60,7 +62,8 @@ export const KEYNESS_COLUMNS: ReadonlyArray<keyof KeynessRow & string> = [
   'g2',
   'p',
   'log_ratio',
-  'range',
+  'range_target',
+  'range_reference',
 ];
 
 /**
@@ -128,25 +131,25 @@ export function erfc(x: number): number {
 export interface Side {
   counts: Map<string, number>;
   words: number;
-  /** Documents using each term (for `range`); only kept for targets. */
+  /** Documents using each term (for `range_target` / `range_reference`). */
   docs: Map<string, number>;
 }
 
 /**
- * Sums the counts and words of some speaker-documents, and for targets
- * counts the documents using each term (`range`). The units of one document
+ * Sums the counts and words of some speaker-documents, and counts the
+ * documents using each term (the range columns). The units of one document
  * must be adjacent (as speakerDocs and the per-document partials give
  * them), so a document is counted once per term by remembering the last
  * document that used it, without a set of documents per term.
  */
-function pool(units: readonly SpeakerDoc[], withDocs: boolean): Side {
+function pool(units: readonly SpeakerDoc[]): Side {
   const side: Side = { counts: new Map(), words: 0, docs: new Map() };
   const lastDoc = new Map<string, number>();
   const seen = new Set<string>();
   let doc = -1;
   let current: string | undefined;
   for (const u of units) {
-    if (withDocs && u.doc_id !== current) {
+    if (u.doc_id !== current) {
       if (seen.has(u.doc_id))
         throw new Error(`keyness: the units of document ${u.doc_id} are not adjacent`);
       seen.add(u.doc_id);
@@ -156,7 +159,7 @@ function pool(units: readonly SpeakerDoc[], withDocs: boolean): Side {
     side.words += u.words;
     for (const [term, n] of u.counts) {
       side.counts.set(term, (side.counts.get(term) ?? 0) + n);
-      if (!withDocs || lastDoc.get(term) === doc) continue;
+      if (lastDoc.get(term) === doc) continue;
       lastDoc.set(term, doc);
       side.docs.set(term, (side.docs.get(term) ?? 0) + 1);
     }
@@ -164,15 +167,49 @@ function pool(units: readonly SpeakerDoc[], withDocs: boolean): Side {
   return side;
 }
 
-/** `all` less `part` (counts and words): the "rest" of a one-against-the-rest comparison. */
-function minus(all: Side, part: Side): Side {
+/**
+ * For each document and term, the one speaker who used it there, or '' when
+ * several did: a speaker's "rest" used a term in every document that uses it
+ * except those where that speaker was its only user.
+ */
+function soleUsers(units: readonly SpeakerDoc[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const u of units) {
+    for (const term of u.counts.keys()) {
+      const k = `${u.doc_id}\u0000${term}`;
+      const was = out.get(k);
+      out.set(k, was === undefined || was === u.speaker ? u.speaker : '');
+    }
+  }
+  return out;
+}
+
+/**
+ * `all` less one speaker's `part` (counts, words and documents): the "rest" of
+ * a one-against-the-rest comparison, without pooling the rest again.
+ */
+function minus(
+  all: Side,
+  part: Side,
+  units: readonly SpeakerDoc[],
+  sole: ReadonlyMap<string, string>,
+): Side {
   const counts = new Map(all.counts);
   for (const [term, n] of part.counts) {
     const left = (counts.get(term) ?? 0) - n;
     if (left > 0) counts.set(term, left);
     else counts.delete(term);
   }
-  return { counts, words: all.words - part.words, docs: new Map() };
+  const docs = new Map(all.docs);
+  for (const u of units) {
+    for (const term of u.counts.keys()) {
+      if (sole.get(`${u.doc_id}\u0000${term}`) !== u.speaker) continue;
+      const left = (docs.get(term) ?? 0) - 1;
+      if (left > 0) docs.set(term, left);
+      else docs.delete(term);
+    }
+  }
+  return { counts, words: all.words - part.words, docs };
 }
 
 /** One comparison's rows (unsorted). Empty when either part has no words. */
@@ -184,8 +221,8 @@ export function compare(
   reference: readonly SpeakerDoc[] | Side,
   minFrequency: number,
 ): KeynessRow[] {
-  const t = Array.isArray(target) ? pool(target, true) : (target as Side);
-  const r = Array.isArray(reference) ? pool(reference, false) : (reference as Side);
+  const t = Array.isArray(target) ? pool(target) : (target as Side);
+  const r = Array.isArray(reference) ? pool(reference) : (reference as Side);
   if (t.words === 0 || r.words === 0) return [];
   const rows: KeynessRow[] = [];
   const terms = new Set([...t.counts.keys(), ...r.counts.keys()]);
@@ -204,7 +241,8 @@ export function compare(
       g2: g,
       p: chiSquare1P(g),
       log_ratio: logRatio(a, b, t.words, r.words),
-      range: t.docs.get(term) ?? 0,
+      range_target: t.docs.get(term) ?? 0,
+      range_reference: r.docs.get(term) ?? 0,
     });
   }
   return rows;
@@ -239,20 +277,19 @@ export function keynessFromUnits(
 
   if (o.speakers) {
     // The corpus is pooled once; each speaker's "rest" is the whole less that speaker.
-    const all = pool(units, false);
+    const all = pool(units);
+    const sole = soleUsers(units);
     const names = [...new Set(units.map((u) => u.speaker))].sort(cmp);
     for (const name of names) {
-      const target = pool(
-        units.filter((u) => u.speaker === name),
-        true,
-      );
+      const own = units.filter((u) => u.speaker === name);
+      const target = pool(own);
       rows.push(
         ...compare(
           `speaker:${name} vs rest`,
           name,
           'rest',
           target,
-          minus(all, target),
+          minus(all, target, own, sole),
           o.minFrequency,
         ),
       );

@@ -39,3 +39,28 @@ export function stopwordSet(words: readonly string[]): ReadonlySet<string> {
   }
   return set;
 }
+
+/**
+ * Function words the shipped stop-word list keeps on purpose, because in
+ * political speech who "we" are and what is "not" done matter for keyness and
+ * the concordance (see corpus/stopwords.txt's header). Frequency rankings of
+ * content terms leave them out: otherwise they lead every speaker's list.
+ */
+export const KEPT_FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  'we',
+  'us',
+  'our',
+  'ours',
+  'ourselves',
+  'not',
+  'no',
+  'nor',
+  'never',
+  'nothing',
+  'none',
+  'neither',
+  'without',
+  'cannot',
+  'against',
+  'must',
+]);

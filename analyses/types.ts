@@ -157,7 +157,10 @@ export interface KeynessRow {
   g2: number;
   p: number;
   log_ratio: number;
-  range: number;
+  /** Documents in which the target used the term. */
+  range_target: number;
+  /** Documents in which the reference used the term. */
+  range_reference: number;
 }
 
 export interface KwicRow {
@@ -203,7 +206,7 @@ export interface SentimentArcRow {
   /** Mean sentence score within the turn. */
   mean: number;
   /** Sentences with any sentiment-bearing word. */
-  covered: number;
+  sentences_covered: number;
 }
 
 export interface SentimentDriverRow {

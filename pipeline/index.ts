@@ -323,7 +323,10 @@ async function writeTablesAndReport(ctx: {
   partials.length = 0;
   ctx.lap('analyses');
 
-  const figures = buildFigures(tables);
+  const figures = buildFigures(tables, {
+    sentimentOverrides: config.sentiment.overrides,
+    sentimentTargets: config.sentiment.targets,
+  });
   ctx.startRendering(figures);
   ctx.lap('figures');
 
@@ -351,7 +354,7 @@ async function writeTablesAndReport(ctx: {
   const methods = methodsParagraph({
     tables,
     manifest,
-    sentimentMethods: sentimentMethods(readAgreement()),
+    sentimentMethods: sentimentMethods(readAgreement(), undefined, config.sentiment.overrides),
   });
   emit(
     'index.html',

@@ -58,9 +58,10 @@ describe('TermCounts', () => {
     expect(termTablesFromUnits(compact)).toEqual(termTablesFromUnits(units));
     const keyness = keynessFromUnits(units);
     expect(keynessFromUnits(compact)).toEqual(keyness);
-    // range: documents using the term on the target side.
+    // range_target / range_reference: documents using the term on each side.
     const rev = keyness.find((r) => r.target === 'Albania' && r.term === 'revisionism');
-    expect(rev?.range).toBe(2);
+    expect(rev?.range_target).toBe(2);
+    expect(rev?.range_reference).toBe(1);
   });
 });
 

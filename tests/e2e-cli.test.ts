@@ -17,6 +17,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CODEBOOK, FIGURE_CODEBOOK } from '../analyses/codebook.js';
 import { parseCsv } from '../pipeline/csv.js';
 import { REPO } from './helpers.js';
 
@@ -235,6 +236,64 @@ describe('npm run analyze on the shipped corpus', () => {
     expect(Object.keys(m.packages)).toEqual(
       expect.arrayContaining(['wink-nlp', 'wink-eng-lite-web-model', 'vega-lite']),
     );
+  });
+
+  // Issue 18, "wrong today", on the shipped corpus's own outputs.
+  it('documents every CSV it writes (data tables and figure tables) in the codebook', () => {
+    const csvs = listFiles(a).filter((f) => f.endsWith('.csv') && f !== 'diagnostics.csv');
+    const documented = new Set([
+      ...CODEBOOK.map((f) => `data/${f.file}`),
+      ...FIGURE_CODEBOOK.map((f) => f.file),
+    ]);
+    expect(csvs.length).toBeGreaterThan(20);
+    for (const f of csvs) expect(documented.has(f), f).toBe(true);
+    const readme = readFileSync(join(a, 'data', 'README.md'), 'utf8');
+    for (const f of FIGURE_CODEBOOK) expect(readme).toContain(`## ${f.file}`);
+    // One name, one meaning: covered is the boolean, sentences_covered the count.
+    const sentences = parseCsv(readFileSync(join(a, 'data', 'sentences.csv'), 'utf8'));
+    expect(new Set(sentences.map((r) => r.covered))).toEqual(new Set(['true', 'false']));
+    const arc = parseCsv(readFileSync(join(a, 'data', 'sentiment_arc.csv'), 'utf8'));
+    expect(arc[0]).not.toHaveProperty('covered');
+    expect(Number(arc[0]!.sentences_covered)).toBeGreaterThanOrEqual(0);
+  });
+
+  it('gives keyness range for both sides: DPRK key terms are used in DPRK meetings', () => {
+    const rows = parseCsv(readFileSync(join(a, 'data', 'keyness.csv'), 'utf8'));
+    const dprkKeys = rows.filter(
+      (r) =>
+        r.comparison === 'side:Albania vs DPRK' && Number(r.log_ratio) < 0 && Number(r.p) < 0.05,
+    );
+    expect(dprkKeys.length).toBeGreaterThan(3);
+    for (const r of dprkKeys) {
+      expect(Number(r.range_reference), r.term).toBeGreaterThan(0);
+      expect(Number(r.range_reference)).toBeLessThanOrEqual(5);
+    }
+    for (const r of rows)
+      expect(Number(r.range_target) + Number(r.range_reference)).toBeGreaterThan(0);
+  });
+
+  it('ranks content terms without function words or speakers under the minimum', () => {
+    const top = parseCsv(readFileSync(join(a, 'figures', 'top-terms.csv'), 'utf8'));
+    for (const r of top) expect(['we', 'our', 'us', 'not', 'no'], r.term).not.toContain(r.term);
+    // Li Byeongchan spoke 471 words in the shipped corpus.
+    expect(top.some((r) => r.speaker === 'Li Byeongchan')).toBe(false);
+    for (const r of top) expect(Number(r.words)).toBeGreaterThanOrEqual(500);
+  });
+
+  it('exports figures that fit a page where asked, with every label whole and visible', () => {
+    const svgs = listFiles(a).filter((f) => f.startsWith('figures/') && f.endsWith('.svg'));
+    expect(svgs).toHaveLength(10);
+    for (const f of svgs) {
+      const svg = readFileSync(join(a, f), 'utf8');
+      expect(svg, f).not.toMatch(/…<\/text>/);
+      expect(svg, f).not.toMatch(/<text[^>]*opacity="0"[^>]*>\d{4}<\/text>/);
+      if (/>19\d\d<\/text>/.test(svg) && !f.includes('drivers'))
+        expect(svg, `${f} labels 1966`).toMatch(/opacity="1"[^>]*>1966<\/text>/);
+    }
+    const disp = readFileSync(join(a, 'figures', 'dispersion.svg'), 'utf8');
+    const [, w, h] = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(disp)!.map(Number);
+    expect(w).toBeLessThanOrEqual(595);
+    expect(h).toBeLessThanOrEqual(842);
   });
 });
 

@@ -127,7 +127,9 @@ describe('the headline figure: phrase rates by side', () => {
   it('puts the date on a calendar (UTC) axis spanning the data’s whole years', () => {
     const json = JSON.stringify(fig.spec);
     expect(json).toContain('"type":"temporal"');
-    expect(json).toContain('"domain":[{"year":1959,"month":1,"date":1,"utc":true}');
+    // Panels 220 px wide label every second year, counted back from the last
+    // (1966, 1964 … 1958), so the axis starts a year before the data.
+    expect(json).toContain('"domain":[{"year":1958,"month":1,"date":1,"utc":true}');
     expect(json).toContain('{"year":1966,"month":12,"date":31,"utc":true}');
   });
 });
@@ -142,6 +144,8 @@ describe('keyness', () => {
         reference: 'Albania',
         count_target: k.count_reference,
         count_reference: k.count_target,
+        range_target: k.range_reference,
+        range_reference: k.range_target,
         log_ratio: -k.log_ratio,
       })),
     };

@@ -78,7 +78,8 @@ describe('keynessRows', () => {
     b: number,
     n1: number,
     n2: number,
-    range: number,
+    rangeTarget: number,
+    rangeReference: number,
   ): KeynessRow => {
     const g = g2(a, b, n1, n2);
     return {
@@ -91,7 +92,8 @@ describe('keynessRows', () => {
       g2: g,
       p: chiSquare1P(g),
       log_ratio: logRatio(a, b, n1, n2),
-      range,
+      range_target: rangeTarget,
+      range_reference: rangeReference,
     };
   };
 
@@ -100,21 +102,21 @@ describe('keynessRows', () => {
     const S = 'side:Albania vs DPRK';
     // "rare" (1 use) is under the minimum frequency of 5 everywhere.
     expect(keynessRows(docs)).toEqual([
-      row(P, '1959-1961', '1964-1966', 'we', 2, 4, 200, 100, 1),
-      row(P, '1959-1961', '1964-1966', 'revisionist', 12, 3, 200, 100, 1),
-      row(P, '1959-1961', '1964-1966', 'friend', 4, 4, 200, 100, 1),
-      row(S, 'Albania', 'DPRK', 'revisionist', 10, 5, 100, 200, 1),
-      row(S, 'Albania', 'DPRK', 'friend', 0, 8, 100, 200, 0),
-      row(S, 'Albania', 'DPRK', 'we', 2, 4, 100, 200, 1),
-      row('speaker:A vs rest', 'A', 'rest', 'revisionist', 10, 5, 100, 200, 1),
-      row('speaker:A vs rest', 'A', 'rest', 'friend', 0, 8, 100, 200, 0),
-      row('speaker:A vs rest', 'A', 'rest', 'we', 2, 4, 100, 200, 1),
-      row('speaker:B vs rest', 'B', 'rest', 'we', 0, 6, 100, 200, 0),
-      row('speaker:B vs rest', 'B', 'rest', 'revisionist', 2, 13, 100, 200, 1),
-      row('speaker:B vs rest', 'B', 'rest', 'friend', 4, 4, 100, 200, 1),
-      row('speaker:C vs rest', 'C', 'rest', 'we', 4, 2, 100, 200, 1),
-      row('speaker:C vs rest', 'C', 'rest', 'revisionist', 3, 12, 100, 200, 1),
-      row('speaker:C vs rest', 'C', 'rest', 'friend', 4, 4, 100, 200, 1),
+      row(P, '1959-1961', '1964-1966', 'we', 2, 4, 200, 100, 1, 1),
+      row(P, '1959-1961', '1964-1966', 'revisionist', 12, 3, 200, 100, 1, 1),
+      row(P, '1959-1961', '1964-1966', 'friend', 4, 4, 200, 100, 1, 1),
+      row(S, 'Albania', 'DPRK', 'revisionist', 10, 5, 100, 200, 1, 2),
+      row(S, 'Albania', 'DPRK', 'friend', 0, 8, 100, 200, 0, 2),
+      row(S, 'Albania', 'DPRK', 'we', 2, 4, 100, 200, 1, 1),
+      row('speaker:A vs rest', 'A', 'rest', 'revisionist', 10, 5, 100, 200, 1, 2),
+      row('speaker:A vs rest', 'A', 'rest', 'friend', 0, 8, 100, 200, 0, 2),
+      row('speaker:A vs rest', 'A', 'rest', 'we', 2, 4, 100, 200, 1, 1),
+      row('speaker:B vs rest', 'B', 'rest', 'we', 0, 6, 100, 200, 0, 2),
+      row('speaker:B vs rest', 'B', 'rest', 'revisionist', 2, 13, 100, 200, 1, 2),
+      row('speaker:B vs rest', 'B', 'rest', 'friend', 4, 4, 100, 200, 1, 1),
+      row('speaker:C vs rest', 'C', 'rest', 'we', 4, 2, 100, 200, 1, 1),
+      row('speaker:C vs rest', 'C', 'rest', 'revisionist', 3, 12, 100, 200, 1, 1),
+      row('speaker:C vs rest', 'C', 'rest', 'friend', 4, 4, 100, 200, 1, 1),
     ]);
     expect(keynessRows(docs)[3]!.g2).toBeCloseTo(7.329811674, 8);
   });

@@ -142,8 +142,8 @@ describe('sentimentTables', () => {
         side: 'Albania',
         sentences: 1,
         mean: -0.5,
-        ci_low: -0.5,
-        ci_high: -0.5,
+        ci_low: Number.NaN,
+        ci_high: Number.NaN,
         coverage: 1,
       },
       {
@@ -154,8 +154,8 @@ describe('sentimentTables', () => {
         side: 'Albania',
         sentences: 1,
         mean: -0.5,
-        ci_low: -0.5,
-        ci_high: -0.5,
+        ci_low: Number.NaN,
+        ci_high: Number.NaN,
         coverage: 1,
       },
     ]);
@@ -182,7 +182,7 @@ describe('sentimentTables', () => {
         side: 'Albania',
         sentences: 2,
         mean: 0.25,
-        covered: 1,
+        sentences_covered: 1,
       },
       {
         doc_id: 'a-1959',
@@ -192,7 +192,7 @@ describe('sentimentTables', () => {
         side: 'DPRK',
         sentences: 2,
         mean: 0.25,
-        covered: 2,
+        sentences_covered: 2,
       },
       {
         doc_id: 'b-1961',
@@ -202,7 +202,7 @@ describe('sentimentTables', () => {
         side: 'Albania',
         sentences: 1,
         mean: -0.5,
-        covered: 1,
+        sentences_covered: 1,
       },
     ]);
   });
@@ -277,8 +277,8 @@ describe('sentimentTables', () => {
         side: 'DPRK',
         sentences: 1,
         mean: 0.25,
-        ci_low: 0.25,
-        ci_high: 0.25,
+        ci_low: Number.NaN,
+        ci_high: Number.NaN,
         coverage: 1,
       },
       {
@@ -287,8 +287,8 @@ describe('sentimentTables', () => {
         side: 'Albania',
         sentences: 1,
         mean: -0.5,
-        ci_low: -0.5,
-        ci_high: -0.5,
+        ci_low: Number.NaN,
+        ci_high: Number.NaN,
         coverage: 1,
       },
     ]);
@@ -301,8 +301,13 @@ describe('sentimentTables', () => {
 });
 
 describe('bootstrapMeanCi', () => {
-  it('returns the mean for a single value', () => {
-    expect(bootstrapMeanCi([0.3], 2000, 1, 'k')).toEqual({ mean: 0.3, low: 0.3, high: 0.3 });
+  it('returns the mean and no interval (NaN, an empty cell) for fewer than two values', () => {
+    expect(bootstrapMeanCi([0.3], 2000, 1, 'k')).toEqual({
+      mean: 0.3,
+      low: Number.NaN,
+      high: Number.NaN,
+    });
+    expect(Number.isNaN(bootstrapMeanCi([], 2000, 1, 'k').low)).toBe(true);
   });
   it('is seeded by seed and key', () => {
     const x = [0, 0.1, 0.5, -0.2, 0.9];

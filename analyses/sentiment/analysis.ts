@@ -70,9 +70,13 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
  * Tibshirani 1993, §13.3): `resamples` means of n draws with replacement,
  * their 2.5th and 97.5th percentiles (type-7 quantiles). The generator is
  * seeded from `seed` and `key`, so a group's interval does not depend on
- * which other groups exist or their order. One value (or none): the
- * interval is the mean itself.
+ * which other groups exist or their order. One value (or none): no
+ * interval (low and high NaN, written as empty cells): resampling a single
+ * value gives a zero-width "interval" that would read as certainty.
  */
+/** Fewest values an interval is computed from, here and in the figures' own intervals. */
+export const MIN_INTERVAL_N = 2;
+
 export function bootstrapMeanCi(
   values: readonly number[],
   resamples: number,
@@ -81,7 +85,7 @@ export function bootstrapMeanCi(
 ): { mean: number; low: number; high: number } {
   const m = meanOf(values);
   const n = values.length;
-  if (n <= 1 || resamples < 1) return { mean: m, low: m, high: m };
+  if (n < MIN_INTERVAL_N || resamples < 1) return { mean: m, low: Number.NaN, high: Number.NaN };
   // mulberry32 inlined (same sequence as random.ts's seededFor): this loop
   // runs resamples × n times per group and dominates the analyses' cost.
   // The state is kept as an int32 (same bits as the uint32 of random.ts, but
@@ -268,7 +272,7 @@ function docPartial(
         side: turn.side,
         sentences: ss.length,
         mean: meanOf(arc.scores),
-        covered: arc.covered,
+        sentences_covered: arc.covered,
       });
     }
   }
@@ -465,9 +469,24 @@ const r3 = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
  * limits. `measured` are rows of the harness (agreement.json); rows of other
  * scorers than "project" are ignored.
  */
+/** The methods sentence on domain corrections, from the overrides actually used. */
+function domainText(overrides: ReadonlyMap<string, number>): string {
+  if (overrides.size === 0)
+    return 'No domain corrections were configured (corpus/sentiment.yaml sets no overrides): words the lexicon does not know count as neutral.';
+  const neg = [...overrides.values()].filter((v) => v < 0).length;
+  const pos = [...overrides.values()].filter((v) => v > 0).length;
+  const zero = overrides.size - neg - pos;
+  return (
+    `Domain corrections for the vocabulary of these records are applied on top: ${overrides.size} word scores from corpus/sentiment.yaml ` +
+    `(${neg} negative, ${pos} positive, ${zero} set to neutral; each listed in the manifest); they are not part of the measured agreement.`
+  );
+}
+
 export function sentimentMethods(
   measured: Array<{ file: string; scorer: string; n: number; pearson: number }>,
   coverage?: number,
+  /** The domain overrides the scorer used (corpus/sentiment.yaml); the text reports what was configured. */
+  overrides: ReadonlyMap<string, number> = new Map(),
 ): string {
   const rows = measured
     .filter((m) => m.scorer === 'project')
@@ -493,7 +512,7 @@ export function sentimentMethods(
     'the values of a sentence\u2019s sentiment words are summed rather than averaged and scaled into (\u22121, 1), intensifiers and dampeners strengthen or weaken the next word, ' +
     'words conceded before \u201cbut\u201d, \u201chowever\u201d or \u201cyet\u201d or in a clause opened by \u201calthough\u201d count less, an exclamation mark strengthens its sentence\u2019s sentiment words, negation weakens rather than reverses and each negator (\u201cnot\u201d, \u201cnever\u201d \u2026) adds a small negative term, negative words weigh more than positive ones, nouns and verbs count less than adjectives, a word the lexicon lacks takes the value of the word it derives from by English suffixes and negative prefixes (\u201cgenerosity\u201d from \u201cgenerous\u201d, \u201charmless\u201d as the opposite of \u201charm\u201d), a sentence\u2019s score is diluted by its words without sentiment, and the lexicon\u2019s multi-word entries are matched as wink-nlp matches them. ' +
     'The handful of coefficients of these rules were fitted with five-fold cross-validation on human-rated benchmark sentences only, never on this corpus. ' +
-    'Domain corrections for the political vocabulary of these records (corpus/sentiment.yaml, listed in the manifest) are applied on top; they are not part of the measured agreement.' +
+    domainText(overrides) +
     agreementText +
     coverageText +
     ' These scores measure tone (the words\u2019 emotional colour), not stance: a warm sentence can announce a disagreement, a harsh one can attack a common enemy, and sarcasm, diplomatic formula and translation all blur the signal. ' +

@@ -6,14 +6,14 @@
 import { createRequire } from 'node:module';
 import type { Tables } from '../../analyses/types.js';
 import { stableJson, toCsv } from '../csv.js';
-import { BUILDERS } from './specs.js';
+import { BUILDERS, type FigureOptions } from './specs.js';
 import type { Figure, Rendered } from './types.js';
 
 /** Every figure the tables support, in report order; figures without data are left out. */
-export function buildFigures(tables: Tables): Figure[] {
+export function buildFigures(tables: Tables, options: FigureOptions = {}): Figure[] {
   const out: Figure[] = [];
   for (const build of BUILDERS) {
-    const fig = build(tables);
+    const fig = build(tables, options);
     if (fig) out.push(fig);
   }
   return out;

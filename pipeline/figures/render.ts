@@ -65,6 +65,45 @@ export function normaliseSvgIds(svg: string): string {
   return svg.replace(/\b(clip|gradient|pattern)\d+\b/g, (id) => ids.get(id) ?? id);
 }
 
+/** Text widths already measured, by font, size and text (labels repeat across panels). */
+const widths = new Map<string, number>();
+let measurer: PDFKit.PDFDocument | undefined;
+
+/**
+ * Width of a text item in DejaVu Sans as drawn. Without a canvas, Vega guesses
+ * 0.8 em per character, about a third wider than DejaVu's letters: titles then
+ * reserve wide empty bands, axis labels are hidden as "overlapping" and
+ * label limits cut text that would fit. The font's own advance widths
+ * (through pdfkit, which embeds the same file in the PDF) make the layout
+ * the one resvg and pdfkit draw.
+ */
+export function measureText(
+  item: { font?: string; fontSize?: number; fontWeight?: string | number; text?: unknown },
+  text?: unknown,
+): number {
+  const raw = text ?? item.text;
+  const value = Array.isArray(raw) ? raw.join(' ') : raw == null ? '' : String(raw);
+  const size = item.fontSize ?? 11;
+  if (value === '' || !(size > 0)) return 0;
+  const bold = item.fontWeight === 'bold' || Number(item.fontWeight) >= 600;
+  const k = `${bold ? 'b' : 'r'}${size}\u0000${value}`;
+  let w = widths.get(k);
+  if (w === undefined) {
+    const f = loadFonts();
+    measurer ??= new PDFDocument({ autoFirstPage: false });
+    w = measurer
+      .font(bold ? f.boldPath : f.regularPath)
+      .fontSize(size)
+      .widthOfString(value);
+    widths.set(k, w);
+  }
+  return w;
+}
+
+// vega re-exports vega-scenegraph's textMetrics, which its typings do not declare;
+// replacing `width` is the documented hook (vl-convert does the same).
+(vega as unknown as { textMetrics: { width: typeof measureText } }).textMetrics.width = measureText;
+
 export async function renderSvg(fig: Pick<Figure, 'spec'>): Promise<string> {
   const view = new vega.View(vega.parse(toVega(fig)), { renderer: 'none' });
   try {

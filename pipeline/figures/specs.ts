@@ -3,6 +3,9 @@
  * returning the rows it plots and a Vega-Lite v6 spec with those rows inlined,
  * so the spec, the CSV and the picture always show the same numbers.
  */
+
+import { MIN_INTERVAL_N } from '../../analyses/sentiment/analysis.js';
+import { KEPT_FUNCTION_WORDS } from '../../analyses/stopwords.js';
 import type { KeynessRow, Tables } from '../../analyses/types.js';
 import {
   key,
@@ -19,7 +22,8 @@ import type { Figure } from './types.js';
 
 export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
-type Row = Record<string, string | number | boolean>;
+/** A plotted row; null is a missing value (an empty CSV cell, a mark Vega leaves out). */
+type Row = Record<string, string | number | boolean | null>;
 
 /** How many dictionary phrases the headline figure shows (most frequent first). */
 export const HEADLINE_PHRASES = 9;
@@ -42,8 +46,19 @@ export const HEADLINE_KEYS = [
 export const MIN_RATE_WORDS = 50;
 /** Terms per speaker in the top-terms figure. */
 export const TOP_TERMS = 10;
+/**
+ * Fewest words a speaker must have spoken to be ranked in the top-terms
+ * figure: below it one count moves a rate by 20 per 10,000 or more, and the
+ * shared axis would be set by the speaker we know least about.
+ */
+export const MIN_TERM_WORDS = 500;
 /** Terms per side in the keyness figure. */
 export const KEY_TERMS = 12;
+/**
+ * Fewest sentences behind a mean drawn as a full estimate (filled point with
+ * its interval) in the sentiment figures; fewer are drawn hollow.
+ */
+export const MIN_ESTIMATE_SENTENCES = 5;
 /** Turns in the moving average of the sentiment arc. */
 export const ARC_WINDOW = 5;
 /**
@@ -52,8 +67,8 @@ export const ARC_WINDOW = 5;
  * Per-conversation panels (sentiment arc, dispersion): the most recent meetings.
  */
 export const MAX_MEETING_PANELS = 12;
-/** Meetings in the dispersion figure (each is one row per phrase, so fewer). */
-export const MAX_DISPERSION_MEETINGS = 6;
+/** Meetings (strips per key) in the dispersion figure, so it fits a printed page. */
+export const MAX_DISPERSION_MEETINGS = 10;
 /** Bars in the share-of-speech figure: the most recent meetings. */
 export const MAX_SHARE_BARS = 40;
 /** Above this many meetings, the time-series figures show one point per calendar year. */
@@ -62,6 +77,9 @@ export const MAX_TIME_MEETINGS = 60;
 export const MAX_SPEAKERS = 12;
 
 const SIDE_TITLE = 'Side';
+/** Panel widths of the small-multiple time series (three columns fit a page). */
+const PHRASE_PANEL_WIDTH = 220;
+const TARGET_PANEL_WIDTH = 220;
 
 function colour(sides: Iterable<string>, title: string | null = SIDE_TITLE): Row | object {
   return {
@@ -72,9 +90,24 @@ function colour(sides: Iterable<string>, title: string | null = SIDE_TITLE): Row
   };
 }
 
-/** Calendar-time x axis spanning whole years of the data (1959 → 1966 for the corpus). */
-function dateX(dates: Iterable<string>, field = 'date'): object {
-  const [lo, hi] = yearSpan(dates);
+/** Horizontal room a year label ("1966", 11 px DejaVu Sans ≈ 28 px) needs, with a gap. */
+const YEAR_LABEL_PX = 40;
+
+/**
+ * Calendar-time x axis spanning whole years of the data (1959 → 1966 for the
+ * corpus). Labels every `step` years, with `step` chosen so the labels fit
+ * `width`, and the domain's first year moved back so the last year of the data
+ * is always labelled: a reader sees where the data end.
+ */
+function dateX(dates: Iterable<string>, field = 'date', width = PANEL_WIDTH): object {
+  const [first, hi] = yearSpan(dates);
+  const years = hi - first + 1;
+  const step = Math.max(1, Math.ceil((YEAR_LABEL_PX * years) / width));
+  const lo = hi - step * Math.ceil((hi - first) / step);
+  // Explicit tick values: d3's every-k-years ticks fall on years divisible by k,
+  // which would leave the last year unlabelled.
+  const values: object[] = [];
+  for (let y = lo; y <= hi; y += step) values.push({ year: y, month: 1, date: 1, utc: true });
   return {
     field,
     type: 'temporal',
@@ -86,8 +119,53 @@ function dateX(dates: Iterable<string>, field = 'date'): object {
         { year: hi, month: 12, date: 31, utc: true },
       ],
     },
-    axis: { format: '%Y', tickCount: { interval: 'year', step: 1 } },
+    axis: {
+      format: '%Y',
+      values,
+      labelFlush: false,
+      labelOverlap: false,
+    },
   };
+}
+
+/**
+ * Tooltip lines for the date and the meeting of a time-series mark. Without a
+ * time unit and format the tooltip shows the parsed date in epoch
+ * milliseconds; UTC, because the dates are calendar days, not instants.
+ */
+function whenTooltip(yearly: boolean): object[] {
+  return [
+    yearly
+      ? { field: 'date', type: 'temporal', timeUnit: 'utcyear', format: '%Y', title: 'Year' }
+      : {
+          field: 'date',
+          type: 'temporal',
+          timeUnit: 'utcyearmonthdate',
+          format: '%-d %B %Y',
+          title: 'Date',
+        },
+    { field: 'title', title: 'Meeting' },
+  ];
+}
+
+/** Archive title of each document, for tooltips ("" for documents without one). */
+function titles(tables: Tables): Map<string, string> {
+  return new Map(tables.documents.map((d) => [d.doc_id, d.title] as const));
+}
+
+/** Meetings per calendar year, from their dates. */
+function meetingsPerYear(dates: Iterable<string>): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const d of dates) {
+    const y = yearOf(d);
+    if (y !== undefined) out.set(y, (out.get(y) ?? 0) + 1);
+  }
+  return out;
+}
+
+/** The `title` of a yearly point: what it pools. */
+function yearTitle(year: number | string, meetingsInYear: number): string {
+  return `${year}: ${meetingsInYear} meeting${meetingsInYear === 1 ? '' : 's'} pooled`;
 }
 
 function base(title: string, subtitle: string, alt: string, data: Row[]): Record<string, unknown> {
@@ -207,26 +285,30 @@ function yearlySentiment(tables: Tables, level: 'side' | 'speaker', keep?: Set<s
     a.sq += r.sentiment * r.sentiment;
     if (r.covered) a.cov++;
   }
+  const perYear = meetingsPerYear(tables.documents.map((d) => d.date));
   return [...acc.values()].map((a) => {
     const mean = a.sum / a.n;
     const sd = a.n > 1 ? Math.sqrt(Math.max(0, (a.sq - a.n * mean * mean) / (a.n - 1))) : 0;
-    const half = a.n > 1 ? (1.959964 * sd) / Math.sqrt(a.n) : 0;
+    // No interval from one sentence (MIN_INTERVAL_N, as for the bootstrap intervals).
+    const half = a.n >= MIN_INTERVAL_N ? (1.959964 * sd) / Math.sqrt(a.n) : Number.NaN;
     return {
       doc_id: '',
       date: yearDate(a.year),
+      title: yearTitle(a.year, perYear.get(a.year) ?? 0),
       speaker: a.speaker,
       side: a.side,
       sentences: a.n,
       mean: round(mean),
-      ci_low: round(mean - half),
-      ci_high: round(mean + half),
+      ci_low: end(mean - half),
+      ci_high: end(mean + half),
       coverage: round(a.cov / a.n),
     };
   });
 }
 
 const sentimentScale = { domain: [-1, 1], nice: false };
-const sentimentTitle = 'Mean sentence sentiment (−1 negative … +1 positive)';
+/** Short enough to fit beside the plot; the subtitles give the −1 … +1 range. */
+const sentimentTitle = 'Mean sentence score';
 
 // ── 1. Phrase rates over time by side (the headline figure) ──────────────────
 
@@ -276,6 +358,8 @@ export function phraseRates(tables: Tables): Figure | undefined {
     }
   }
   const units = [...unitWords.entries()].sort((a, b) => compareText(a[0], b[0]));
+  const titleOf = titles(tables);
+  const perYear = meetingsPerYear(dates.values());
   // Zero-filled: a meeting where a side spoke but never used the phrase is a real 0.
   for (const phrase of shown) {
     for (const [k, w] of units) {
@@ -288,6 +372,7 @@ export function phraseRates(tables: Tables): Figure | undefined {
         phrase,
         doc_id: yearly ? '' : unit,
         date: yearly ? yearDate(Number(unit)) : (dates.get(unit) ?? ''),
+        title: yearly ? yearTitle(unit, perYear.get(Number(unit)) ?? 0) : (titleOf.get(unit) ?? ''),
         side,
         count,
         words: w,
@@ -306,7 +391,11 @@ export function phraseRates(tables: Tables): Figure | undefined {
       compareText(String(a.doc_id), String(b.doc_id)) ||
       sideList.indexOf(String(a.side)) - sideList.indexOf(String(b.side)),
   );
-  const x = dateX(data.map((d) => String(d.date)));
+  const x = dateX(
+    data.map((d) => String(d.date)),
+    'date',
+    PHRASE_PANEL_WIDTH,
+  );
   const omitted = phrases.length - shown.length;
   const alt =
     `Small multiples, one panel per phrase (${shown.join(', ')}), of occurrences per 10,000 words ` +
@@ -314,7 +403,7 @@ export function phraseRates(tables: Tables): Figure | undefined {
     `${range(data.map((d) => Number(d.per_10k)))}.`;
   const tooltip = [
     { field: 'phrase', title: 'Phrase' },
-    { field: 'date', title: 'Date' },
+    ...whenTooltip(yearly),
     { field: 'side', title: 'Side' },
     { field: 'count', type: 'quantitative', title: 'Occurrences' },
     { field: 'words', type: 'quantitative', title: 'Words spoken by the side' },
@@ -334,7 +423,7 @@ export function phraseRates(tables: Tables): Figure | undefined {
     facet: { field: 'phrase', type: 'nominal', title: null, sort: shown },
     columns: 3,
     spec: {
-      width: 220,
+      width: PHRASE_PANEL_WIDTH,
       height: 140,
       encoding: {
         x: x,
@@ -386,6 +475,7 @@ export function phraseRates(tables: Tables): Figure | undefined {
     'phrase',
     'doc_id',
     'date',
+    'title',
     'side',
     'count',
     'words',
@@ -400,6 +490,7 @@ export function phraseRates(tables: Tables): Figure | undefined {
 const sentimentColumns = [
   'doc_id',
   'date',
+  'title',
   'speaker',
   'side',
   'sentences',
@@ -409,9 +500,9 @@ const sentimentColumns = [
   'coverage',
 ];
 
-function sentimentTooltip(withSpeaker: boolean): object[] {
+function sentimentTooltip(withSpeaker: boolean, yearly: boolean): object[] {
   return [
-    { field: 'date', title: 'Date' },
+    ...whenTooltip(yearly),
     ...(withSpeaker ? [{ field: 'speaker', title: 'Speaker' }] : []),
     { field: 'side', title: 'Side' },
     { field: 'mean', type: 'quantitative', title: 'Mean sentiment', format: '.3f' },
@@ -422,77 +513,167 @@ function sentimentTooltip(withSpeaker: boolean): object[] {
   ];
 }
 
+/**
+ * Mean-with-interval layers shared by the sentiment figures: a zero line,
+ * interval bars, a line through the means and a point per mean. Estimates
+ * from fewer than MIN_ESTIMATE_SENTENCES sentences are drawn as hollow points
+ * without bar or line, so a one-sentence year does not look like a forty-
+ * sentence one; their values stay in the CSV and the tooltip.
+ */
 function sentimentLayers(
   x: object,
   sides: string[],
-  withSpeaker: boolean,
-  yTitle = sentimentTitle,
+  tooltip: object[],
+  yTitle: string,
+  detail?: string,
 ): object[] {
+  const solid = { filter: `datum.sentences >= ${MIN_ESTIMATE_SENTENCES}` };
+  const few = { filter: `datum.sentences < ${MIN_ESTIMATE_SENTENCES}` };
+  const lineDetail = detail ? { detail: { field: detail } } : {};
   return [
     {
       mark: { type: 'rule', color: '#999999', strokeDash: [3, 3] },
       encoding: { y: { datum: 0 } },
     },
     {
+      transform: [solid],
       mark: { type: 'rule', opacity: 0.6 },
       encoding: {
         x,
         y: { field: 'ci_low', type: 'quantitative', scale: sentimentScale, title: yTitle },
         y2: { field: 'ci_high' },
         color: colour(sides),
+        tooltip,
       },
     },
     {
+      transform: [solid],
       mark: { type: 'line', opacity: 0.7 },
       encoding: {
         x,
-        y: { field: 'mean', type: 'quantitative' },
+        y: { field: 'mean', type: 'quantitative', scale: sentimentScale, title: yTitle },
         color: colour(sides),
-        ...(withSpeaker ? { detail: { field: 'speaker' } } : {}),
+        ...lineDetail,
       },
     },
     {
+      transform: [solid],
       mark: { type: 'point' },
       encoding: {
         x,
-        y: { field: 'mean', type: 'quantitative' },
+        y: { field: 'mean', type: 'quantitative', scale: sentimentScale, title: yTitle },
         color: colour(sides),
-        tooltip: sentimentTooltip(withSpeaker),
+        tooltip,
+      },
+    },
+    {
+      transform: [few],
+      mark: { type: 'point', filled: false, strokeWidth: 1.5 },
+      encoding: {
+        x,
+        y: { field: 'mean', type: 'quantitative', scale: sentimentScale, title: yTitle },
+        color: colour(sides),
+        tooltip,
       },
     },
   ];
 }
 
+/** The caption sentence for the hollow points. */
+const fewNote =
+  `Means from fewer than ${MIN_ESTIMATE_SENTENCES} sentences are drawn as hollow points without ` +
+  `interval or line; a mean from a single sentence has no interval at all (empty in the CSV).`;
+
+/** An interval end for the data: null (missing) when none was computed. */
+function end(x: number): number | null {
+  return Number.isFinite(x) ? round(x) : null;
+}
+
 function sentimentRows(tables: Tables, level: 'side' | 'speaker'): Row[] {
+  const titleOf = titles(tables);
   return tables.sentiment
     .filter((r) => r.level === level)
     .map((r) => ({
       doc_id: r.doc_id,
       date: r.date,
+      title: titleOf.get(r.doc_id) ?? '',
       speaker: r.speaker,
       side: r.side,
       sentences: r.sentences,
       mean: round(r.mean),
-      ci_low: round(r.ci_low),
-      ci_high: round(r.ci_high),
+      ci_low: end(r.ci_low),
+      ci_high: end(r.ci_high),
       coverage: round(r.coverage),
     }));
 }
 
-const sentimentCaption =
-  `Each sentence of speech is scored from −1 (negative) to +1 (positive) by the dictionary ` +
-  `method described under Methods; a point is the mean over the sentences in one meeting, and ` +
-  `the vertical bar its 95% confidence interval. Sentences with no sentiment-bearing word or negator count ` +
-  `as 0 and pull means toward 0; the tooltip gives the share of sentences with at least one ` +
-  `such word (coverage). Political vocabulary (imperialists, revisionists, comrade) is neutral ` +
-  `to the lexicon, so these scores measure general tone, not political stance.`;
+/** What the builders need beyond the tables: the configuration the run used. */
+export interface FigureOptions {
+  /** The sentiment scorer's domain overrides (corpus/sentiment.yaml), word → score; none when absent. */
+  sentimentOverrides?: ReadonlyMap<string, number>;
+  /** The targets followed in sentiment_targets.csv, with their patterns. */
+  sentimentTargets?: ReadonlyArray<{ key: string; patterns: readonly string[] }>;
+}
+
+/** Override words quoted as examples in captions. */
+const OVERRIDE_EXAMPLES = 4;
+
+/** A signed score as printed: "−0.6", "+0.3", "0". */
+function signed(x: number): string {
+  const v = round(x, 2);
+  return v > 0 ? `+${v}` : v < 0 ? `−${Math.abs(v)}` : '0';
+}
+
+/**
+ * What the scorer was told about the corpus's own vocabulary, from the
+ * overrides actually used, never written by hand: a caption that says
+ * "revisionists are neutral" while the configuration scores them −0.6 misleads.
+ */
+export function vocabularyNote(overrides: ReadonlyMap<string, number> = new Map()): string {
+  if (overrides.size === 0) {
+    return (
+      `No domain corrections were configured (corpus/sentiment.yaml sets no overrides), so words ` +
+      `the general lexicon does not know, much political vocabulary among them, count as neutral; ` +
+      `these scores measure general tone, not political stance.`
+    );
+  }
+  const entries = [...overrides.entries()];
+  const neg = entries.filter(([, v]) => v < 0).length;
+  const pos = entries.filter(([, v]) => v > 0).length;
+  const zero = entries.length - neg - pos;
+  const examples = entries
+    .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || compareText(a[0], b[0]))
+    .slice(0, OVERRIDE_EXAMPLES)
+    .map(([w, v]) => `"${w}" ${signed(v)}`);
+  const counts = [
+    neg > 0 ? `${neg} negative` : '',
+    pos > 0 ? `${pos} positive` : '',
+    zero > 0 ? `${zero} set to neutral` : '',
+  ].filter(Boolean);
+  return (
+    `The general lexicon is corrected for this corpus by ${entries.length} word score` +
+    `${entries.length === 1 ? '' : 's'} from corpus/sentiment.yaml (${counts.join(', ')}; ` +
+    `strongest: ${examples.join(', ')}); words it lists neither there nor in the lexicon count ` +
+    `as neutral. Even so these scores measure tone, not political stance.`
+  );
+}
+
+function sentimentCaption(options: FigureOptions): string {
+  return (
+    `Each sentence of speech is scored from −1 (negative) to +1 (positive) by the dictionary ` +
+    `method described under Methods; a point is the mean over the sentences in one meeting, and ` +
+    `the vertical bar its 95% confidence interval. Sentences with no sentiment-bearing word or negator count ` +
+    `as 0 and pull means toward 0; the tooltip gives the share of sentences with at least one ` +
+    `such word (coverage). ${fewNote} ${vocabularyNote(options.sentimentOverrides)}`
+  );
+}
 
 const yearlyCaption = (n: number) =>
   ` With ${n} meetings (more than ${MAX_TIME_MEETINGS}), each point is one calendar year instead of ` +
   `one meeting: the mean over all that year's sentences, with a normal-approximation 95% interval ` +
   `(mean ± 1.96 standard errors); per-meeting values with bootstrap intervals are in sentiment.csv.`;
 
-export function sentimentBySide(tables: Tables): Figure | undefined {
+export function sentimentBySide(tables: Tables, options: FigureOptions = {}): Figure | undefined {
   const n = meetingCount(tables);
   const yearly = n > MAX_TIME_MEETINGS;
   const data = yearly ? yearlySentiment(tables, 'side') : sentimentRows(tables, 'side');
@@ -511,18 +692,18 @@ export function sentimentBySide(tables: Tables): Figure | undefined {
   const spec = {
     ...base(
       'Sentiment over time, by side',
-      'Mean sentence score per meeting; bars: 95% confidence interval',
+      `Mean sentence score per meeting (−1 … +1); bars: 95% interval; hollow: n < ${MIN_ESTIMATE_SENTENCES}`,
       alt,
       data,
     ),
     width: PANEL_WIDTH,
     height: 240,
-    layer: sentimentLayers(x, sides, false),
+    layer: sentimentLayers(x, sides, sentimentTooltip(false, yearly), sentimentTitle),
   };
   return figure(
     'sentiment-by-side',
     'Sentiment over time, by side',
-    sentimentCaption + (yearly ? yearlyCaption(n) : ''),
+    sentimentCaption(options) + (yearly ? yearlyCaption(n) : ''),
     alt,
     spec,
     data,
@@ -530,7 +711,10 @@ export function sentimentBySide(tables: Tables): Figure | undefined {
   );
 }
 
-export function sentimentBySpeaker(tables: Tables): Figure | undefined {
+export function sentimentBySpeaker(
+  tables: Tables,
+  options: FigureOptions = {},
+): Figure | undefined {
   const n = meetingCount(tables);
   const yearly = n > MAX_TIME_MEETINGS;
   const all = sentimentRows(tables, 'speaker');
@@ -562,7 +746,7 @@ export function sentimentBySpeaker(tables: Tables): Figure | undefined {
   const spec = {
     ...base(
       'Sentiment over time, by speaker',
-      'Mean sentence score per meeting (−1 negative … +1 positive); bars: 95% confidence interval',
+      `Mean sentence score per meeting (−1 … +1); bars: 95% interval; hollow: n < ${MIN_ESTIMATE_SENTENCES}`,
       alt,
       data,
     ),
@@ -584,13 +768,13 @@ export function sentimentBySpeaker(tables: Tables): Figure | undefined {
     spec: {
       width: PANEL_WIDTH,
       height: 90,
-      layer: sentimentLayers(x, sides, true, 'Mean score'),
+      layer: sentimentLayers(x, sides, sentimentTooltip(true, yearly), 'Mean score', 'speaker'),
     },
   };
   return figure(
     'sentiment-by-speaker',
     'Sentiment over time, by speaker',
-    sentimentCaption +
+    sentimentCaption(options) +
       (yearly ? yearlyCaption(n) : '') +
       (keep
         ? ` The ${keep.size} of ${speakerCount} speakers who spoke the most words are shown; all are in sentiment.csv.`
@@ -632,11 +816,24 @@ export function topTerms(tables: Tables): Figure | undefined {
   );
   const keep = speakers.length > MAX_SPEAKERS ? topSpeakers(tables, MAX_SPEAKERS) : undefined;
   const data: Row[] = [];
+  const tooFew: string[] = [];
+  // When nobody reaches the minimum (a small corpus), nobody can dominate a
+  // better-measured speaker: all with MIN_RATE_WORDS are ranked, and the
+  // caption says the rates rest on few words.
+  const minWords = speakers.some(
+    (sp) => (!keep || keep.has(sp)) && (words.get(sp) ?? 0) >= MIN_TERM_WORDS,
+  )
+    ? MIN_TERM_WORDS
+    : MIN_RATE_WORDS;
   for (const speaker of speakers) {
     if (keep && !keep.has(speaker)) continue;
     const w = words.get(speaker) ?? 0;
-    if (w < MIN_RATE_WORDS) continue;
+    if (w < minWords) {
+      tooFew.push(`${speaker} (${w.toLocaleString('en-US')})`);
+      continue;
+    }
     const ranked = [...counts.get(speaker)!.entries()]
+      .filter(([term]) => !KEPT_FUNCTION_WORDS.has(term))
       .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
       .slice(0, TOP_TERMS);
     ranked.forEach(([term, count], i) => {
@@ -654,7 +851,7 @@ export function topTerms(tables: Tables): Figure | undefined {
   }
   if (data.length === 0) return undefined;
   const alt =
-    `Bar charts, one per speaker (${speakers.join(', ')}), of each speaker's ${TOP_TERMS} most ` +
+    `Bar charts, one per speaker (${[...new Set(data.map((d) => String(d.speaker)))].join(', ')}), of each speaker's ${TOP_TERMS} most ` +
     `frequent content terms in occurrences per 10,000 words, coloured by side.`;
   const spec = {
     ...base(
@@ -690,12 +887,20 @@ export function topTerms(tables: Tables): Figure | undefined {
     resolve: { scale: { y: 'independent' } },
   };
   const caption =
-    `Content terms are lemmas in lower case with the corpus stop words removed; multi-word names ` +
-    `and dictionary phrases count as one term. Counts are summed over all meetings of a speaker ` +
-    `and divided by all the words that speaker spoke (×10,000); the number after each term is ` +
-    `its raw count. Ties are broken alphabetically. A speaker met only once has a small ` +
-    `denominator: compare raw counts before reading much into differences. Speakers with fewer ` +
-    `than ${MIN_RATE_WORDS} words in all (e.g. an interpreter's asides) are left out.` +
+    `Content terms are lemmas in lower case with the corpus stop words removed, and also the ` +
+    `function words the stop-word list keeps for keyness (${[...KEPT_FUNCTION_WORDS].join(', ')}); ` +
+    `multi-word names and dictionary phrases count as one term. Counts are summed over all ` +
+    `meetings of a speaker and divided by all the words that speaker spoke (×10,000); the number ` +
+    `after each term is its raw count. Ties are broken alphabetically. ` +
+    (minWords === MIN_TERM_WORDS
+      ? `Only speakers with at least ${MIN_TERM_WORDS.toLocaleString('en-US')} words in all are ` +
+        `ranked: below that a single occurrence moves a rate by 20 per 10,000 or more.`
+      : `No speaker spoke ${MIN_TERM_WORDS.toLocaleString('en-US')} words, the minimum for a ` +
+        `stable rate: these rates rest on few words (speakers with fewer than ` +
+        `${MIN_RATE_WORDS} are left out); compare the raw counts.`) +
+    (tooFew.length > 0
+      ? ` Left out for fewer words (words spoken): ${tooFew.join(', ')}; their counts are in terms_by_speaker.csv.`
+      : '') +
     (keep
       ? ` The ${keep.size} of ${speakers.length} speakers who spoke the most words are shown; all are in terms.csv.`
       : '');
@@ -731,7 +936,8 @@ function albaniaVsDprk(rows: readonly KeynessRow[]): Row[] {
       significance: r.p < 0.05 ? 'p < 0.05' : 'p ≥ 0.05',
       count_albania: sign > 0 ? r.count_target : r.count_reference,
       count_dprk: sign > 0 ? r.count_reference : r.count_target,
-      range: r.range,
+      range_albania: sign > 0 ? r.range_target : r.range_reference,
+      range_dprk: sign > 0 ? r.range_reference : r.range_target,
     };
   });
 }
@@ -749,6 +955,9 @@ export function keyness(tables: Tables): Figure | undefined {
   );
   if (data.length === 0) return undefined;
   const order = data.map((d) => String(d.term));
+  // A legend with one entry explains nothing: when every bar is significant the
+  // opacity channel is dropped and the subtitle says so instead.
+  const allSignificant = data.every((d) => d.significance === 'p < 0.05');
   const alt =
     `Diverging bar chart of the ${data.length} terms most characteristic of Albania's and of the ` +
     `DPRK's speech by log-likelihood; bars to the right are relatively more frequent in ` +
@@ -756,7 +965,9 @@ export function keyness(tables: Tables): Figure | undefined {
   const spec = {
     ...base(
       'Key terms: Albania vs DPRK',
-      'Right: relatively more frequent in Albania’s speech; left: in the DPRK’s',
+      allSignificant
+        ? 'Right: relatively more frequent in Albania’s speech; left: in the DPRK’s; all bars significant at p < 0.05'
+        : 'Right: relatively more frequent in Albania’s speech; left: in the DPRK’s; faded: p ≥ 0.05',
       alt,
       data,
     ),
@@ -773,12 +984,16 @@ export function keyness(tables: Tables): Figure | undefined {
             title: 'Log Ratio (binary log of the ratio of rates per word)',
           },
           color: colour(['Albania', 'DPRK'], 'More frequent in'),
-          opacity: {
-            field: 'significance',
-            type: 'ordinal',
-            title: 'Log-likelihood G²',
-            scale: { domain: ['p < 0.05', 'p ≥ 0.05'], range: [1, 0.35] },
-          },
+          ...(allSignificant
+            ? {}
+            : {
+                opacity: {
+                  field: 'significance',
+                  type: 'ordinal',
+                  title: 'Log-likelihood G²',
+                  scale: { domain: ['p < 0.05', 'p ≥ 0.05'], range: [1, 0.35] },
+                },
+              }),
           tooltip: [
             { field: 'term', title: 'Term' },
             { field: 'key_for', title: 'More frequent in' },
@@ -787,7 +1002,12 @@ export function keyness(tables: Tables): Figure | undefined {
             { field: 'log_ratio', type: 'quantitative', title: 'Log Ratio', format: '.2f' },
             { field: 'g2', type: 'quantitative', title: 'G²', format: '.2f' },
             { field: 'p', type: 'quantitative', title: 'p', format: '.4f' },
-            { field: 'range', type: 'quantitative', title: 'Meetings containing it' },
+            {
+              field: 'range_albania',
+              type: 'quantitative',
+              title: 'Meetings where Albania used it',
+            },
+            { field: 'range_dprk', type: 'quantitative', title: 'Meetings where the DPRK used it' },
           ],
         },
       },
@@ -801,9 +1021,13 @@ export function keyness(tables: Tables): Figure | undefined {
     `Terms are compared between all speech by the Albanian side and all speech by the North Korean ` +
     `side. For each side the ${KEY_TERMS} terms with the highest log-likelihood G² (Dunning 1993) ` +
     `in its favour are shown; bar length is the Log Ratio (Hardie 2014), the binary logarithm of ` +
-    `the ratio of the term's relative frequencies (1 = twice as frequent). Faded bars are not ` +
-    `significant at p < 0.05 (G², 1 degree of freedom, no correction for multiple comparisons). ` +
-    `The tooltip gives raw counts and range (number of meetings containing the term).`;
+    `the ratio of the term's relative frequencies (1 = twice as frequent). ` +
+    (allSignificant
+      ? `Every bar shown is significant at p < 0.05 `
+      : `Faded bars are not significant at p < 0.05 `) +
+    `(G², 1 degree of freedom, no correction for multiple comparisons). ` +
+    `The tooltip gives raw counts and each side's range (the number of meetings in which that ` +
+    `side used the term).`;
   return figure('keyness', 'Key terms: Albania vs DPRK', caption, alt, spec, data, [
     'term',
     'key_for',
@@ -814,7 +1038,8 @@ export function keyness(tables: Tables): Figure | undefined {
     'significance',
     'count_albania',
     'count_dprk',
-    'range',
+    'range_albania',
+    'range_dprk',
   ]);
 }
 
@@ -911,7 +1136,7 @@ export function speechShare(tables: Tables): Figure | undefined {
 
 // ── 7. Sentiment arc within each conversation ────────────────────────────────
 
-export function sentimentArc(tables: Tables): Figure | undefined {
+export function sentimentArc(tables: Tables, options: FigureOptions = {}): Figure | undefined {
   const allMeetings = meetings(tables);
   const meetingList = mostRecent(allMeetings, MAX_MEETING_PANELS);
   const capped = meetingList.length < allMeetings.length;
@@ -935,7 +1160,7 @@ export function sentimentArc(tables: Tables): Figure | undefined {
         speaker: r.speaker,
         side: r.side,
         sentences: r.sentences,
-        covered: r.covered,
+        sentences_covered: r.sentences_covered,
         mean: round(r.mean),
         rolling_mean: round(rolling[i]!),
       });
@@ -998,7 +1223,7 @@ export function sentimentArc(tables: Tables): Figure | undefined {
               { field: 'speaker', title: 'Speaker' },
               { field: 'mean', type: 'quantitative', title: 'Mean sentiment', format: '.3f' },
               { field: 'sentences', type: 'quantitative', title: 'Sentences' },
-              { field: 'covered', type: 'quantitative', title: 'With sentiment words' },
+              { field: 'sentences_covered', type: 'quantitative', title: 'With sentiment words' },
             ],
           },
         },
@@ -1009,8 +1234,8 @@ export function sentimentArc(tables: Tables): Figure | undefined {
     `Each point is one speech turn: the mean score of its sentences (−1 to +1), sized by the number ` +
     `of sentences. The grey line is a centred moving average over ${ARC_WINDOW} turns, weighted by ` +
     `sentences, so brief courtesies weigh less than long statements. Turns without any ` +
-    `sentiment-bearing word or negator score 0. Read the turns themselves (Reading view) before interpreting ` +
-    `a dip: the lexicon does not know political vocabulary.` +
+    `sentiment-bearing word or negator score 0. Read the turns themselves (Reading view) before ` +
+    `interpreting a dip. ${vocabularyNote(options.sentimentOverrides)}` +
     (capped
       ? ` The ${meetingList.length} most recent of ${allMeetings.length} meetings are shown; every turn of every meeting is in sentiment_arc.csv.`
       : '');
@@ -1029,7 +1254,7 @@ export function sentimentArc(tables: Tables): Figure | undefined {
       'speaker',
       'side',
       'sentences',
-      'covered',
+      'sentences_covered',
       'mean',
       'rolling_mean',
     ],
@@ -1038,18 +1263,57 @@ export function sentimentArc(tables: Tables): Figure | undefined {
 
 // ── 8. Dispersion of dictionary terms across each conversation ───────────────
 
+/** Dictionary keys in the dispersion figure: the headline keys first, then the most frequent. */
+export const DISPERSION_KEYS = 4;
+
+/**
+ * Which phrases the dispersion figure shows: the headline keys present, then
+ * the most frequent others, at most DISPERSION_KEYS.
+ */
+function dispersionKeys(kwic: Tables['kwic']): { shown: string[]; all: number } {
+  const totals = new Map<string, number>();
+  for (const r of kwic) totals.set(r.phrase, (totals.get(r.phrase) ?? 0) + 1);
+  const lead = HEADLINE_KEYS.filter((k) => totals.has(k));
+  const rest = [...totals.entries()]
+    .filter(([p]) => !lead.includes(p))
+    .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
+    .map(([p]) => p);
+  return { shown: [...lead, ...rest].slice(0, DISPERSION_KEYS), all: totals.size };
+}
+
+/**
+ * AntConc-style dispersion plot: one panel per headline key, one strip per
+ * meeting, a tick wherever the key was spoken. Sized for a printed page
+ * (at most DISPERSION_KEYS × MAX_DISPERSION_MEETINGS strips, meetings labelled
+ * by date), not one row per phrase and meeting.
+ */
 export function dispersion(tables: Tables): Figure | undefined {
-  const withMatches = new Set(tables.kwic.map((r) => r.doc_id));
+  const { shown, all } = dispersionKeys(tables.kwic);
+  const keys = new Set(shown);
+  const withMatches = new Set(tables.kwic.filter((r) => keys.has(r.phrase)).map((r) => r.doc_id));
   const allMeetings = meetings(tables).filter((m) => withMatches.has(m.docId));
   const meetingList = mostRecent(allMeetings, MAX_DISPERSION_MEETINGS);
   const capped = meetingList.length < allMeetings.length;
-  const labelOf = new Map(meetingList.map((m) => [m.docId, m.label] as const));
+  // Short strip labels: the date, with the document id where two meetings share one.
+  const dateCount = new Map<string, number>();
+  for (const m of meetingList) dateCount.set(m.date, (dateCount.get(m.date) ?? 0) + 1);
+  const labelOf = new Map(
+    meetingList.map(
+      (m) =>
+        [
+          m.docId,
+          (dateCount.get(m.date) ?? 0) > 1 || !m.date
+            ? `${m.date || 'undated'} (${m.docId})`
+            : m.date,
+        ] as const,
+    ),
+  );
   const data: Row[] = tables.kwic
-    .filter((r) => !capped || labelOf.has(r.doc_id))
+    .filter((r) => keys.has(r.phrase) && labelOf.has(r.doc_id))
     .map((r) => ({
       doc_id: r.doc_id,
       date: r.date,
-      meeting: labelOf.get(r.doc_id) ?? r.doc_id,
+      meeting: labelOf.get(r.doc_id)!,
       phrase: r.phrase,
       position: round(r.position),
       turn: r.turn,
@@ -1059,32 +1323,39 @@ export function dispersion(tables: Tables): Figure | undefined {
     }))
     .sort(
       (a, b) =>
+        shown.indexOf(a.phrase) - shown.indexOf(b.phrase) ||
         compareText(a.date, b.date) ||
         compareText(a.doc_id, b.doc_id) ||
-        compareText(a.phrase, b.phrase) ||
         a.position - b.position ||
         a.turn - b.turn,
     );
   if (data.length === 0) return undefined;
-  const order = present(meetingList, data);
-  const phrases = [...new Set(data.map((d) => String(d.phrase)))].sort(compareText);
+  const order = meetingList.map((m) => labelOf.get(m.docId)!);
   const sides = sidesOf(data);
   const alt =
-    `Dispersion plot: for each meeting (${order.length}) and dictionary phrase ` +
-    `(${phrases.length}), a tick at each place in the conversation where the phrase was spoken, ` +
-    `coloured by the speaker's side.`;
+    `Dispersion plot: for each of ${shown.length} dictionary keys (${shown.join(', ')}), one strip ` +
+    `per meeting (${order.length}) with a tick at each place in the conversation where the key ` +
+    `was spoken, coloured by the speaker's side.`;
   const spec = {
     ...base(
-      'Where dictionary phrases occur in each conversation',
-      'One tick per occurrence, placed by the share of the conversation’s words spoken before it',
+      'Where the headline keys occur in each conversation',
+      'One strip per meeting; a tick per occurrence, at the share of words spoken before it',
       alt,
       data,
     ),
-    facet: { row: meetingRows(order) },
+    facet: {
+      row: {
+        field: 'phrase',
+        type: 'nominal',
+        sort: shown,
+        title: null,
+        header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top' },
+      },
+    },
     spec: {
       width: PANEL_WIDTH,
-      height: { step: 16 },
-      mark: { type: 'tick', thickness: 2, bandSize: 12 },
+      height: { step: 14 },
+      mark: { type: 'tick', thickness: 1.5, bandSize: 11 },
       encoding: {
         x: {
           field: 'position',
@@ -1093,11 +1364,17 @@ export function dispersion(tables: Tables): Figure | undefined {
           scale: { domain: [0, 1] },
           axis: { format: '.0%' },
         },
-        y: { field: 'phrase', type: 'nominal', sort: phrases, title: null },
+        y: {
+          field: 'meeting',
+          type: 'nominal',
+          sort: order,
+          title: null,
+          scale: { domain: order },
+        },
         color: colour(sides),
         tooltip: [
+          { field: 'phrase', title: 'Key' },
           { field: 'meeting', title: 'Meeting' },
-          { field: 'phrase', title: 'Phrase' },
           { field: 'match', title: 'As written' },
           { field: 'speaker', title: 'Speaker' },
           { field: 'turn', type: 'quantitative', title: 'Turn' },
@@ -1107,16 +1384,19 @@ export function dispersion(tables: Tables): Figure | undefined {
     },
   };
   const caption =
-    `Every match of a dictionary phrase in the speech of a meeting, placed at the share of the ` +
-    `meeting's spoken words that precede it (0% = first word spoken, 100% = last), one row per ` +
-    `phrase and coloured by the side of the speaker. Clusters show where a topic was discussed; ` +
-    `the concordance below lists each occurrence in context.` +
+    `Every match of ${shown.length === all ? 'each dictionary key' : `${shown.length} of the ${all} dictionary keys`} ` +
+    `(${shown.join(', ')}${HEADLINE_KEYS.some((k) => keys.has(k)) ? '; the headline keys first' : ''}) ` +
+    `in the speech of a meeting, placed at the share of the meeting's spoken words that precede ` +
+    `it (0% = first word spoken, 100% = last): one panel per key, one strip per meeting (labelled ` +
+    `by date), ticks coloured by the side of the speaker. An empty strip means the key was not ` +
+    `spoken in that meeting. Clusters show where a topic was discussed; the concordance below ` +
+    `lists each occurrence in context.` +
     (capped
       ? ` The ${meetingList.length} most recent of ${allMeetings.length} meetings with matches are shown; every match is in kwic.csv.`
-      : '');
+      : ' Every match of every key is in kwic.csv.');
   return figure(
     'dispersion',
-    'Where dictionary phrases occur in each conversation',
+    'Where the headline keys occur in each conversation',
     caption,
     alt,
     spec,
@@ -1127,7 +1407,18 @@ export function dispersion(tables: Tables): Figure | undefined {
 
 // ── 9. Tone toward targets per year ──────────────────────────────────────────
 
-export function targetTone(tables: Tables): Figure | undefined {
+/** How targets are found, quoting the configuration's first target with patterns. */
+function targetExample(targets: FigureOptions['sentimentTargets'] = []): string {
+  const first = targets.find((t) => t.patterns.length > 0);
+  if (!first) return 'by the patterns of corpus/sentiment.yaml';
+  const patterns = first.patterns.slice(0, 3).map((p) => `"${p}"`);
+  return (
+    `by the patterns of corpus/sentiment.yaml, ${targets.length} target` +
+    `${targets.length === 1 ? '' : 's'}; e.g. ${patterns.join(', ')} for ${first.key}`
+  );
+}
+
+export function targetTone(tables: Tables, options: FigureOptions = {}): Figure | undefined {
   const data: Row[] = tables.sentimentTargets
     .map((r) => ({
       year: r.year,
@@ -1137,8 +1428,8 @@ export function targetTone(tables: Tables): Figure | undefined {
       side: r.side,
       sentences: r.sentences,
       mean: round(r.mean),
-      ci_low: round(r.ci_low),
-      ci_high: round(r.ci_high),
+      ci_low: end(r.ci_low),
+      ci_high: end(r.ci_high),
       coverage: round(r.coverage),
     }))
     .sort(
@@ -1148,7 +1439,11 @@ export function targetTone(tables: Tables): Figure | undefined {
   const targets = [...new Set(data.map((d) => String(d.target)))].sort(compareText);
   const sides = sidesOf(data);
   const x = {
-    ...(dateX(data.map((d) => String(d.date))) as Record<string, unknown>),
+    ...(dateX(
+      data.map((d) => String(d.date)),
+      'date',
+      TARGET_PANEL_WIDTH,
+    ) as Record<string, unknown>),
     title: 'Year',
   };
   const alt =
@@ -1157,64 +1452,37 @@ export function targetTone(tables: Tables): Figure | undefined {
   const spec = {
     ...base(
       'Tone toward targets, per year',
-      'Mean score of the sentences that mention each target; bars: 95% confidence interval',
+      `Mean score of the sentences that mention each target; bars: 95% interval; hollow: n < ${MIN_ESTIMATE_SENTENCES}`,
       alt,
       data,
     ),
     facet: { field: 'target', type: 'nominal', title: null, sort: targets },
     columns: 3,
     spec: {
-      width: 220,
+      width: TARGET_PANEL_WIDTH,
       height: 130,
-      layer: [
-        {
-          mark: { type: 'rule', color: '#999999', strokeDash: [3, 3] },
-          encoding: { y: { datum: 0 } },
-        },
-        {
-          mark: { type: 'rule', opacity: 0.6 },
-          encoding: {
-            x,
-            y: {
-              field: 'ci_low',
-              type: 'quantitative',
-              scale: sentimentScale,
-              title: 'Mean score',
-            },
-            y2: { field: 'ci_high' },
-            color: colour(sides),
-          },
-        },
-        {
-          mark: { type: 'line', opacity: 0.7 },
-          encoding: { x, y: { field: 'mean', type: 'quantitative' }, color: colour(sides) },
-        },
-        {
-          mark: { type: 'point' },
-          encoding: {
-            x,
-            y: { field: 'mean', type: 'quantitative' },
-            color: colour(sides),
-            tooltip: [
-              { field: 'target', title: 'Target' },
-              { field: 'year', title: 'Year' },
-              { field: 'side', title: 'Side' },
-              { field: 'mean', type: 'quantitative', title: 'Mean sentiment', format: '.3f' },
-              { field: 'ci_low', type: 'quantitative', title: '95% CI, low', format: '.3f' },
-              { field: 'ci_high', type: 'quantitative', title: '95% CI, high', format: '.3f' },
-              { field: 'sentences', type: 'quantitative', title: 'Sentences' },
-              { field: 'coverage', type: 'quantitative', title: 'Coverage', format: '.0%' },
-            ],
-          },
-        },
-      ],
+      layer: sentimentLayers(
+        x,
+        sides,
+        [
+          { field: 'target', title: 'Target' },
+          { field: 'year', title: 'Year' },
+          { field: 'side', title: 'Side' },
+          { field: 'sentences', type: 'quantitative', title: 'Sentences (n)' },
+          { field: 'mean', type: 'quantitative', title: 'Mean sentiment', format: '.3f' },
+          { field: 'ci_low', type: 'quantitative', title: '95% CI, low', format: '.3f' },
+          { field: 'ci_high', type: 'quantitative', title: '95% CI, high', format: '.3f' },
+          { field: 'coverage', type: 'quantitative', title: 'Coverage', format: '.0%' },
+        ],
+        'Mean score',
+      ),
     },
   };
   const caption =
-    `Sentences of speech that mention a target (by the target's names in the dictionary, e.g. ` +
-    `"Soviet Union", "Khrushchev" for soviet-union) are scored as in the sentiment figures and ` +
-    `averaged per side and calendar year; bars are 95% confidence intervals. Years with few such ` +
-    `sentences have wide bars. A sentence mentioning two targets counts for both.`;
+    ` (${targetExample(options.sentimentTargets)}) are scored as in the sentiment figures and ` +
+    `averaged per side and calendar year; bars are 95% bootstrap intervals. ${fewNote} ` +
+    `The tooltip and target-tone.csv give each mean's number of sentences. A sentence ` +
+    `mentioning two targets counts for both.`;
   return figure('target-tone', 'Tone toward targets, per year', caption, alt, spec, data, [
     'year',
     'date',
@@ -1238,7 +1506,7 @@ export const DRIVER_YEARS = 8;
  * The words that move each side's sentence scores, per year: the strongest
  * positive and negative contributors (sentiment_drivers.csv), as diverging bars.
  */
-export function sentimentDrivers(tables: Tables): Figure | undefined {
+export function sentimentDrivers(tables: Tables, options: FigureOptions = {}): Figure | undefined {
   const years = [...new Set(tables.sentimentDrivers.map((r) => r.year))].sort((a, b) => a - b);
   const shownYears = new Set(years.slice(-DRIVER_YEARS));
   const data: Row[] = tables.sentimentDrivers
@@ -1306,8 +1574,11 @@ export function sentimentDrivers(tables: Tables): Figure | undefined {
   };
   const caption =
     `For each side and year, each word's signed contributions to the scores of the sentences it ` +
-    `appears in, summed (after negation, intensifiers and the domain overrides in ` +
-    `corpus/sentiment.yaml). The ${DRIVERS_SHOWN} strongest positive and negative words are shown` +
+    `appears in, summed (after negation, intensifiers` +
+    ((options.sentimentOverrides?.size ?? 0) > 0
+      ? ` and the ${options.sentimentOverrides!.size} domain overrides in corpus/sentiment.yaml). `
+      : `; no domain overrides were configured). `) +
+    `The ${DRIVERS_SHOWN} strongest positive and negative words are shown` +
     (years.length > DRIVER_YEARS ? ` for the ${DRIVER_YEARS} most recent years` : '') +
     `; every ranked word is in sentiment_drivers.csv. "(negation)" sums the small negative term ` +
     `each "not", "no", "never" … adds. A word that dominates a panel is worth ` +
@@ -1323,7 +1594,9 @@ export function sentimentDrivers(tables: Tables): Figure | undefined {
   ]);
 }
 
-export const BUILDERS: ReadonlyArray<(tables: Tables) => Figure | undefined> = [
+export const BUILDERS: ReadonlyArray<
+  (tables: Tables, options: FigureOptions) => Figure | undefined
+> = [
   phraseRates,
   sentimentBySide,
   sentimentBySpeaker,

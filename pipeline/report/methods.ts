@@ -119,8 +119,9 @@ export function methodsParagraph(input: MethodsInput): string {
     parts.push(
       `Keyness (${list(comparisons)}) was measured with the log-likelihood statistic G² ` +
         `(Dunning 1993; p from χ² with one degree of freedom, not corrected for multiple ` +
-        `comparisons), with Log Ratio (Hardie 2014) as the effect size and range (the number of ` +
-        `records containing a term) as a measure of dispersion.`,
+        `comparisons), with Log Ratio (Hardie 2014) as the effect size and, as a measure of ` +
+        `dispersion, each side's range (the number of records in which the target, and the ` +
+        `reference, used a term).`,
     );
   }
 
