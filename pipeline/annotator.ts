@@ -9,6 +9,7 @@ import type { MetadataOverride } from './describe.js';
 import { inStage } from './errors.js';
 import { buildTranscript } from './model.js';
 import { loadRegistry } from './registry.js';
+import { countedSpeech, type SpeechCounted } from './speech.js';
 import type { RawDocument, Transcript } from './types.js';
 
 /** The configuration texts, parsed and validated once. */
@@ -43,6 +44,8 @@ export interface DocumentSettings {
   inputs: AnnotateInputs;
   /** Extra KWIC terms (command line). */
   kwicTerms: string[];
+  /** Which speech the analyses count: both modes, or direct speech only (--speech direct). */
+  speech?: SpeechCounted;
   /** Columns (codebook order) of the CSVs whose rows are written per document. */
   csvColumns: {
     segments: string[];
@@ -89,8 +92,10 @@ export function buildDocumentProcessor(
   });
   return (raw, override) => {
     const transcript = inStage('segment', () => buildTranscript(raw, registry, override));
-    const annotated = inStage('annotate', () => annotator.annotate(transcript));
-    const partial = inStage('analyse', () => partialOf(transcript, annotated));
+    // The analyses see only the speech they count; the transcript itself stays whole.
+    const counted = countedSpeech(transcript, settings.speech ?? 'all');
+    const annotated = inStage('annotate', () => annotator.annotate(counted));
+    const partial = inStage('analyse', () => partialOf(counted, annotated));
     return inStage('outputs', () => withOutputs({ transcript, partial }, settings));
   };
 }

@@ -2,7 +2,7 @@
 /**
  * npm run analyze -- [--corpus DIR] [--out DIR] [--strict] [--kwic TERM]…
  *                    [--cache DIR | --no-cache] [--workers N] [--quiet] [--timings FILE]
- *                    [--spreadsheet-copies]
+ *                    [--speech all|direct] [--spreadsheet-copies]
  *
  * Exit codes: 0 done (warnings allowed unless --strict); 1 nothing usable,
  * configuration unusable, outputs not writable, or --strict with warnings;
@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { ConfigError } from './errors.js';
 import { PROJECT_ROOT, runPipeline } from './index.js';
 import { canonicalPath, OutputRefused, OutputWriter, within } from './io.js';
+import type { SpeechCounted } from './speech.js';
 import { COPIED, SPREADSHEET_DIR, writeSpreadsheetCopy } from './spreadsheet.js';
 import type { Diagnostic, Transcript } from './types.js';
 
@@ -26,11 +27,12 @@ interface Args {
   workers: number | undefined;
   timings: string | undefined;
   spreadsheet: boolean;
+  speech: SpeechCounted;
 }
 
 const USAGE = `usage: npm run analyze -- [--corpus DIR] [--out DIR] [--strict] [--kwic TERM]...
                         [--cache DIR | --no-cache] [--workers N] [--quiet] [--timings FILE]
-                        [--spreadsheet-copies]
+                        [--speech all|direct] [--spreadsheet-copies]
   --corpus DIR   corpus folder with raw/ (.txt, .md, .html, .pdf, .docx) and speakers.yaml … (default: corpus)
   --out DIR      output folder, replaced atomically (default: reports)
   --strict       treat warnings as fatal (exit 1)
@@ -41,6 +43,8 @@ const USAGE = `usage: npm run analyze -- [--corpus DIR] [--out DIR] [--strict] [
   --workers N    worker threads for annotation (default: by amount of work; 0 = none)
   --quiet        no per-document lines or progress bar
   --timings FILE write stage timings, tokens and peak memory as JSON
+  --speech MODE  all (default): count direct and reported speech; direct: leave
+                 out turns the note-taker reports ("Greets the delegation…")
   --spreadsheet-copies
                  also write spreadsheet/*.csv: the tables with cells that a
                  spreadsheet would run as formulas (=, +, -, @) made text`;
@@ -56,6 +60,7 @@ export function parseArgs(argv: readonly string[]): Args {
     workers: undefined,
     timings: undefined,
     spreadsheet: false,
+    speech: 'all',
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -91,6 +96,12 @@ export function parseArgs(argv: readonly string[]): Args {
         if (!Number.isInteger(n) || n < 0)
           throw new UsageError('--workers expects a whole number ≥ 0');
         args.workers = n;
+        break;
+      }
+      case '--speech': {
+        const v = value();
+        if (v !== 'all' && v !== 'direct') throw new UsageError('--speech expects all or direct');
+        args.speech = v;
         break;
       }
       case '--spreadsheet-copies':
@@ -164,6 +175,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const result = await runPipeline({
       corpus: args.corpus,
       kwicTerms: args.kwic,
+      speech: args.speech,
       cacheDir: args.cache,
       workers: args.workers,
       onProgress: progress,

@@ -44,12 +44,15 @@ import { defaultRenderWorkers, RenderPool, renderFigures } from './render-pool.j
 import { buildReport, methodsParagraph } from './report/index.js';
 import { REPORTS_README } from './reports-readme.js';
 import { suggestedSpeakers } from './speaker-names.js';
+import { countedSpeech, type SpeechCounted } from './speech.js';
 import type { Diagnostic, Transcript } from './types.js';
 
 export interface PipelineOptions {
   corpus: string;
   /** Extra terms for the concordance (--kwic). */
   kwicTerms: string[];
+  /** Which speech the analyses count (--speech): both modes (default) or direct only. */
+  speech?: SpeechCounted;
   cacheDir: string | null;
   workers?: number;
   /** Figure-rendering worker threads (0 = this thread); default: the available cores. */
@@ -196,7 +199,12 @@ async function runStages(
     const processed = await processDocuments(
       prepared.documents,
       {
-        settings: { inputs: config.inputs, kwicTerms: opts.kwicTerms, csvColumns: CSV_COLUMNS },
+        settings: {
+          inputs: config.inputs,
+          kwicTerms: opts.kwicTerms,
+          speech: opts.speech ?? 'all',
+          csvColumns: CSV_COLUMNS,
+        },
         overrides: prepared.overrides,
         cacheDir: opts.cacheDir,
         workers: opts.workers,
@@ -307,7 +315,7 @@ async function writeTablesAndReport(ctx: {
   const { docs, config, opts, manifest, emit } = ctx;
   const partials = docs.map((d) => d.partial);
   const tables = await runAnalyses({
-    transcripts: docs.map((d) => d.transcript),
+    transcripts: docs.map((d) => countedSpeech(d.transcript, opts.speech ?? 'all')),
     annotated: [],
     partials,
     dictionary: config.dictionary,
@@ -438,6 +446,7 @@ function buildManifest(
     })),
     configuration: {
       kwic_terms: [...opts.kwicTerms].sort(),
+      speech: speechCounted(transcripts, opts.speech ?? 'all'),
       dictionary: config.dictionary,
       stopwords: config.stopwords,
       sentiment_overrides: Object.fromEntries(
@@ -450,6 +459,22 @@ function buildManifest(
     },
     skipped: rawCount - transcripts.length,
   };
+}
+
+/** Which speech was counted, and how much reported speech the corpus holds (methods text). */
+function speechCounted(transcripts: readonly Transcript[], counted: SpeechCounted) {
+  let reportedTurns = 0;
+  let reportedWords = 0;
+  let turns = 0;
+  for (const t of transcripts)
+    for (const u of t.turns) {
+      turns++;
+      if (u.mode === 'reported') {
+        reportedTurns++;
+        reportedWords += u.words;
+      }
+    }
+  return { counted, turns, reported_turns: reportedTurns, reported_words: reportedWords };
 }
 
 function sha256(text: string): string {

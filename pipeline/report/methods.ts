@@ -77,6 +77,9 @@ export function methodsParagraph(input: MethodsInput): string {
       `"Marxist-Leninist" counts as one word.`,
   );
 
+  const speech = speechSentence(manifest);
+  if (speech) parts.push(speech);
+
   const phraseTotals = new Map<string, number>();
   for (const r of tables.phrases)
     phraseTotals.set(r.phrase, (phraseTotals.get(r.phrase) ?? 0) + r.count);
@@ -137,4 +140,21 @@ export function methodsParagraph(input: MethodsInput): string {
       `re-run on the same inputs gives byte-identical tables and figures.`,
   );
   return parts.join(' ');
+}
+
+/**
+ * Which speech the counts include, from the configuration recorded in the
+ * manifest (--speech): reported speech is the note-taker's summary of what
+ * a speaker said ("Greets the delegation and asks…"), not their words.
+ */
+function speechSentence(manifest: Record<string, unknown>): string | undefined {
+  const config = manifest.configuration as { speech?: unknown } | undefined;
+  const s = config?.speech as
+    | { counted: string; turns: number; reported_turns: number; reported_words: number }
+    | undefined;
+  if (!s || s.reported_turns === 0) return undefined;
+  const share = `${plural(s.reported_turns, 'turn')} of ${s.turns} (${plural(s.reported_words, 'word')}) ${s.reported_turns === 1 ? 'is' : 'are'} reported speech, the note-taker's summary of what was said rather than a verbatim record`;
+  return s.counted === 'direct'
+    ? `${share}; these were left out of every count, rate and figure (--speech direct), and the turn and word totals above include them.`
+    : `${share}; the counts, rates and figures include them with the direct speech (run with --speech direct to count direct speech only).`;
 }
