@@ -178,7 +178,8 @@ function findSummary(
   back: readonly Paragraph[],
   original: string,
 ): string {
-  const i = front.findIndex((p) => p.text.toLowerCase() === 'summary:');
+  // The heading is "Summary:" in text saved from a page, "Summary" in a page's own heading.
+  const i = front.findIndex((p) => /^summary:?$/i.test(p.text));
   if (i >= 0 && front[i + 1]) return front[i + 1]!.text;
   const info = back.findIndex((p) => /^document information$/i.test(p.text));
   const before = info > 0 ? back[info - 1] : undefined;
