@@ -29,6 +29,8 @@ import { readCorpus } from '../pipeline/io.js';
 import { buildTranscripts } from '../pipeline/model.js';
 import type { Transcript } from '../pipeline/types.js';
 import {
+  type ArchiveRecord,
+  archiveCover,
   archivePageHtml,
   paragraphsOf,
   recordDocx,
@@ -155,30 +157,40 @@ const expectedTitle = (name: string): string =>
   )[name.replace(/\.txt$/, '')]!.title;
 
 /**
- * The .txt's paragraphs as an archive record page: its date line, title and
- * summary (as describe reads them from the .txt) move into the page's date,
- * <h1> and "Summary" block, the other paragraphs are the record text, in
- * their order. The <h1> is the archive's title (expected.json) when describe
- * finds none in the .txt.
+ * The .txt's paragraphs as the archive shows the record: its date line,
+ * title and summary (as describe reads them from the .txt) go to the page's
+ * date, <h1> and "Summary" block (or the PDF's cover page), the other
+ * paragraphs are the record text, in their order. The title shown is the
+ * archive's (expected.json) when describe finds none in the .txt.
  */
-function asArchivePage(
+function asArchiveRecord(
   name: string,
   t: Transcript,
   about: { language: string; archive: string },
-): string {
+): ArchiveRecord {
   const paras = paragraphsOf(readFileSync(join(REAL, name), 'utf8'));
   const { date, title, summary } = t.metadata;
   const dateAt = paras.findIndex((p) => parseDate(p) === date);
   const meta = new Set([dateAt, paras.indexOf(title), paras.indexOf(summary)]);
   const shown = title || expectedTitle(name);
-  return archivePageHtml({
+  return {
     date: paras[dateAt] ?? '',
     title: shown,
     summary,
     ...about,
     citation: `"${shown}," ${paras[dateAt] ?? ''}, Wilson Center Digital Archive.`,
     body: paras.filter((_, i) => !meta.has(i)),
-  });
+  };
+}
+
+/** A Wilson Center record as the archive's page or PDF; other records as fileAs makes them. */
+async function realFileAs(format: Format, name: string, txt: Transcript): Promise<Buffer> {
+  const about = REAL_RECORDS[name];
+  if (!about || (format !== 'html' && format !== 'pdf')) return fileAs(format, name, REAL);
+  const r = asArchiveRecord(name, txt, about);
+  if (format === 'html') return Buffer.from(archivePageHtml(r));
+  const header = `Wilson Center Digital Archive · ${r.title}`;
+  return (await recordPdf(r.body, { header, cover: archiveCover(r) })).bytes;
 }
 
 describe('real records we collected, four formats', () => {
@@ -192,13 +204,8 @@ describe('real records we collected, four formats', () => {
     runs.set('txt', txt);
     for (const format of FORMATS.filter((f) => f !== 'txt')) {
       const raw: Record<string, Buffer> = {};
-      for (const n of names) {
-        const about = REAL_RECORDS[n];
-        raw[n.replace(/\.txt$/, `.${format}`)] =
-          format === 'html' && about
-            ? Buffer.from(asArchivePage(n, txt.get(n)!, about))
-            : await fileAs(format, n, REAL);
-      }
+      for (const n of names)
+        raw[n.replace(/\.txt$/, `.${format}`)] = await realFileAs(format, n, txt.get(n)!);
       const dir = corpusDir(`real-${format}`, raw, join(REAL, 'speakers.yaml'));
       const model = buildTranscripts(await convertCorpus(readCorpus(dir)));
       expect(model.diagnostics.filter((d) => d.rule.startsWith('ingest/'))).toEqual([]);
@@ -224,18 +231,19 @@ describe('real records we collected, four formats', () => {
     }
   });
 
-  it('finds date, title and summary in an archive record page as in the .txt', () => {
+  it('finds date, title and summary in an archive record page and PDF as in the .txt', () => {
     const txt = runs.get('txt')!;
-    const html = runs.get('html')!;
     const pages = names.filter((n) => REAL_RECORDS[n]);
     expect(pages.length).toBe(3);
-    for (const n of pages) {
-      const { date, title, summary } = txt.get(n)!.metadata;
-      expect(date, n).not.toBe('');
-      expect(html.get(n)!.metadata, n).toMatchObject({ date, title, summary });
-    }
+    for (const format of ['html', 'pdf'] as const)
+      for (const n of pages) {
+        const { date, title, summary } = txt.get(n)!.metadata;
+        expect(date, n).not.toBe('');
+        const got = runs.get(format)!.get(n)!.metadata;
+        expect(got, `${n} as ${format}`).toMatchObject({ date, title, summary });
+      }
     // Found in the .txt: the titles of two, and the summaries of the two old
-    // pages (indented lines there; the page's "Summary" block here).
+    // pages (indented lines there; the "Summary" block or "Summary:" line here).
     const found = (key: 'title' | 'summary') =>
       pages.filter((n) => txt.get(n)!.metadata[key] !== '').length;
     expect([found('title'), found('summary')]).toEqual([2, 2]);

@@ -124,6 +124,28 @@ ${r.body.map((p) => `        <p>${e(p)}</p>`).join('\n')}
 `;
 }
 
+/**
+ * The cover page of an archive PDF of the record, as the Wilson Center
+ * Digital Archive prints it: site name, date, title, then each field as a
+ * label line and its text (a field the record lacks is left out).
+ */
+export function archiveCover(r: ArchiveRecord): string[] {
+  const fields: Array<[string, string]> = [
+    ['Citation:', r.citation],
+    ['Summary:', r.summary],
+    ['Original Language:', r.language],
+    ['Contents:', 'English Translation'],
+  ];
+  return [
+    'Digital Archive',
+    'International History Declassified',
+    'digitalarchive.wilsoncenter.org',
+    r.date,
+    r.title,
+    ...fields.filter(([, text]) => text !== '').flat(),
+  ];
+}
+
 const FONT = join(
   dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')),
   'ttf',
@@ -135,6 +157,13 @@ export interface PdfLayout {
   header: string;
   /** Points; the default makes a 25 KB record about 8 pages. */
   fontSize?: number;
+  /**
+   * Paragraphs of a cover page before the record, as the Wilson Center
+   * Digital Archive's PDFs have (site name, date, title, "Citation:",
+   * "Summary:", "Original Language:", "Contents:" and their texts); the
+   * record starts on the next page.
+   */
+  cover?: readonly string[];
 }
 
 /**
@@ -167,7 +196,9 @@ export async function recordPdf(
   const pages: Array<Array<{ text: string; y: number }>> = [[]];
   let y = top;
   let hyphenated = 0;
-  for (const para of paragraphs) {
+  const cover = layout.cover ?? [];
+  for (const [i, para] of [...cover, ...paragraphs].entries()) {
+    if (i === cover.length && i > 0) y = bottom + 1;
     const lines = fill(para, width, measure);
     hyphenated += lines.filter((l) => l.hyphenated).length;
     for (const line of lines) {
