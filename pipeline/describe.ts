@@ -234,7 +234,8 @@ function findSummary(
   back: readonly Paragraph[],
   original: string,
 ): string {
-  const i = front.findIndex((p) => p.text.toLowerCase() === 'summary:');
+  // The heading is "Summary:" in text saved from a page, "Summary" in a page's own heading.
+  const i = front.findIndex((p) => /^summary:?$/i.test(p.text));
   if (i >= 0 && front[i + 1]) return front[i + 1]!.text;
   // "Summary: …" on one line (as a PDF-to-text copy gives it).
   const inline = front.find((p) => /^summary: \S/i.test(p.text));

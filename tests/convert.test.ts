@@ -9,10 +9,16 @@ import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { convert, convertFiles, formatOf } from '../pipeline/convert/index.js';
-import { joinLines, pagesToText } from '../pipeline/convert/pdf.js';
+import { dropRunningLines, joinLines, pagesToText } from '../pipeline/convert/pdf.js';
 import { ingest } from '../pipeline/ingest.js';
 import { normalizeText } from '../pipeline/normalize.js';
-import { paragraphsOf, recordDocx, recordHtml, recordPdf } from './formats-fixtures.js';
+import {
+  archivePageHtml,
+  paragraphsOf,
+  recordDocx,
+  recordHtml,
+  recordPdf,
+} from './formats-fixtures.js';
 import { REPO } from './helpers.js';
 
 const RECORD = paragraphsOf(
@@ -62,6 +68,30 @@ describe('html', () => {
       'noopener',
     ])
       expect(text).not.toContain(chrome);
+  });
+
+  it('reads an archive record page: date, title, labelled blocks, the record; no site chrome', async () => {
+    const page = archivePageHtml({
+      date: 'June 20, 1966',
+      title: RECORD[1]!,
+      summary: 'Hoxha and the ambassador discuss the situation.',
+      language: 'Albanian',
+      archive: 'AQPPSH',
+      citation: '',
+      body: RECORD.slice(2),
+    });
+    expect((await textOf('html', enc(page))).split('\n\n')).toEqual([
+      'June 20, 1966',
+      RECORD[1],
+      'Summary',
+      'Hoxha and the ambassador discuss the situation.',
+      'Original Language',
+      'Albanian',
+      'Archive',
+      'AQPPSH',
+      'English Translation',
+      ...RECORD.slice(2),
+    ]);
   });
 
   it('takes the body, without its banner and footer, when the page has no <main> or <article>', async () => {
@@ -128,6 +158,45 @@ describe('pdf', () => {
     expect(join('and so we', 'thank you for', 'Comrade Enver Hoxha: Yes.')).toBe(
       'and so we thank you for\n\n\f\n\nComrade Enver Hoxha: Yes.',
     );
+  });
+
+  it('keeps one-line paragraphs apart when most paragraphs are one line', () => {
+    // Lines 14 apart inside a paragraph, 24 apart between paragraphs: the
+    // paragraph pitch is the most common distance, the line step the smaller one.
+    const at = (text: string, y: number, right = 300) => ({ text, x: 72, y, right, size: 10 });
+    const lines = [
+      at('• Chou En-lai, Premier', 700),
+      at('• Chi Peng-fei, Minister', 676),
+      at('• Winston Lord, NSC Staff', 652),
+      at('PM Chou: A question that runs to the', 628, 520),
+      at('next line.', 614),
+      at('Dr. Kissinger: Please.', 590),
+      at('PM Chou: And another that runs', 566, 520),
+      at('to the next.', 552),
+      at('Dr. Kissinger: Yes', 528),
+    ];
+    expect(pagesToText([lines]).split('\n\n')).toEqual([
+      '• Chou En-lai, Premier',
+      '• Chi Peng-fei, Minister',
+      '• Winston Lord, NSC Staff',
+      'PM Chou: A question that runs to the next line.',
+      'Dr. Kissinger: Please.',
+      'PM Chou: And another that runs to the next.',
+      'Dr. Kissinger: Yes',
+    ]);
+  });
+
+  it('drops a page number at the foot of the page though the PDF draws it first', () => {
+    const at = (text: string, y: number) => ({ text, x: 72, y, right: 300, size: 10 });
+    // Content order: header, footer, then the text (as recordPdf draws them).
+    // On a single page the header cannot be told from a title (it recurs on no other page).
+    const [header, footer, date, turn] = [
+      at('Digital Archive · Notes', 800),
+      at('Page 1 of 1', 40),
+      at('June 1, 1960', 760),
+      at('Comrade A: Hello.', 740),
+    ];
+    expect(dropRunningLines([[header!, footer!, date!, turn!]])).toEqual([[header, date, turn]]);
   });
 
   it('rejoins a hyphenated word as the document spells it', () => {

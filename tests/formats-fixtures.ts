@@ -6,7 +6,14 @@
  */
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 
-export { paragraphsOf, recordHtml, recordPdf } from '../pipeline/bench/formats.js';
+export {
+  type ArchiveRecord,
+  archiveCover,
+  archivePageHtml,
+  paragraphsOf,
+  recordHtml,
+  recordPdf,
+} from '../pipeline/bench/formats.js';
 
 /** A .docx of the paragraphs, one Word paragraph each, the title as a heading. */
 export async function recordDocx(paragraphs: readonly string[]): Promise<Buffer> {

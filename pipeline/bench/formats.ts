@@ -60,6 +60,92 @@ ${rest.map(p).join('\n')}
 `;
 }
 
+/** A record as a Wilson Center Digital Archive record page shows it. */
+export interface ArchiveRecord {
+  /** The date as the page prints it ("August 01, 1961"). */
+  date: string;
+  title: string;
+  summary: string;
+  language: string;
+  archive: string;
+  citation: string;
+  /** The record's text, one paragraph each. */
+  body: readonly string[];
+}
+
+/**
+ * A saved record page shaped like the Wilson Center Digital Archive's: site
+ * banner, search and navigation; in <main> the date, the title as <h1>, then
+ * labelled blocks ("Summary", "Original Language", "Archive", "Citation",
+ * each a heading and its text, left out when empty), the record text under "English
+ * Translation"; then related records, the site's footer navigation and
+ * scripts.
+ */
+export function archivePageHtml(r: ArchiveRecord): string {
+  const e = escapeHtml;
+  // The archive shows a field only when the record has it.
+  const block = (label: string, text: string) =>
+    text === ''
+      ? ''
+      : `      <section class="field"><h2 class="field-label">${e(label)}</h2><div class="field-item">${e(text)}</div></section>`;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>${e(r.title)} | Wilson Center Digital Archive</title>
+  <script>window.dataLayer = window.dataLayer || [];</script>
+</head>
+<body>
+  <a class="skip-link" href="#main-content">Skip to content</a>
+  <header role="banner">
+    <div class="site-name">Digital Archive — International History Declassified</div>
+    <form role="search" action="/search"><input name="search_api_fulltext"><button>Search</button></form>
+    <nav aria-label="Main"><ul><li><a href="/collections">Collections</a></li><li><a href="/topics">Topics</a></li><li><a href="/about">About</a></li></ul></nav>
+  </header>
+  <main id="main-content">
+    <article class="document">
+      <div class="document-date">${e(r.date)}</div>
+      <h1 class="document-title">${e(r.title)}</h1>
+${block('Summary', r.summary)}
+${block('Original Language', r.language)}
+${block('Archive', r.archive)}
+${block('Citation', r.citation)}
+      <section class="translation">
+        <h2>English Translation</h2>
+${r.body.map((p) => `        <p>${e(p)}</p>`).join('\n')}
+      </section>
+    </article>
+    <aside class="related"><h2>Related Documents</h2><ul><li><a href="/document/1">Another record</a></li></ul></aside>
+  </main>
+  <footer role="contentinfo"><nav><a href="/privacy">Privacy</a> · <a href="/contact">Contact</a></nav><p>© Wilson Center</p></footer>
+  <script src="/core/assets/app.js"></script>
+</body>
+</html>
+`;
+}
+
+/**
+ * The cover page of an archive PDF of the record, as the Wilson Center
+ * Digital Archive prints it: site name, date, title, then each field as a
+ * label line and its text (a field the record lacks is left out).
+ */
+export function archiveCover(r: ArchiveRecord): string[] {
+  const fields: Array<[string, string]> = [
+    ['Citation:', r.citation],
+    ['Summary:', r.summary],
+    ['Original Language:', r.language],
+    ['Contents:', 'English Translation'],
+  ];
+  return [
+    'Digital Archive',
+    'International History Declassified',
+    'digitalarchive.wilsoncenter.org',
+    r.date,
+    r.title,
+    ...fields.filter(([, text]) => text !== '').flat(),
+  ];
+}
+
 const FONT = join(
   dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')),
   'ttf',
@@ -71,6 +157,13 @@ export interface PdfLayout {
   header: string;
   /** Points; the default makes a 25 KB record about 8 pages. */
   fontSize?: number;
+  /**
+   * Paragraphs of a cover page before the record, as the Wilson Center
+   * Digital Archive's PDFs have (site name, date, title, "Citation:",
+   * "Summary:", "Original Language:", "Contents:" and their texts); the
+   * record starts on the next page.
+   */
+  cover?: readonly string[];
 }
 
 /**
@@ -103,7 +196,9 @@ export async function recordPdf(
   const pages: Array<Array<{ text: string; y: number }>> = [[]];
   let y = top;
   let hyphenated = 0;
-  for (const para of paragraphs) {
+  const cover = layout.cover ?? [];
+  for (const [i, para] of [...cover, ...paragraphs].entries()) {
+    if (i === cover.length && i > 0) y = bottom + 1;
     const lines = fill(para, width, measure);
     hyphenated += lines.filter((l) => l.hyphenated).length;
     for (const line of lines) {

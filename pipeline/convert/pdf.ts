@@ -121,12 +121,15 @@ const EDGE = 2;
 /**
  * Drops running headers and footers: page numbers at a page's top or
  * bottom, and edge lines whose text (digits aside) recurs at the edges of at
- * least half the pages (and two or more).
+ * least half the pages (and two or more). A page's edges are its top and
+ * bottom lines on the page, whatever their place in the content stream (a
+ * PDF may draw its header and footer first, before the text).
  */
 export function dropRunningLines(pages: readonly Line[][]): Line[][] {
   const key = (l: Line) => l.text.replace(/\d+/g, '#').toLowerCase();
+  const onPage = pages.map((lines) => [...lines].sort((a, b) => b.y - a.y));
   const seen = new Map<string, number>();
-  for (const lines of pages) {
+  for (const lines of onPage) {
     const edges = new Set([...lines.slice(0, EDGE), ...lines.slice(-EDGE)].map(key));
     for (const k of edges) seen.set(k, (seen.get(k) ?? 0) + 1);
   }
@@ -135,12 +138,14 @@ export function dropRunningLines(pages: readonly Line[][]): Line[][] {
     const n = seen.get(key(l)) ?? 0;
     return n >= 2 && n >= pages.length / 2;
   };
-  return pages.map((lines) => {
+  return pages.map((lines, p) => {
+    const sorted = onPage[p]!;
     let from = 0;
-    let to = lines.length;
-    while (from < Math.min(EDGE, to) && running(lines[from]!)) from++;
-    while (to > from && lines.length - to < EDGE && running(lines[to - 1]!)) to--;
-    return lines.slice(from, to);
+    let to = sorted.length;
+    while (from < Math.min(EDGE, to) && running(sorted[from]!)) from++;
+    while (to > from && sorted.length - to < EDGE && running(sorted[to - 1]!)) to--;
+    const dropped = new Set([...sorted.slice(0, from), ...sorted.slice(to)]);
+    return lines.filter((l) => !dropped.has(l));
   });
 }
 
@@ -210,7 +215,13 @@ function isShort(line: Line, column: { left: number; right: number }): boolean {
   return line.right < column.left + 0.8 * (column.right - column.left);
 }
 
-/** The most common distance between consecutive baselines (the line spacing). */
+/**
+ * The line spacing: the smallest distance between consecutive baselines
+ * that is common (at least a fifth as frequent as the most common one, and
+ * seen twice). Not simply the most common distance: in a record of mostly
+ * one-line paragraphs (participant lists, short replies) that is the
+ * paragraph pitch, and paragraphs would then run together.
+ */
 function usualLineStep(pages: readonly Line[][]): number {
   const counts = new Map<number, number>();
   for (const lines of pages)
@@ -218,6 +229,9 @@ function usualLineStep(pages: readonly Line[][]): number {
       const d = Math.round(lines[i - 1]!.y - lines[i]!.y);
       if (d > 0) counts.set(d, (counts.get(d) ?? 0) + 1);
     }
+  const most = Math.max(0, ...counts.values());
+  const common = [...counts].filter(([, c]) => c >= 2 && c >= most / 5).map(([d]) => d);
+  if (common.length > 0) return Math.min(...common);
   let best = 0;
   let n = 0;
   for (const [d, c] of counts) if (c > n || (c === n && d < best)) [best, n] = [d, c];
