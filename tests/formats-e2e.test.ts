@@ -242,11 +242,12 @@ describe('real records we collected, four formats', () => {
         const got = runs.get(format)!.get(n)!.metadata;
         expect(got, `${n} as ${format}`).toMatchObject({ date, title, summary });
       }
-    // Found in the .txt: the titles of two, and the summaries of the two old
-    // pages (indented lines there; the "Summary" block or "Summary:" line here).
+    // Found in the .txt: the titles of all three (the line after the date),
+    // and the summaries of the two old pages (indented lines there; the
+    // "Summary" block or "Summary:" line here).
     const found = (key: 'title' | 'summary') =>
       pages.filter((n) => txt.get(n)!.metadata[key] !== '').length;
-    expect([found('title'), found('summary')]).toEqual([2, 2]);
+    expect([found('title'), found('summary')]).toEqual([3, 2]);
   });
 });
 
