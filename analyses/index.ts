@@ -10,7 +10,8 @@
  */
 import type { Transcript } from '../pipeline/types.js';
 import { documentRows, turnRows } from './corpus-tables.js';
-import { KEYNESS_DEFAULTS, keynessFromUnits } from './keyness.js';
+import { termForm } from './dictionary.js';
+import { KEYNESS_DEFAULTS, keynessFromUnits, withoutPresentNames } from './keyness.js';
 import { KWIC_DEFAULTS, kwicRows, sortKwic, stripStart } from './kwic.js';
 import type { DocumentPartial } from './per-document.js';
 import { mergePhraseTables, phraseTables } from './phrases.js';
@@ -45,6 +46,18 @@ export interface AnalysisContext {
    * (termsInOrder); every other table is built as usual. Default true.
    */
   rowLevel?: boolean;
+  /** Keep the names of the people present at each meeting in the keyness comparison (default: left out). */
+  keepPresentNames?: boolean;
+}
+
+/** Each document's people present (its speakers and the participants named), as terms. */
+function presentNames(transcripts: readonly Transcript[]): Map<string, Set<string>> {
+  return new Map(
+    transcripts.map((t) => [
+      t.docId,
+      new Set([...t.speakers, ...t.metadata.participants].map(termForm)),
+    ]),
+  );
 }
 
 function unitsOf(ctx: AnalysisContext): SpeakerDoc[] {
@@ -111,7 +124,14 @@ export const ANALYSES: AnalysisModule[] = [
     description:
       'Log-likelihood G² (Dunning 1993) with Log Ratio (Hardie 2014) and range: sides, each speaker vs the rest, periods.',
     defaults: { ...KEYNESS_DEFAULTS },
-    run: async (ctx) => ({ keyness: keynessFromUnits(unitsOf(ctx)) }),
+    run: async (ctx) => {
+      const units = unitsOf(ctx);
+      return {
+        keyness: keynessFromUnits(
+          ctx.keepPresentNames ? units : withoutPresentNames(units, presentNames(ctx.transcripts)),
+        ),
+      };
+    },
   },
   {
     id: 'kwic',

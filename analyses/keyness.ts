@@ -212,6 +212,27 @@ function minus(
   return { counts, words: all.words - part.words, docs };
 }
 
+/**
+ * The speaker-documents without the names of the people present at each
+ * meeting (`present`: doc_id → their term forms). A speaker addressing his
+ * host by name ("Comrade Enver Hoxha, …") makes the name key to the guest's
+ * side without saying anything about either side's language, so keyness
+ * leaves those names out by default (--keyness-keep-names keeps them). The
+ * words are unchanged: the names were spoken; they are only not compared.
+ */
+export function withoutPresentNames(
+  units: readonly SpeakerDoc[],
+  present: ReadonlyMap<string, ReadonlySet<string>>,
+): SpeakerDoc[] {
+  return units.map((u) => {
+    const names = present.get(u.doc_id);
+    if (!names || ![...names].some((n) => u.counts.has(n))) return u;
+    const counts = new Map(u.counts);
+    for (const n of names) counts.delete(n);
+    return { ...u, counts };
+  });
+}
+
 /** One comparison's rows (unsorted). Empty when either part has no words. */
 export function compare(
   comparison: string,

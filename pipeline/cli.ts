@@ -2,7 +2,7 @@
 /**
  * npm run analyze -- [--corpus DIR] [--out DIR] [--strict] [--kwic TERM]…
  *                    [--cache DIR | --no-cache] [--workers N] [--quiet] [--timings FILE]
- *                    [--speech all|direct] [--spreadsheet-copies]
+ *                    [--speech all|direct] [--keyness-keep-names] [--spreadsheet-copies]
  *
  * Exit codes: 0 done (warnings allowed unless --strict); 1 nothing usable,
  * configuration unusable, outputs not writable, or --strict with warnings;
@@ -28,11 +28,12 @@ interface Args {
   timings: string | undefined;
   spreadsheet: boolean;
   speech: SpeechCounted;
+  keepNames: boolean;
 }
 
 const USAGE = `usage: npm run analyze -- [--corpus DIR] [--out DIR] [--strict] [--kwic TERM]...
                         [--cache DIR | --no-cache] [--workers N] [--quiet] [--timings FILE]
-                        [--speech all|direct] [--spreadsheet-copies]
+                        [--speech all|direct] [--keyness-keep-names] [--spreadsheet-copies]
   --corpus DIR   corpus folder with raw/ (.txt, .md, .html, .pdf, .docx) and speakers.yaml … (default: corpus)
   --out DIR      output folder, replaced atomically (default: reports)
   --strict       treat warnings as fatal (exit 1)
@@ -45,6 +46,9 @@ const USAGE = `usage: npm run analyze -- [--corpus DIR] [--out DIR] [--strict] [
   --timings FILE write stage timings, tokens and peak memory as JSON
   --speech MODE  all (default): count direct and reported speech; direct: leave
                  out turns the note-taker reports ("Greets the delegation…")
+  --keyness-keep-names
+                 keep the names of the people present at a meeting in keyness
+                 (left out by default: vocatives say nothing about a side)
   --spreadsheet-copies
                  also write spreadsheet/*.csv: the tables with cells that a
                  spreadsheet would run as formulas (=, +, -, @) made text`;
@@ -61,6 +65,7 @@ export function parseArgs(argv: readonly string[]): Args {
     timings: undefined,
     spreadsheet: false,
     speech: 'all',
+    keepNames: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -104,6 +109,9 @@ export function parseArgs(argv: readonly string[]): Args {
         args.speech = v;
         break;
       }
+      case '--keyness-keep-names':
+        args.keepNames = true;
+        break;
       case '--spreadsheet-copies':
         args.spreadsheet = true;
         break;
@@ -176,6 +184,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       corpus: args.corpus,
       kwicTerms: args.kwic,
       speech: args.speech,
+      keepPresentNames: args.keepNames,
       cacheDir: args.cache,
       workers: args.workers,
       onProgress: progress,

@@ -53,6 +53,8 @@ export interface PipelineOptions {
   kwicTerms: string[];
   /** Which speech the analyses count (--speech): both modes (default) or direct only. */
   speech?: SpeechCounted;
+  /** Keep the names of the people present in keyness (--keyness-keep-names; default: left out). */
+  keepPresentNames?: boolean;
   cacheDir: string | null;
   workers?: number;
   /** Figure-rendering worker threads (0 = this thread); default: the available cores. */
@@ -323,6 +325,7 @@ async function writeTablesAndReport(ctx: {
     kwicTerms: opts.kwicTerms,
     sentiment: { targets: config.sentiment.targets },
     rowLevel: false,
+    keepPresentNames: opts.keepPresentNames ?? false,
   });
   const units = partials.flatMap((p) => p.units);
   // The merged tables hold what the report needs; the partials' own rows
@@ -334,6 +337,7 @@ async function writeTablesAndReport(ctx: {
   const figures = buildFigures(tables, {
     sentimentOverrides: config.sentiment.overrides,
     sentimentTargets: config.sentiment.targets,
+    keynessKeepsPresentNames: opts.keepPresentNames ?? false,
   });
   ctx.startRendering(figures);
   ctx.lap('figures');
@@ -447,6 +451,7 @@ function buildManifest(
     configuration: {
       kwic_terms: [...opts.kwicTerms].sort(),
       speech: speechCounted(transcripts, opts.speech ?? 'all'),
+      keyness_present_names: opts.keepPresentNames ? 'kept' : 'left out',
       dictionary: config.dictionary,
       stopwords: config.stopwords,
       sentiment_overrides: Object.fromEntries(

@@ -134,6 +134,27 @@ describe('npm run analyze on the shipped corpus', () => {
       expect(readFileSync(join(d, f)).equals(readFileSync(join(a, f))), f).toBe(true);
   }, 120_000);
 
+  it('leaves the names of the people present out of keyness unless --keyness-keep-names', () => {
+    const terms = (dir: string) =>
+      parseCsv(readFileSync(join(dir, 'data', 'keyness.csv'), 'utf8'))
+        .filter((k) => k.comparison === 'side:Albania vs DPRK')
+        .map((k) => k.term);
+    // Korean speakers address Enver Hoxha by name; he is present at every meeting.
+    expect(terms(a)).not.toContain('enver hoxha');
+    // Named but absent from these meetings: still compared.
+    expect(terms(a)).toContain('kim il sung');
+    expect(readFileSync(join(a, 'index.html'), 'utf8')).toContain(
+      'Names of the people present at each meeting (its speakers and the participants named) were left out',
+    );
+    const kept = join(work, 'kept-names');
+    const r = run('--out', kept, '--no-cache', '--quiet', '--keyness-keep-names');
+    expect(r.code, r.stderr).toBe(0);
+    expect(terms(kept)).toContain('enver hoxha');
+    expect(readFileSync(join(kept, 'index.html'), 'utf8')).toContain(
+      'Names of the people present at each meeting were kept',
+    );
+  }, 120_000);
+
   it('never writes into the corpus folder', () => {
     expect(readdirSync(join(REPO, 'corpus')).sort()).toEqual([
       'corpus.yaml',

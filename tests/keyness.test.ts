@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { chiSquare1P, erfc, g2, keynessRows, logRatio } from '../analyses/keyness.js';
+import {
+  chiSquare1P,
+  erfc,
+  g2,
+  keynessRows,
+  logRatio,
+  withoutPresentNames,
+} from '../analyses/keyness.js';
 import type { KeynessRow } from '../analyses/types.js';
 import { annotated, times } from './fixtures/analyses/corpus.js';
 
@@ -138,5 +145,36 @@ describe('keynessRows', () => {
 
   it('does not depend on document order', () => {
     expect(keynessRows([...docs].reverse())).toEqual(keynessRows(docs));
+  });
+});
+
+describe('withoutPresentNames', () => {
+  it('drops each meeting’s present names from that meeting’s counts only, words unchanged', () => {
+    const units = [
+      {
+        doc_id: 'a',
+        date: '1960-01-01',
+        speaker: 'X',
+        side: 'DPRK',
+        words: 10,
+        counts: new Map([
+          ['enver hoxha', 2],
+          ['rice', 1],
+        ]),
+      },
+      {
+        doc_id: 'b',
+        date: '1961-01-01',
+        speaker: 'X',
+        side: 'DPRK',
+        words: 5,
+        counts: new Map([['enver hoxha', 1]]),
+      },
+    ];
+    const out = withoutPresentNames(units, new Map([['a', new Set(['enver hoxha'])]]));
+    expect([...out[0]!.counts]).toEqual([['rice', 1]]);
+    expect(out[0]!.words).toBe(10);
+    expect(out[1]).toBe(units[1]);
+    expect([...units[0]!.counts.keys()]).toEqual(['enver hoxha', 'rice']);
   });
 });

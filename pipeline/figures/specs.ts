@@ -613,6 +613,8 @@ export interface FigureOptions {
   sentimentOverrides?: ReadonlyMap<string, number>;
   /** The targets followed in sentiment_targets.csv, with their patterns. */
   sentimentTargets?: ReadonlyArray<{ key: string; patterns: readonly string[] }>;
+  /** Whether keyness kept the names of the people present (--keyness-keep-names). */
+  keynessKeepsPresentNames?: boolean;
 }
 
 /** Override words quoted as examples in captions. */
@@ -942,7 +944,7 @@ function albaniaVsDprk(rows: readonly KeynessRow[]): Row[] {
   });
 }
 
-export function keyness(tables: Tables): Figure | undefined {
+export function keyness(tables: Tables, options: FigureOptions = {}): Figure | undefined {
   const all = albaniaVsDprk(tables.keyness);
   const pick = (side: string) =>
     all
@@ -1027,7 +1029,11 @@ export function keyness(tables: Tables): Figure | undefined {
       : `Faded bars are not significant at p < 0.05 `) +
     `(G², 1 degree of freedom, no correction for multiple comparisons). ` +
     `The tooltip gives raw counts and each side's range (the number of meetings in which that ` +
-    `side used the term).`;
+    `side used the term). ` +
+    (options.keynessKeepsPresentNames
+      ? `Names of the people present at each meeting are included (--keyness-keep-names).`
+      : `Names of the people present at each meeting (its speakers and participants) are left ` +
+        `out, since addressing one's host by name says nothing about a side's language.`);
   return figure('keyness', 'Key terms: Albania vs DPRK', caption, alt, spec, data, [
     'term',
     'key_for',

@@ -124,7 +124,12 @@ export function methodsParagraph(input: MethodsInput): string {
         `(Dunning 1993; p from χ² with one degree of freedom, not corrected for multiple ` +
         `comparisons), with Log Ratio (Hardie 2014) as the effect size and, as a measure of ` +
         `dispersion, each side's range (the number of records in which the target, and the ` +
-        `reference, used a term).`,
+        `reference, used a term). ` +
+        (keynessNames(manifest) === 'kept'
+          ? `Names of the people present at each meeting were kept in the comparison.`
+          : `Names of the people present at each meeting (its speakers and the participants ` +
+            `named) were left out of the comparison, as vocatives ("Comrade Enver Hoxha, …") ` +
+            `would otherwise rank as key terms of the guests' side.`),
     );
   }
 
@@ -157,4 +162,12 @@ function speechSentence(manifest: Record<string, unknown>): string | undefined {
   return s.counted === 'direct'
     ? `${share}; these were left out of every count, rate and figure (--speech direct), and the turn and word totals above include them.`
     : `${share}; the counts, rates and figures include them with the direct speech (run with --speech direct to count direct speech only).`;
+}
+
+/** Whether keyness kept the names of the people present, as recorded in the manifest. */
+function keynessNames(manifest: Record<string, unknown>): string | undefined {
+  const config = manifest.configuration as { keyness_present_names?: unknown } | undefined;
+  return typeof config?.keyness_present_names === 'string'
+    ? config.keyness_present_names
+    : undefined;
 }
