@@ -410,9 +410,12 @@ function spans(
   const body = p.text.slice(from - p.start);
   let at = 0;
   let said = '';
-  for (const m of innerSpans(body)) {
+  const marks = footnoteMarks(body);
+  const found = [...innerSpans(body), ...marks].sort((a, b) => a.index - b.index);
+  for (const m of found) {
     if (m.index < at) continue;
-    const isBracket = body[m.index] === '[';
+    const isMark = marks.includes(m);
+    const isBracket = isMark || body[m.index] === '[';
     const content = isBracket ? '' : body.slice(m.index + 1, m.end - 1).trim();
     const stage =
       !isBracket &&
@@ -432,13 +435,30 @@ function spans(
       from + m.index,
       from + m.end,
       p,
-      isBracket ? 'editorial/bracket' : 'stage/inline',
+      isMark ? 'editorial/footnote-mark' : isBracket ? 'editorial/bracket' : 'stage/inline',
     );
     at = m.end;
   }
   push(kind, from + at, p.end, p, `${kind}/text`);
   said += body.slice(at);
   return said;
+}
+
+/**
+ * A footnote reference printed as digits stuck to the end of a sentence or
+ * clause ("the communiqué.2 We", "[Hands over the draft.]3"): one or two
+ * digits right after punctuation that closes a word, a bracket or a quotation,
+ * followed by a space or the end. The punctuation must follow a letter or a
+ * closing mark, so decimals and numbered items ("1.2", "3.5") are not marks.
+ */
+const FOOTNOTE_MARK = /(?:(?<=\p{L}[.,;:!?])|(?<=[\]”)]))\d{1,2}(?=\s|$)/gu;
+
+/** The footnote reference marks of `body` (editorial, not the speaker's words). */
+export function footnoteMarks(body: string): Array<{ index: number; end: number }> {
+  return [...body.matchAll(FOOTNOTE_MARK)].map((m) => ({
+    index: m.index,
+    end: m.index + m[0].length,
+  }));
 }
 
 /**

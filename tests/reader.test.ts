@@ -491,3 +491,22 @@ describe('reports/speakers.suggested.yaml', () => {
     expect(loadRegistry(suggestedSpeakers([t])).speakers).toEqual([]);
   });
 });
+
+describe('the development set of real records: general rules', () => {
+  it('keeps footnote marks stuck to punctuation out of the speech, but not decimals', () => {
+    const t = transcriptOf(
+      'f.txt',
+      'Comrade Zhou Enlai: That is the text.2 We have version 1.2 here. [Hands over the draft.]3\n\nComrade Enver Hoxha: Good.',
+    );
+    expect(segmentsOf(t).filter(([k]) => k === 'editorial')).toEqual([
+      ['editorial', '2'],
+      ['editorial', '[Hands over the draft.]'],
+      ['editorial', '3'],
+    ]);
+    // "1.2" stays two words (the project's word rule), the marks none.
+    expect(turnsOf(t)).toEqual([
+      ['Zhou Enlai', 10],
+      ['Enver Hoxha', 1],
+    ]);
+  });
+});
