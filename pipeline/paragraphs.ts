@@ -438,6 +438,14 @@ function escapeRegex(s: string): string {
 const TRAILER_START =
   /^(notes? taken by|note[- ]?taker|records?[’']? clerk|stenographer|document information|printed in \d+ copies|deciphered by|typed by|date [A-Z][a-z]+ \d{1,2}, \d{4}$|original uploaded date|record id$|memorandum of conversation$|minutes of conversation|the history and public policy program|to enquire about|\[signed\]|\[seal\]|aqppsh,|\d{1,2}\. source: )/i;
 
+/**
+ * An archival citation closing a record: an archive's acronym, then a
+ * numbered collection ("RGANI. Collection 52. Inventory 1. File 498.",
+ * "AVPRF, f. 0100, op. 46"): the record has ended.
+ */
+const ARCHIVE_CITATION =
+  /^\p{Lu}{2,}[.,]\s+(?:[Cc]ollection|[Ff]ond|[Ff]\.|[Rr]ecord [Gg]roup|RG)\s*\d+/u;
+
 /** A signature line: a bare name (1–4 capitalised words, no sentence punctuation). */
 const SIGNATURE = /^\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*){0,3}$/u;
 
@@ -481,7 +489,7 @@ export function zoneParagraphs(
     for (let i = firstTurn + 1; i < paragraphs.length; i++) {
       const t = paragraphs[i]!.text;
       if (labels[i]) continue;
-      if (TRAILER_START.test(t) || SIGNATURE.test(t)) {
+      if (TRAILER_START.test(t) || ARCHIVE_CITATION.test(t) || SIGNATURE.test(t)) {
         trailer = i;
         break;
       }
