@@ -113,6 +113,56 @@ export function narratesAction(content: string): boolean {
   return FINITE.has(verb) || (/^\p{Ll}{2,}(?:s|ed)$/u.test(verb) && !/(?:ss|ous|us)$/u.test(verb));
 }
 
+/** Words after "They" that are not a lexical verb in the present tense. */
+const NOT_PRESENT_VERB = new Set([
+  'are',
+  'were',
+  'was',
+  'have',
+  'had',
+  'do',
+  'did',
+  'will',
+  'would',
+  'can',
+  'could',
+  'may',
+  'might',
+  'must',
+  'should',
+  'shall',
+  'also',
+  'all',
+  'both',
+  'still',
+  'only',
+  'even',
+  'never',
+  'always',
+  'just',
+  'too',
+]);
+
+/**
+ * Whether an unlabelled paragraph inside a turn is the note-taker's present-
+ * tense narration of the participants ("They switch to international
+ * questions.", "They concur that Cdes. Khrushchev, Mao Zedong … will take
+ * part."): one sentence, opening with "They" and a lexical verb in the
+ * present (no auxiliary, modal or adverb), with no first or second person.
+ * A speaker's own paragraph about others ("They make great efforts … They
+ * also won …") runs to more than one sentence.
+ */
+export function narratesParticipants(text: string): boolean {
+  const m = /^They (\p{Ll}+) /u.exec(text);
+  if (!m || NOT_PRESENT_VERB.has(m[1]!) || /(?:ed|ing)$/.test(m[1]!)) return false;
+  if (!/[.]$/.test(text)) return false;
+  // Another sentence: an end mark followed by a capital, unless it closes an
+  // abbreviation ("Cdes.", "Mr.", "N.S.").
+  if (/(?<!\b(?:\p{Lu}\p{Ll}{0,3}|\p{Lu}\.\p{Lu}))[.!?]\s+\p{Lu}/u.test(text)) return false;
+  const words = text.split(/[^\p{L}]+/u).map((w) => w.toLowerCase());
+  return !words.some((w) => FIRST_SECOND.has(w));
+}
+
 /**
  * segment: DescribedDocument → Transcript. Every character of the normalised
  * text ends up in exactly one segment (lossless; tests check it).
@@ -324,6 +374,12 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
     }
     if (inParen) {
       push('stage', p.start, p.end, p, 'stage/paragraph');
+      continue;
+    }
+    // The note-taker narrating what the participants do ("They switch to
+    // international questions.") is not the speaker's words.
+    if (current && narratesParticipants(p.text)) {
+      spans(p, p.start, 'narrative', push);
       continue;
     }
     // Unlabelled paragraph inside the conversation: continues the turn.

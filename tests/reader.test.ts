@@ -509,4 +509,36 @@ describe('the development set of real records: general rules', () => {
       ['Enver Hoxha', 1],
     ]);
   });
+
+  it('reads a one-sentence "They <verb> …" paragraph in a turn as narrative, not speech', () => {
+    const t = transcriptOf(
+      'n.txt',
+      [
+        'Comrade Zhou Enlai: We agree.',
+        'They switch to international questions.',
+        'They concur that Cdes. Hoxha and Zhou will take part.',
+        'They make great efforts. They also won others to their side.',
+        'They want us to wait.',
+        'Comrade Enver Hoxha: Good.',
+      ].join('\n\n'),
+    );
+    expect(segmentsOf(t).filter(([k]) => k === 'narrative')).toEqual([
+      ['narrative', 'They switch to international questions.'],
+      ['narrative', 'They concur that Cdes. Hoxha and Zhou will take part.'],
+    ]);
+    // Two sentences, or a first person: still the speaker's words.
+    expect(turnsOf(t)).toEqual([
+      ['Zhou Enlai', 2 + 11 + 5],
+      ['Enver Hoxha', 1],
+    ]);
+  });
+
+  it('ends the record at an archival citation ("RGANI. Collection 52. Inventory 1.")', () => {
+    const t = transcriptOf(
+      'a.txt',
+      'Comrade Zhou Enlai: We agree.\n\nRGANI. Collection 52. Inventory 1. File 498. Typescript.\n\nAt the airport, the two leaders agree on the meetings.',
+    );
+    expect(segmentsOf(t).filter(([k]) => k === 'trailer')).toHaveLength(2);
+    expect(turnsOf(t)).toEqual([['Zhou Enlai', 2]]);
+  });
 });
