@@ -458,6 +458,39 @@ export interface Zones {
 }
 
 /**
+ * A label whose colon was lost ("Kissinger No, it is domestic."): an
+ * unlabelled paragraph that opens with a label the document uses with its
+ * colon at least twice, then one word that closes a clause ("No,", "Yes.")
+ * or is the first or second person ("Kissinger We …"). The label and that
+ * word must not be met together elsewhere in the document, as the words of
+ * a longer name are ("Chou En-lai, …" beside "Premier Chou En-lai").
+ */
+function restoreLostColons(
+  paragraphs: readonly Paragraph[],
+  labels: Array<LabelMatch | null>,
+  text: string,
+  detect: (p: string) => LabelMatch | null,
+): void {
+  const uses = new Map<string, number>();
+  for (const l of labels)
+    if (l && !l.reported && !l.introduced && !l.restored)
+      uses.set(l.label, (uses.get(l.label) ?? 0) + 1);
+  for (let i = 0; i < paragraphs.length; i++) {
+    if (labels[i]) continue;
+    const t = paragraphs[i]!.text;
+    for (const [label, n] of uses) {
+      if (n < 2 || !t.startsWith(`${label} `)) continue;
+      const next = /^(\p{Lu}\p{Ll}*)([,.!?])?(?:\s|$)/u.exec(t.slice(label.length + 1));
+      if (!next || (!next[2] && !FIRST_SECOND.has(next[1]!.toLowerCase()))) continue;
+      if (text.split(`${label} ${next[1]}`).length > 2) continue;
+      const l = detect(`${label}: ${t.slice(label.length + 1)}`);
+      if (l) labels[i] = { ...l, length: label.length + 1 };
+      break;
+    }
+  }
+}
+
+/**
  * Splits a document into front matter (before the first speaker label), the
  * conversation, and the trailer (signatures, typist lines, archive summary,
  * rights notice), which begins at the first trailer marker or bare signature
@@ -483,6 +516,7 @@ export function zoneParagraphs(
     const introduced = introducedSpeech(paragraphs[i - 1]!.text, paragraphs[i]!.text, detect);
     if (introduced) labels[i] = introduced;
   }
+  restoreLostColons(paragraphs, labels, text, detect);
   const firstTurn = labels.findIndex((l) => l !== null);
   let trailer = paragraphs.length;
   if (firstTurn >= 0) {

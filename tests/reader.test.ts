@@ -541,4 +541,28 @@ describe('the development set of real records: general rules', () => {
     expect(segmentsOf(t).filter(([k]) => k === 'trailer')).toHaveLength(2);
     expect(turnsOf(t)).toEqual([['Zhou Enlai', 2]]);
   });
+
+  it('restores a lost colon after a label the record uses, but not inside a longer name', () => {
+    const t = transcriptOf(
+      'k.txt',
+      [
+        'Comrade Enver Hoxha: Yes.',
+        'Choe Yong-geon: We have it.',
+        'Comrade Enver Hoxha No, it is domestic.',
+        'Choe Yong-geon: Good.',
+        'Comrade Enver Hoxha Street, in Tirana, is new.',
+        'Comrade Enver Hoxha: We live on Comrade Enver Hoxha Street.',
+      ].join('\n\n'),
+    );
+    expect(speakersOf(t)).toEqual([
+      'Enver Hoxha',
+      'Choe Yong-geon',
+      'Enver Hoxha',
+      'Choe Yong-geon',
+      'Enver Hoxha',
+    ]);
+    expect(segmentsOf(t)[4]).toEqual(['label', 'Comrade Enver Hoxha ']);
+    // "Comrade Enver Hoxha Street" is met twice: a name, so it continues the turn.
+    expect(turnsOf(t)[3]).toEqual(['Choe Yong-geon', 1 + 8]);
+  });
 });
