@@ -321,6 +321,25 @@ function reportedSpeech(
   paragraph: string,
   detect: (p: string) => LabelMatch | null,
 ): LabelMatch | null {
+  const plain = reportedFrom(paragraph, detect);
+  if (plain) return plain;
+  // "After mutual greetings Cde. N. S. Khrushchev informed …", "At the
+  // beginning comrade Mao Zedong greeted …": the report opens with a short
+  // adverbial phrase before the name; the label covers it.
+  const a = OPENING_ADVERBIAL.exec(paragraph);
+  if (!a) return null;
+  const l = reportedFrom(paragraph.slice(a[0].length), detect);
+  return l && { ...l, length: l.length + a[0].length };
+}
+
+/** A short adverbial phrase of time opening a report ("At the beginning", "After mutual greetings,"). */
+const OPENING_ADVERBIAL =
+  /^(?:At|After|Before|Then|Later|Afterwards|Finally|Next)(?: \p{Ll}+){0,3},? (?=\p{Lu})/u;
+
+function reportedFrom(
+  paragraph: string,
+  detect: (p: string) => LabelMatch | null,
+): LabelMatch | null {
   // A paragraph ending "…, said:" introduces a quotation (see introducedSpeech).
   if (paragraph.endsWith(':')) return null;
   const m = REPORTED_OPENER.exec(paragraph);

@@ -565,4 +565,20 @@ describe('the development set of real records: general rules', () => {
     // "Comrade Enver Hoxha Street" is met twice: a name, so it continues the turn.
     expect(turnsOf(t)[3]).toEqual(['Choe Yong-geon', 1 + 8]);
   });
+
+  it('opens a reported turn after a short adverbial phrase of time before the name', () => {
+    const t = transcriptOf(
+      'v.txt',
+      [
+        'After mutual greetings Comrade Enver Hoxha informed the delegation of the harvest.',
+        'Choe Yong-geon: Thank you.',
+        'At the beginning of the war the army was weak.',
+      ].join('\n\n'),
+    );
+    expect(t.turns.map((u) => [u.speaker, u.mode, u.words])).toEqual([
+      ['Enver Hoxha', 'reported', 6],
+      ['Choe Yong-geon', 'direct', 2 + 10],
+    ]);
+    expect(segmentsOf(t)[0]).toEqual(['label', 'After mutual greetings Comrade Enver Hoxha ']);
+  });
 });
