@@ -332,9 +332,9 @@ function reportedSpeech(
   return l && { ...l, length: l.length + a[0].length };
 }
 
-/** A short adverbial phrase of time opening a report ("At the beginning", "After mutual greetings,"). */
+/** A short adverbial phrase of time opening a report ("At the beginning", "At the outset of the conversation"). */
 const OPENING_ADVERBIAL =
-  /^(?:At|After|Before|Then|Later|Afterwards|Finally|Next)(?: \p{Ll}+){0,3},? (?=\p{Lu})/u;
+  /^(?:At|After|Before|Then|Later|Afterwards|Finally|Next)(?: \p{Ll}+){0,5},? (?=\p{Lu})/u;
 
 function reportedFrom(
   paragraph: string,

@@ -572,12 +572,14 @@ describe('the development set of real records: general rules', () => {
       [
         'After mutual greetings Comrade Enver Hoxha informed the delegation of the harvest.',
         'Choe Yong-geon: Thank you.',
-        'At the beginning of the war the army was weak.',
+        'At the beginning of the long war the army was weak.',
+        'At the outset of the conversation Comrade Enver Hoxha poses a question.',
       ].join('\n\n'),
     );
     expect(t.turns.map((u) => [u.speaker, u.mode, u.words])).toEqual([
       ['Enver Hoxha', 'reported', 6],
-      ['Choe Yong-geon', 'direct', 2 + 10],
+      ['Choe Yong-geon', 'direct', 2 + 11],
+      ['Enver Hoxha', 'reported', 3],
     ]);
     expect(segmentsOf(t)[0]).toEqual(['label', 'After mutual greetings Comrade Enver Hoxha ']);
   });
