@@ -583,4 +583,15 @@ describe('the development set of real records: general rules', () => {
     ]);
     expect(segmentsOf(t)[0]).toEqual(['label', 'After mutual greetings Comrade Enver Hoxha ']);
   });
+
+  it('finds a keyword title on a line that starts with its date, without the date', () => {
+    const t = transcriptOf(
+      'd.txt',
+      'April 03, 1963 Memorandum of Conversation between Enver Hoxha and Choe Yong-geon\n\nSize: px\n\nComrade Enver Hoxha: Welcome.',
+    );
+    expect(t.metadata.title).toBe(
+      'Memorandum of Conversation between Enver Hoxha and Choe Yong-geon',
+    );
+    expect(t.metadata.date).toBe('1963-04-03');
+  });
 });
