@@ -218,15 +218,17 @@ function looksLikeTitle(t: string): boolean {
   return /^[\p{Lu}"“'‘[]/u.test(t);
 }
 
+/** A date line merged with the title ("April 03, 1963 Memorandum of …"): not part of it. */
+const undated = (t: string) => t.replace(/^\S+ \d{1,2}, \d{4}\s+/, '');
+
 function keywordTitle(front: readonly Paragraph[]): string {
-  const candidates = front.filter((p) => TITLE.test(p.text));
+  const candidates = front.filter((p) => TITLE.test(undated(p.text)));
   const mixed = candidates.find((p) => p.text !== p.text.toUpperCase()) ?? candidates[0];
   if (!mixed) return '';
   // A citation paragraph quotes the title: keep only the quoted part.
   const quoted = /^["“]([^"”]+)["”]/.exec(mixed.text);
   const title = quoted ? quoted[1]! : mixed.text;
-  // A date line merged with the title is not part of it.
-  return title.replace(/^\S+ \d{1,2}, \d{4}\s+/, '').trim();
+  return undated(title).trim();
 }
 
 function findSummary(

@@ -176,7 +176,13 @@ function repairSpacing(p: string): string {
   // stray space before punctuation ("Choe Yong-geon ." → "Choe Yong-geon.")
   if (SPACE_BEFORE_PUNCT.test(s)) s = s.replace(/(?<=\S) +(?=[.,;:!?](?:\s|$))/gu, '');
   // stray plural / possessive split off a word ("Marxist-Leninist s", "party ’s")
-  if (SPLIT_PLURAL.test(s)) s = s.replace(/(?<=\p{L}\p{L}) (?=(?:s|’s|'s)(?:[\s.,;:!?)]|$))/gu, '');
+  // A bare "s" joins only a word of three letters or more: "be s" at the end
+  // of a record cut off mid-word is "be" and a lost fragment, not "bes".
+  if (SPLIT_PLURAL.test(s))
+    s = s.replace(
+      /(?<=\p{L}\p{L}) (?=(?:’s|'s)(?:[\s.,;:!?)]|$))|(?<=\p{L}{3}) (?=s(?:[\s.,;:!?)]|$))/gu,
+      '',
+    );
   if (s.includes('( ')) s = s.replace(/\( +/g, '(');
   if (s.includes(' )')) s = s.replace(/ +\)/g, ')');
   return s;

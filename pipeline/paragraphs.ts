@@ -321,6 +321,25 @@ function reportedSpeech(
   paragraph: string,
   detect: (p: string) => LabelMatch | null,
 ): LabelMatch | null {
+  const plain = reportedFrom(paragraph, detect);
+  if (plain) return plain;
+  // "After mutual greetings Cde. N. S. Khrushchev informed …", "At the
+  // beginning comrade Mao Zedong greeted …": the report opens with a short
+  // adverbial phrase before the name; the label covers it.
+  const a = OPENING_ADVERBIAL.exec(paragraph);
+  if (!a) return null;
+  const l = reportedFrom(paragraph.slice(a[0].length), detect);
+  return l && { ...l, length: l.length + a[0].length };
+}
+
+/** A short adverbial phrase of time opening a report ("At the beginning", "At the outset of the conversation"). */
+const OPENING_ADVERBIAL =
+  /^(?:At|After|Before|Then|Later|Afterwards|Finally|Next)(?: \p{Ll}+){0,5},? (?=\p{Lu})/u;
+
+function reportedFrom(
+  paragraph: string,
+  detect: (p: string) => LabelMatch | null,
+): LabelMatch | null {
   // A paragraph ending "…, said:" introduces a quotation (see introducedSpeech).
   if (paragraph.endsWith(':')) return null;
   const m = REPORTED_OPENER.exec(paragraph);
@@ -438,6 +457,14 @@ function escapeRegex(s: string): string {
 const TRAILER_START =
   /^(notes? taken by|note[- ]?taker|records?[’']? clerk|stenographer|document information|printed in \d+ copies|deciphered by|typed by|date [A-Z][a-z]+ \d{1,2}, \d{4}$|original uploaded date|record id$|memorandum of conversation$|minutes of conversation|the history and public policy program|to enquire about|\[signed\]|\[seal\]|aqppsh,|\d{1,2}\. source: )/i;
 
+/**
+ * An archival citation closing a record: an archive's acronym, then a
+ * numbered collection ("RGANI. Collection 52. Inventory 1. File 498.",
+ * "AVPRF, f. 0100, op. 46"): the record has ended.
+ */
+const ARCHIVE_CITATION =
+  /^\p{Lu}{2,}[.,]\s+(?:[Cc]ollection|[Ff]ond|[Ff]\.|[Rr]ecord [Gg]roup|RG)\s*\d+/u;
+
 /** A signature line: a bare name (1–4 capitalised words, no sentence punctuation). */
 const SIGNATURE = /^\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*){0,3}$/u;
 
@@ -447,6 +474,39 @@ export interface Zones {
   /** Index (0-based) of the first trailer paragraph, or paragraphs.length. */
   trailer: number;
   labels: Array<LabelMatch | null>;
+}
+
+/**
+ * A label whose colon was lost ("Kissinger No, it is domestic."): an
+ * unlabelled paragraph that opens with a label the document uses with its
+ * colon at least twice, then one word that closes a clause ("No,", "Yes.")
+ * or is the first or second person ("Kissinger We …"). The label and that
+ * word must not be met together elsewhere in the document, as the words of
+ * a longer name are ("Chou En-lai, …" beside "Premier Chou En-lai").
+ */
+function restoreLostColons(
+  paragraphs: readonly Paragraph[],
+  labels: Array<LabelMatch | null>,
+  text: string,
+  detect: (p: string) => LabelMatch | null,
+): void {
+  const uses = new Map<string, number>();
+  for (const l of labels)
+    if (l && !l.reported && !l.introduced && !l.restored)
+      uses.set(l.label, (uses.get(l.label) ?? 0) + 1);
+  for (let i = 0; i < paragraphs.length; i++) {
+    if (labels[i]) continue;
+    const t = paragraphs[i]!.text;
+    for (const [label, n] of uses) {
+      if (n < 2 || !t.startsWith(`${label} `)) continue;
+      const next = /^(\p{Lu}\p{Ll}*)([,.!?])?(?:\s|$)/u.exec(t.slice(label.length + 1));
+      if (!next || (!next[2] && !FIRST_SECOND.has(next[1]!.toLowerCase()))) continue;
+      if (text.split(`${label} ${next[1]}`).length > 2) continue;
+      const l = detect(`${label}: ${t.slice(label.length + 1)}`);
+      if (l) labels[i] = { ...l, length: label.length + 1 };
+      break;
+    }
+  }
 }
 
 /**
@@ -475,13 +535,14 @@ export function zoneParagraphs(
     const introduced = introducedSpeech(paragraphs[i - 1]!.text, paragraphs[i]!.text, detect);
     if (introduced) labels[i] = introduced;
   }
+  restoreLostColons(paragraphs, labels, text, detect);
   const firstTurn = labels.findIndex((l) => l !== null);
   let trailer = paragraphs.length;
   if (firstTurn >= 0) {
     for (let i = firstTurn + 1; i < paragraphs.length; i++) {
       const t = paragraphs[i]!.text;
       if (labels[i]) continue;
-      if (TRAILER_START.test(t) || SIGNATURE.test(t)) {
+      if (TRAILER_START.test(t) || ARCHIVE_CITATION.test(t) || SIGNATURE.test(t)) {
         trailer = i;
         break;
       }

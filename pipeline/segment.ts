@@ -113,6 +113,56 @@ export function narratesAction(content: string): boolean {
   return FINITE.has(verb) || (/^\p{Ll}{2,}(?:s|ed)$/u.test(verb) && !/(?:ss|ous|us)$/u.test(verb));
 }
 
+/** Words after "They" that are not a lexical verb in the present tense. */
+const NOT_PRESENT_VERB = new Set([
+  'are',
+  'were',
+  'was',
+  'have',
+  'had',
+  'do',
+  'did',
+  'will',
+  'would',
+  'can',
+  'could',
+  'may',
+  'might',
+  'must',
+  'should',
+  'shall',
+  'also',
+  'all',
+  'both',
+  'still',
+  'only',
+  'even',
+  'never',
+  'always',
+  'just',
+  'too',
+]);
+
+/**
+ * Whether an unlabelled paragraph inside a turn is the note-taker's present-
+ * tense narration of the participants ("They switch to international
+ * questions.", "They concur that Cdes. Khrushchev, Mao Zedong … will take
+ * part."): one sentence, opening with "They" and a lexical verb in the
+ * present (no auxiliary, modal or adverb), with no first or second person.
+ * A speaker's own paragraph about others ("They make great efforts … They
+ * also won …") runs to more than one sentence.
+ */
+export function narratesParticipants(text: string): boolean {
+  const m = /^They (\p{Ll}+) /u.exec(text);
+  if (!m || NOT_PRESENT_VERB.has(m[1]!) || /(?:ed|ing)$/.test(m[1]!)) return false;
+  if (!/[.]$/.test(text)) return false;
+  // Another sentence: an end mark followed by a capital, unless it closes an
+  // abbreviation ("Cdes.", "Mr.", "N.S.").
+  if (/(?<!\b(?:\p{Lu}\p{Ll}{0,3}|\p{Lu}\.\p{Lu}))[.!?]\s+\p{Lu}/u.test(text)) return false;
+  const words = text.split(/[^\p{L}]+/u).map((w) => w.toLowerCase());
+  return !words.some((w) => FIRST_SECOND.has(w));
+}
+
 /**
  * segment: DescribedDocument → Transcript. Every character of the normalised
  * text ends up in exactly one segment (lossless; tests check it).
@@ -326,6 +376,12 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
       push('stage', p.start, p.end, p, 'stage/paragraph');
       continue;
     }
+    // The note-taker narrating what the participants do ("They switch to
+    // international questions.") is not the speaker's words.
+    if (current && narratesParticipants(p.text)) {
+      spans(p, p.start, 'narrative', push);
+      continue;
+    }
     // Unlabelled paragraph inside the conversation: continues the turn.
     if (current) {
       current.turn.end = p.end;
@@ -410,9 +466,12 @@ function spans(
   const body = p.text.slice(from - p.start);
   let at = 0;
   let said = '';
-  for (const m of innerSpans(body)) {
+  const marks = footnoteMarks(body);
+  const found = [...innerSpans(body), ...marks].sort((a, b) => a.index - b.index);
+  for (const m of found) {
     if (m.index < at) continue;
-    const isBracket = body[m.index] === '[';
+    const isMark = marks.includes(m);
+    const isBracket = isMark || body[m.index] === '[';
     const content = isBracket ? '' : body.slice(m.index + 1, m.end - 1).trim();
     const stage =
       !isBracket &&
@@ -432,13 +491,30 @@ function spans(
       from + m.index,
       from + m.end,
       p,
-      isBracket ? 'editorial/bracket' : 'stage/inline',
+      isMark ? 'editorial/footnote-mark' : isBracket ? 'editorial/bracket' : 'stage/inline',
     );
     at = m.end;
   }
   push(kind, from + at, p.end, p, `${kind}/text`);
   said += body.slice(at);
   return said;
+}
+
+/**
+ * A footnote reference printed as digits stuck to the end of a sentence or
+ * clause ("the communiqué.2 We", "[Hands over the draft.]3"): one or two
+ * digits right after punctuation that closes a word, a bracket or a quotation,
+ * followed by a space or the end. The punctuation must follow a letter or a
+ * closing mark, so decimals and numbered items ("1.2", "3.5") are not marks.
+ */
+const FOOTNOTE_MARK = /(?:(?<=\p{L}[.,;:!?])|(?<=[\]”)]))\d{1,2}(?=\s|$)/gu;
+
+/** The footnote reference marks of `body` (editorial, not the speaker's words). */
+export function footnoteMarks(body: string): Array<{ index: number; end: number }> {
+  return [...body.matchAll(FOOTNOTE_MARK)].map((m) => ({
+    index: m.index,
+    end: m.index + m[0].length,
+  }));
 }
 
 /**

@@ -41,6 +41,11 @@ describe('normalizeText', () => {
     expect(norm('It  is   so ( as  you know ) .')).toBe('It is so (as you know).');
   });
 
+  it('leaves a bare "s" after a short word alone (a record cut off mid-word)', () => {
+    expect(norm('the meaning can be s')).toBe('the meaning can be s');
+    expect(norm('it ’s the party ’s role')).toBe('it’s the party’s role');
+  });
+
   it('composes to NFC', () => {
     expect(norm('Kryeministri e\u0301')).toBe('Kryeministri é');
   });

@@ -491,3 +491,107 @@ describe('reports/speakers.suggested.yaml', () => {
     expect(loadRegistry(suggestedSpeakers([t])).speakers).toEqual([]);
   });
 });
+
+describe('the development set of real records: general rules', () => {
+  it('keeps footnote marks stuck to punctuation out of the speech, but not decimals', () => {
+    const t = transcriptOf(
+      'f.txt',
+      'Comrade Zhou Enlai: That is the text.2 We have version 1.2 here. [Hands over the draft.]3\n\nComrade Enver Hoxha: Good.',
+    );
+    expect(segmentsOf(t).filter(([k]) => k === 'editorial')).toEqual([
+      ['editorial', '2'],
+      ['editorial', '[Hands over the draft.]'],
+      ['editorial', '3'],
+    ]);
+    // "1.2" stays two words (the project's word rule), the marks none.
+    expect(turnsOf(t)).toEqual([
+      ['Zhou Enlai', 10],
+      ['Enver Hoxha', 1],
+    ]);
+  });
+
+  it('reads a one-sentence "They <verb> …" paragraph in a turn as narrative, not speech', () => {
+    const t = transcriptOf(
+      'n.txt',
+      [
+        'Comrade Zhou Enlai: We agree.',
+        'They switch to international questions.',
+        'They concur that Cdes. Hoxha and Zhou will take part.',
+        'They make great efforts. They also won others to their side.',
+        'They want us to wait.',
+        'Comrade Enver Hoxha: Good.',
+      ].join('\n\n'),
+    );
+    expect(segmentsOf(t).filter(([k]) => k === 'narrative')).toEqual([
+      ['narrative', 'They switch to international questions.'],
+      ['narrative', 'They concur that Cdes. Hoxha and Zhou will take part.'],
+    ]);
+    // Two sentences, or a first person: still the speaker's words.
+    expect(turnsOf(t)).toEqual([
+      ['Zhou Enlai', 2 + 11 + 5],
+      ['Enver Hoxha', 1],
+    ]);
+  });
+
+  it('ends the record at an archival citation ("RGANI. Collection 52. Inventory 1.")', () => {
+    const t = transcriptOf(
+      'a.txt',
+      'Comrade Zhou Enlai: We agree.\n\nRGANI. Collection 52. Inventory 1. File 498. Typescript.\n\nAt the airport, the two leaders agree on the meetings.',
+    );
+    expect(segmentsOf(t).filter(([k]) => k === 'trailer')).toHaveLength(2);
+    expect(turnsOf(t)).toEqual([['Zhou Enlai', 2]]);
+  });
+
+  it('restores a lost colon after a label the record uses, but not inside a longer name', () => {
+    const t = transcriptOf(
+      'k.txt',
+      [
+        'Comrade Enver Hoxha: Yes.',
+        'Choe Yong-geon: We have it.',
+        'Comrade Enver Hoxha No, it is domestic.',
+        'Choe Yong-geon: Good.',
+        'Comrade Enver Hoxha Street, in Tirana, is new.',
+        'Comrade Enver Hoxha: We live on Comrade Enver Hoxha Street.',
+      ].join('\n\n'),
+    );
+    expect(speakersOf(t)).toEqual([
+      'Enver Hoxha',
+      'Choe Yong-geon',
+      'Enver Hoxha',
+      'Choe Yong-geon',
+      'Enver Hoxha',
+    ]);
+    expect(segmentsOf(t)[4]).toEqual(['label', 'Comrade Enver Hoxha ']);
+    // "Comrade Enver Hoxha Street" is met twice: a name, so it continues the turn.
+    expect(turnsOf(t)[3]).toEqual(['Choe Yong-geon', 1 + 8]);
+  });
+
+  it('opens a reported turn after a short adverbial phrase of time before the name', () => {
+    const t = transcriptOf(
+      'v.txt',
+      [
+        'After mutual greetings Comrade Enver Hoxha informed the delegation of the harvest.',
+        'Choe Yong-geon: Thank you.',
+        'At the beginning of the long war the army was weak.',
+        'At the outset of the conversation Comrade Enver Hoxha poses a question.',
+      ].join('\n\n'),
+    );
+    expect(t.turns.map((u) => [u.speaker, u.mode, u.words])).toEqual([
+      ['Enver Hoxha', 'reported', 6],
+      ['Choe Yong-geon', 'direct', 2 + 11],
+      ['Enver Hoxha', 'reported', 3],
+    ]);
+    expect(segmentsOf(t)[0]).toEqual(['label', 'After mutual greetings Comrade Enver Hoxha ']);
+  });
+
+  it('finds a keyword title on a line that starts with its date, without the date', () => {
+    const t = transcriptOf(
+      'd.txt',
+      'April 03, 1963 Memorandum of Conversation between Enver Hoxha and Choe Yong-geon\n\nSize: px\n\nComrade Enver Hoxha: Welcome.',
+    );
+    expect(t.metadata.title).toBe(
+      'Memorandum of Conversation between Enver Hoxha and Choe Yong-geon',
+    );
+    expect(t.metadata.date).toBe('1963-04-03');
+  });
+});
