@@ -5,10 +5,10 @@
  * date, title, speakers with their sides, turns with their speakers and
  * modes, and each speaker's speech words, with no tolerance.
  *
- * Most records are not read right today (tests/fixtures/real/BASELINE.md
- * lists what fails and why), so the block runs only when REAL_RECORDS is set:
- *   REAL_RECORDS=1 npx vitest run tests/real-records.test.ts
- * (after `npm run build`; `npm test` builds first).
+ * It runs in `npm test`. The records not yet read right are listed in
+ * NOT_YET_RIGHT with what differs; each runs as `it.fails`, so a fix that
+ * makes one right fails here until the record is moved out of the list
+ * (BASELINE.md there has the tables).
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,7 +53,23 @@ type ReadTurn = Transcript['turns'][number] & { speakers?: string[]; mode?: Mode
 
 const speakersOf = (t: ReadTurn): string[] => t.speakers ?? [t.speaker];
 
-describe.skipIf(!process.env['REAL_RECORDS'])('real records of conversation', () => {
+/** Records whose reading still differs from ours, and how (as of this list's last change). */
+const NOT_YET_RIGHT: Record<string, string> = {
+  'wc-1950-04_stalin-kim-il-sung-pak-heon-yeong':
+    'month-only date "April 1950": the date field is YYYY-MM-DD',
+  'wc-1959-05-13_mao-albanian-delegation': "Mao's opening direct turn is missed (2 of 3 turns)",
+  'wc-1959-10-02_khrushchev-mao':
+    'two narrative paragraphs inside a turn counted as speech (151 vs 88 words)',
+  'usc-1972-02-21_nixon-mao': 'title read as "Memorandum of Conversation"',
+  'wc-1962-11-01_mikoyan-mccloy-stevenson':
+    'a trailing comment counted as Stevenson’s (39 vs 28 words)',
+  'rdb-1963-04-03_andropov-romanian-cc':
+    'title: normalisation repairs "Worker s" to "Workers"; the reading keeps the raw form',
+  'frus-1969-76ve13-d89-tei_kissinger-zhou':
+    'a verbless aside "(Back to the press release)" counted as speech (837 vs 832)',
+};
+
+describe('real records of conversation', () => {
   const work = mkdtempSync(join(tmpdir(), 'atr-real-'));
   const transcripts = new Map<string, Transcript>();
 
@@ -79,7 +95,7 @@ describe.skipIf(!process.env['REAL_RECORDS'])('real records of conversation', ()
     expect([...transcripts.keys()].sort()).toEqual(Object.keys(expected).sort());
   });
 
-  it.each(Object.entries(expected))('%s', (id, exp) => {
+  const check = (id: string, exp: ExpectedRecord) => {
     const t = transcripts.get(id);
     expect(t, `${id} was not read`).toBeDefined();
     if (!t) return;
@@ -116,5 +132,15 @@ describe.skipIf(!process.env['REAL_RECORDS'])('real records of conversation', ()
         .soft(words(s.name, 'reported'), `reported speech words of ${s.name}`)
         .toBe(s.reportedWords);
     }
+  };
+
+  for (const [id, exp] of Object.entries(expected)) {
+    const why = NOT_YET_RIGHT[id];
+    if (why === undefined) it(id, () => check(id, exp));
+    else it.fails(`${id} (not yet: ${why})`, () => check(id, exp));
+  }
+
+  it('lists only records of the set as not yet right', () => {
+    for (const id of Object.keys(NOT_YET_RIGHT)) expect(Object.keys(expected)).toContain(id);
   });
 });
