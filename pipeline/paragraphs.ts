@@ -494,14 +494,30 @@ function restoreLostColons(
   for (const l of labels)
     if (l && !l.reported && !l.introduced && !l.restored)
       uses.set(l.label, (uses.get(l.label) ?? 0) + 1);
+  // Labels used at least twice, with their order of first use (the first that fits wins).
+  const repeated = new Map<string, number>();
+  let words = 0;
+  for (const [label, n] of uses)
+    if (n >= 2) {
+      repeated.set(label, repeated.size);
+      words = Math.max(words, label.split(' ').length);
+    }
+  if (repeated.size === 0) return;
   for (let i = 0; i < paragraphs.length; i++) {
     if (labels[i]) continue;
     const t = paragraphs[i]!.text;
-    for (const [label, n] of uses) {
-      if (n < 2 || !t.startsWith(`${label} `)) continue;
+    // The paragraph's opening words that are a repeated label, in order of first use:
+    // a lookup per opening word rather than a scan of every label.
+    const candidates: string[] = [];
+    for (let end = t.indexOf(' '), w = 0; end > 0 && w < words; end = t.indexOf(' ', end + 1), w++)
+      if (repeated.has(t.slice(0, end))) candidates.push(t.slice(0, end));
+    candidates.sort((a, b) => repeated.get(a)! - repeated.get(b)!);
+    for (const label of candidates) {
       const next = /^(\p{Lu}\p{Ll}*)([,.!?])?(?:\s|$)/u.exec(t.slice(label.length + 1));
       if (!next || (!next[2] && !FIRST_SECOND.has(next[1]!.toLowerCase()))) continue;
-      if (text.split(`${label} ${next[1]}`).length > 2) continue;
+      const pair = `${label} ${next[1]}`;
+      const first = text.indexOf(pair);
+      if (first >= 0 && text.indexOf(pair, first + 1) >= 0) continue;
       const l = detect(`${label}: ${t.slice(label.length + 1)}`);
       if (l) labels[i] = { ...l, length: label.length + 1 };
       break;
@@ -520,15 +536,26 @@ export function zoneParagraphs(
   detect: (p: string) => LabelMatch | null,
 ): Zones {
   const text = paragraphs.map((p) => p.text).join('\n\n');
+  // Whether a label needing context is named elsewhere depends only on the
+  // label: asked once per distinct label, not once per paragraph it opens.
+  const named = new Map<string, boolean>();
+  const inContext = (l: LabelMatch): boolean => {
+    if (!l.needsContext) return true;
+    let r = named.get(l.label);
+    if (r === undefined) {
+      r = namedElsewhere(l, text);
+      named.set(l.label, r);
+    }
+    return r;
+  };
   const labels = paragraphs.map((p) => {
     const l = detect(p.text);
-    return l && (!l.needsContext || namedElsewhere(l, text)) ? l : null;
+    return l && inContext(l) ? l : null;
   });
   for (let i = 0; i < paragraphs.length; i++) {
     if (labels[i]) continue;
     const reported = reportedSpeech(paragraphs[i]!.text, detect);
-    if (reported && (!reported.needsContext || namedElsewhere(reported, text)))
-      labels[i] = reported;
+    if (reported && inContext(reported)) labels[i] = reported;
   }
   for (let i = 1; i < paragraphs.length; i++) {
     if (labels[i] || labels[i - 1]) continue;

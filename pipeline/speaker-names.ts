@@ -77,7 +77,18 @@ export function nameLabels(
     for (const [r, c] of counts) if (best === '' || c > counts.get(best)!) best = r;
     return displayName(best || word);
   };
+  // A label's person depends only on how it is written: worked out once per
+  // distinct name (the text searches below scan the whole record).
+  const personByName = new Map<string, string>();
   const personOf = (n: string): string => {
+    let p = personByName.get(n);
+    if (p === undefined) {
+      p = personOfName(n);
+      personByName.set(n, p);
+    }
+    return p;
+  };
+  const personOfName = (n: string): string => {
     const core = stripTitles(n, isTitle);
     const words = core.split(' ');
     if (words.length >= 2) return displayName(core);
