@@ -23,6 +23,7 @@ import type { RawFile } from './ingest.js';
 import { processAlive, removeDeadLeftovers } from './leftovers.js';
 import { REPORTS_README } from './reports-readme.js';
 import type { Diagnostic } from './types.js';
+import { escapeRegExp } from './words.js';
 
 export interface CorpusFiles {
   dir: string;
@@ -399,7 +400,7 @@ function entriesWritten(dir: string, entries: readonly string[]): Set<string> | 
  * previous report under its old name (put back).
  */
 function recoverDeadRuns(parent: string, base: string, target: string): void {
-  const esc = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const esc = escapeRegExp(base);
   const oldRe = new RegExp(`^\\.${esc}\\.old-(\\d+)$`);
   if (!existsSync(target)) {
     for (const name of readdirSync(parent).sort()) {

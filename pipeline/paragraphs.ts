@@ -1,5 +1,6 @@
 import { createResolver, DEFAULT_HONORIFICS } from './registry.js';
 import type { Registry, Speaker } from './types.js';
+import { escapeRegExp } from './words.js';
 
 /** A paragraph of the normalised text (paragraphs are separated by "\n\n"). */
 export interface Paragraph {
@@ -439,19 +440,16 @@ function namedElsewhere(label: LabelMatch, text: string): boolean {
       if (/^(?:\p{Lu}\.)+$/u.test(w)) return true;
       const title = w.charAt(0) + w.slice(1).toLowerCase();
       return (
-        w.length < 2 || new RegExp(`(?<![\\p{L}])${escapeRegex(title)}(?![\\p{L}])`, 'u').test(text)
+        w.length < 2 ||
+        new RegExp(`(?<![\\p{L}])${escapeRegExp(title)}(?![\\p{L}])`, 'u').test(text)
       );
     });
   }
-  const w = escapeRegex(label.label);
+  const w = escapeRegExp(label.label);
   return new RegExp(
     `(?<![\\p{L}])${w} \\p{Lu}\\p{Ll}|\\p{Lu}[\\p{L}.]* ${w}(?![\\p{L}:])`,
     'u',
   ).test(text);
-}
-
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 const TRAILER_START =

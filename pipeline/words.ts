@@ -48,3 +48,8 @@ export function countWords(text: string): number {
   }
   return n;
 }
+
+/** `s` as a literal inside a regular expression (every metacharacter escaped). */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

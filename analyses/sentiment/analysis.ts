@@ -9,6 +9,8 @@
  * Everything here is a pure function of the AnnotatedDocuments and the
  * options: randomness is seeded per group, every table has a total order.
  */
+
+import { escapeRegExp } from '../../pipeline/words.js';
 import type {
   AnnotatedDocument,
   SentenceRow,
@@ -147,11 +149,7 @@ function bootstrapSlow(
 export function targetMatcher(patterns: readonly string[]): (text: string) => boolean {
   const alternatives = patterns.map((p) => {
     const star = p.endsWith('*');
-    const body = (star ? p.slice(0, -1) : p)
-      .trim()
-      .split(/\s+/)
-      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('\\s+');
+    const body = (star ? p.slice(0, -1) : p).trim().split(/\s+/).map(escapeRegExp).join('\\s+');
     return `${body}${star ? '[\\p{L}\\p{N}]*' : ''}`;
   });
   const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'iu');

@@ -18,6 +18,7 @@ import { toVega } from '../figures/compile.js';
 import { compareText, sideScale } from '../figures/theme.js';
 import type { Figure } from '../figures/types.js';
 import type { Diagnostic, Segment, Transcript } from '../types.js';
+import { escapeRegExp } from '../words.js';
 import { browserBundles } from './assets.js';
 import { CLIENT_JS } from './client.js';
 import { esc, formatInt, idMaker, safeUrl, scriptJson } from './html.js';
@@ -343,10 +344,6 @@ ${truncated}
 }
 
 // ── Reading view ─────────────────────────────────────────────────────────────
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /**
  * A turn's matcher over the match strings the concordance found in it,
