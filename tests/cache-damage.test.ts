@@ -23,22 +23,16 @@ import { readCorpus } from '../pipeline/io.js';
 import { prepareCorpus } from '../pipeline/model.js';
 import { RenderCache } from '../pipeline/render-cache.js';
 import { Spool } from '../pipeline/spool.js';
-import { deadPid, REPO } from './helpers.js';
+import { annotateInputs, deadPid, REPO } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'atr-cache-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const corpus = readCorpus(join(REPO, 'corpus'));
-const text = (name: string) => corpus.config.get(name) ?? '';
 const prepared = prepareCorpus(corpus);
 const opts = (cacheDir: string) => ({
   settings: {
-    inputs: {
-      speakers: text('speakers.yaml'),
-      dictionary: text('dictionary.yaml'),
-      stopwords: text('stopwords.txt'),
-      sentiment: text('sentiment.yaml'),
-    },
+    inputs: annotateInputs(corpus),
     kwicTerms: [],
     csvColumns: {
       segments: ['doc_id', 'kind'],

@@ -15,7 +15,7 @@ import type { RawFile } from '../pipeline/ingest.js';
 import { readCorpus } from '../pipeline/io.js';
 import { prepareCorpus } from '../pipeline/model.js';
 import type { Transcript } from '../pipeline/types.js';
-import { REPO } from './helpers.js';
+import { annotateInputs, REPO } from './helpers.js';
 
 // Any document named boom.txt fails in segmentation, as an unforeseen bug would.
 vi.mock('../pipeline/model.js', async (importOriginal) => {
@@ -30,13 +30,7 @@ vi.mock('../pipeline/model.js', async (importOriginal) => {
 });
 
 const shipped = readCorpus(join(REPO, 'corpus'));
-const text = (name: string) => shipped.config.get(name) ?? '';
-const inputs = {
-  speakers: text('speakers.yaml'),
-  dictionary: text('dictionary.yaml'),
-  stopwords: text('stopwords.txt'),
-  sentiment: text('sentiment.yaml'),
-};
+const inputs = annotateInputs(shipped);
 const settings = {
   inputs,
   kwicTerms: [],

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe as describeDoc } from '../pipeline/describe.js';
 import type { PipelineOptions, PipelineResult } from '../pipeline/index.js';
 import { ingest } from '../pipeline/ingest.js';
+import type { CorpusFiles } from '../pipeline/io.js';
 import { normalize } from '../pipeline/normalize.js';
 import { loadRegistry } from '../pipeline/registry.js';
 import { segment } from '../pipeline/segment.js';
@@ -11,6 +12,33 @@ import type { Registry, Transcript } from '../pipeline/types.js';
 
 export const FIXTURES = join(import.meta.dirname, 'fixtures');
 export const REPO = join(import.meta.dirname, '..');
+/** The compiled command line (built by `npm test`'s pretest). */
+export const CLI = join(REPO, '.build', 'pipeline', 'cli.js');
+
+/** Runs the compiled `npm run analyze` with these arguments, from the repository root. */
+export function runCli(args: readonly string[], timeout = 120_000) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: REPO, encoding: 'utf8', timeout });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The shipped configuration files a corpus needs besides raw/ (corpus.yaml is per corpus). */
+export const SHIPPED_CONFIG = [
+  'speakers.yaml',
+  'dictionary.yaml',
+  'stopwords.txt',
+  'sentiment.yaml',
+];
+
+/** Writes a corpus folder at `dir`: the shipped configuration and these raw files. */
+export function corpusWithShippedConfig(
+  dir: string,
+  raw: Record<string, string | Uint8Array>,
+): string {
+  mkdirSync(join(dir, 'raw'), { recursive: true });
+  for (const f of SHIPPED_CONFIG) cpSync(join(REPO, 'corpus', f), join(dir, f));
+  for (const [name, content] of Object.entries(raw)) writeFileSync(join(dir, 'raw', name), content);
+  return dir;
+}
 
 /**
  * Runs the compiled pipeline (built by `npm test`'s pretest, so that it finds
@@ -56,4 +84,15 @@ export function deadPid(): number {
     encoding: 'utf8',
   });
   return Number(r.stdout);
+}
+
+/** The configuration texts the per-document stage is built from, as a corpus holds them. */
+export function annotateInputs(corpus: Pick<CorpusFiles, 'config'>) {
+  const text = (name: string) => corpus.config.get(name) ?? '';
+  return {
+    speakers: text('speakers.yaml'),
+    dictionary: text('dictionary.yaml'),
+    stopwords: text('stopwords.txt'),
+    sentiment: text('sentiment.yaml'),
+  };
 }

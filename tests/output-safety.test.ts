@@ -4,9 +4,7 @@
  * is never written to, a link out of the corpus is not followed, two runs
  * do not write one folder at once, and what killed runs left is cleaned.
  */
-import { spawnSync } from 'node:child_process';
 import {
-  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -22,9 +20,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../pipeline/errors.js';
 import { OutputRefused, OutputWriter, REPORT_MARKER, readCorpus } from '../pipeline/io.js';
 import { REPORTS_README } from '../pipeline/reports-readme.js';
-import { deadPid, REPO } from './helpers.js';
+import { corpusWithShippedConfig, deadPid, runCli } from './helpers.js';
 
-const CLI = join(REPO, '.build', 'pipeline', 'cli.js');
 const work = mkdtempSync(join(tmpdir(), 'atr-safety-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 let n = 0;
@@ -34,27 +31,14 @@ const fresh = () => {
   return d;
 };
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, '--quiet', '--no-cache', ...args], {
-    cwd: REPO,
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (...args: string[]) => runCli(['--quiet', '--no-cache', ...args]);
 
 /** A small corpus: the shipped configuration and one short transcript. */
-function corpus(dir: string): string {
-  const c = join(dir, 'corpus');
-  mkdirSync(join(c, 'raw'), { recursive: true });
-  for (const f of ['speakers.yaml', 'dictionary.yaml', 'stopwords.txt', 'sentiment.yaml'])
-    cpSync(join(REPO, 'corpus', f), join(c, f));
-  writeFileSync(
-    join(c, 'raw', 'a.txt'),
-    'June 6, 1959\n\nRecord of a Meeting\n\nComrade Enver Hoxha: We are glad to see you.\n\nComrade Choe Yong-geon: Thank you.\n',
-  );
-  return c;
-}
+const corpus = (dir: string): string =>
+  corpusWithShippedConfig(join(dir, 'corpus'), {
+    'a.txt':
+      'June 6, 1959\n\nRecord of a Meeting\n\nComrade Enver Hoxha: We are glad to see you.\n\nComrade Choe Yong-geon: Thank you.\n',
+  });
 
 /** Every file below `dir` with its bytes, to show nothing changed. */
 function snapshot(dir: string): Record<string, string> {
@@ -100,12 +84,16 @@ describe('--out is refused where replacing it would delete what the tool did not
   }
 
   it('a cache inside the corpus: exit 2, corpus untouched', () => {
-    const r = spawnSync(
-      process.execPath,
-      [CLI, '--quiet', '--corpus', c, '--out', join(d, 'out'), '--cache', join(c, 'cache')],
-      { cwd: REPO, encoding: 'utf8' },
-    );
-    expect(r.status, r.stderr).toBe(2);
+    const r = runCli([
+      '--quiet',
+      '--corpus',
+      c,
+      '--out',
+      join(d, 'out'),
+      '--cache',
+      join(c, 'cache'),
+    ]);
+    expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(/refusing --cache .*inside the corpus folder/);
     expect(existsSync(join(c, 'cache'))).toBe(false);
     expect(existsSync(join(d, 'out'))).toBe(false);

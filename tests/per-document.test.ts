@@ -20,16 +20,10 @@ import type { ProcessedDocument } from '../pipeline/annotator.js';
 import { buildAnnotator } from '../pipeline/annotator.js';
 import { readCorpus } from '../pipeline/io.js';
 import { buildTranscripts, prepareCorpus, sortTranscripts } from '../pipeline/model.js';
-import { REPO } from './helpers.js';
+import { annotateInputs, REPO } from './helpers.js';
 
 const corpus = readCorpus(join(REPO, 'corpus'));
-const text = (name: string) => corpus.config.get(name) ?? '';
-const inputs = {
-  speakers: text('speakers.yaml'),
-  dictionary: text('dictionary.yaml'),
-  stopwords: text('stopwords.txt'),
-  sentiment: text('sentiment.yaml'),
-};
+const inputs = annotateInputs(corpus);
 const dictionary = loadDictionary(inputs.dictionary, 'dictionary.yaml');
 const sentiment = { targets: loadSentimentConfig(inputs.sentiment, 'sentiment.yaml').targets };
 const kwicTerms = ['comrade*', 'revisionism'];

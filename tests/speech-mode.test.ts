@@ -4,13 +4,12 @@
  * note-taker's reports out of every count, rate and figure, while the
  * transcript tables still show every turn.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../pipeline/csv.js';
-import { REPO } from './helpers.js';
+import { corpusWithShippedConfig, runCli } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'atr-speech-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -27,21 +26,16 @@ Comrade Enver Hoxha: The journey was long but good.
 `;
 
 function run(out: string, ...extra: string[]) {
-  const r = spawnSync(
-    process.execPath,
-    [
-      join(REPO, '.build', 'pipeline', 'cli.js'),
-      '--quiet',
-      '--no-cache',
-      '--corpus',
-      join(work, 'corpus'),
-      '--out',
-      out,
-      ...extra,
-    ],
-    { cwd: REPO, encoding: 'utf8', timeout: 120_000 },
-  );
-  expect(r.status, r.stderr).toBe(0);
+  const r = runCli([
+    '--quiet',
+    '--no-cache',
+    '--corpus',
+    join(work, 'corpus'),
+    '--out',
+    out,
+    ...extra,
+  ]);
+  expect(r.code, r.stderr).toBe(0);
   const table = (name: string) => parseCsv(readFileSync(join(out, 'data', name), 'utf8'));
   return {
     table,
@@ -54,11 +48,7 @@ describe('--speech', () => {
   let all: ReturnType<typeof run>;
   let direct: ReturnType<typeof run>;
   beforeAll(() => {
-    const c = join(work, 'corpus');
-    mkdirSync(join(c, 'raw'), { recursive: true });
-    for (const f of ['speakers.yaml', 'dictionary.yaml', 'stopwords.txt', 'sentiment.yaml'])
-      cpSync(join(REPO, 'corpus', f), join(c, f));
-    writeFileSync(join(c, 'raw', 'a.txt'), RECORD);
+    corpusWithShippedConfig(join(work, 'corpus'), { 'a.txt': RECORD });
     all = run(join(work, 'all'));
     direct = run(join(work, 'direct'), '--speech', 'direct');
   }, 240_000);
@@ -96,14 +86,8 @@ describe('--speech', () => {
   });
 
   it('a bad value is a usage error', () => {
-    const r = spawnSync(
-      process.execPath,
-      [join(REPO, '.build', 'pipeline', 'cli.js'), '--speech', 'some'],
-      {
-        encoding: 'utf8',
-      },
-    );
-    expect(r.status).toBe(2);
+    const r = runCli(['--speech', 'some']);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain('--speech expects all or direct');
   });
 });

@@ -3,22 +3,13 @@
  * the tables keep cells verbatim for R and pandas; --spreadsheet-copies
  * also writes copies in which no cell is run as a formula.
  */
-import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { neutraliseCell } from '../pipeline/spreadsheet.js';
-import { REPO } from './helpers.js';
+import { corpusWithShippedConfig, runCli } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'atr-sheet-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -40,30 +31,21 @@ describe('neutraliseCell', () => {
 
 describe('--spreadsheet-copies', () => {
   it('writes spreadsheet/ copies with formulas made text; data/ stays verbatim', () => {
-    const c = join(work, 'corpus');
-    mkdirSync(join(c, 'raw'), { recursive: true });
-    for (const f of ['speakers.yaml', 'dictionary.yaml', 'stopwords.txt', 'sentiment.yaml'])
-      cpSync(join(REPO, 'corpus', f), join(c, f));
-    writeFileSync(
-      join(c, 'raw', 'a.txt'),
-      'June 6, 1959\n\nRecord of a Meeting\n\nComrade Enver Hoxha: =HYPERLINK("http://example.org","click") is what they wrote.\n\nComrade Choe Yong-geon: -2 divisions were moved, and we are sad.\n',
-    );
+    const c = corpusWithShippedConfig(join(work, 'corpus'), {
+      'a.txt':
+        'June 6, 1959\n\nRecord of a Meeting\n\nComrade Enver Hoxha: =HYPERLINK("http://example.org","click") is what they wrote.\n\nComrade Choe Yong-geon: -2 divisions were moved, and we are sad.\n',
+    });
     const out = join(work, 'out');
-    const r = spawnSync(
-      process.execPath,
-      [
-        join(REPO, '.build', 'pipeline', 'cli.js'),
-        '--quiet',
-        '--no-cache',
-        '--corpus',
-        c,
-        '--out',
-        out,
-        '--spreadsheet-copies',
-      ],
-      { cwd: REPO, encoding: 'utf8', timeout: 120_000 },
-    );
-    expect(r.status, r.stderr).toBe(0);
+    const r = runCli([
+      '--quiet',
+      '--no-cache',
+      '--corpus',
+      c,
+      '--out',
+      out,
+      '--spreadsheet-copies',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
     const rows = (p: string) =>
       Papa.parse<Record<string, string>>(readFileSync(p, 'utf8').replace(/^\ufeff/, ''), {
         header: true,
