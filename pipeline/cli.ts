@@ -211,8 +211,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (args.spreadsheet) {
       for (const name of writer.names.filter((n) => COPIED.test(n)).sort()) {
         const dest = `${SPREADSHEET_DIR}/${name.replace(/^data\//, '')}`;
-        writer.write(dest, ''); // registers the file (and makes its folder); filled next
-        await writeSpreadsheetCopy(writer.pathOf(name), writer.pathOf(dest));
+        await writer.writeWith(dest, (path) => writeSpreadsheetCopy(writer.pathOf(name), path));
       }
     }
     const t0 = performance.now();

@@ -238,27 +238,56 @@ export class OutputWriter {
   }
 
   write(name: string, content: OutputContent): void {
-    const path = join(this.tmp, name);
+    const path = this.prepare(name);
     try {
-      const dir = dirname(path);
-      if (!this.dirs.has(dir)) {
-        mkdirSync(dir, { recursive: true });
-        this.dirs.add(dir);
-      }
       if (typeof content === 'string' || content instanceof Uint8Array)
         writeFileSync(path, content);
       else writeChunks(path, content);
     } catch (e) {
-      this.abort();
-      throw new ConfigError(
-        this.target,
-        undefined,
-        `could not write the outputs: ${(e as Error).message}`,
-      );
+      this.fail(e);
     }
+    this.recordWritten(name);
+  }
+
+  /** Writes the file `name` by handing its path to `fill` (for writers that stream, such as parsers). */
+  async writeWith(name: string, fill: (path: string) => Promise<void>): Promise<void> {
+    const path = this.prepare(name);
+    try {
+      await fill(path);
+    } catch (e) {
+      this.fail(e);
+    }
+    this.recordWritten(name);
+  }
+
+  /** The path of `name` in the temporary folder, its folder made. */
+  private prepare(name: string): string {
+    const path = join(this.tmp, name);
+    const dir = dirname(path);
+    if (!this.dirs.has(dir)) {
+      try {
+        mkdirSync(dir, { recursive: true });
+      } catch (e) {
+        this.fail(e);
+      }
+      this.dirs.add(dir);
+    }
+    return path;
+  }
+
+  private recordWritten(name: string): void {
     this.top.add(name.split(/[\\/]/)[0]!);
     this.written.push(name);
     this.count++;
+  }
+
+  private fail(e: unknown): never {
+    this.abort();
+    throw new ConfigError(
+      this.target,
+      undefined,
+      `could not write the outputs: ${(e as Error).message}`,
+    );
   }
 
   /** Where the file `name` written in this run is until commit (to read it back). */
