@@ -1,0 +1,486 @@
+/**
+ * Collocates (collocates.csv): the words that occur near a node, per group
+ * of speech (the whole corpus, each side, each period, each side in each
+ * period, each speaker), with the standard association measures.
+ *
+ * Node: a dictionary key (its matches are exactly those counted in
+ * phrases.csv's rules, analyses/dictionary.ts: overlapping keys resolved the
+ * same way) or a term given on the command line (`--collocates WORD`,
+ * matched like a pattern of its own, so `revisionis*` works too).
+ *
+ * Window: `window.left` words before the first word of a match and
+ * `window.right` words after its last word (default 5 and 5), inside one
+ * stretch of speech (analyses/stretches.ts): never across the end of a turn,
+ * an editorial insertion, a stage direction or a paragraph break. Words of
+ * any node match are never collocates (of that node). Where the windows of
+ * two matches overlap, a word in both is counted once (Evert 2008, "Corpora
+ * and collocations", §5: the window region as a set of positions).
+ *
+ * The 2×2 table of a node n and a word c in one group: every word of the
+ * group's speech that is not part of a match of n, cross-classified by
+ * "inside a window of n" and "is c":
+ *
+ *                 c            not c
+ *   in window     O11          O12 = W − O11
+ *   outside       O21 = f_c − O11   O22 = N − W − O21
+ *
+ * N = words of the group's speech minus the words inside n's matches;
+ * W = words in n's window region; f_c = occurrences of c among the N words;
+ * f_n = n's matches. Expected E11 = W · f_c / N.
+ * - g2: log-likelihood G² of the table (Dunning 1993), 2 Σ O ln(O/E).
+ * - mi: pointwise mutual information log2(O11 / E11) (Church & Hanks 1990).
+ * - t_score: (O11 − E11) / √O11 (Church et al. 1991).
+ * - log_dice: 14 + log2(2 · O11 / (f_n + f_c)) (Rychlý 2008); 14 is the
+ *   maximum when each occurrence of c is next to one of n, and with a wide
+ *   window O11 may exceed f_n, so values above 14 are possible.
+ *
+ * Collocates: words with a letter that are not in the stop-word list
+ * (corpus/stopwords.txt, the same list as terms.csv, compared on the word
+ * form) and not among KEPT_FUNCTION_WORDS; stop words still take their
+ * place in the window and in N. A row is written when O11 ≥ minFrequency
+ * (default 3). Ranks within (group, node): rank_log_dice over every row by
+ * log_dice desc, then observed desc, then collocate; rank_g2 over the rows
+ * with O11 > E11 (attracted; the others have no rank_g2) by g2 desc, then
+ * collocate.
+ */
+import type { Transcript } from '../pipeline/types.js';
+import { type DictionaryMatch, dictionaryFromTerms, matchDictionary } from './dictionary.js';
+import { g2 } from './keyness.js';
+import { KEPT_FUNCTION_WORDS } from './stopwords.js';
+import { turnStretches } from './stretches.js';
+import { cmp, yearOf } from './terms.js';
+import type { Dictionary } from './types.js';
+
+export interface CollocateOptions {
+  window: { left: number; right: number };
+  /** Rows need at least this many co-occurrences (O11). */
+  minFrequency: number;
+  /** Inclusive year ranges, each a period group (labelled "1959-1961"). */
+  periods: ReadonlyArray<readonly [number, number]>;
+}
+
+export const COLLOCATE_DEFAULTS: Readonly<CollocateOptions> = Object.freeze({
+  window: { left: 5, right: 5 },
+  minFrequency: 3,
+  periods: [
+    [1959, 1961],
+    [1964, 1966],
+  ] as const,
+});
+
+export interface CollocateSettings {
+  dictionary: Dictionary;
+  /** Dictionary keys used as nodes (keys not in the dictionary are ignored). */
+  keys: readonly string[];
+  /** Command-line node terms (`--collocates`). */
+  terms: readonly string[];
+  /** Lower-cased stop words (analyses/stopwords.ts stopwordSet). */
+  stopwords: ReadonlySet<string>;
+  window?: CollocateOptions['window'];
+}
+
+type Counts = Array<[word: string, count: number]>;
+
+export interface NodeCounts {
+  node: string;
+  /** Matches of the node (f_n). */
+  hits: number;
+  /** Words inside its matches (left out of N). */
+  nodeWords: number;
+  /** Words in its window region (W). */
+  window: number;
+  /** Collocate candidates inside its matches (taken off f_c). */
+  inside: Counts;
+  /** Collocate candidates in its window region (O11 per word). */
+  cooc: Counts;
+}
+
+/** One speaker's speech in one document. */
+export interface CollocateUnit {
+  speaker: string;
+  side: string;
+  /** Words of the speech. */
+  words: number;
+  /** Occurrences of every collocate candidate. */
+  freq: Counts;
+  /** Only nodes with at least one match. */
+  nodes: NodeCounts[];
+}
+
+/** The per-document part: compact plain data (structured-clone-able). */
+export interface CollocatesPart {
+  docId: string;
+  date: string;
+  units: CollocateUnit[];
+}
+
+export interface CollocateNode {
+  node: string;
+  kind: 'key' | 'term';
+}
+
+/** The nodes in the order they are reported: keys as listed, then terms. */
+export function collocateNodes(settings: CollocateSettings): CollocateNode[] {
+  const inDict = new Set(settings.dictionary.entries.map((e) => e.key));
+  const out: CollocateNode[] = [];
+  const seen = new Set<string>();
+  for (const k of settings.keys) {
+    if (inDict.has(k) && !seen.has(k)) {
+      seen.add(k);
+      out.push({ node: k, kind: 'key' });
+    }
+  }
+  for (const e of dictionaryFromTerms(settings.terms).entries) {
+    if (!seen.has(e.key)) {
+      seen.add(e.key);
+      out.push({ node: e.key, kind: 'term' });
+    }
+  }
+  return out;
+}
+
+/** A word that can be a collocate. */
+export function isCandidate(form: string, stopwords: ReadonlySet<string>): boolean {
+  return !stopwords.has(form) && !KEPT_FUNCTION_WORDS.has(form) && /\p{L}/u.test(form);
+}
+
+/** The per-document function (per-configuration work done once). */
+export function collocatesPart(
+  settings: CollocateSettings,
+): (t: Pick<Transcript, 'docId' | 'metadata' | 'text' | 'segments' | 'turns'>) => CollocatesPart {
+  const nodes = collocateNodes(settings);
+  const keyNodes = new Set(nodes.filter((n) => n.kind === 'key').map((n) => n.node));
+  const termDict = dictionaryFromTerms(nodes.filter((n) => n.kind === 'term').map((n) => n.node));
+  const { left, right } = settings.window ?? COLLOCATE_DEFAULTS.window;
+  const stop = settings.stopwords;
+  return (t) => {
+    const stretches = turnStretches(t);
+    const units = new Map<
+      string,
+      {
+        side: string;
+        words: number;
+        freq: Map<string, number>;
+        nodes: Map<string, NodeAgg>;
+      }
+    >();
+    for (const turn of t.turns) {
+      let u = units.get(turn.speaker);
+      if (!u) {
+        u = { side: turn.side, words: 0, freq: new Map(), nodes: new Map() };
+        units.set(turn.speaker, u);
+      }
+      for (const s of stretches.get(turn.turn) ?? []) {
+        const words = s.words;
+        u.words += words.length;
+        const candidate = words.map((w) => isCandidate(w.form, stop));
+        for (let i = 0; i < words.length; i++) {
+          if (candidate[i]) add(u.freq, words[i]!.form, 1);
+        }
+        const matches: DictionaryMatch[] = [
+          ...matchDictionary(settings.dictionary, s.text).filter((m) => keyNodes.has(m.key)),
+          ...(termDict.entries.length > 0 ? matchDictionary(termDict, s.text) : []),
+        ];
+        const byNode = new Map<string, Array<[first: number, last: number]>>();
+        for (const m of matches) {
+          // The words the match touches (a match inside a word cannot happen: patterns are whole words).
+          let first = -1;
+          let last = -1;
+          for (let i = 0; i < words.length; i++) {
+            if (words[i]!.end > m.start && words[i]!.start < m.end) {
+              if (first < 0) first = i;
+              last = i;
+            }
+          }
+          if (first < 0) continue;
+          const list = byNode.get(m.key) ?? [];
+          list.push([first, last]);
+          byNode.set(m.key, list);
+        }
+        for (const [node, spans] of byNode) {
+          let c = u.nodes.get(node);
+          if (!c) {
+            c = nodeAgg();
+            u.nodes.set(node, c);
+          }
+          const inNode = new Uint8Array(words.length);
+          const inWindow = new Uint8Array(words.length);
+          for (const [first, last] of spans) {
+            c.hits++;
+            for (let i = first; i <= last; i++) inNode[i] = 1;
+            for (let i = Math.max(0, first - left); i < first; i++) inWindow[i] = 1;
+            for (let i = last + 1; i <= Math.min(words.length - 1, last + right); i++)
+              inWindow[i] = 1;
+          }
+          for (let i = 0; i < words.length; i++) {
+            if (inNode[i]) {
+              c.nodeWords++;
+              if (candidate[i]) add(c.inside, words[i]!.form, 1);
+            } else if (inWindow[i]) {
+              c.window++;
+              if (candidate[i]) add(c.cooc, words[i]!.form, 1);
+            }
+          }
+        }
+      }
+    }
+    const order = new Map(nodes.map((n, i) => [n.node, i]));
+    return {
+      docId: t.docId,
+      date: t.metadata.date,
+      units: [...units].map(([speaker, u]) => ({
+        speaker,
+        side: u.side,
+        words: u.words,
+        freq: [...u.freq],
+        nodes: [...u.nodes]
+          .sort((a, b) => order.get(a[0])! - order.get(b[0])!)
+          .map(([node, c]) => ({
+            node,
+            hits: c.hits,
+            nodeWords: c.nodeWords,
+            window: c.window,
+            inside: [...c.inside],
+            cooc: [...c.cooc],
+          })),
+      })),
+    };
+  };
+}
+
+/** NodeCounts while counting: maps instead of pairs. */
+export interface NodeAgg {
+  hits: number;
+  nodeWords: number;
+  window: number;
+  inside: Map<string, number>;
+  cooc: Map<string, number>;
+}
+
+function nodeAgg(): NodeAgg {
+  return { hits: 0, nodeWords: 0, window: 0, inside: new Map(), cooc: new Map() };
+}
+
+function add(m: Map<string, number>, k: string, n: number): void {
+  m.set(k, (m.get(k) ?? 0) + n);
+}
+
+// ── Merge ────────────────────────────────────────────────────────────────────
+
+export type GroupType = 'corpus' | 'side' | 'period' | 'side-period' | 'speaker';
+const GROUP_ORDER: readonly GroupType[] = ['corpus', 'side', 'period', 'side-period', 'speaker'];
+
+export interface GroupCounts {
+  groupType: GroupType;
+  group: string;
+  words: number;
+  freq: Map<string, number>;
+  nodes: Map<string, NodeAgg>;
+}
+
+/** Period label of a date ("1959-1961"), or undefined outside every period. */
+export function periodOf(
+  date: string,
+  periods: CollocateOptions['periods'] = COLLOCATE_DEFAULTS.periods,
+): string | undefined {
+  const y = yearOf(date);
+  const p = periods.find(([a, b]) => y >= a && y <= b);
+  return p ? `${p[0]}-${p[1]}` : undefined;
+}
+
+/**
+ * The counts of every group, summed over the parts. Sums do not depend on
+ * the order of the parts; the result is sorted by group type, then group.
+ */
+export function mergeCollocates(
+  parts: readonly CollocatesPart[],
+  periods: CollocateOptions['periods'] = COLLOCATE_DEFAULTS.periods,
+): GroupCounts[] {
+  const groups = new Map<string, GroupCounts>();
+  const into = (groupType: GroupType, group: string, u: CollocateUnit): void => {
+    const id = `${groupType}\u0000${group}`;
+    let g = groups.get(id);
+    if (!g) {
+      g = { groupType, group, words: 0, freq: new Map(), nodes: new Map() };
+      groups.set(id, g);
+    }
+    g.words += u.words;
+    for (const [w, n] of u.freq) add(g.freq, w, n);
+    for (const c of u.nodes) {
+      let d = g.nodes.get(c.node);
+      if (!d) {
+        d = nodeAgg();
+        g.nodes.set(c.node, d);
+      }
+      d.hits += c.hits;
+      d.nodeWords += c.nodeWords;
+      d.window += c.window;
+      for (const [w, n] of c.inside) add(d.inside, w, n);
+      for (const [w, n] of c.cooc) add(d.cooc, w, n);
+    }
+  };
+  for (const p of parts) {
+    const period = periodOf(p.date, periods);
+    for (const u of p.units) {
+      into('corpus', 'all', u);
+      into('side', u.side, u);
+      if (period !== undefined) {
+        into('period', period, u);
+        into('side-period', `${u.side} ${period}`, u);
+      }
+      into('speaker', u.speaker, u);
+    }
+  }
+  return [...groups.values()].sort(
+    (a, b) =>
+      GROUP_ORDER.indexOf(a.groupType) - GROUP_ORDER.indexOf(b.groupType) || cmp(a.group, b.group),
+  );
+}
+
+// ── Measures and table ───────────────────────────────────────────────────────
+
+export interface Association {
+  expected: number;
+  g2: number;
+  mi: number;
+  t_score: number;
+  log_dice: number;
+}
+
+/**
+ * The measures of one node–collocate pair from the cells described at the top:
+ * o11 co-occurrences, fn node matches, fc collocate frequency, w window
+ * words, n words in the table.
+ */
+export function association(
+  o11: number,
+  fn: number,
+  fc: number,
+  w: number,
+  n: number,
+): Association {
+  const expected = n > 0 ? (w * fc) / n : 0;
+  return {
+    expected,
+    // keyness.g2(a, b, n1, n2) is the G² of [[a, b], [n1 − a, n2 − b]]: columns
+    // "c" / "not c" become rows "in window" / "outside" here (G² is symmetric).
+    g2: g2(o11, fc - o11, w, n - w),
+    mi: o11 > 0 && expected > 0 ? Math.log2(o11 / expected) : Number.NaN,
+    t_score: o11 > 0 ? (o11 - expected) / Math.sqrt(o11) : Number.NaN,
+    log_dice: o11 > 0 && fn + fc > 0 ? 14 + Math.log2((2 * o11) / (fn + fc)) : Number.NaN,
+  };
+}
+
+export interface CollocateRow {
+  group_type: string;
+  group: string;
+  node: string;
+  node_kind: string;
+  collocate: string;
+  observed: number;
+  expected: number;
+  node_freq: number;
+  collocate_freq: number;
+  window_words: number;
+  words: number;
+  g2: number;
+  mi: number;
+  t_score: number;
+  log_dice: number;
+  rank_log_dice: number;
+  /** null for a collocate that occurs less often than expected. */
+  rank_g2: number | null;
+}
+
+export const COLLOCATE_COLUMNS: ReadonlyArray<keyof CollocateRow & string> = [
+  'group_type',
+  'group',
+  'node',
+  'node_kind',
+  'collocate',
+  'observed',
+  'expected',
+  'node_freq',
+  'collocate_freq',
+  'window_words',
+  'words',
+  'g2',
+  'mi',
+  't_score',
+  'log_dice',
+  'rank_log_dice',
+  'rank_g2',
+];
+
+/** collocates.csv: sorted by group type, group, node (as listed), rank_log_dice. */
+export function collocateRows(
+  groups: readonly GroupCounts[],
+  nodes: readonly CollocateNode[],
+  minFrequency = COLLOCATE_DEFAULTS.minFrequency,
+): CollocateRow[] {
+  const out: CollocateRow[] = [];
+  for (const g of groups) {
+    for (const { node, kind } of nodes) {
+      const c = g.nodes.get(node);
+      if (!c) continue;
+      const n = g.words - c.nodeWords;
+      const rows: CollocateRow[] = [];
+      for (const [word, o11] of c.cooc) {
+        if (o11 < minFrequency) continue;
+        const fc = (g.freq.get(word) ?? 0) - (c.inside.get(word) ?? 0);
+        const a = association(o11, c.hits, fc, c.window, n);
+        rows.push({
+          group_type: g.groupType,
+          group: g.group,
+          node,
+          node_kind: kind,
+          collocate: word,
+          observed: o11,
+          expected: a.expected,
+          node_freq: c.hits,
+          collocate_freq: fc,
+          window_words: c.window,
+          words: n,
+          g2: a.g2,
+          mi: a.mi,
+          t_score: a.t_score,
+          log_dice: a.log_dice,
+          rank_log_dice: 0,
+          rank_g2: null,
+        });
+      }
+      [...rows]
+        .filter((r) => r.observed > r.expected)
+        .sort((a, b) => b.g2 - a.g2 || cmp(a.collocate, b.collocate))
+        .forEach((r, i) => {
+          r.rank_g2 = i + 1;
+        });
+      rows.sort(
+        (a, b) =>
+          b.log_dice - a.log_dice || b.observed - a.observed || cmp(a.collocate, b.collocate),
+      );
+      rows.forEach((r, i) => {
+        r.rank_log_dice = i + 1;
+      });
+      out.push(...rows);
+    }
+  }
+  return out;
+}
+
+/** The methods sentence for the report. */
+export function collocatesMethods(
+  nodes: readonly CollocateNode[],
+  options: Pick<CollocateOptions, 'window' | 'minFrequency'> = COLLOCATE_DEFAULTS,
+): string {
+  const list = nodes.map((n) => (n.kind === 'key' ? n.node : `"${n.node}"`)).join(', ');
+  return (
+    `Collocates of ${list || 'no node'} were counted in a window of ${options.window.left} words ` +
+    `to the left and ${options.window.right} to the right of each match, within one stretch of ` +
+    `speech (never across a turn, an editorial insertion, a stage direction or a paragraph ` +
+    `break), and scored with log-likelihood G² (Dunning 1993), mutual information ` +
+    `(Church & Hanks 1990), t-score and logDice (Rychlý 2008) from the 2×2 table of window ` +
+    `against the rest of the group's speech; stop words were not ranked, and a collocate ` +
+    `needed at least ${options.minFrequency} co-occurrences.`
+  );
+}

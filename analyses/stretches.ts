@@ -1,0 +1,68 @@
+/**
+ * Stretches of uninterrupted speech, the unit inside which the collocate
+ * window (analyses/collocates.ts) and the n-grams (analyses/ngrams.ts) stay.
+ *
+ * A turn's display text (Turn.text) joins its speech with the editorial
+ * insertions ("[sic]", "[illegible]", footnote marks) and stage directions
+ * ("(Laughter)") taken out, so two words on either side of an insertion stand
+ * next to each other there. The segments of the transcript still say where
+ * each insertion was: a stretch is one `speech` segment, i.e. speech that no
+ * other segment interrupts. A turn's stretches therefore end at every
+ * editorial insertion, stage direction and paragraph break inside it, and
+ * at the end of the turn; a window or an n-gram never spans two of them.
+ *
+ * Words are the project's words (pipeline/words.ts WORD, on the text's
+ * analysisForm, so "Marxist - Leninist" is one word as in every word count),
+ * lower-cased, with ’ written ' and the hyphen variant ‐ written -.
+ */
+import { analysisForm } from '../pipeline/normalize.js';
+import type { Transcript } from '../pipeline/types.js';
+import { WORD } from '../pipeline/words.js';
+
+export interface StretchWord {
+  /** Lower-cased word form. */
+  form: string;
+  /** Offsets into the stretch's `text`, [start, end). */
+  start: number;
+  end: number;
+}
+
+export interface Stretch {
+  /** analysisForm of the speech segment's text. */
+  text: string;
+  words: StretchWord[];
+}
+
+/** The form a word is counted under: lower case, one apostrophe, one hyphen. */
+export function wordForm(word: string): string {
+  return word.toLowerCase().replace(/’/g, "'").replace(/‐/g, '-');
+}
+
+/** The words of a text, with offsets. */
+export function wordsOf(text: string): StretchWord[] {
+  const out: StretchWord[] = [];
+  for (const m of text.matchAll(WORD)) {
+    out.push({ form: wordForm(m[0]), start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/**
+ * Each counted turn's stretches, keyed by turn number, in text order. Turns
+ * left out of `t.turns` (e.g. reported speech under `--speech direct`) get
+ * none; a stretch without words is dropped.
+ */
+export function turnStretches(
+  t: Pick<Transcript, 'text' | 'segments' | 'turns'>,
+): Map<number, Stretch[]> {
+  const counted = new Set(t.turns.map((u) => u.turn));
+  const out = new Map<number, Stretch[]>();
+  for (const u of t.turns) out.set(u.turn, []);
+  for (const s of t.segments) {
+    if (s.kind !== 'speech' || s.turn === undefined || !counted.has(s.turn)) continue;
+    const text = analysisForm(t.text.slice(s.start, s.end));
+    const words = wordsOf(text);
+    if (words.length > 0) out.get(s.turn)!.push({ text, words });
+  }
+  return out;
+}
