@@ -1,0 +1,349 @@
+/**
+ * Multi-word expressions (ngrams.csv): contiguous n-grams of 2 to 4 words,
+ * in the spirit of AntConc's clusters and quanteda's textstat_collocations.
+ *
+ * Where: inside one sentence (as annotation split it, analyses/annotate.ts)
+ * and one stretch of speech (analyses/stretches.ts), so an n-gram never
+ * spans a sentence end, a turn, an editorial insertion, a stage direction
+ * or a paragraph break. Words are the stretch words (lower case; the
+ * project's word rule, pipeline/words.ts).
+ *
+ * Kept: an n-gram whose first and last words can be collocates
+ * (analyses/collocates.ts isCandidate: a letter, not in the stop-word list,
+ * not one of the kept function words "we", "not", "must" …). So every
+ * stop-word-only n-gram is dropped, and so are fragments such as "of the
+ * party" or "party and"; a stop word inside ("party of labor") is kept.
+ * Written when count ≥ minFrequency (default 3).
+ *
+ * Columns: count; meetings (documents using it) and speakers (distinct
+ * speakers using it) as its range; g2 for 2- and 3-grams: log-likelihood G²
+ * (Dunning 1993) of the 2×2 table of its two parts over all n-gram
+ * positions of that length (every position in the pieces, kept or not):
+ * for "w1 w2", O11 = count, R1 = positions whose first word is w1, C1 =
+ * positions whose second word is w2, N = all bigram positions, and
+ * E11 = R1 · C1 / N. A 3-gram has two splits (w1 | w2 w3 and w1 w2 | w3);
+ * its g2 is the smaller of the two, so a high value needs both parts to
+ * belong together. `attracted` says whether O11 > E11 (for the split whose
+ * G² is given); a G² from a repelled pair measures avoidance, not an
+ * expression.
+ *
+ * Candidate dictionary entries: an n-gram is `in_dictionary` when one
+ * dictionary match covers all of it (the key's name is given); a
+ * `candidate` is an n-gram with count ≥ candidates.minFrequency and
+ * meetings ≥ candidates.minMeetings, attracted (2–3-grams), not in the
+ * dictionary and not the name of a speaker or participant.
+ */
+import { analysisForm } from '../pipeline/normalize.js';
+import type { Transcript } from '../pipeline/types.js';
+import { isCandidate } from './collocates.js';
+import { matchDictionary, termForm } from './dictionary.js';
+import { g2 } from './keyness.js';
+import { turnStretches, wordsOf } from './stretches.js';
+import { cmp } from './terms.js';
+import type { AnnotatedSentence, Dictionary } from './types.js';
+
+export interface NgramOptions {
+  minN: number;
+  maxN: number;
+  minFrequency: number;
+  candidates: { minFrequency: number; minMeetings: number };
+}
+
+export const NGRAM_DEFAULTS: Readonly<NgramOptions> = Object.freeze({
+  minN: 2,
+  maxN: 4,
+  minFrequency: 3,
+  candidates: { minFrequency: 5, minMeetings: 2 },
+});
+
+type Counts = Array<[key: string, count: number]>;
+
+/** The per-document part. */
+export interface NgramsPart {
+  docId: string;
+  /** Per speaker: counts of the kept n-grams. */
+  units: Array<{ speaker: string; grams: Counts }>;
+  /** Marginals for G²: see the top of the file. */
+  positions: { bigrams: number; trigrams: number };
+  /** Bigram positions by first word / by second word. */
+  first2: Counts;
+  last2: Counts;
+  /** Trigram positions by first word, by last word, by first two words, by last two words. */
+  first3: Counts;
+  last3: Counts;
+  firstPair3: Counts;
+  lastPair3: Counts;
+}
+
+/**
+ * The pieces of a turn: its stretches cut at sentence ends. Sentence ends
+ * are found by counting each sentence's words; if the sentences' words do
+ * not add up to the stretches' (annotation read different text), the
+ * stretches are used uncut.
+ */
+export function pieces(
+  stretches: ReadonlyArray<{ words: ReadonlyArray<{ form: string }> }>,
+  sentences: ReadonlyArray<Pick<AnnotatedSentence, 'text'>>,
+): string[][] {
+  const ends = new Set<number>();
+  let total = 0;
+  for (const s of sentences) {
+    total += wordsOf(analysisForm(s.text)).length;
+    ends.add(total);
+  }
+  const stretchTotal = stretches.reduce((n, s) => n + s.words.length, 0);
+  const cut = total === stretchTotal;
+  const out: string[][] = [];
+  let at = 0;
+  for (const s of stretches) {
+    let piece: string[] = [];
+    for (const w of s.words) {
+      piece.push(w.form);
+      at++;
+      if (cut && ends.has(at)) {
+        out.push(piece);
+        piece = [];
+      }
+    }
+    if (piece.length > 0) out.push(piece);
+  }
+  return out;
+}
+
+export function ngramsPart(settings: {
+  stopwords: ReadonlySet<string>;
+  options?: Pick<NgramOptions, 'minN' | 'maxN'>;
+}): (
+  t: Pick<Transcript, 'docId' | 'text' | 'segments' | 'turns'>,
+  a: {
+    turns: ReadonlyArray<{
+      turn: number;
+      sentences: ReadonlyArray<Pick<AnnotatedSentence, 'text'>>;
+    }>;
+  },
+) => NgramsPart {
+  const { minN, maxN } = settings.options ?? NGRAM_DEFAULTS;
+  const stop = settings.stopwords;
+  return (t, a) => {
+    const stretches = turnStretches(t);
+    const sentences = new Map(a.turns.map((u) => [u.turn, u.sentences]));
+    const units = new Map<string, Map<string, number>>();
+    const m = {
+      first2: new Map<string, number>(),
+      last2: new Map<string, number>(),
+      first3: new Map<string, number>(),
+      last3: new Map<string, number>(),
+      firstPair3: new Map<string, number>(),
+      lastPair3: new Map<string, number>(),
+    };
+    let bigrams = 0;
+    let trigrams = 0;
+    for (const turn of t.turns) {
+      let grams = units.get(turn.speaker);
+      if (!grams) {
+        grams = new Map();
+        units.set(turn.speaker, grams);
+      }
+      for (const piece of pieces(stretches.get(turn.turn) ?? [], sentences.get(turn.turn) ?? [])) {
+        const ok = piece.map((w) => isCandidate(w, stop));
+        for (let i = 0; i < piece.length; i++) {
+          if (i + 1 < piece.length) {
+            bigrams++;
+            add(m.first2, piece[i]!);
+            add(m.last2, piece[i + 1]!);
+          }
+          if (i + 2 < piece.length) {
+            trigrams++;
+            add(m.first3, piece[i]!);
+            add(m.last3, piece[i + 2]!);
+            // Only pairs that can be part of a kept 3-gram: its first or last word is a candidate.
+            if (ok[i]) add(m.firstPair3, `${piece[i]} ${piece[i + 1]}`);
+            if (ok[i + 2]) add(m.lastPair3, `${piece[i + 1]} ${piece[i + 2]}`);
+          }
+          if (!ok[i]) continue;
+          for (let n = minN; n <= maxN && i + n <= piece.length; n++) {
+            if (ok[i + n - 1]) add(grams, piece.slice(i, i + n).join(' '));
+          }
+        }
+      }
+    }
+    return {
+      docId: t.docId,
+      units: [...units].map(([speaker, g]) => ({ speaker, grams: [...g] })),
+      positions: { bigrams, trigrams },
+      first2: [...m.first2],
+      last2: [...m.last2],
+      first3: [...m.first3],
+      last3: [...m.last3],
+      firstPair3: [...m.firstPair3],
+      lastPair3: [...m.lastPair3],
+    };
+  };
+}
+
+function add(m: Map<string, number>, k: string, n = 1): void {
+  m.set(k, (m.get(k) ?? 0) + n);
+}
+
+// ── Merge ────────────────────────────────────────────────────────────────────
+
+export interface NgramCounts {
+  grams: Map<string, { count: number; meetings: number; speakers: Set<string> }>;
+  positions: { bigrams: number; trigrams: number };
+  first2: Map<string, number>;
+  last2: Map<string, number>;
+  first3: Map<string, number>;
+  last3: Map<string, number>;
+  firstPair3: Map<string, number>;
+  lastPair3: Map<string, number>;
+}
+
+/** Sums of the parts (the order of the parts does not matter). */
+export function mergeNgrams(parts: readonly NgramsPart[]): NgramCounts {
+  const out: NgramCounts = {
+    grams: new Map(),
+    positions: { bigrams: 0, trigrams: 0 },
+    first2: new Map(),
+    last2: new Map(),
+    first3: new Map(),
+    last3: new Map(),
+    firstPair3: new Map(),
+    lastPair3: new Map(),
+  };
+  const marginals = ['first2', 'last2', 'first3', 'last3', 'firstPair3', 'lastPair3'] as const;
+  for (const p of parts) {
+    out.positions.bigrams += p.positions.bigrams;
+    out.positions.trigrams += p.positions.trigrams;
+    for (const k of marginals) for (const [w, n] of p[k]) add(out[k], w, n);
+    const inDoc = new Set<string>();
+    for (const u of p.units) {
+      for (const [gram, n] of u.grams) {
+        let g = out.grams.get(gram);
+        if (!g) {
+          g = { count: 0, meetings: 0, speakers: new Set() };
+          out.grams.set(gram, g);
+        }
+        g.count += n;
+        g.speakers.add(u.speaker);
+        if (!inDoc.has(gram)) {
+          inDoc.add(gram);
+          g.meetings++;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+// ── Table ────────────────────────────────────────────────────────────────────
+
+export interface NgramRow {
+  ngram: string;
+  n: number;
+  count: number;
+  meetings: number;
+  speakers: number;
+  /** null for 4-grams. */
+  g2: number | null;
+  attracted: boolean | null;
+  in_dictionary: string;
+  candidate: boolean;
+}
+
+export const NGRAM_COLUMNS: ReadonlyArray<keyof NgramRow & string> = [
+  'ngram',
+  'n',
+  'count',
+  'meetings',
+  'speakers',
+  'g2',
+  'attracted',
+  'in_dictionary',
+  'candidate',
+];
+
+/** G² of one split: o11 n-gram count, r1 / c1 positions with the first / second part, n all positions. */
+export function splitG2(
+  o11: number,
+  r1: number,
+  c1: number,
+  n: number,
+): { g2: number; attracted: boolean } {
+  // keyness.g2(a, b, n1, n2) is the G² of [[a, b], [n1 − a, n2 − b]]: here
+  // a = o11 (first part, then second), b = c1 − o11 (another first part, then second),
+  // n1 = r1, n2 = n − r1.
+  return { g2: g2(o11, c1 - o11, r1, n - r1), attracted: o11 * n > r1 * c1 };
+}
+
+/** ngrams.csv rows, sorted by count desc, then n, then n-gram. */
+export function ngramRows(
+  counts: NgramCounts,
+  settings: { dictionary: Dictionary; names?: readonly string[]; options?: NgramOptions },
+): NgramRow[] {
+  const o = settings.options ?? NGRAM_DEFAULTS;
+  const names = new Set((settings.names ?? []).map(termForm));
+  const get = (m: Map<string, number>, k: string): number => m.get(k) ?? 0;
+  const rows: NgramRow[] = [];
+  for (const [gram, g] of counts.grams) {
+    if (g.count < o.minFrequency) continue;
+    const w = gram.split(' ');
+    const n = w.length;
+    let assoc: { g2: number; attracted: boolean } | null = null;
+    if (n === 2) {
+      assoc = splitG2(
+        g.count,
+        get(counts.first2, w[0]!),
+        get(counts.last2, w[1]!),
+        counts.positions.bigrams,
+      );
+    } else if (n === 3) {
+      const a = splitG2(
+        g.count,
+        get(counts.first3, w[0]!),
+        get(counts.lastPair3, `${w[1]} ${w[2]}`),
+        counts.positions.trigrams,
+      );
+      const b = splitG2(
+        g.count,
+        get(counts.firstPair3, `${w[0]} ${w[1]}`),
+        get(counts.last3, w[2]!),
+        counts.positions.trigrams,
+      );
+      assoc = a.g2 <= b.g2 ? a : b;
+    }
+    const whole = matchDictionary(settings.dictionary, gram).find(
+      (m) => m.start === 0 && m.end === gram.length,
+    );
+    const inDictionary = whole?.key ?? '';
+    rows.push({
+      ngram: gram,
+      n,
+      count: g.count,
+      meetings: g.meetings,
+      speakers: g.speakers.size,
+      g2: assoc ? assoc.g2 : null,
+      attracted: assoc ? assoc.attracted : null,
+      in_dictionary: inDictionary,
+      candidate:
+        g.count >= o.candidates.minFrequency &&
+        g.meetings >= o.candidates.minMeetings &&
+        assoc?.attracted !== false &&
+        inDictionary === '' &&
+        !names.has(termForm(gram)),
+    });
+  }
+  rows.sort((a, b) => b.count - a.count || a.n - b.n || cmp(a.ngram, b.ngram));
+  return rows;
+}
+
+export function ngramsMethods(options: NgramOptions = NGRAM_DEFAULTS): string {
+  return (
+    `Multi-word expressions are contiguous sequences of ${options.minN} to ${options.maxN} words ` +
+    `within a sentence and a stretch of speech, kept when neither the first nor the last word is ` +
+    `a stop word and used at least ${options.minFrequency} times, with their range in meetings ` +
+    `and speakers and, for two and three words, the log-likelihood G² (Dunning 1993) of the ` +
+    `expression against its parts (for three words, the weaker of its two splits); those used ` +
+    `${options.candidates.minFrequency} times or more in ${options.candidates.minMeetings} or ` +
+    `more meetings that no dictionary key matches are listed as candidate dictionary entries.`
+  );
+}
