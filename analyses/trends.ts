@@ -1,0 +1,318 @@
+/**
+ * Term trends (trends.csv) and how the terms move together across meetings
+ * (correlations.csv), in the spirit of Voyant's Trends and Correlations.
+ *
+ * Terms: every dictionary key (matched exactly as for phrases.csv, on each
+ * speech turn's display text, so the counts are phrases.csv's summed over
+ * the speakers of a side) and every term the user gave (`--kwic`,
+ * `--collocates`: each its own pattern, analyses/dictionary.ts
+ * dictionaryFromTerms).
+ *
+ * trends.csv: one row per meeting, side ("all" = every speaker, then each
+ * side) and term: count, words spoken (the same words as every rate,
+ * pipeline/words.ts), per_10k, and an exact 95% Poisson interval for the
+ * count (Garwood 1936) scaled to per 10,000 words. The meeting axis is
+ * categorical (`meeting`: position in date order; `label`: date and a short
+ * title), and days_since_previous states the gaps the axis does not show.
+ *
+ * correlations.csv: for each side and each pair of terms that occur on that
+ * side, Pearson's r of their per_10k across the meetings where the side
+ * spoke at least minWords words (default 50: below it one match swings a
+ * rate by hundreds); n is that number of meetings. p is two-sided, from
+ * t = r √((n − 2) / (1 − r²)) with n − 2 degrees of freedom, and is left
+ * empty when n < 5 (too few meetings to test) or r is undefined (a term
+ * with the same rate in every meeting). Not corrected for the many pairs.
+ */
+import { pearson as pearsonR } from '../pipeline/bench/metrics.js';
+import { poissonInterval } from '../pipeline/figures/data.js';
+import type { Transcript } from '../pipeline/types.js';
+import { dictionaryFromTerms, matchDictionary } from './dictionary.js';
+import { cmp, rate } from './terms.js';
+import type { Dictionary } from './types.js';
+
+export interface TrendOptions {
+  /** Fewest words a side must speak in a meeting for its rate to enter a correlation. */
+  minWords: number;
+  /** Fewest meetings for a p-value. */
+  minMeetingsForP: number;
+}
+
+export const TREND_DEFAULTS: Readonly<TrendOptions> = Object.freeze({
+  minWords: 50,
+  minMeetingsForP: 5,
+});
+
+export interface TrendTerm {
+  term: string;
+  kind: 'key' | 'term';
+}
+
+/** Keys in dictionary order, then the user's terms not already keys. */
+export function trendTerms(dictionary: Dictionary, terms: readonly string[]): TrendTerm[] {
+  const keys = dictionary.entries.map((e) => e.key);
+  const seen = new Set(keys);
+  const user = dictionaryFromTerms(terms)
+    .entries.map((e) => e.key)
+    .filter((k) => !seen.has(k));
+  return [
+    ...keys.map((term) => ({ term, kind: 'key' as const })),
+    ...user.map((term) => ({ term, kind: 'term' as const })),
+  ];
+}
+
+/** The per-document part. */
+export interface TrendsPart {
+  docId: string;
+  date: string;
+  title: string;
+  /** Per side in order of first turn: words and the count of each term (trendTerms order). */
+  sides: Array<{ side: string; words: number; counts: number[] }>;
+}
+
+export function trendsPart(settings: {
+  dictionary: Dictionary;
+  terms: readonly string[];
+}): (t: Pick<Transcript, 'docId' | 'metadata' | 'turns'>) => TrendsPart {
+  const list = trendTerms(settings.dictionary, settings.terms);
+  const index = new Map(list.map((t, i) => [t.term, i]));
+  const userDict = dictionaryFromTerms(list.filter((t) => t.kind === 'term').map((t) => t.term));
+  return (t) => {
+    const sides = new Map<string, { words: number; counts: number[] }>();
+    for (const turn of t.turns) {
+      let s = sides.get(turn.side);
+      if (!s) {
+        s = { words: 0, counts: new Array(list.length).fill(0) };
+        sides.set(turn.side, s);
+      }
+      s.words += turn.words;
+      const matches = [
+        ...matchDictionary(settings.dictionary, turn.text),
+        ...(userDict.entries.length > 0 ? matchDictionary(userDict, turn.text) : []),
+      ];
+      for (const m of matches) s.counts[index.get(m.key)!]!++;
+    }
+    return {
+      docId: t.docId,
+      date: t.metadata.date,
+      title: t.metadata.title,
+      sides: [...sides].map(([side, s]) => ({ side, ...s })),
+    };
+  };
+}
+
+/**
+ * A title short enough for an axis: a leading "Report on a Meeting
+ * between", "Notes taken during a Meeting between", "Record of a
+ * Conversation with" … is dropped, and the rest cut at 40 characters.
+ */
+export function shortTitle(title: string): string {
+  const rest = title
+    .replace(
+      /^(?:(?:notes taken during|report on|record of|minutes of|memorandum of|transcript of)\s+)?(?:a |the )?(?:meeting|conversation|talks?)\s+(?:between|with)\s+/i,
+      '',
+    )
+    .replace(/\s+/g, ' ')
+    .trim();
+  const chars = [...rest];
+  return chars.length > 40 ? `${chars.slice(0, 39).join('').trimEnd()}…` : rest;
+}
+
+// ── Tables ───────────────────────────────────────────────────────────────────
+
+export interface TrendRow {
+  meeting: number;
+  doc_id: string;
+  date: string;
+  label: string;
+  /** Days since the previous meeting on the axis; null for the first or an undated one. */
+  days_since_previous: number | null;
+  side: string;
+  term: string;
+  term_kind: string;
+  count: number;
+  words: number;
+  per_10k: number;
+  ci_low: number;
+  ci_high: number;
+}
+
+export const TREND_COLUMNS: ReadonlyArray<keyof TrendRow & string> = [
+  'meeting',
+  'doc_id',
+  'date',
+  'label',
+  'days_since_previous',
+  'side',
+  'term',
+  'term_kind',
+  'count',
+  'words',
+  'per_10k',
+  'ci_low',
+  'ci_high',
+];
+
+/** "all" first, then the sides by name. */
+function sideOrder(a: string, b: string): number {
+  return (a === 'all' ? 0 : 1) - (b === 'all' ? 0 : 1) || cmp(a, b);
+}
+
+function days(from: string, to: string): number | null {
+  const a = Date.parse(`${from}T00:00:00Z`);
+  const b = Date.parse(`${to}T00:00:00Z`);
+  return Number.isFinite(a) && Number.isFinite(b) ? Math.round((b - a) / 86_400_000) : null;
+}
+
+/** trends.csv rows: meetings in date order (then doc_id), sides, terms in trendTerms order. */
+export function trendRows(parts: readonly TrendsPart[], terms: readonly TrendTerm[]): TrendRow[] {
+  const docs = [...parts].sort((a, b) => cmp(a.date, b.date) || cmp(a.docId, b.docId));
+  const out: TrendRow[] = [];
+  docs.forEach((p, i) => {
+    const prev = docs[i - 1];
+    const gap = prev?.date && p.date ? days(prev.date, p.date) : null;
+    const label = `${p.date || 'undated'} · ${shortTitle(p.title) || p.docId}`;
+    const all = { side: 'all', words: 0, counts: new Array(terms.length).fill(0) as number[] };
+    for (const s of p.sides) {
+      all.words += s.words;
+      s.counts.forEach((n, k) => {
+        all.counts[k]! += n;
+      });
+    }
+    const sides = [all, ...p.sides].sort((a, b) => sideOrder(a.side, b.side));
+    for (const s of sides) {
+      terms.forEach((t, k) => {
+        const count = s.counts[k] ?? 0;
+        const [lo, hi] = poissonInterval(count);
+        out.push({
+          meeting: i + 1,
+          doc_id: p.docId,
+          date: p.date,
+          label,
+          days_since_previous: gap,
+          side: s.side,
+          term: t.term,
+          term_kind: t.kind,
+          count,
+          words: s.words,
+          per_10k: rate(count, s.words),
+          ci_low: rate(lo, s.words),
+          ci_high: rate(hi, s.words),
+        });
+      });
+    }
+  });
+  return out;
+}
+
+export interface CorrelationRow {
+  side: string;
+  term_a: string;
+  term_b: string;
+  /** Meetings in which the side spoke at least minWords words. */
+  n: number;
+  r: number | null;
+  p: number | null;
+}
+
+export const CORRELATION_COLUMNS: ReadonlyArray<keyof CorrelationRow & string> = [
+  'side',
+  'term_a',
+  'term_b',
+  'n',
+  'r',
+  'p',
+];
+
+/** Pearson's r (pipeline/bench/metrics.ts), null where it is undefined (fewer than two meetings, a constant series). */
+export function pearson(x: readonly number[], y: readonly number[]): number | null {
+  const r = pearsonR(x, y);
+  return Number.isNaN(r) ? null : Math.max(-1, Math.min(1, r));
+}
+
+/**
+ * Two-sided P(|T| ≥ |t|) for Student's t with a whole number of degrees of
+ * freedom, by the finite series for integer df (Abramowitz & Stegun 26.7.3
+ * and 26.7.4): with θ = atan(|t| / √df), A = the probability inside ±|t| is
+ * (2/π)(θ + sin θ (cos θ + (2/3) cos³θ + … )) for odd df and
+ * sin θ (1 + (1/2) cos²θ + (1·3)/(2·4) cos⁴θ + …) for even df; p = 1 − A.
+ */
+export function studentTwoSided(t: number, df: number): number {
+  if (!Number.isInteger(df) || df < 1) return Number.NaN;
+  if (!Number.isFinite(t)) return 0;
+  const theta = Math.atan(Math.abs(t) / Math.sqrt(df));
+  const c = Math.cos(theta);
+  const s = Math.sin(theta);
+  let a: number;
+  if (df % 2 === 1) {
+    let sum = 0;
+    let term = c;
+    for (let k = 3; k <= df; k += 2) {
+      sum += term;
+      term *= (c * c * (k - 1)) / k;
+    }
+    a = (2 / Math.PI) * (theta + s * sum);
+  } else {
+    let sum = 1;
+    let term = 1;
+    for (let k = 2; k < df; k += 2) {
+      term *= (c * c * (k - 1)) / k;
+      sum += term;
+    }
+    a = s * sum;
+  }
+  return Math.min(1, Math.max(0, 1 - a));
+}
+
+/** correlations.csv rows: by side ("all" first), then term_a, term_b in trendTerms order. */
+export function correlationRows(
+  trends: readonly TrendRow[],
+  terms: readonly TrendTerm[],
+  options: TrendOptions = TREND_DEFAULTS,
+): CorrelationRow[] {
+  // side → term → per_10k by meeting (only meetings with enough words).
+  const series = new Map<string, Map<string, number[]>>();
+  const totals = new Map<string, Map<string, number>>();
+  for (const r of trends) {
+    if (r.words < options.minWords) continue;
+    let s = series.get(r.side);
+    if (!s) {
+      s = new Map();
+      series.set(r.side, s);
+      totals.set(r.side, new Map());
+    }
+    const list = s.get(r.term) ?? [];
+    list.push(r.per_10k);
+    s.set(r.term, list);
+    totals.get(r.side)!.set(r.term, (totals.get(r.side)!.get(r.term) ?? 0) + r.count);
+  }
+  const out: CorrelationRow[] = [];
+  for (const side of [...series.keys()].sort(sideOrder)) {
+    const s = series.get(side)!;
+    const used = terms.filter((t) => (totals.get(side)!.get(t.term) ?? 0) > 0);
+    for (let i = 0; i < used.length; i++) {
+      for (let j = i + 1; j < used.length; j++) {
+        const x = s.get(used[i]!.term)!;
+        const y = s.get(used[j]!.term)!;
+        const n = x.length;
+        const r = pearson(x, y);
+        let p: number | null = null;
+        if (r !== null && n >= options.minMeetingsForP) {
+          p = Math.abs(r) === 1 ? 0 : studentTwoSided(r * Math.sqrt((n - 2) / (1 - r * r)), n - 2);
+        }
+        out.push({ side, term_a: used[i]!.term, term_b: used[j]!.term, n, r, p });
+      }
+    }
+  }
+  return out;
+}
+
+export function trendsMethods(options: TrendOptions = TREND_DEFAULTS): string {
+  return (
+    `Term trends give each dictionary key's and each requested term's count per 10,000 words ` +
+    `spoken in every meeting, for all speakers and for each side, with exact 95% Poisson ` +
+    `intervals (Garwood 1936), on a categorical meeting axis; correlations are Pearson's r ` +
+    `of these rates across the meetings in which a side spoke at least ${options.minWords} ` +
+    `words, with a two-sided p-value only where there were at least ${options.minMeetingsForP} ` +
+    `such meetings, not corrected for multiple comparisons.`
+  );
+}
