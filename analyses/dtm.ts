@@ -1,0 +1,149 @@
+/**
+ * The document–term matrix for R and Python users (data/dtm.mtx with
+ * data/dtm_rows.csv and data/dtm_terms.csv).
+ *
+ * Rows: one per speaker in a document (the unit of terms.csv), in document
+ * order (doc_id) and, within a document, in order of the speaker's first
+ * turn. Columns: the terms of terms.csv (lemmas, stop words removed,
+ * multi-word names kept as one term; analyses/annotate.ts), in code-point
+ * order. Cells: how often the speaker used the term in that document.
+ *
+ * dtm.mtx is a Matrix Market file in coordinate format ("%%MatrixMarket
+ * matrix coordinate integer general"; NIST, Boisvert, Pozo & Remington
+ * 1996): a header line, comment lines starting with %, a line
+ * "rows columns entries", then one line "row column count" per non-zero
+ * cell, 1-based, sorted by row then column, each cell once. R:
+ * `Matrix::readMM("dtm.mtx")`; Python: `scipy.io.mmread("dtm.mtx")`. The
+ * row and column names are in the two CSV files (row / column = the index
+ * in the matrix).
+ */
+import { cmp, type SpeakerDoc, speakerDocs } from './terms.js';
+import type { AnnotatedDocument } from './types.js';
+
+/** The per-document part: each speaker's term counts. */
+export interface DtmPart {
+  docId: string;
+  date: string;
+  units: Array<{ speaker: string; side: string; words: number; counts: Array<[string, number]> }>;
+}
+
+export function dtmPart(a: AnnotatedDocument): DtmPart {
+  return dtmPartFromUnits(a.docId, a.date, speakerDocs([a]));
+}
+
+/** The part from speaker-documents already counted (the pipeline's per-document units). */
+export function dtmPartFromUnits(
+  docId: string,
+  date: string,
+  units: readonly SpeakerDoc[],
+): DtmPart {
+  return {
+    docId,
+    date,
+    units: units.map((u) => ({
+      speaker: u.speaker,
+      side: u.side,
+      words: u.words,
+      counts: [...u.counts],
+    })),
+  };
+}
+
+export interface DtmRow {
+  row: number;
+  doc_id: string;
+  date: string;
+  speaker: string;
+  side: string;
+  words: number;
+}
+
+export interface DtmTerm {
+  column: number;
+  term: string;
+  /** Sum of the column. */
+  count: number;
+  /** Non-zero cells in the column (speaker-documents using the term). */
+  rows: number;
+}
+
+export const DTM_ROW_COLUMNS: ReadonlyArray<keyof DtmRow & string> = [
+  'row',
+  'doc_id',
+  'date',
+  'speaker',
+  'side',
+  'words',
+];
+export const DTM_TERM_COLUMNS: ReadonlyArray<keyof DtmTerm & string> = [
+  'column',
+  'term',
+  'count',
+  'rows',
+];
+
+export interface Dtm {
+  rows: DtmRow[];
+  terms: DtmTerm[];
+  /** The Matrix Market text. */
+  mtx: string;
+}
+
+/** The matrix from the parts (any order: rows are sorted by doc_id). */
+export function buildDtm(parts: readonly DtmPart[]): Dtm {
+  const docs = [...parts].sort((a, b) => cmp(a.docId, b.docId));
+  const vocabulary = new Map<string, { count: number; rows: number }>();
+  for (const p of docs) {
+    for (const u of p.units) {
+      for (const [term, n] of u.counts) {
+        if (n <= 0) continue;
+        const v = vocabulary.get(term);
+        if (v) {
+          v.count += n;
+          v.rows++;
+        } else vocabulary.set(term, { count: n, rows: 1 });
+      }
+    }
+  }
+  const sorted = [...vocabulary.keys()].sort(cmp);
+  const column = new Map(sorted.map((t, i) => [t, i + 1]));
+  const terms: DtmTerm[] = sorted.map((term, i) => ({
+    column: i + 1,
+    term,
+    ...vocabulary.get(term)!,
+  }));
+  const rows: DtmRow[] = [];
+  const lines: string[] = [];
+  for (const p of docs) {
+    for (const u of p.units) {
+      const row = rows.length + 1;
+      rows.push({
+        row,
+        doc_id: p.docId,
+        date: p.date,
+        speaker: u.speaker,
+        side: u.side,
+        words: u.words,
+      });
+      const cells = u.counts
+        .filter(([, n]) => n > 0)
+        .map(([t, n]) => [column.get(t)!, n] as const)
+        .sort((a, b) => a[0] - b[0]);
+      for (const [j, n] of cells) lines.push(`${row} ${j} ${n}`);
+    }
+  }
+  const mtx =
+    '%%MatrixMarket matrix coordinate integer general\n' +
+    '% Document-term matrix: rows = speaker in a document (dtm_rows.csv), columns = terms (dtm_terms.csv).\n' +
+    `${rows.length} ${terms.length} ${lines.length}\n` +
+    (lines.length > 0 ? `${lines.join('\n')}\n` : '');
+  return { rows, terms, mtx };
+}
+
+export function dtmMethods(dtm: Pick<Dtm, 'rows' | 'terms'>): string {
+  return (
+    `The document–term matrix (${dtm.rows.length} speaker-documents × ${dtm.terms.length} terms, ` +
+    `the counts behind terms.csv) is written in Matrix Market coordinate format for R ` +
+    `(Matrix::readMM) and Python (scipy.io.mmread).`
+  );
+}

@@ -1,0 +1,130 @@
+/**
+ * The document–term matrix (analyses/dtm.ts): read back by a small Matrix
+ * Market reader written here from the format's definition (header, comment
+ * lines, size line, 1-based "row column value" entries) and, where python3
+ * with scipy is installed, by scipy.io.mmread itself.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildDtm, dtmPart } from '../analyses/dtm.js';
+import type { AnnotatedDocument, AnnotatedTurn } from '../analyses/types.js';
+
+const turn = (n: number, speaker: string, side: string, terms: string[]): AnnotatedTurn => ({
+  turn: n,
+  speaker,
+  side,
+  words: terms.length + 1,
+  tokens: terms.length + 1,
+  terms,
+  sentences: [],
+});
+const doc = (docId: string, date: string, turns: AnnotatedTurn[]): AnnotatedDocument => ({
+  docId,
+  date,
+  sourceFile: `${docId}.txt`,
+  sha256: '',
+  tokens: 0,
+  turns,
+});
+
+// Rows (doc_id order, then first turn): 1 d1/Hoxha, 2 d1/Choe, 3 d2/Hoxha.
+// Columns (code-point order): 1 party, 2 revisionist, 3 unity, 4 war.
+const d1 = doc('d1', '1960-01-01', [
+  turn(1, 'Hoxha', 'Albania', ['revisionist', 'party', 'revisionist']),
+  turn(2, 'Choe', 'DPRK', ['unity']),
+  turn(3, 'Hoxha', 'Albania', ['unity', 'party']),
+]);
+const d2 = doc('d2', '1966-01-01', [turn(1, 'Hoxha', 'Albania', ['war'])]);
+const dense = [
+  [2, 2, 1, 0],
+  [0, 0, 1, 0],
+  [0, 0, 0, 1],
+];
+
+/** Reads a coordinate Matrix Market file into a dense matrix, checking what the format requires. */
+function readMatrixMarket(text: string): number[][] {
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  const header = lines.shift()!.split(/\s+/);
+  expect(header[0]).toBe('%%MatrixMarket');
+  expect(header.slice(1).map((h) => h.toLowerCase())).toEqual([
+    'matrix',
+    'coordinate',
+    'integer',
+    'general',
+  ]);
+  while (lines[0]?.startsWith('%')) lines.shift();
+  const [m, n, nnz] = lines.shift()!.trim().split(/\s+/).map(Number) as [number, number, number];
+  expect(lines.length).toBe(nnz);
+  const out = Array.from({ length: m }, () => new Array<number>(n).fill(0));
+  const seen = new Set<string>();
+  for (const line of lines) {
+    const parts = line.trim().split(/\s+/);
+    expect(parts).toHaveLength(3);
+    const [i, j, v] = parts.map(Number) as [number, number, number];
+    for (const x of [i, j, v]) expect(Number.isInteger(x)).toBe(true);
+    expect(i >= 1 && i <= m && j >= 1 && j <= n).toBe(true);
+    expect(seen.has(`${i} ${j}`)).toBe(false);
+    seen.add(`${i} ${j}`);
+    out[i - 1]![j - 1] = v;
+  }
+  return out;
+}
+
+describe('document–term matrix', () => {
+  const dtm = buildDtm([dtmPart(d1), dtmPart(d2)]);
+
+  it('writes the counts as a valid coordinate Matrix Market file', () => {
+    expect(dtm.mtx.split('\n').slice(0, 1)).toEqual([
+      '%%MatrixMarket matrix coordinate integer general',
+    ]);
+    expect(dtm.mtx).toContain('\n3 4 5\n1 1 2\n1 2 2\n1 3 1\n2 3 1\n3 4 1\n');
+    expect(readMatrixMarket(dtm.mtx)).toEqual(dense);
+  });
+
+  it('names rows and columns in the index tables', () => {
+    expect(dtm.rows).toEqual([
+      { row: 1, doc_id: 'd1', date: '1960-01-01', speaker: 'Hoxha', side: 'Albania', words: 7 },
+      { row: 2, doc_id: 'd1', date: '1960-01-01', speaker: 'Choe', side: 'DPRK', words: 2 },
+      { row: 3, doc_id: 'd2', date: '1966-01-01', speaker: 'Hoxha', side: 'Albania', words: 2 },
+    ]);
+    expect(dtm.terms).toEqual([
+      { column: 1, term: 'party', count: 2, rows: 1 },
+      { column: 2, term: 'revisionist', count: 2, rows: 1 },
+      { column: 3, term: 'unity', count: 2, rows: 2 },
+      { column: 4, term: 'war', count: 1, rows: 1 },
+    ]);
+  });
+
+  it('is the same whatever the order of the parts', () => {
+    expect(buildDtm([dtmPart(d2), dtmPart(d1)])).toEqual(dtm);
+  });
+
+  const python = spawnSync('python3', ['-c', 'import scipy.io'], { encoding: 'utf8' });
+  it.skipIf(python.status !== 0)(
+    'loads with scipy.io.mmread (python3 with scipy installed)',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'atr-dtm-'));
+      try {
+        const file = join(dir, 'dtm.mtx');
+        writeFileSync(file, dtm.mtx);
+        const r = spawnSync(
+          'python3',
+          [
+            '-c',
+            'import sys, json, scipy.io; m = scipy.io.mmread(sys.argv[1]); print(json.dumps(m.toarray().tolist()))',
+            file,
+          ],
+          { encoding: 'utf8' },
+        );
+        expect(r.stderr).toBe('');
+        expect(JSON.parse(r.stdout)).toEqual(dense);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+});
