@@ -44,6 +44,7 @@
  * collocate.
  */
 import type { Transcript } from '../pipeline/types.js';
+import type { CodebookFile } from './codebook.js';
 import { type DictionaryMatch, dictionaryFromTerms, matchDictionary } from './dictionary.js';
 import { g2 } from './keyness.js';
 import { KEPT_FUNCTION_WORDS } from './stopwords.js';
@@ -484,3 +485,82 @@ export function collocatesMethods(
     `needed at least ${options.minFrequency} co-occurrences.`
   );
 }
+
+// ── Codebook ─────────────────────────────────────────────────────────────────
+
+export const COLLOCATES_CODEBOOK: CodebookFile = {
+  file: 'collocates.csv',
+  unit: 'one collocate of one node in one group of speech',
+  description:
+    'Words near each node (a headline dictionary key or a --collocates term): within 5 words left and 5 right of a match, never across a turn, an editorial insertion, a stage direction or a paragraph break; stop words are not ranked but count as positions. Only collocates with observed ≥ 3. The 2×2 table behind each row: words of the group not in a match of the node, inside / outside its window × this word / other words.',
+  order: 'group_type (corpus, side, period, side-period, speaker), group, node, rank_log_dice',
+  columns: [
+    {
+      name: 'group_type',
+      description:
+        '"corpus" (everyone), "side", "period" (documents dated 1959–1961 or 1964–1966), "side-period" or "speaker".',
+    },
+    {
+      name: 'group',
+      description:
+        'The group: "all", a side, a period such as "1964-1966", "DPRK 1964-1966", or a speaker.',
+    },
+    { name: 'node', description: 'The node: a dictionary key, or a term given with --collocates.' },
+    { name: 'node_kind', description: '"key" (dictionary key) or "term" (--collocates).' },
+    {
+      name: 'collocate',
+      description: 'The word near the node (lower case, as spelt; not lemmatised).',
+    },
+    {
+      name: 'observed',
+      description:
+        "O11: the word's occurrences inside the node's windows (a word in two overlapping windows counts once).",
+    },
+    {
+      name: 'expected',
+      description:
+        'E11 = window_words × collocate_freq ÷ words: the occurrences expected inside the windows if the word were spread evenly.',
+    },
+    { name: 'node_freq', description: "f_n: the node's matches in the group." },
+    {
+      name: 'collocate_freq',
+      description:
+        "f_c: the word's occurrences in the group's speech (outside the node's matches).",
+    },
+    {
+      name: 'window_words',
+      description: "W: words inside the node's windows (outside its matches).",
+    },
+    { name: 'words', description: "N: words of the group's speech outside the node's matches." },
+    {
+      name: 'g2',
+      description:
+        'Log-likelihood G² of the 2×2 table (Dunning 1993): 2 Σ O·ln(O/E) over the four cells. 3.84 ≈ p 0.05, 10.83 ≈ p 0.001 (not corrected for the many words tested).',
+    },
+    {
+      name: 'mi',
+      description:
+        'Mutual information log2(observed ÷ expected) (Church & Hanks 1990); favours rare words.',
+    },
+    {
+      name: 't_score',
+      description:
+        '(observed − expected) ÷ √observed (Church et al. 1991); favours frequent words.',
+    },
+    {
+      name: 'log_dice',
+      description:
+        'logDice = 14 + log2(2 × observed ÷ (node_freq + collocate_freq)) (Rychlý 2008); independent of corpus size; 14 at most when each occurrence of the word is next to one match.',
+    },
+    {
+      name: 'rank_log_dice',
+      description:
+        'Rank within (group, node) by log_dice desc, then observed desc, then collocate.',
+    },
+    {
+      name: 'rank_g2',
+      description:
+        'Rank within (group, node) by g2 desc, then collocate, among the words with observed > expected; empty for a word seen less often than expected.',
+    },
+  ],
+};

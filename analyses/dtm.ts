@@ -17,6 +17,8 @@
  * row and column names are in the two CSV files (row / column = the index
  * in the matrix).
  */
+
+import type { CodebookFile } from './codebook.js';
 import { cmp, type SpeakerDoc, speakerDocs } from './terms.js';
 import type { AnnotatedDocument } from './types.js';
 
@@ -147,3 +149,58 @@ export function dtmMethods(dtm: Pick<Dtm, 'rows' | 'terms'>): string {
     `(Matrix::readMM) and Python (scipy.io.mmread).`
   );
 }
+
+// ── Codebook ─────────────────────────────────────────────────────────────────
+
+export const DTM_CODEBOOK: CodebookFile[] = [
+  {
+    file: 'dtm.mtx',
+    unit: 'one non-zero cell: a term used by a speaker in a document',
+    description:
+      'The document–term matrix in Matrix Market coordinate format (integer, general): after the header and comment lines, "rows columns entries", then "row column count" per non-zero cell, 1-based. R: Matrix::readMM("dtm.mtx"); Python: scipy.io.mmread("dtm.mtx"). Row and column names: dtm_rows.csv and dtm_terms.csv.',
+    order: 'row, column',
+    columns: [
+      { name: 'row', description: 'Row index (dtm_rows.csv row).' },
+      { name: 'column', description: 'Column index (dtm_terms.csv column).' },
+      {
+        name: 'count',
+        description: 'Uses of the term by that speaker in that document (the count of terms.csv).',
+      },
+    ],
+  },
+  {
+    file: 'dtm_rows.csv',
+    unit: 'one row of dtm.mtx: a speaker in a document',
+    description: 'The rows of the document–term matrix.',
+    order: 'row (doc_id, then order of first turn)',
+    columns: [
+      { name: 'row', description: 'Row index in dtm.mtx, 1-based.' },
+      { name: 'doc_id', description: 'Document id.' },
+      { name: 'date', description: 'Meeting date, ISO YYYY-MM-DD; empty if unknown.' },
+      { name: 'speaker', description: 'Canonical speaker name.' },
+      { name: 'side', description: "The speaker's side." },
+      {
+        name: 'words',
+        description: 'Words the speaker spoke in the document (the denominator of every rate).',
+      },
+    ],
+  },
+  {
+    file: 'dtm_terms.csv',
+    unit: 'one column of dtm.mtx: a term',
+    description: 'The columns of the document–term matrix: the terms of terms.csv.',
+    order: 'column (term in code-point order)',
+    columns: [
+      { name: 'column', description: 'Column index in dtm.mtx, 1-based.' },
+      {
+        name: 'term',
+        description: 'The term (lemma, stop words removed, multi-word names as one term).',
+      },
+      { name: 'count', description: 'Sum of the column: uses in the whole corpus.' },
+      {
+        name: 'rows',
+        description: 'Non-zero cells in the column: speaker-documents using the term.',
+      },
+    ],
+  },
+];

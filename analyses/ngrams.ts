@@ -35,6 +35,7 @@
  */
 import { analysisForm } from '../pipeline/normalize.js';
 import type { Transcript } from '../pipeline/types.js';
+import type { CodebookFile } from './codebook.js';
 import { isCandidate } from './collocates.js';
 import { matchDictionary, termForm } from './dictionary.js';
 import { g2 } from './keyness.js';
@@ -347,3 +348,40 @@ export function ngramsMethods(options: NgramOptions = NGRAM_DEFAULTS): string {
     `more meetings that no dictionary key matches are listed as candidate dictionary entries.`
   );
 }
+
+// ── Codebook ─────────────────────────────────────────────────────────────────
+
+export const NGRAMS_CODEBOOK: CodebookFile = {
+  file: 'ngrams.csv',
+  unit: 'one n-gram (2 to 4 words)',
+  description:
+    'Multi-word expressions: contiguous runs of 2–4 words inside one sentence and one stretch of speech (never across an editorial insertion, stage direction, paragraph or turn), whose first and last words are not stop words (so no stop-word-only n-gram); only those used at least 3 times.',
+  order: 'count desc, n, ngram',
+  columns: [
+    { name: 'ngram', description: 'The words, lower case, separated by one space.' },
+    { name: 'n', description: 'Number of words (2, 3 or 4).' },
+    { name: 'count', description: 'Occurrences in all speech.' },
+    { name: 'meetings', description: 'Range: documents in which it occurs.' },
+    { name: 'speakers', description: 'Range: distinct speakers who use it.' },
+    {
+      name: 'g2',
+      description:
+        'Log-likelihood G² (Dunning 1993) of the n-gram against its parts over all n-gram positions of that length; for 3 words the smaller of the splits w1 | w2 w3 and w1 w2 | w3. Empty for 4-grams.',
+    },
+    {
+      name: 'attracted',
+      description:
+        'true when the parts occur together more often than expected (for the split whose G² is given); a G² with attracted = false measures avoidance. Empty for 4-grams.',
+    },
+    {
+      name: 'in_dictionary',
+      description:
+        'The dictionary key one of whose patterns matches the whole n-gram; empty if none.',
+    },
+    {
+      name: 'candidate',
+      description:
+        'true for a candidate dictionary entry: used ≥ 5 times in ≥ 2 meetings, attracted, not matched whole by the dictionary and not the name of a speaker or participant.',
+    },
+  ],
+};

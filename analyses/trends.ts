@@ -26,6 +26,7 @@
 import { pearson as pearsonR } from '../pipeline/bench/metrics.js';
 import { poissonInterval } from '../pipeline/figures/data.js';
 import type { Transcript } from '../pipeline/types.js';
+import type { CodebookFile } from './codebook.js';
 import { dictionaryFromTerms, matchDictionary } from './dictionary.js';
 import { cmp, rate } from './terms.js';
 import type { Dictionary } from './types.js';
@@ -316,3 +317,71 @@ export function trendsMethods(options: TrendOptions = TREND_DEFAULTS): string {
     `such meetings, not corrected for multiple comparisons.`
   );
 }
+
+// ── Codebook ─────────────────────────────────────────────────────────────────
+
+export const TRENDS_CODEBOOK: CodebookFile[] = [
+  {
+    file: 'trends.csv',
+    unit: 'one term in one meeting for one side (or "all")',
+    description:
+      'Each dictionary key and each term given with --kwic or --collocates, per meeting: count, rate and exact interval, for all speakers and for each side. Counts are those of phrases.csv summed over a side.',
+    order: 'meeting, side ("all" first), term (dictionary order, then the given terms)',
+    columns: [
+      {
+        name: 'meeting',
+        description:
+          'Position of the meeting on the axis: 1 = earliest (date, then doc_id). The axis is categorical; see days_since_previous.',
+      },
+      { name: 'doc_id', description: 'Document id.' },
+      { name: 'date', description: 'Meeting date, ISO YYYY-MM-DD; empty if unknown.' },
+      {
+        name: 'label',
+        description:
+          'Axis label: date and a short title (the title without "Report on a Meeting between" and the like, cut at 40 characters).',
+      },
+      {
+        name: 'days_since_previous',
+        description:
+          'Days between this meeting and the previous one on the axis; empty for the first or when a date is unknown.',
+      },
+      { name: 'side', description: '"all" (every speaker) or a side.' },
+      { name: 'term', description: 'Dictionary key or given term.' },
+      { name: 'term_kind', description: '"key" or "term".' },
+      { name: 'count', description: 'Matches in the speech of that side in that meeting.' },
+      { name: 'words', description: 'Words that side spoke in that meeting.' },
+      { name: 'per_10k', description: 'count ÷ words × 10,000 (0 when words is 0).' },
+      {
+        name: 'ci_low',
+        description:
+          'Lower end of the exact 95% Poisson interval for the count (Garwood 1936), per 10,000 words.',
+      },
+      {
+        name: 'ci_high',
+        description: 'Upper end of the exact 95% Poisson interval, per 10,000 words.',
+      },
+    ],
+  },
+  {
+    file: 'correlations.csv',
+    unit: 'one pair of terms for one side (or "all")',
+    description:
+      "How the terms' rates move together across meetings (Voyant's Correlations): Pearson's r of per_10k over the meetings in which the side spoke at least 50 words. Only terms that occur on that side.",
+    order: 'side ("all" first), term_a, term_b (dictionary order)',
+    columns: [
+      { name: 'side', description: '"all" or a side.' },
+      { name: 'term_a', description: 'First term.' },
+      { name: 'term_b', description: 'Second term.' },
+      { name: 'n', description: 'Meetings the correlation is computed over.' },
+      {
+        name: 'r',
+        description: "Pearson's r, −1 to 1; empty when a term has the same rate in every meeting.",
+      },
+      {
+        name: 'p',
+        description:
+          'Two-sided p-value of r (t test, n − 2 degrees of freedom); empty when n < 5. Not corrected for the many pairs: with 5 meetings, read r as description, not evidence.',
+      },
+    ],
+  },
+];

@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   association,
+  COLLOCATE_COLUMNS,
+  COLLOCATES_CODEBOOK,
   type CollocateRow,
   collocateNodes,
   collocateRows,
@@ -266,5 +268,11 @@ describe('merging', () => {
   it('parts survive structured cloning', () => {
     const part = collocatesPart({ ...settings, window })(doc1);
     expect(structuredClone(part)).toEqual(part);
+  });
+});
+
+describe('codebook', () => {
+  it('documents every column of collocates.csv, in order', () => {
+    expect(COLLOCATES_CODEBOOK.columns.map((c) => c.name)).toEqual(COLLOCATE_COLUMNS);
   });
 });

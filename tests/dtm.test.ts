@@ -9,7 +9,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDtm, dtmPart } from '../analyses/dtm.js';
+import {
+  buildDtm,
+  DTM_CODEBOOK,
+  DTM_ROW_COLUMNS,
+  DTM_TERM_COLUMNS,
+  dtmPart,
+} from '../analyses/dtm.js';
 import type { AnnotatedDocument, AnnotatedTurn } from '../analyses/types.js';
 
 const turn = (n: number, speaker: string, side: string, terms: string[]): AnnotatedTurn => ({
@@ -127,4 +133,14 @@ describe('document–term matrix', () => {
       }
     },
   );
+});
+
+describe('dtm codebook', () => {
+  it('documents the index tables column by column', () => {
+    expect(DTM_CODEBOOK.map((f) => [f.file, f.columns.map((c) => c.name)])).toEqual([
+      ['dtm.mtx', ['row', 'column', 'count']],
+      ['dtm_rows.csv', DTM_ROW_COLUMNS],
+      ['dtm_terms.csv', DTM_TERM_COLUMNS],
+    ]);
+  });
 });

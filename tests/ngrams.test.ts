@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { loadDictionary } from '../analyses/dictionary.js';
 import {
   mergeNgrams,
+  NGRAM_COLUMNS,
   NGRAM_DEFAULTS,
+  NGRAMS_CODEBOOK,
   type NgramRow,
   ngramRows,
   ngramsPart,
@@ -183,5 +185,11 @@ describe('n-grams', () => {
     const reversed = ngramRows(mergeNgrams([...parts].reverse()), { dictionary, options });
     expect(reversed).toEqual(rows);
     expect(structuredClone(parts[0])).toEqual(parts[0]);
+  });
+});
+
+describe('codebook', () => {
+  it('documents every column of ngrams.csv, in order', () => {
+    expect(NGRAMS_CODEBOOK.columns.map((c) => c.name)).toEqual(NGRAM_COLUMNS);
   });
 });

@@ -7,10 +7,13 @@
 import { describe, expect, it } from 'vitest';
 import { loadDictionary } from '../analyses/dictionary.js';
 import {
+  CORRELATION_COLUMNS,
   correlationRows,
   pearson,
   shortTitle,
   studentTwoSided,
+  TREND_COLUMNS,
+  TRENDS_CODEBOOK,
   type TrendsPart,
   trendRows,
   trendsPart,
@@ -155,5 +158,14 @@ describe('studentTwoSided', () => {
     for (const [t, df, p] of cases) expect(studentTwoSided(t, df)).toBeCloseTo(p, 12);
     // df = 2 in closed form: 1 − t / √(t² + 2).
     expect(studentTwoSided(2, 2)).toBeCloseTo(1 - 2 / Math.sqrt(6), 14);
+  });
+});
+
+describe('codebook', () => {
+  it('documents every column of trends.csv and correlations.csv, in order', () => {
+    expect(TRENDS_CODEBOOK.map((f) => [f.file, f.columns.map((c) => c.name)])).toEqual([
+      ['trends.csv', TREND_COLUMNS],
+      ['correlations.csv', CORRELATION_COLUMNS],
+    ]);
   });
 });
