@@ -34,7 +34,7 @@
  *   maximum when each occurrence of c is next to one of n, and with a wide
  *   window O11 may exceed f_n, so values above 14 are possible.
  *
- * Collocates: words with a letter that are not in the stop-word list
+ * Collocates: words with a letter (and two letters or digits: no initials) that are not in the stop-word list
  * (corpus/stopwords.txt, the same list as terms.csv, compared on the word
  * form) and not among KEPT_FUNCTION_WORDS; stop words still take their
  * place in the window and in N. A row is written when O11 ≥ minFrequency
@@ -140,9 +140,18 @@ export function collocateNodes(settings: CollocateSettings): CollocateNode[] {
   return out;
 }
 
-/** A word that can be a collocate. */
+/**
+ * A word that can be a collocate: it has a letter and at least two letters
+ * or digits (not an initial such as the "n" of "N. Khrushchev"), and it is
+ * neither a stop word nor one of the kept function words.
+ */
 export function isCandidate(form: string, stopwords: ReadonlySet<string>): boolean {
-  return !stopwords.has(form) && !KEPT_FUNCTION_WORDS.has(form) && /\p{L}/u.test(form);
+  return (
+    !stopwords.has(form) &&
+    !KEPT_FUNCTION_WORDS.has(form) &&
+    /\p{L}/u.test(form) &&
+    /[\p{L}\p{N}].*[\p{L}\p{N}]/u.test(form)
+  );
 }
 
 /** The per-document function (per-configuration work done once). */

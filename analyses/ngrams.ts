@@ -27,19 +27,23 @@
  * G² is given); a G² from a repelled pair measures avoidance, not an
  * expression.
  *
- * Candidate dictionary entries: an n-gram is `in_dictionary` when one
- * dictionary match covers all of it (the key's name is given); a
- * `candidate` is an n-gram with count ≥ candidates.minFrequency and
- * meetings ≥ candidates.minMeetings, attracted (2–3-grams), not in the
- * dictionary and not the name of a speaker or participant.
+ * Candidate dictionary entries: an n-gram is `in_dictionary` when, in the
+ * text, an occurrence of it lies wholly inside a match of a dictionary key
+ * (so "kim il", part of "Kim Il Sung", and "korean workers party", from
+ * "Korean Workers’ Party", are in the dictionary); the key given is the one
+ * covering it most often (ties: by name). A `candidate` is an n-gram with
+ * count ≥ candidates.minFrequency and meetings ≥ candidates.minMeetings,
+ * attracted (2–3-grams), not in the dictionary, and not a name: without
+ * its leading honorifics ("comrade", "ambassador", from the registry) it is
+ * neither empty nor part of the name of a speaker or participant.
  */
 import { analysisForm } from '../pipeline/normalize.js';
 import type { Transcript } from '../pipeline/types.js';
 import type { CodebookFile } from './codebook.js';
 import { isCandidate } from './collocates.js';
-import { matchDictionary, termForm } from './dictionary.js';
+import { type DictionaryMatch, matchDictionary, termForm } from './dictionary.js';
 import { g2 } from './keyness.js';
-import { turnStretches, wordsOf } from './stretches.js';
+import { type StretchWord, turnStretches, wordsOf } from './stretches.js';
 import { cmp } from './terms.js';
 import type { AnnotatedSentence, Dictionary } from './types.js';
 
@@ -64,6 +68,8 @@ export interface NgramsPart {
   docId: string;
   /** Per speaker: counts of the kept n-grams. */
   units: Array<{ speaker: string; grams: Counts }>;
+  /** Occurrences of a kept n-gram lying wholly inside a match of a dictionary key. */
+  covered: Array<[gram: string, key: string, count: number]>;
   /** Marginals for G²: see the top of the file. */
   positions: { bigrams: number; trigrams: number };
   /** Bigram positions by first word / by second word. */
@@ -76,6 +82,12 @@ export interface NgramsPart {
   lastPair3: Counts;
 }
 
+/** A run of words inside one sentence and one stretch (`stretch`: its index in the turn). */
+export interface Piece {
+  stretch: number;
+  words: StretchWord[];
+}
+
 /**
  * The pieces of a turn: its stretches cut at sentence ends. Sentence ends
  * are found by counting each sentence's words; if the sentences' words do
@@ -83,9 +95,9 @@ export interface NgramsPart {
  * stretches are used uncut.
  */
 export function pieces(
-  stretches: ReadonlyArray<{ words: ReadonlyArray<{ form: string }> }>,
+  stretches: ReadonlyArray<{ words: readonly StretchWord[] }>,
   sentences: ReadonlyArray<Pick<AnnotatedSentence, 'text'>>,
-): string[][] {
+): Piece[] {
   const ends = new Set<number>();
   let total = 0;
   for (const s of sentences) {
@@ -94,26 +106,29 @@ export function pieces(
   }
   const stretchTotal = stretches.reduce((n, s) => n + s.words.length, 0);
   const cut = total === stretchTotal;
-  const out: string[][] = [];
+  const out: Piece[] = [];
   let at = 0;
-  for (const s of stretches) {
-    let piece: string[] = [];
+  stretches.forEach((s, stretch) => {
+    let words: StretchWord[] = [];
     for (const w of s.words) {
-      piece.push(w.form);
+      words.push(w);
       at++;
       if (cut && ends.has(at)) {
-        out.push(piece);
-        piece = [];
+        out.push({ stretch, words });
+        words = [];
       }
     }
-    if (piece.length > 0) out.push(piece);
-  }
+    if (words.length > 0) out.push({ stretch, words });
+  });
   return out;
 }
 
 export function ngramsPart(settings: {
+  dictionary: Dictionary;
   stopwords: ReadonlySet<string>;
   options?: Pick<NgramOptions, 'minN' | 'maxN'>;
+  /** Dictionary matches of a text (default matchDictionary; the pipeline shares one cache). */
+  match?: (text: string) => readonly DictionaryMatch[];
 }): (
   t: Pick<Transcript, 'docId' | 'text' | 'segments' | 'turns'>,
   a: {
@@ -125,8 +140,10 @@ export function ngramsPart(settings: {
 ) => NgramsPart {
   const { minN, maxN } = settings.options ?? NGRAM_DEFAULTS;
   const stop = settings.stopwords;
+  const match = settings.match ?? ((text: string) => matchDictionary(settings.dictionary, text));
   return (t, a) => {
     const stretches = turnStretches(t);
+    const covered = new Map<string, number>();
     const sentences = new Map(a.turns.map((u) => [u.turn, u.sentences]));
     const units = new Map<string, Map<string, number>>();
     const m = {
@@ -145,7 +162,10 @@ export function ngramsPart(settings: {
         grams = new Map();
         units.set(turn.speaker, grams);
       }
-      for (const piece of pieces(stretches.get(turn.turn) ?? [], sentences.get(turn.turn) ?? [])) {
+      const own = stretches.get(turn.turn) ?? [];
+      const matches = own.map((s) => match(s.text));
+      for (const { stretch, words } of pieces(own, sentences.get(turn.turn) ?? [])) {
+        const piece = words.map((w) => w.form);
         const ok = piece.map((w) => isCandidate(w, stop));
         for (let i = 0; i < piece.length; i++) {
           if (i + 1 < piece.length) {
@@ -163,7 +183,13 @@ export function ngramsPart(settings: {
           }
           if (!ok[i]) continue;
           for (let n = minN; n <= maxN && i + n <= piece.length; n++) {
-            if (ok[i + n - 1]) add(grams, piece.slice(i, i + n).join(' '));
+            if (!ok[i + n - 1]) continue;
+            const gram = piece.slice(i, i + n).join(' ');
+            add(grams, gram);
+            const from = words[i]!.start;
+            const to = words[i + n - 1]!.end;
+            const key = matches[stretch]!.find((d) => d.start <= from && d.end >= to)?.key;
+            if (key !== undefined) add(covered, `${gram}\u0000${key}`);
           }
         }
       }
@@ -171,6 +197,10 @@ export function ngramsPart(settings: {
     return {
       docId: t.docId,
       units: [...units].map(([speaker, g]) => ({ speaker, grams: [...g] })),
+      covered: [...covered].map(([k, n]) => {
+        const [gram, key] = k.split('\u0000') as [string, string];
+        return [gram, key, n] as [string, string, number];
+      }),
       positions: { bigrams, trigrams },
       first2: [...m.first2],
       last2: [...m.last2],
@@ -190,6 +220,8 @@ function add(m: Map<string, number>, k: string, n = 1): void {
 
 export interface NgramCounts {
   grams: Map<string, { count: number; meetings: number; speakers: Set<string> }>;
+  /** n-gram → dictionary key → occurrences inside a match of the key. */
+  covered: Map<string, Map<string, number>>;
   positions: { bigrams: number; trigrams: number };
   first2: Map<string, number>;
   last2: Map<string, number>;
@@ -203,6 +235,7 @@ export interface NgramCounts {
 export function mergeNgrams(parts: readonly NgramsPart[]): NgramCounts {
   const out: NgramCounts = {
     grams: new Map(),
+    covered: new Map(),
     positions: { bigrams: 0, trigrams: 0 },
     first2: new Map(),
     last2: new Map(),
@@ -216,6 +249,14 @@ export function mergeNgrams(parts: readonly NgramsPart[]): NgramCounts {
     out.positions.bigrams += p.positions.bigrams;
     out.positions.trigrams += p.positions.trigrams;
     for (const k of marginals) for (const [w, n] of p[k]) add(out[k], w, n);
+    for (const [gram, key, n] of p.covered) {
+      let keys = out.covered.get(gram);
+      if (!keys) {
+        keys = new Map();
+        out.covered.set(gram, keys);
+      }
+      add(keys, key, n);
+    }
     const inDoc = new Set<string>();
     for (const u of p.units) {
       for (const [gram, n] of u.grams) {
@@ -279,10 +320,25 @@ export function splitG2(
 /** ngrams.csv rows, sorted by count desc, then n, then n-gram. */
 export function ngramRows(
   counts: NgramCounts,
-  settings: { dictionary: Dictionary; names?: readonly string[]; options?: NgramOptions },
+  settings: {
+    /** Names of speakers and participants (registry names and aliases). */
+    names?: readonly string[];
+    /** Honorifics ("comrade", "ambassador"), from the registry. */
+    honorifics?: readonly string[];
+    options?: NgramOptions;
+  } = {},
 ): NgramRow[] {
   const o = settings.options ?? NGRAM_DEFAULTS;
-  const names = new Set((settings.names ?? []).map(termForm));
+  const names = (settings.names ?? []).map((n) => ` ${termForm(n)} `);
+  const honorifics = new Set((settings.honorifics ?? []).map(termForm));
+  /** The n-gram without its leading honorifics is empty or part of a name. */
+  const isName = (words: readonly string[]): boolean => {
+    let k = 0;
+    while (k < words.length && honorifics.has(words[k]!)) k++;
+    if (k === words.length) return true;
+    const core = ` ${words.slice(k).join(' ')} `;
+    return names.some((n) => n.includes(core));
+  };
   const get = (m: Map<string, number>, k: string): number => m.get(k) ?? 0;
   const rows: NgramRow[] = [];
   for (const [gram, g] of counts.grams) {
@@ -312,10 +368,14 @@ export function ngramRows(
       );
       assoc = a.g2 <= b.g2 ? a : b;
     }
-    const whole = matchDictionary(settings.dictionary, gram).find(
-      (m) => m.start === 0 && m.end === gram.length,
-    );
-    const inDictionary = whole?.key ?? '';
+    let inDictionary = '';
+    let most = 0;
+    for (const [key, k] of counts.covered.get(gram) ?? []) {
+      if (k > most || (k === most && cmp(key, inDictionary) < 0)) {
+        inDictionary = key;
+        most = k;
+      }
+    }
     rows.push({
       ngram: gram,
       n,
@@ -330,7 +390,7 @@ export function ngramRows(
         g.meetings >= o.candidates.minMeetings &&
         assoc?.attracted !== false &&
         inDictionary === '' &&
-        !names.has(termForm(gram)),
+        !isName(w),
     });
   }
   rows.sort((a, b) => b.count - a.count || a.n - b.n || cmp(a.ngram, b.ngram));

@@ -21,7 +21,7 @@ import { turnStretches } from '../analyses/stretches.js';
 import { transcriptOf } from './helpers.js';
 
 const dictionary = loadDictionary(
-  'modern-revisionism: [modern revisionis*]\nrevisionism: [revisionis*]\n',
+  'modern-revisionism: [modern revisionis*]\nrevisionism: [revisionis*]\nlabor: [betray the party of labor]\n',
   'dictionary.yaml',
 );
 const stopwords = stopwordSet(['the', 'of', 'and']);
@@ -57,16 +57,19 @@ const options = {
   minFrequency: 1,
   candidates: { minFrequency: 2, minMeetings: 2 },
 };
-const part = ngramsPart({ stopwords, options });
+const part = ngramsPart({ dictionary, stopwords, options });
 const parts = [part(docA, sentencesA), part(docB, sentencesB)];
-const rows = ngramRows(mergeNgrams(parts), { dictionary, options });
+const rows = ngramRows(mergeNgrams(parts), { options });
 const row = (g: string): NgramRow | undefined => rows.find((r) => r.ngram === g);
+
+const forms = (p: ReturnType<typeof pieces>): string[][] =>
+  p.map((x) => x.words.map((w) => w.form));
 
 describe('pieces', () => {
   it('cut stretches at sentence ends and stretches at the insertion', () => {
     const s = turnStretches(docA).get(1)!;
     // Sentences: 8 words then 3; the insertion "[sic]" ends a stretch after word 10.
-    expect(pieces(s, sentencesA.turns[0]!.sentences)).toEqual([
+    expect(forms(pieces(s, sentencesA.turns[0]!.sentences))).toEqual([
       ['the', 'modern', 'revisionists', 'betray', 'the', 'party', 'of', 'labor'],
       ['modern', 'revisionists'],
       ['lie'],
@@ -75,7 +78,7 @@ describe('pieces', () => {
 
   it('fall back to the stretches when the sentences do not add up', () => {
     const s = turnStretches(docA).get(1)!;
-    expect(pieces(s, [{ text: 'Something else entirely.' }])).toEqual([
+    expect(forms(pieces(s, [{ text: 'Something else entirely.' }]))).toEqual([
       [
         'the',
         'modern',
@@ -162,11 +165,31 @@ describe('n-grams', () => {
     // Used 3 times but in one meeting only, and in the dictionary anyway.
     expect(row('modern revisionists')!.candidate).toBe(false);
     const named = ngramRows(mergeNgrams(parts), {
-      dictionary,
       options,
       names: ['Revisionists Lie'],
     });
     expect(named.find((r) => r.ngram === 'revisionists lie')!.candidate).toBe(false);
+  });
+
+  it('count an n-gram inside a longer dictionary match as in the dictionary', () => {
+    // "betray the party of labor" is one match of key labor: its pieces are covered,
+    // "revisionists betray the party" reaches outside it.
+    expect(row('betray the party')!.in_dictionary).toBe('labor');
+    expect(row('party of labor')!.in_dictionary).toBe('labor');
+    expect(row('revisionists betray the party')!.in_dictionary).toBe('');
+  });
+
+  it('do not propose names, with or without honorifics', () => {
+    const cand = (names: string[], honorifics: string[]) =>
+      ngramRows(mergeNgrams(parts), { options, names, honorifics }).find(
+        (r) => r.ngram === 'revisionists lie',
+      )!.candidate;
+    expect(cand([], [])).toBe(true);
+    // "revisionists" as an honorific leaves "lie": part of the name "Lie Tok".
+    expect(cand(['Lie Tok'], ['Revisionists'])).toBe(false);
+    expect(cand(['Lie Tok'], [])).toBe(true);
+    // Nothing but honorifics.
+    expect(cand([], ['revisionists', 'lie'])).toBe(false);
   });
 
   it('sort by count, then length, then text, and drop rows under the minimum', () => {
@@ -175,14 +198,13 @@ describe('n-grams', () => {
       'revisionists lie',
     ]);
     const min2 = ngramRows(mergeNgrams(parts), {
-      dictionary,
       options: { ...options, minFrequency: 2 },
     });
     expect(min2.map((r) => r.ngram)).toEqual(['modern revisionists', 'revisionists lie']);
   });
 
   it('merge the parts in any order to the same rows', () => {
-    const reversed = ngramRows(mergeNgrams([...parts].reverse()), { dictionary, options });
+    const reversed = ngramRows(mergeNgrams([...parts].reverse()), { options });
     expect(reversed).toEqual(rows);
     expect(structuredClone(parts[0])).toEqual(parts[0]);
   });
