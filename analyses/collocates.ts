@@ -154,6 +154,26 @@ export function isCandidate(form: string, stopwords: ReadonlySet<string>): boole
   );
 }
 
+const candidateMemo = new WeakMap<ReadonlySet<string>, Map<string, boolean>>();
+
+/** isCandidate for one stop-word list, remembered per word form (a corpus has few forms). */
+export function candidateTest(stopwords: ReadonlySet<string>): (form: string) => boolean {
+  let known = candidateMemo.get(stopwords);
+  if (!known) {
+    known = new Map();
+    candidateMemo.set(stopwords, known);
+  }
+  const seen = known;
+  return (form) => {
+    let v = seen.get(form);
+    if (v === undefined) {
+      v = isCandidate(form, stopwords);
+      seen.set(form, v);
+    }
+    return v;
+  };
+}
+
 /** The per-document function (per-configuration work done once). */
 export function collocatesPart(
   settings: CollocateSettings,
@@ -162,7 +182,7 @@ export function collocatesPart(
   const keyNodes = new Set(nodes.filter((n) => n.kind === 'key').map((n) => n.node));
   const termDict = dictionaryFromTerms(nodes.filter((n) => n.kind === 'term').map((n) => n.node));
   const { left, right } = settings.window ?? COLLOCATE_DEFAULTS.window;
-  const stop = settings.stopwords;
+  const candidateOf = candidateTest(settings.stopwords);
   return (t) => {
     const stretches = turnStretches(t);
     const units = new Map<
@@ -183,7 +203,7 @@ export function collocatesPart(
       for (const s of stretches.get(turn.turn) ?? []) {
         const words = s.words;
         u.words += words.length;
-        const candidate = words.map((w) => isCandidate(w.form, stop));
+        const candidate = words.map((w) => candidateOf(w.form));
         for (let i = 0; i < words.length; i++) {
           if (candidate[i]) add(u.freq, words[i]!.form, 1);
         }

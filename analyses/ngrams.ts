@@ -39,11 +39,12 @@
  */
 import { analysisForm } from '../pipeline/normalize.js';
 import type { Transcript } from '../pipeline/types.js';
+import { countWords } from '../pipeline/words.js';
 import type { CodebookFile } from './codebook.js';
-import { isCandidate } from './collocates.js';
+import { candidateTest } from './collocates.js';
 import { type DictionaryMatch, matchDictionary, termForm } from './dictionary.js';
 import { g2 } from './keyness.js';
-import { type StretchWord, turnStretches, wordsOf } from './stretches.js';
+import { type StretchWord, turnStretches } from './stretches.js';
 import { cmp } from './terms.js';
 import type { AnnotatedSentence, Dictionary } from './types.js';
 
@@ -101,7 +102,7 @@ export function pieces(
   const ends = new Set<number>();
   let total = 0;
   for (const s of sentences) {
-    total += wordsOf(analysisForm(s.text)).length;
+    total += countWords(analysisForm(s.text));
     ends.add(total);
   }
   const stretchTotal = stretches.reduce((n, s) => n + s.words.length, 0);
@@ -139,7 +140,7 @@ export function ngramsPart(settings: {
   },
 ) => NgramsPart {
   const { minN, maxN } = settings.options ?? NGRAM_DEFAULTS;
-  const stop = settings.stopwords;
+  const candidateOf = candidateTest(settings.stopwords);
   const match = settings.match ?? ((text: string) => matchDictionary(settings.dictionary, text));
   return (t, a) => {
     const stretches = turnStretches(t);
@@ -166,7 +167,7 @@ export function ngramsPart(settings: {
       const matches = own.map((s) => match(s.text));
       for (const { stretch, words } of pieces(own, sentences.get(turn.turn) ?? [])) {
         const piece = words.map((w) => w.form);
-        const ok = piece.map((w) => isCandidate(w, stop));
+        const ok = piece.map(candidateOf);
         for (let i = 0; i < piece.length; i++) {
           if (i + 1 < piece.length) {
             bigrams++;
@@ -182,13 +183,16 @@ export function ngramsPart(settings: {
             if (ok[i + 2]) add(m.lastPair3, `${piece[i + 1]} ${piece[i + 2]}`);
           }
           if (!ok[i]) continue;
-          for (let n = minN; n <= maxN && i + n <= piece.length; n++) {
-            if (!ok[i + n - 1]) continue;
-            const gram = piece.slice(i, i + n).join(' ');
+          let gram = piece[i]!;
+          for (let n = 2; n <= maxN && i + n <= piece.length; n++) {
+            gram += ` ${piece[i + n - 1]}`;
+            if (n < minN || !ok[i + n - 1]) continue;
             add(grams, gram);
+            const found = matches[stretch]!;
+            if (found.length === 0) continue;
             const from = words[i]!.start;
             const to = words[i + n - 1]!.end;
-            const key = matches[stretch]!.find((d) => d.start <= from && d.end >= to)?.key;
+            const key = found.find((d) => d.start <= from && d.end >= to)?.key;
             if (key !== undefined) add(covered, `${gram}\u0000${key}`);
           }
         }

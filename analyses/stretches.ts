@@ -35,7 +35,8 @@ export interface Stretch {
 
 /** The form a word is counted under: lower case, one apostrophe, one hyphen. */
 export function wordForm(word: string): string {
-  return word.toLowerCase().replace(/’/g, "'").replace(/‐/g, '-');
+  const lower = word.toLowerCase();
+  return /[’‐]/.test(lower) ? lower.replace(/’/g, "'").replace(/‐/g, '-') : lower;
 }
 
 /** The words of a text, with offsets. */
