@@ -326,13 +326,48 @@ export function mergeCollocates(
   parts: readonly CollocatesPart[],
   periods: CollocateOptions['periods'] = COLLOCATE_DEFAULTS.periods,
 ): GroupCounts[] {
-  const groups = new Map<string, GroupCounts>();
-  const into = (groupType: GroupType, group: string, u: CollocateUnit): void => {
+  const fold = new CollocatesFold(periods);
+  for (const p of parts) fold.add(p);
+  return fold.groups();
+}
+
+/**
+ * mergeCollocates one part at a time, so that a caller can fold each
+ * document's part in as it arrives and let it go (the sums are the same in
+ * any order).
+ */
+export class CollocatesFold {
+  private readonly byId = new Map<string, GroupCounts>();
+
+  constructor(private readonly periods: CollocateOptions['periods'] = COLLOCATE_DEFAULTS.periods) {}
+
+  add(p: CollocatesPart): void {
+    const period = periodOf(p.date, this.periods);
+    for (const u of p.units) {
+      this.into('corpus', 'all', u);
+      this.into('side', u.side, u);
+      if (period !== undefined) {
+        this.into('period', period, u);
+        this.into('side-period', `${u.side} ${period}`, u);
+      }
+      this.into('speaker', u.speaker, u);
+    }
+  }
+
+  groups(): GroupCounts[] {
+    return [...this.byId.values()].sort(
+      (a, b) =>
+        GROUP_ORDER.indexOf(a.groupType) - GROUP_ORDER.indexOf(b.groupType) ||
+        cmp(a.group, b.group),
+    );
+  }
+
+  private into(groupType: GroupType, group: string, u: CollocateUnit): void {
     const id = `${groupType}\u0000${group}`;
-    let g = groups.get(id);
+    let g = this.byId.get(id);
     if (!g) {
       g = { groupType, group, words: 0, freq: new Map(), nodes: new Map() };
-      groups.set(id, g);
+      this.byId.set(id, g);
     }
     g.words += u.words;
     for (const [w, n] of u.freq) add(g.freq, w, n);
@@ -348,23 +383,7 @@ export function mergeCollocates(
       for (const [w, n] of c.inside) add(d.inside, w, n);
       for (const [w, n] of c.cooc) add(d.cooc, w, n);
     }
-  };
-  for (const p of parts) {
-    const period = periodOf(p.date, periods);
-    for (const u of p.units) {
-      into('corpus', 'all', u);
-      into('side', u.side, u);
-      if (period !== undefined) {
-        into('period', period, u);
-        into('side-period', `${u.side} ${period}`, u);
-      }
-      into('speaker', u.speaker, u);
-    }
   }
-  return [...groups.values()].sort(
-    (a, b) =>
-      GROUP_ORDER.indexOf(a.groupType) - GROUP_ORDER.indexOf(b.groupType) || cmp(a.group, b.group),
-  );
 }
 
 // ── Measures and table ───────────────────────────────────────────────────────

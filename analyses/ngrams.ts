@@ -237,7 +237,14 @@ export interface NgramCounts {
 
 /** Sums of the parts (the order of the parts does not matter). */
 export function mergeNgrams(parts: readonly NgramsPart[]): NgramCounts {
-  const out: NgramCounts = {
+  const fold = new NgramsFold();
+  for (const p of parts) fold.add(p);
+  return fold.counts;
+}
+
+/** mergeNgrams one part at a time (fold each document in as it arrives, then let it go). */
+export class NgramsFold {
+  readonly counts: NgramCounts = {
     grams: new Map(),
     covered: new Map(),
     positions: { bigrams: 0, trigrams: 0 },
@@ -248,11 +255,12 @@ export function mergeNgrams(parts: readonly NgramsPart[]): NgramCounts {
     firstPair3: new Map(),
     lastPair3: new Map(),
   };
-  const marginals = ['first2', 'last2', 'first3', 'last3', 'firstPair3', 'lastPair3'] as const;
-  for (const p of parts) {
+
+  add(p: NgramsPart): void {
+    const out = this.counts;
     out.positions.bigrams += p.positions.bigrams;
     out.positions.trigrams += p.positions.trigrams;
-    for (const k of marginals) for (const [w, n] of p[k]) add(out[k], w, n);
+    for (const k of MARGINALS) for (const [w, n] of p[k]) add(out[k], w, n);
     for (const [gram, key, n] of p.covered) {
       let keys = out.covered.get(gram);
       if (!keys) {
@@ -278,8 +286,9 @@ export function mergeNgrams(parts: readonly NgramsPart[]): NgramCounts {
       }
     }
   }
-  return out;
 }
+
+const MARGINALS = ['first2', 'last2', 'first3', 'last3', 'firstPair3', 'lastPair3'] as const;
 
 // ── Table ────────────────────────────────────────────────────────────────────
 

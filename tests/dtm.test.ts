@@ -1,8 +1,8 @@
 /**
  * The document–term matrix (analyses/dtm.ts): read back by a small Matrix
  * Market reader written here from the format's definition (header, comment
- * lines, size line, 1-based "row column value" entries) and, where python3
- * with scipy is installed, by scipy.io.mmread itself.
+ * lines, size line, 1-based "row column value" entries) and, where they are
+ * installed, by scipy.io.mmread (python3) and Matrix::readMM (R).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -128,6 +128,31 @@ describe('document–term matrix', () => {
         );
         expect(r.stderr).toBe('');
         expect(JSON.parse(r.stdout)).toEqual(dense);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  const r = spawnSync('Rscript', ['-e', 'library(Matrix)'], { encoding: 'utf8' });
+  it.skipIf(r.status !== 0)(
+    'loads with Matrix::readMM (R with the Matrix package installed)',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'atr-dtm-'));
+      try {
+        const file = join(dir, 'dtm.mtx');
+        writeFileSync(file, dtm.mtx);
+        const out = spawnSync(
+          'Rscript',
+          [
+            '-e',
+            'm <- as.matrix(Matrix::readMM(commandArgs(TRUE)[1])); cat(apply(m, 1, paste, collapse = " "), sep = "\\n")',
+            file,
+          ],
+          { encoding: 'utf8' },
+        );
+        expect(out.status).toBe(0);
+        expect(out.stdout.trim().split('\n')).toEqual(dense.map((row) => row.join(' ')));
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
