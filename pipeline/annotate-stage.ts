@@ -1,7 +1,7 @@
 /**
  * The per-document stage: RawDocument[] → ProcessedDocument[] (normalize →
  * describe → segment → annotate → the per-document part of the analyses,
- * pipeline/annotator.ts). wink-nlp makes it the costly step. Three things
+ * pipeline/annotator.ts; its result: ./processed-document.ts). wink-nlp makes it the costly step. Three things
  * make it scale:
  * - a cache keyed by the raw bytes' sha256, the document's name and
  *   metadata overrides, the configuration and the code version, so a re-run
@@ -17,25 +17,17 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { turnRows } from '../analyses/corpus-tables.js';
-import { sortKwic, stripStart } from '../analyses/kwic.js';
 import type { DocumentPartial } from '../analyses/per-document.js';
-import type { DocumentSettings, ProcessedDocument } from './annotator.js';
 import { readCacheEntry, writeCacheEntry } from './cache-files.js';
 import { needsConversion } from './convert/index.js';
-import { stableJson, toCsv } from './csv.js';
 import type { MetadataOverride } from './describe.js';
 import { DocumentFailure } from './errors.js';
-import { segmentRows } from './model.js';
+import {
+  type DocumentSettings,
+  type ProcessedDocument,
+  withOutputs,
+} from './processed-document.js';
 import type { Diagnostic, RawDocument, Transcript } from './types.js';
-
-/** The configuration texts an annotator is built from (also what workers receive). */
-export interface AnnotateInputs {
-  speakers: string;
-  dictionary: string;
-  stopwords: string;
-  sentiment: string;
-}
 
 export interface ProcessOptions {
   settings: DocumentSettings;
@@ -290,56 +282,4 @@ export function writeCache(dir: string, key: string, doc: ProcessedDocument): vo
     transcript: { ...doc.transcript, original: '' },
     partial: doc.partial,
   });
-}
-
-const utf8 = new TextEncoder();
-
-/**
- * A document's own output files, made with it: corpus/<doc_id>.json and its
- * rows of segments.csv, turns.csv, sentences.csv, phrases.csv and kwic.csv
- * (not cached: they are remade from the transcript and partial on a cache
- * hit). kwic.csv is sorted by phrase first, so its rows come in one chunk
- * per phrase.
- */
-export function withOutputs(
-  doc: Pick<ProcessedDocument, 'transcript' | 'partial'>,
-  settings: DocumentSettings,
-): ProcessedDocument {
-  const { transcript, partial } = doc;
-  const cols = settings.csvColumns;
-  return {
-    transcript,
-    partial,
-    json: utf8.encode(stableJson(transcript, 0)),
-    csv: {
-      segments: csvBody(segmentRows([transcript]), cols.segments),
-      turns: csvBody(turnRows([transcript]), cols.turns),
-      sentences: csvBody(partial.sentiment.sentences, cols.sentences),
-      phrases: csvBody(partial.phrases, cols.phrases),
-      kwic: kwicChunks(partial.kwic, cols.kwic),
-    },
-  };
-}
-
-/** A document's kwic.csv rows in kwic.csv's order, one body per phrase. */
-function kwicChunks(
-  rows: ProcessedDocument['partial']['kwic'],
-  columns: readonly string[],
-): Array<[phrase: string, body: Uint8Array]> {
-  const sorted = stripStart(sortKwic([...rows]));
-  const out: Array<[string, Uint8Array]> = [];
-  let from = 0;
-  for (let i = 1; i <= sorted.length; i++) {
-    if (i === sorted.length || sorted[i]!.phrase !== sorted[from]!.phrase) {
-      out.push([sorted[from]!.phrase, csvBody(sorted.slice(from, i), columns)]);
-      from = i;
-    }
-  }
-  return out;
-}
-
-/** toCsv's rows without its header row, as UTF-8. */
-function csvBody<T extends object>(rows: readonly T[], columns: readonly string[]): Uint8Array {
-  const text = toCsv(rows, columns as Array<keyof T & string>);
-  return utf8.encode(text.slice(text.indexOf('\n') + 1));
 }

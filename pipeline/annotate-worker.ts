@@ -4,8 +4,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { processInWorker, writeCache } from './annotate-stage.js';
-import { buildDocumentProcessor, type DocumentSettings } from './annotator.js';
+import { buildDocumentProcessor } from './annotator.js';
 import type { MetadataOverride } from './describe.js';
+import type { DocumentSettings } from './processed-document.js';
 import type { RawDocument } from './types.js';
 
 const processDocument = buildDocumentProcessor(workerData as DocumentSettings);

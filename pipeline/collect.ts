@@ -23,9 +23,9 @@
  */
 import { TermCounts, Vocabulary } from '../analyses/counts.js';
 import type { DocumentPartial } from '../analyses/per-document.js';
-import type { ProcessedDocument } from './annotator.js';
 import { toCsv } from './csv.js';
 import { sortTranscripts } from './model.js';
+import type { ProcessedDocument } from './processed-document.js';
 import { MAX_EMBEDDED_KWIC, MAX_READING_DOCS } from './report/index.js';
 import { Spool, type SpoolRange } from './spool.js';
 import type { Transcript } from './types.js';

@@ -37,7 +37,7 @@ import { formatNumber, quoteField, rowsJson, stableJson, toCsv } from './csv.js'
 import { ConfigError } from './errors.js';
 import { buildFigures, figureFiles, figureSoftware } from './figures/build.js';
 import type { Figure, Rendered } from './figures/types.js';
-import { type CorpusFiles, type OutputContent, readCorpus } from './io.js';
+import { type OutputContent, readCorpus } from './io.js';
 import { prepareCorpus, sortTranscripts } from './model.js';
 import { RenderCache, renderThroughCache } from './render-cache.js';
 import { defaultRenderWorkers, RenderPool, renderFigures } from './render-pool.js';
@@ -45,7 +45,7 @@ import { buildReport, methodsParagraph } from './report/index.js';
 import { REPORTS_README } from './reports-readme.js';
 import { suggestedSpeakers } from './speaker-names.js';
 import { countedSpeech, type SpeechCounted } from './speech.js';
-import type { Diagnostic, Transcript } from './types.js';
+import type { CorpusFiles, Diagnostic, Transcript } from './types.js';
 
 export interface PipelineOptions {
   corpus: string;

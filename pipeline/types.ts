@@ -173,3 +173,26 @@ export interface Transcript extends DescribedDocument {
   /** How the record gives speech: all turns direct, all reported, both, or "" without turns. */
   record?: 'verbatim' | 'summary' | 'mixed' | '';
 }
+
+/** A file found in raw/: its name and bytes (the only read of the corpus happens in io.ts). */
+export interface RawFile {
+  name: string;
+  bytes: Uint8Array;
+  /** The text of a web page, PDF or Word file, extracted by pipeline/convert/ (bytes stay the original). */
+  converted?: {
+    format: SourceFormat;
+    text: string;
+    encoding: RawDocument['encoding'];
+    /** A web page read as Windows-1252: the line of its first byte that is not UTF-8. */
+    badLine?: number;
+  };
+}
+
+/** A corpus folder as read (pipeline/io.ts): raw files and configuration texts. */
+export interface CorpusFiles {
+  dir: string;
+  raw: RawFile[];
+  /** Text of the configuration files present (speakers.yaml, …), by name. */
+  config: Map<string, string>;
+  diagnostics: Diagnostic[];
+}

@@ -9,12 +9,12 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { parseGroundTruth } from '../analyses/sentiment/benchmark.js';
 import { processDocuments, processInWorker } from '../pipeline/annotate-stage.js';
-import { buildAnnotator, type ProcessedDocument } from '../pipeline/annotator.js';
+import { buildAnnotator } from '../pipeline/annotator.js';
 import { DocumentFailure } from '../pipeline/errors.js';
-import type { RawFile } from '../pipeline/ingest.js';
 import { readCorpus } from '../pipeline/io.js';
 import { prepareCorpus } from '../pipeline/model.js';
-import type { Transcript } from '../pipeline/types.js';
+import type { ProcessedDocument } from '../pipeline/processed-document.js';
+import type { RawFile, Transcript } from '../pipeline/types.js';
 import { annotateInputs, REPO } from './helpers.js';
 
 // Any document named boom.txt fails in segmentation, as an unforeseen bug would.
