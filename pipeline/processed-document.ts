@@ -7,8 +7,8 @@ import { turnRows } from '../analyses/corpus-tables.js';
 import { sortKwic, stripStart } from '../analyses/kwic.js';
 import type { DocumentPartial } from '../analyses/per-document.js';
 import { stableJson, toCsv } from './csv.js';
-import { segmentRows } from './model.js';
 import type { SpeechCounted } from './speech.js';
+import { segmentRows } from './transcripts.js';
 import type { Transcript } from './types.js';
 
 /** The configuration texts an annotator is built from (also what workers receive). */

@@ -1,12 +1,11 @@
-import { type Annotator, createAnnotator } from '../analyses/annotate.js';
 import { loadDictionary } from '../analyses/dictionary.js';
 import { documentPartials } from '../analyses/per-document.js';
 import { loadSentimentConfig } from '../analyses/sentiment/config.js';
 import { createSentenceScorer } from '../analyses/sentiment/scorer.js';
 import { loadStopwords, stopwordSet } from '../analyses/stopwords.js';
+import { type Annotator, createAnnotator } from './annotate.js';
 import type { MetadataOverride } from './describe.js';
 import { inStage } from './errors.js';
-import { buildTranscript } from './model.js';
 import {
   type AnnotateInputs,
   type DocumentSettings,
@@ -15,6 +14,7 @@ import {
 } from './processed-document.js';
 import { loadRegistry } from './registry.js';
 import { countedSpeech } from './speech.js';
+import { buildTranscript } from './transcripts.js';
 import type { RawDocument } from './types.js';
 
 /** The configuration texts, parsed and validated once. */

@@ -1,7 +1,7 @@
 /**
  * The per-document stage: RawDocument[] → ProcessedDocument[] (normalize →
  * describe → segment → annotate → the per-document part of the analyses,
- * pipeline/annotator.ts; its result: ./processed-document.ts). wink-nlp makes it the costly step. Three things
+ * ../document-processor.ts; its result: ../processed-document.ts). wink-nlp makes it the costly step. Three things
  * make it scale:
  * - a cache keyed by the raw bytes' sha256, the document's name and
  *   metadata overrides, the configuration and the code version, so a re-run
@@ -17,17 +17,17 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { DocumentPartial } from '../analyses/per-document.js';
-import { readCacheEntry, writeCacheEntry } from './cache-files.js';
-import { needsConversion } from './convert/index.js';
-import type { MetadataOverride } from './describe.js';
-import { DocumentFailure } from './errors.js';
+import type { DocumentPartial } from '../../analyses/per-document.js';
+import { needsConversion } from '../convert/index.js';
+import type { MetadataOverride } from '../describe.js';
+import { DocumentFailure } from '../errors.js';
 import {
   type DocumentSettings,
   type ProcessedDocument,
   withOutputs,
-} from './processed-document.js';
-import type { Diagnostic, RawDocument, Transcript } from './types.js';
+} from '../processed-document.js';
+import type { Diagnostic, RawDocument, Transcript } from '../types.js';
+import { readCacheEntry, writeCacheEntry } from './cache-files.js';
 
 export interface ProcessOptions {
   settings: DocumentSettings;
@@ -116,7 +116,7 @@ export async function processDocuments(
     opts.onDone?.(++done, raws.length);
   };
   if (workers <= 1) {
-    const { buildDocumentProcessor } = await import('./annotator.js');
+    const { buildDocumentProcessor } = await import('../document-processor.js');
     const processDocument = buildDocumentProcessor(opts.settings);
     for (const i of todo) {
       const raw = raws[i]!;
@@ -144,7 +144,7 @@ function runInWorkers(
   opts: ProcessOptions,
   finish: (i: number, result: ProcessedDocument | Failure, cached: boolean) => void,
 ): Promise<void> {
-  const script = join(dirname(fileURLToPath(import.meta.url)), 'annotate-worker.js');
+  const script = join(dirname(fileURLToPath(import.meta.url)), 'document-worker.js');
   let next = 0;
   return new Promise((resolve, reject) => {
     let live = n;
@@ -190,9 +190,10 @@ function runInWorkers(
 function cacheSalt(settings: DocumentSettings): string {
   const h = createHash('sha256');
   h.update(JSON.stringify(settings)).update(process.version);
-  const here = dirname(fileURLToPath(import.meta.url));
-  const analyses = join(here, '..', 'analyses');
-  for (const dir of [here, join(here, 'convert'), analyses, join(analyses, 'sentiment')]) {
+  const pipeline = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const analyses = join(pipeline, '..', 'analyses');
+  const dirs = [pipeline, join(pipeline, 'run'), join(pipeline, 'convert')];
+  for (const dir of [...dirs, analyses, join(analyses, 'sentiment')]) {
     if (!existsSync(dir)) continue;
     for (const f of readdirSync(dir).sort())
       if (/\.(js|ts)$/.test(f)) h.update(f).update(readFileSync(join(dir, f)));
