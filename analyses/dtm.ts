@@ -5,7 +5,7 @@
  * Rows: one per speaker in a document (the unit of terms.csv), in document
  * order (doc_id) and, within a document, in order of the speaker's first
  * turn. Columns: the terms of terms.csv (lemmas, stop words removed,
- * multi-word names kept as one term; analyses/annotate.ts), in code-point
+ * multi-word names kept as one term; pipeline/annotate.ts), in code-point
  * order. Cells: how often the speaker used the term in that document.
  *
  * dtm.mtx is a Matrix Market file in coordinate format ("%%MatrixMarket
@@ -18,9 +18,9 @@
  * in the matrix).
  */
 
+import type { AnnotatedDocument } from '../pipeline/types.js';
 import type { CodebookFile } from './codebook.js';
 import { cmp, type SpeakerDoc, speakerDocs } from './terms.js';
-import type { AnnotatedDocument } from './types.js';
 
 /** The per-document part: each speaker's term counts. */
 export interface DtmPart {

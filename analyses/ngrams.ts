@@ -2,7 +2,7 @@
  * Multi-word expressions (ngrams.csv): contiguous n-grams of 2 to 4 words,
  * in the spirit of AntConc's clusters and quanteda's textstat_collocations.
  *
- * Where: inside one sentence (as annotation split it, analyses/annotate.ts)
+ * Where: inside one sentence (as annotation split it, pipeline/annotate.ts)
  * and one stretch of speech (analyses/stretches.ts), so an n-gram never
  * spans a sentence end, a turn, an editorial insertion, a stage direction
  * or a paragraph break. Words are the stretch words (lower case; the
@@ -38,7 +38,7 @@
  * neither empty nor part of the name of a speaker or participant.
  */
 import { analysisForm } from '../pipeline/normalize.js';
-import type { Transcript } from '../pipeline/types.js';
+import type { AnnotatedSentence, Transcript } from '../pipeline/types.js';
 import { countWords } from '../pipeline/words.js';
 import type { CodebookFile } from './codebook.js';
 import { candidateTest } from './collocates.js';
@@ -46,7 +46,7 @@ import { type DictionaryMatch, matchDictionary, termForm } from './dictionary.js
 import { g2 } from './keyness.js';
 import { type StretchWord, turnStretches } from './stretches.js';
 import { cmp } from './terms.js';
-import type { AnnotatedSentence, Dictionary } from './types.js';
+import type { Dictionary } from './types.js';
 
 export interface NgramOptions {
   minN: number;

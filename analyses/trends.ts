@@ -23,11 +23,12 @@
  * empty when n < 5 (too few meetings to test) or r is undefined (a term
  * with the same rate in every meeting). Not corrected for the many pairs.
  */
-import { pearson as pearsonR } from '../pipeline/bench/metrics.js';
+
 import { poissonInterval } from '../pipeline/figures/data.js';
 import type { Transcript } from '../pipeline/types.js';
 import type { CodebookFile } from './codebook.js';
 import { dictionaryFromTerms, matchDictionary } from './dictionary.js';
+import { pearson as pearsonR } from './sentiment/metrics.js';
 import { cmp, rate } from './terms.js';
 import type { Dictionary } from './types.js';
 
@@ -224,7 +225,7 @@ export const CORRELATION_COLUMNS: ReadonlyArray<keyof CorrelationRow & string> =
   'p',
 ];
 
-/** Pearson's r (pipeline/bench/metrics.ts), null where it is undefined (fewer than two meetings, a constant series). */
+/** Pearson's r (analyses/sentiment/metrics.ts), null where it is undefined (fewer than two meetings, a constant series). */
 export function pearson(x: readonly number[], y: readonly number[]): number | null {
   const r = pearsonR(x, y);
   return Number.isNaN(r) ? null : Math.max(-1, Math.min(1, r));

@@ -16,7 +16,7 @@ import {
   DTM_TERM_COLUMNS,
   dtmPart,
 } from '../analyses/dtm.js';
-import type { AnnotatedDocument, AnnotatedTurn } from '../analyses/types.js';
+import type { AnnotatedDocument, AnnotatedTurn } from '../pipeline/types.js';
 
 const turn = (n: number, speaker: string, side: string, terms: string[]): AnnotatedTurn => ({
   turn: n,

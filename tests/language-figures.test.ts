@@ -25,7 +25,7 @@ import {
 import { renderSvg } from '../pipeline/figures/render.js';
 import { HEADLINE_KEYS } from '../pipeline/figures/specs.js';
 import { readCorpus } from '../pipeline/io.js';
-import { buildTranscripts } from '../pipeline/model.js';
+import { buildTranscripts } from '../pipeline/transcripts.js';
 import { annotateInputs, REPO } from './helpers.js';
 
 const corpus = readCorpus(join(REPO, 'corpus'));
