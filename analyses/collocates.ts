@@ -47,6 +47,7 @@ import type { Transcript } from '../pipeline/types.js';
 import type { CodebookFile } from './codebook.js';
 import { type DictionaryMatch, dictionaryFromTerms, matchDictionary } from './dictionary.js';
 import { g2 } from './keyness.js';
+import { forEachPacked, packCounts } from './packed.js';
 import { KEPT_FUNCTION_WORDS } from './stopwords.js';
 import { turnStretches } from './stretches.js';
 import { cmp, yearOf } from './terms.js';
@@ -80,7 +81,8 @@ export interface CollocateSettings {
   window?: CollocateOptions['window'];
 }
 
-type Counts = Array<[word: string, count: number]>;
+/** Word counts packed as analyses/packed.ts packCounts: "word\tcount\n" per word. */
+type Counts = string;
 
 export interface NodeCounts {
   node: string;
@@ -262,7 +264,7 @@ export function collocatesPart(
         speaker,
         side: u.side,
         words: u.words,
-        freq: [...u.freq],
+        freq: packCounts(u.freq),
         nodes: [...u.nodes]
           .sort((a, b) => order.get(a[0])! - order.get(b[0])!)
           .map(([node, c]) => ({
@@ -270,8 +272,8 @@ export function collocatesPart(
             hits: c.hits,
             nodeWords: c.nodeWords,
             window: c.window,
-            inside: [...c.inside],
-            cooc: [...c.cooc],
+            inside: packCounts(c.inside),
+            cooc: packCounts(c.cooc),
           })),
       })),
     };
@@ -370,7 +372,7 @@ export class CollocatesFold {
       this.byId.set(id, g);
     }
     g.words += u.words;
-    for (const [w, n] of u.freq) add(g.freq, w, n);
+    forEachPacked(u.freq, (w, n) => add(g.freq, w, n));
     for (const c of u.nodes) {
       let d = g.nodes.get(c.node);
       if (!d) {
@@ -380,8 +382,8 @@ export class CollocatesFold {
       d.hits += c.hits;
       d.nodeWords += c.nodeWords;
       d.window += c.window;
-      for (const [w, n] of c.inside) add(d.inside, w, n);
-      for (const [w, n] of c.cooc) add(d.cooc, w, n);
+      forEachPacked(c.inside, (w, n) => add(d.inside, w, n));
+      forEachPacked(c.cooc, (w, n) => add(d.cooc, w, n));
     }
   }
 }

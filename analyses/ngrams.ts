@@ -23,7 +23,9 @@
  * positions whose second word is w2, N = all bigram positions, and
  * E11 = R1 · C1 / N. A 3-gram has two splits (w1 | w2 w3 and w1 w2 | w3);
  * its g2 is the smaller of the two, so a high value needs both parts to
- * belong together. `attracted` says whether O11 > E11 (for the split whose
+ * belong together. The two-word marginals of 3-grams are kept under a
+ * hash of the pair (analyses/packed.ts: a collision, vanishingly rare,
+ * would add another pair's count). `attracted` says whether O11 > E11 (for the split whose
  * G² is given); a G² from a repelled pair measures avoidance, not an
  * expression.
  *
@@ -44,6 +46,7 @@ import type { CodebookFile } from './codebook.js';
 import { candidateTest } from './collocates.js';
 import { type DictionaryMatch, matchDictionary, termForm } from './dictionary.js';
 import { g2 } from './keyness.js';
+import { addHashed, forEachPacked, hash53, packCounts, packHashed } from './packed.js';
 import { type StretchWord, turnStretches } from './stretches.js';
 import { cmp } from './terms.js';
 import type { Dictionary } from './types.js';
@@ -62,7 +65,8 @@ export const NGRAM_DEFAULTS: Readonly<NgramOptions> = Object.freeze({
   candidates: { minFrequency: 5, minMeetings: 2 },
 });
 
-type Counts = Array<[key: string, count: number]>;
+/** Counts packed as analyses/packed.ts packCounts: "key\tcount\n" per key. */
+type Counts = string;
 
 /** The per-document part. */
 export interface NgramsPart {
@@ -76,11 +80,12 @@ export interface NgramsPart {
   /** Bigram positions by first word / by second word. */
   first2: Counts;
   last2: Counts;
-  /** Trigram positions by first word, by last word, by first two words, by last two words. */
+  /** Trigram positions by first word, by last word. */
   first3: Counts;
   last3: Counts;
-  firstPair3: Counts;
-  lastPair3: Counts;
+  /** Trigram positions by first two words, by last two words: by hash53 of the pair (packHashed). */
+  firstPair3: Float64Array;
+  lastPair3: Float64Array;
 }
 
 /** A run of words inside one sentence and one stretch (`stretch`: its index in the turn). */
@@ -152,8 +157,8 @@ export function ngramsPart(settings: {
       last2: new Map<string, number>(),
       first3: new Map<string, number>(),
       last3: new Map<string, number>(),
-      firstPair3: new Map<string, number>(),
-      lastPair3: new Map<string, number>(),
+      firstPair3: new Map<number, number>(),
+      lastPair3: new Map<number, number>(),
     };
     let bigrams = 0;
     let trigrams = 0;
@@ -179,8 +184,8 @@ export function ngramsPart(settings: {
             add(m.first3, piece[i]!);
             add(m.last3, piece[i + 2]!);
             // Only pairs that can be part of a kept 3-gram: its first or last word is a candidate.
-            if (ok[i]) add(m.firstPair3, `${piece[i]} ${piece[i + 1]}`);
-            if (ok[i + 2]) add(m.lastPair3, `${piece[i + 1]} ${piece[i + 2]}`);
+            if (ok[i]) addHash(m.firstPair3, hash53(`${piece[i]} ${piece[i + 1]}`));
+            if (ok[i + 2]) addHash(m.lastPair3, hash53(`${piece[i + 1]} ${piece[i + 2]}`));
           }
           if (!ok[i]) continue;
           let gram = piece[i]!;
@@ -200,24 +205,28 @@ export function ngramsPart(settings: {
     }
     return {
       docId: t.docId,
-      units: [...units].map(([speaker, g]) => ({ speaker, grams: [...g] })),
+      units: [...units].map(([speaker, g]) => ({ speaker, grams: packCounts(g) })),
       covered: [...covered].map(([k, n]) => {
         const [gram, key] = k.split('\u0000') as [string, string];
         return [gram, key, n] as [string, string, number];
       }),
       positions: { bigrams, trigrams },
-      first2: [...m.first2],
-      last2: [...m.last2],
-      first3: [...m.first3],
-      last3: [...m.last3],
-      firstPair3: [...m.firstPair3],
-      lastPair3: [...m.lastPair3],
+      first2: packCounts(m.first2),
+      last2: packCounts(m.last2),
+      first3: packCounts(m.first3),
+      last3: packCounts(m.last3),
+      firstPair3: packHashed(m.firstPair3),
+      lastPair3: packHashed(m.lastPair3),
     };
   };
 }
 
 function add(m: Map<string, number>, k: string, n = 1): void {
   m.set(k, (m.get(k) ?? 0) + n);
+}
+
+function addHash(m: Map<number, number>, k: number): void {
+  m.set(k, (m.get(k) ?? 0) + 1);
 }
 
 // ── Merge ────────────────────────────────────────────────────────────────────
@@ -231,8 +240,9 @@ export interface NgramCounts {
   last2: Map<string, number>;
   first3: Map<string, number>;
   last3: Map<string, number>;
-  firstPair3: Map<string, number>;
-  lastPair3: Map<string, number>;
+  /** By hash53 of the pair. */
+  firstPair3: Map<number, number>;
+  lastPair3: Map<number, number>;
 }
 
 /** Sums of the parts (the order of the parts does not matter). */
@@ -260,7 +270,9 @@ export class NgramsFold {
     const out = this.counts;
     out.positions.bigrams += p.positions.bigrams;
     out.positions.trigrams += p.positions.trigrams;
-    for (const k of MARGINALS) for (const [w, n] of p[k]) add(out[k], w, n);
+    for (const k of MARGINALS) forEachPacked(p[k], (w, n) => add(out[k], w, n));
+    addHashed(out.firstPair3, p.firstPair3);
+    addHashed(out.lastPair3, p.lastPair3);
     for (const [gram, key, n] of p.covered) {
       let keys = out.covered.get(gram);
       if (!keys) {
@@ -271,7 +283,7 @@ export class NgramsFold {
     }
     const inDoc = new Set<string>();
     for (const u of p.units) {
-      for (const [gram, n] of u.grams) {
+      forEachPacked(u.grams, (gram, n) => {
         let g = out.grams.get(gram);
         if (!g) {
           g = { count: 0, meetings: 0, speakers: new Set() };
@@ -283,12 +295,12 @@ export class NgramsFold {
           inDoc.add(gram);
           g.meetings++;
         }
-      }
+      });
     }
   }
 }
 
-const MARGINALS = ['first2', 'last2', 'first3', 'last3', 'firstPair3', 'lastPair3'] as const;
+const MARGINALS = ['first2', 'last2', 'first3', 'last3'] as const;
 
 // ── Table ────────────────────────────────────────────────────────────────────
 
@@ -370,12 +382,12 @@ export function ngramRows(
       const a = splitG2(
         g.count,
         get(counts.first3, w[0]!),
-        get(counts.lastPair3, `${w[1]} ${w[2]}`),
+        counts.lastPair3.get(hash53(`${w[1]} ${w[2]}`)) ?? 0,
         counts.positions.trigrams,
       );
       const b = splitG2(
         g.count,
-        get(counts.firstPair3, `${w[0]} ${w[1]}`),
+        counts.firstPair3.get(hash53(`${w[0]} ${w[1]}`)) ?? 0,
         get(counts.last3, w[2]!),
         counts.positions.trigrams,
       );
