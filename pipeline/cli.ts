@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm run analyze -- [--corpus DIR] [--out DIR] [--strict] [--kwic TERM]…
+ * npm run analyze -- [--corpus DIR] [--out DIR] [--strict] [--kwic TERM]… [--collocates WORD]…
  *                    [--cache DIR | --no-cache] [--workers N] [--quiet] [--timings FILE]
  *                    [--speech all|direct] [--keyness-keep-names] [--spreadsheet-copies]
  *
@@ -23,6 +23,7 @@ interface Args {
   strict: boolean;
   quiet: boolean;
   kwic: string[];
+  collocates: string[];
   cache: string | null;
   workers: number | undefined;
   timings: string | undefined;
@@ -32,12 +33,15 @@ interface Args {
 }
 
 const USAGE = `usage: npm run analyze -- [--corpus DIR] [--out DIR] [--strict] [--kwic TERM]...
-                        [--cache DIR | --no-cache] [--workers N] [--quiet] [--timings FILE]
+                        [--collocates WORD]... [--cache DIR | --no-cache] [--workers N] [--quiet] [--timings FILE]
                         [--speech all|direct] [--keyness-keep-names] [--spreadsheet-copies]
   --corpus DIR   corpus folder with raw/ (.txt, .md, .html, .pdf, .docx) and speakers.yaml … (default: corpus)
   --out DIR      output folder, replaced atomically (default: reports)
   --strict       treat warnings as fatal (exit 1)
   --kwic TERM    also build concordance lines for TERM (repeatable)
+  --collocates WORD
+                 also list the collocates of WORD (repeatable; * as in the
+                 dictionary); the headline dictionary keys always get theirs
   --cache DIR    cache of annotated documents and rendered figures
                  (default: .cache/annotations; safe to delete)
   --no-cache     do not read or write the cache
@@ -60,6 +64,7 @@ export function parseArgs(argv: readonly string[]): Args {
     strict: false,
     quiet: false,
     kwic: [],
+    collocates: [],
     cache: join(PROJECT_ROOT, '.cache', 'annotations'),
     workers: undefined,
     timings: undefined,
@@ -89,6 +94,9 @@ export function parseArgs(argv: readonly string[]): Args {
         break;
       case '--kwic':
         args.kwic.push(value());
+        break;
+      case '--collocates':
+        args.collocates.push(value());
         break;
       case '--cache':
         args.cache = resolve(value());
@@ -183,6 +191,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const result = await runPipeline({
       corpus: args.corpus,
       kwicTerms: args.kwic,
+      collocateTerms: args.collocates,
       speech: args.speech,
       keepPresentNames: args.keepNames,
       cacheDir: args.cache,

@@ -51,6 +51,8 @@ export interface PipelineOptions {
   corpus: string;
   /** Extra terms for the concordance (--kwic). */
   kwicTerms: string[];
+  /** Words whose collocates are listed besides the headline keys' (--collocates). */
+  collocateTerms?: string[];
   /** Which speech the analyses count (--speech): both modes (default) or direct only. */
   speech?: SpeechCounted;
   /** Keep the names of the people present in keyness (--keyness-keep-names; default: left out). */
@@ -450,6 +452,7 @@ function buildManifest(
     })),
     configuration: {
       kwic_terms: [...opts.kwicTerms].sort(),
+      collocate_terms: [...(opts.collocateTerms ?? [])].sort(),
       speech: speechCounted(transcripts, opts.speech ?? 'all'),
       keyness_present_names: opts.keepPresentNames ? 'kept' : 'left out',
       dictionary: config.dictionary,
