@@ -24,7 +24,9 @@
  */
 import type { DataFrame } from 'danfojs-node';
 import type { AnnotatedDocument } from '../pipeline/types.js';
+import { DATE, DOC, PER_10K, SIDE, SPEAKER } from './columns.js';
 import { toFrame } from './frame.js';
+import { c, type TableSpec } from './tables.js';
 import type { TermRow, TermsBySideRow, TermsBySpeakerRow, TermsByYearRow } from './types.js';
 
 export interface TermsResult {
@@ -296,3 +298,79 @@ function ranked<T extends { term: string; count: number; rank: number }>(
 export function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** The tables this analysis writes, with their codebook entries (reports/data/README.md). */
+export const TERM_TABLES: TableSpec[] = [
+  {
+    name: 'terms',
+    key: 'terms',
+    rowLevel: true,
+    unit: 'one term used by one speaker in one document',
+    description:
+      'Per-speaker term frequencies. Terms come from annotation (pipeline/annotate.ts, wink-nlp): lemmas lower-cased; multi-word names from the speaker registry and the dictionary kept as one term ("kim il sung", "soviet union", "marxist-leninist", whatever the dashes); words in corpus/stopwords.txt, punctuation, numbers and single letters dropped. Terms a speaker never used in a document have no row.',
+    order: 'doc_id, speaker, count desc, term',
+    columns: [
+      DOC,
+      DATE,
+      SPEAKER,
+      SIDE,
+      c('term', 'The term (lemma, lower case; or a multi-word name).'),
+      c('count', 'Times the speaker used the term in the document.'),
+      c('per_10k', 'count ÷ words of that speaker in that document × 10,000.'),
+      c(
+        'tf_idf',
+        'tf × idf, tf = count ÷ words of that speaker in that document, idf = ln(N ÷ df), N = number of (document, speaker) pairs, df = pairs using the term. 0 for a term every speaker uses in every document.',
+      ),
+    ],
+  },
+  {
+    name: 'terms_by_side',
+    key: 'termsBySide',
+    rowLevel: false,
+    unit: 'one term of one side, whole corpus',
+    description: 'terms.csv summed over every speaker and document of a side.',
+    order: 'side, count desc, term',
+    columns: [
+      SIDE,
+      c('term', 'The term.'),
+      c('count', 'Times the side used it.'),
+      c('words', 'Words spoken by the side in the corpus (denominator).'),
+      PER_10K,
+      c('rank', '1-based rank within the side: count desc, ties broken by term.'),
+    ],
+  },
+  {
+    name: 'terms_by_year',
+    key: 'termsByYear',
+    rowLevel: false,
+    unit: 'one term in one calendar year (all speakers)',
+    description: 'terms.csv summed over every speaker and document of a year (year 0 = undated).',
+    order: 'year, count desc, term',
+    columns: [
+      c('year', 'Year of the meeting date.'),
+      c('term', 'The term.'),
+      c('count', 'Times it was used that year.'),
+      c('words', "Words spoken in that year's documents (denominator)."),
+      PER_10K,
+      c('rank', '1-based rank within the year: count desc, ties broken by term.'),
+    ],
+  },
+  {
+    name: 'terms_by_speaker',
+    key: 'termsBySpeaker',
+    rowLevel: false,
+    unit: 'one term of one speaker, whole corpus',
+    description:
+      'terms.csv summed over every document of a speaker (for the top-terms-per-speaker figure).',
+    order: 'speaker, side, count desc, term',
+    columns: [
+      SPEAKER,
+      SIDE,
+      c('term', 'The term.'),
+      c('count', 'Times the speaker used it.'),
+      c('words', 'Words spoken by the speaker in the corpus (denominator).'),
+      PER_10K,
+      c('rank', '1-based rank within the speaker: count desc, ties broken by term.'),
+    ],
+  },
+];

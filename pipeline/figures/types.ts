@@ -20,3 +20,12 @@ export interface Rendered {
   png: Uint8Array;
   pdf: Uint8Array;
 }
+
+export interface FigureOptions {
+  /** The sentiment scorer's domain overrides (corpus/sentiment.yaml), word → score; none when absent. */
+  sentimentOverrides?: ReadonlyMap<string, number>;
+  /** The targets followed in sentiment_targets.csv, with their patterns. */
+  sentimentTargets?: ReadonlyArray<{ key: string; patterns: readonly string[] }>;
+  /** Whether keyness kept the names of the people present (--keyness-keep-names). */
+  keynessKeepsPresentNames?: boolean;
+}
