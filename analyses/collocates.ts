@@ -43,13 +43,16 @@
  * with O11 > E11 (attracted; the others have no rank_g2) by g2 desc, then
  * collocate.
  */
+import { collocatesFigure } from '../pipeline/figures/language-specs.js';
+import { HEADLINE_KEYS } from '../pipeline/figures/specs.js';
 import type { Transcript } from '../pipeline/types.js';
-import type { CodebookFile } from './codebook.js';
+import { type AnalysisSettings, defineAnalysis } from './contract.js';
 import { type DictionaryMatch, dictionaryFromTerms, matchDictionary } from './dictionary.js';
 import { g2 } from './keyness.js';
 import { forEachPacked, packCounts } from './packed.js';
-import { KEPT_FUNCTION_WORDS } from './stopwords.js';
+import { KEPT_FUNCTION_WORDS, stopwordSet } from './stopwords.js';
 import { turnStretches } from './stretches.js';
+import type { TableSpec } from './tables.js';
 import { cmp, yearOf } from './terms.js';
 import type { Dictionary } from './types.js';
 
@@ -123,7 +126,9 @@ export interface CollocateNode {
 }
 
 /** The nodes in the order they are reported: keys as listed, then terms. */
-export function collocateNodes(settings: CollocateSettings): CollocateNode[] {
+export function collocateNodes(
+  settings: Pick<CollocateSettings, 'dictionary' | 'keys' | 'terms'>,
+): CollocateNode[] {
   const inDict = new Set(settings.dictionary.entries.map((e) => e.key));
   const out: CollocateNode[] = [];
   const seen = new Set<string>();
@@ -538,79 +543,204 @@ export function collocatesMethods(
 
 // ── Codebook ─────────────────────────────────────────────────────────────────
 
-export const COLLOCATES_CODEBOOK: CodebookFile = {
-  file: 'collocates.csv',
-  unit: 'one collocate of one node in one group of speech',
+export const COLLOCATE_TABLES: TableSpec[] = [
+  {
+    name: 'collocates',
+    key: 'collocates',
+    rowLevel: false,
+    unit: 'one collocate of one node in one group of speech',
+    description:
+      'Words near each node (a headline dictionary key or a --collocates term): within 5 words left and 5 right of a match, never across a turn, an editorial insertion, a stage direction or a paragraph break; stop words are not ranked but count as positions. Only collocates with observed ≥ 3. The 2×2 table behind each row: words of the group not in a match of the node, inside / outside its window × this word / other words.',
+    order: 'group_type (corpus, side, period, side-period, speaker), group, node, rank_log_dice',
+    columns: [
+      {
+        name: 'group_type',
+        description:
+          '"corpus" (everyone), "side", "period" (documents dated 1959–1961 or 1964–1966), "side-period" or "speaker".',
+      },
+      {
+        name: 'group',
+        description:
+          'The group: "all", a side, a period such as "1964-1966", "DPRK 1964-1966", or a speaker.',
+      },
+      {
+        name: 'node',
+        description: 'The node: a dictionary key, or a term given with --collocates.',
+      },
+      { name: 'node_kind', description: '"key" (dictionary key) or "term" (--collocates).' },
+      {
+        name: 'collocate',
+        description: 'The word near the node (lower case, as spelt; not lemmatised).',
+      },
+      {
+        name: 'observed',
+        description:
+          "O11: the word's occurrences inside the node's windows (a word in two overlapping windows counts once).",
+      },
+      {
+        name: 'expected',
+        description:
+          'E11 = window_words × collocate_freq ÷ words: the occurrences expected inside the windows if the word were spread evenly.',
+      },
+      { name: 'node_freq', description: "f_n: the node's matches in the group." },
+      {
+        name: 'collocate_freq',
+        description:
+          "f_c: the word's occurrences in the group's speech (outside the node's matches).",
+      },
+      {
+        name: 'window_words',
+        description: "W: words inside the node's windows (outside its matches).",
+      },
+      { name: 'words', description: "N: words of the group's speech outside the node's matches." },
+      {
+        name: 'g2',
+        description:
+          'Log-likelihood G² of the 2×2 table (Dunning 1993): 2 Σ O·ln(O/E) over the four cells. 3.84 ≈ p 0.05, 10.83 ≈ p 0.001 (not corrected for the many words tested).',
+      },
+      {
+        name: 'mi',
+        description:
+          'Mutual information log2(observed ÷ expected) (Church & Hanks 1990); favours rare words.',
+      },
+      {
+        name: 't_score',
+        description:
+          '(observed − expected) ÷ √observed (Church et al. 1991); favours frequent words.',
+      },
+      {
+        name: 'log_dice',
+        description:
+          'logDice = 14 + log2(2 × observed ÷ (node_freq + collocate_freq)) (Rychlý 2008); independent of corpus size; 14 at most when each occurrence of the word is next to one match.',
+      },
+      {
+        name: 'rank_log_dice',
+        description:
+          'Rank within (group, node) by log_dice desc, then observed desc, then collocate.',
+      },
+      {
+        name: 'rank_g2',
+        description:
+          'Rank within (group, node) by g2 desc, then collocate, among the words with observed > expected; empty for a word seen less often than expected.',
+      },
+    ],
+  },
+];
+
+// ── The analysis (analyses/contract.ts) ──────────────────────────────────────
+
+declare module './tables.js' {
+  interface Results {
+    collocates: CollocateRow[];
+  }
+}
+
+const partFunctions = new WeakMap<AnalysisSettings, ReturnType<typeof collocatesPart>>();
+
+/** The part function of one configuration (compiled once per settings object). */
+function partFor(settings: AnalysisSettings): ReturnType<typeof collocatesPart> {
+  let f = partFunctions.get(settings);
+  if (!f) {
+    f = collocatesPart({
+      dictionary: settings.dictionary,
+      keys: HEADLINE_KEYS,
+      terms: settings.collocateTerms ?? [],
+      stopwords: stopwordSet(settings.stopwords ?? []),
+    });
+    partFunctions.set(settings, f);
+  }
+  return f;
+}
+
+/** The nodes of the rows, in the order the rows list them (keys as listed, then terms). */
+export function nodesOf(rows: readonly CollocateRow[]): string[] {
+  return [...new Set(rows.map((r) => r.node))];
+}
+
+const FIGURE_COLUMNS = [
+  { name: 'node', description: 'The node (dictionary key or --collocates term).' },
+  { name: 'group', description: 'The side, or the period.' },
+  { name: 'side', description: 'The side (the colour); empty for periods.' },
+  { name: 'collocate', description: 'The collocate; empty in the one row of a panel with none.' },
+  {
+    name: 'rank',
+    description: 'Its rank by the measure shown (collocates.csv rank_log_dice or rank_g2).',
+  },
+  { name: 'value', description: 'The measure shown (the bar length): log_dice or g2.' },
+  { name: 'observed', description: 'Occurrences in the windows.' },
+  { name: 'expected', description: 'Occurrences expected in the windows.' },
+  { name: 'node_freq', description: "The node's matches in the group." },
+  { name: 'collocate_freq', description: "The collocate's occurrences in the group." },
+  { name: 'log_dice', description: 'logDice (Rychlý 2008).' },
+  { name: 'g2', description: 'Log-likelihood G² (Dunning 1993).' },
+  { name: 'mi', description: 'Mutual information (Church & Hanks 1990).' },
+  { name: 't_score', description: 't-score.' },
+  {
+    name: 'label',
+    description:
+      'The bar label: two-digit rank and collocate (the rank keeps each panel in order).',
+  },
+];
+
+export const collocates = defineAnalysis<CollocatesPart>({
+  id: 'collocates',
   description:
-    'Words near each node (a headline dictionary key or a --collocates term): within 5 words left and 5 right of a match, never across a turn, an editorial insertion, a stage direction or a paragraph break; stop words are not ranked but count as positions. Only collocates with observed ≥ 3. The 2×2 table behind each row: words of the group not in a match of the node, inside / outside its window × this word / other words.',
-  order: 'group_type (corpus, side, period, side-period, speaker), group, node, rank_log_dice',
-  columns: [
+    'Collocates of the headline dictionary keys and of the --collocates terms, per corpus, side, period, side in a period and speaker: observed, expected, G², MI, t-score, logDice.',
+  defaults: { ...COLLOCATE_DEFAULTS, nodes: HEADLINE_KEYS },
+  tables: COLLOCATE_TABLES,
+  perDocument: ({ transcript }, settings) => partFor(settings)(transcript),
+  merge: (parts, ctx) => ({
+    collocates: collocateRows(
+      mergeCollocates(parts),
+      collocateNodes({
+        dictionary: ctx.dictionary,
+        keys: HEADLINE_KEYS,
+        terms: ctx.collocateTerms ?? [],
+      }),
+    ),
+  }),
+  figures: [
+    (results) =>
+      collocatesFigure(results.collocates, {
+        nodes: nodesOf(results.collocates),
+        window: COLLOCATE_DEFAULTS.window,
+        minFrequency: COLLOCATE_DEFAULTS.minFrequency,
+      }),
+    (results) =>
+      collocatesFigure(results.collocates, {
+        nodes: nodesOf(results.collocates),
+        groupType: 'period',
+        measure: 'g2',
+        window: COLLOCATE_DEFAULTS.window,
+        minFrequency: COLLOCATE_DEFAULTS.minFrequency,
+      }),
+  ],
+  figureTables: [
     {
-      name: 'group_type',
+      id: 'collocates-by-side',
+      unit: 'one collocate of one node for one side (its top 10 by logDice)',
       description:
-        '"corpus" (everyone), "side", "period" (documents dated 1959–1961 or 1964–1966), "side-period" or "speaker".',
+        'The collocates figure by side: the top collocates of each node by logDice, for the two sides that spoke most.',
+      order: 'node, side, rank',
+      columns: FIGURE_COLUMNS,
     },
     {
-      name: 'group',
+      id: 'collocates-by-period',
+      unit: 'one collocate of one node for one period (its top 10 by G², attracted only)',
       description:
-        'The group: "all", a side, a period such as "1964-1966", "DPRK 1964-1966", or a speaker.',
-    },
-    { name: 'node', description: 'The node: a dictionary key, or a term given with --collocates.' },
-    { name: 'node_kind', description: '"key" (dictionary key) or "term" (--collocates).' },
-    {
-      name: 'collocate',
-      description: 'The word near the node (lower case, as spelt; not lemmatised).',
-    },
-    {
-      name: 'observed',
-      description:
-        "O11: the word's occurrences inside the node's windows (a word in two overlapping windows counts once).",
-    },
-    {
-      name: 'expected',
-      description:
-        'E11 = window_words × collocate_freq ÷ words: the occurrences expected inside the windows if the word were spread evenly.',
-    },
-    { name: 'node_freq', description: "f_n: the node's matches in the group." },
-    {
-      name: 'collocate_freq',
-      description:
-        "f_c: the word's occurrences in the group's speech (outside the node's matches).",
-    },
-    {
-      name: 'window_words',
-      description: "W: words inside the node's windows (outside its matches).",
-    },
-    { name: 'words', description: "N: words of the group's speech outside the node's matches." },
-    {
-      name: 'g2',
-      description:
-        'Log-likelihood G² of the 2×2 table (Dunning 1993): 2 Σ O·ln(O/E) over the four cells. 3.84 ≈ p 0.05, 10.83 ≈ p 0.001 (not corrected for the many words tested).',
-    },
-    {
-      name: 'mi',
-      description:
-        'Mutual information log2(observed ÷ expected) (Church & Hanks 1990); favours rare words.',
-    },
-    {
-      name: 't_score',
-      description:
-        '(observed − expected) ÷ √observed (Church et al. 1991); favours frequent words.',
-    },
-    {
-      name: 'log_dice',
-      description:
-        'logDice = 14 + log2(2 × observed ÷ (node_freq + collocate_freq)) (Rychlý 2008); independent of corpus size; 14 at most when each occurrence of the word is next to one match.',
-    },
-    {
-      name: 'rank_log_dice',
-      description:
-        'Rank within (group, node) by log_dice desc, then observed desc, then collocate.',
-    },
-    {
-      name: 'rank_g2',
-      description:
-        'Rank within (group, node) by g2 desc, then collocate, among the words with observed > expected; empty for a word seen less often than expected.',
+        'The collocates figure by period: the top collocates of each node by G² in 1959–1961 and 1964–1966.',
+      order: 'node, period, rank',
+      columns: FIGURE_COLUMNS,
     },
   ],
-};
+  methods: (results) =>
+    results.collocates.length > 0
+      ? collocatesMethods(
+          nodesOf(results.collocates).map((node) => ({
+            node,
+            kind: results.collocates.find((r) => r.node === node)!
+              .node_kind as CollocateNode['kind'],
+          })),
+        )
+      : undefined,
+});

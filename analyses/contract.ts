@@ -40,6 +40,10 @@ export interface AnalysisSettings {
   /** Extra KWIC terms (command line). */
   kwicTerms: readonly string[];
   sentiment?: { targets: Array<{ key: string; patterns: string[] }> };
+  /** The stop-word list (corpus/stopwords.txt), for analyses that read words rather than terms. */
+  stopwords?: readonly string[];
+  /** Words whose collocates are asked for (--collocates). */
+  collocateTerms?: readonly string[];
 }
 
 /** A figure's own table (reports/figures/<id>.csv): exactly the rows it plots. */
@@ -104,4 +108,8 @@ export interface AnalysisContext {
   rowLevel?: boolean;
   /** Keep the names of the people present at each meeting in the keyness comparison (default: left out). */
   keepPresentNames?: boolean;
+  /** Words whose collocates are asked for (--collocates). */
+  collocateTerms?: string[];
+  /** The registry's honorifics ("Comrade", "Ambassador"), for telling names from expressions. */
+  honorifics?: string[];
 }

@@ -1,6 +1,7 @@
 /**
  * The document–term matrix for R and Python users (data/dtm.mtx with
- * data/dtm_rows.csv and data/dtm_terms.csv).
+ * data/dtm_rows.csv and data/dtm_terms.csv; data/dtm.csv holds the same
+ * cells as a table).
  *
  * Rows: one per speaker in a document (the unit of terms.csv), in document
  * order (doc_id) and, within a document, in order of the speaker's first
@@ -19,7 +20,8 @@
  */
 
 import type { AnnotatedDocument } from '../pipeline/types.js';
-import type { CodebookFile } from './codebook.js';
+import { defineAnalysis } from './contract.js';
+import type { TableSpec } from './tables.js';
 import { cmp, type SpeakerDoc, speakerDocs } from './terms.js';
 
 /** The per-document part: each speaker's term counts. */
@@ -84,11 +86,19 @@ export const DTM_TERM_COLUMNS: ReadonlyArray<keyof DtmTerm & string> = [
   'rows',
 ];
 
+export interface DtmCell {
+  row: number;
+  column: number;
+  count: number;
+}
+
+export const DTM_CELL_COLUMNS: ReadonlyArray<keyof DtmCell & string> = ['row', 'column', 'count'];
+
 export interface Dtm {
   rows: DtmRow[];
   terms: DtmTerm[];
-  /** The Matrix Market text. */
-  mtx: string;
+  /** The non-zero cells, by row then column. */
+  cells: DtmCell[];
 }
 
 /** The matrix from the parts (any order: rows are sorted by doc_id). */
@@ -115,7 +125,7 @@ export function buildDtm(parts: readonly DtmPart[]): Dtm {
     ...vocabulary.get(term)!,
   }));
   const rows: DtmRow[] = [];
-  const lines: string[] = [];
+  const cells: DtmCell[] = [];
   for (const p of docs) {
     for (const u of p.units) {
       const row = rows.length + 1;
@@ -127,22 +137,44 @@ export function buildDtm(parts: readonly DtmPart[]): Dtm {
         side: u.side,
         words: u.words,
       });
-      const cells = u.counts
+      const own = u.counts
         .filter(([, n]) => n > 0)
-        .map(([t, n]) => [column.get(t)!, n] as const)
-        .sort((a, b) => a[0] - b[0]);
-      for (const [j, n] of cells) lines.push(`${row} ${j} ${n}`);
+        .map(([t, n]) => ({ row, column: column.get(t)!, count: n }))
+        .sort((a, b) => a.column - b.column);
+      for (const c of own) cells.push(c);
     }
   }
-  const mtx =
-    '%%MatrixMarket matrix coordinate integer general\n' +
-    '% Document-term matrix: rows = speaker in a document (dtm_rows.csv), columns = terms (dtm_terms.csv).\n' +
-    `${rows.length} ${terms.length} ${lines.length}\n` +
-    (lines.length > 0 ? `${lines.join('\n')}\n` : '');
-  return { rows, terms, mtx };
+  return { rows, terms, cells };
 }
 
-export function dtmMethods(dtm: Pick<Dtm, 'rows' | 'terms'>): string {
+/** The parts from speaker-documents in document order (the terms analysis's units). */
+export function dtmPartsFromUnits(units: readonly SpeakerDoc[]): DtmPart[] {
+  const out: DtmPart[] = [];
+  let i = 0;
+  while (i < units.length) {
+    let j = i;
+    while (j < units.length && units[j]!.doc_id === units[i]!.doc_id) j++;
+    out.push(dtmPartFromUnits(units[i]!.doc_id, units[i]!.date, units.slice(i, j)));
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * The Matrix Market text of the matrix: header, a comment, the size line,
+ * then one "row column count" line per cell.
+ */
+export function matrixMarket(cells: readonly DtmCell[], rows: number, columns: number): string {
+  const lines = cells.map((c) => `${c.row} ${c.column} ${c.count}`);
+  return (
+    '%%MatrixMarket matrix coordinate integer general\n' +
+    '% Document-term matrix: rows = speaker in a document (dtm_rows.csv), columns = terms (dtm_terms.csv).\n' +
+    `${rows} ${columns} ${cells.length}\n` +
+    (lines.length > 0 ? `${lines.join('\n')}\n` : '')
+  );
+}
+
+export function dtmMethods(dtm: { rows: readonly unknown[]; terms: readonly unknown[] }): string {
   return (
     `The document–term matrix (${dtm.rows.length} speaker-documents × ${dtm.terms.length} terms, ` +
     `the counts behind terms.csv) is written in Matrix Market coordinate format for R ` +
@@ -152,12 +184,14 @@ export function dtmMethods(dtm: Pick<Dtm, 'rows' | 'terms'>): string {
 
 // ── Codebook ─────────────────────────────────────────────────────────────────
 
-export const DTM_CODEBOOK: CodebookFile[] = [
+export const DTM_TABLES: TableSpec[] = [
   {
-    file: 'dtm.mtx',
+    name: 'dtm',
+    key: 'dtm',
+    rowLevel: true,
     unit: 'one non-zero cell: a term used by a speaker in a document',
     description:
-      'The document–term matrix in Matrix Market coordinate format (integer, general): after the header and comment lines, "rows columns entries", then "row column count" per non-zero cell, 1-based. R: Matrix::readMM("dtm.mtx"); Python: scipy.io.mmread("dtm.mtx"). Row and column names: dtm_rows.csv and dtm_terms.csv.',
+      'The non-zero cells of the document–term matrix (rows: dtm_rows.csv, columns: dtm_terms.csv), 1-based. The same cells are in dtm.mtx, a Matrix Market file in coordinate format (integer, general: after the header and a comment line, "rows columns entries", then "row column count" per cell). R: Matrix::readMM("dtm.mtx"); Python: scipy.io.mmread("dtm.mtx"). From this CSV: Matrix::sparseMatrix(i = d$row, j = d$column, x = d$count).',
     order: 'row, column',
     columns: [
       { name: 'row', description: 'Row index (dtm_rows.csv row).' },
@@ -169,7 +203,9 @@ export const DTM_CODEBOOK: CodebookFile[] = [
     ],
   },
   {
-    file: 'dtm_rows.csv',
+    name: 'dtm_rows',
+    key: 'dtmRows',
+    rowLevel: false,
     unit: 'one row of dtm.mtx: a speaker in a document',
     description: 'The rows of the document–term matrix.',
     order: 'row (doc_id, then order of first turn)',
@@ -186,7 +222,9 @@ export const DTM_CODEBOOK: CodebookFile[] = [
     ],
   },
   {
-    file: 'dtm_terms.csv',
+    name: 'dtm_terms',
+    key: 'dtmTerms',
+    rowLevel: false,
     unit: 'one column of dtm.mtx: a term',
     description: 'The columns of the document–term matrix: the terms of terms.csv.',
     order: 'column (term in code-point order)',
@@ -204,3 +242,31 @@ export const DTM_CODEBOOK: CodebookFile[] = [
     ],
   },
 ];
+
+// ── The analysis (analyses/contract.ts) ──────────────────────────────────────
+
+declare module './tables.js' {
+  interface Results {
+    dtm: DtmCell[];
+    dtmRows: DtmRow[];
+    dtmTerms: DtmTerm[];
+  }
+}
+
+export const dtm = defineAnalysis({
+  id: 'dtm',
+  description:
+    'Document–term matrix (speaker in a document × term, the counts of terms.csv) as a Matrix Market file with row and column index tables.',
+  defaults: {},
+  tables: DTM_TABLES,
+  // The term counts are the terms analysis's per-document units: no part of its own.
+  merge: (_, ctx) => {
+    const units = ctx.partials ? ctx.partials.flatMap((p) => p.units) : speakerDocs(ctx.annotated);
+    const m = buildDtm(dtmPartsFromUnits(units));
+    return { dtm: m.cells, dtmRows: m.rows, dtmTerms: m.terms };
+  },
+  methods: (results) =>
+    results.dtmRows.length > 0
+      ? dtmMethods({ rows: results.dtmRows, terms: results.dtmTerms })
+      : undefined,
+});

@@ -13,6 +13,7 @@
 
 import type { Figure } from '../pipeline/figures/types.js';
 import type { Transcript } from '../pipeline/types.js';
+import { collocates } from './collocates.js';
 import type {
   Analysis,
   AnalysisContext,
@@ -22,6 +23,7 @@ import type {
 } from './contract.js';
 import { CORPUS_TABLES, documentRows, turnRows } from './corpus-tables.js';
 import { termForm } from './dictionary.js';
+import { dtm } from './dtm.js';
 import {
   KEYNESS_DEFAULTS,
   KEYNESS_TABLES,
@@ -29,6 +31,7 @@ import {
   withoutPresentNames,
 } from './keyness.js';
 import { KWIC_DEFAULTS, KWIC_TABLES, kwicRows, sortKwic, stripStart } from './kwic.js';
+import { ngrams } from './ngrams.js';
 import { mergePhraseTables, PHRASE_TABLES, phraseTables } from './phrases.js';
 import {
   mergeSentimentPartials,
@@ -38,6 +41,7 @@ import {
 } from './sentiment/analysis.js';
 import type { Results, TableSpec } from './tables.js';
 import { type SpeakerDoc, speakerDocs, TERM_TABLES, termTablesFromUnits } from './terms.js';
+import { trends } from './trends.js';
 import { TURN_STAT_TABLES, turnStatRows } from './turn-stats.js';
 
 export type { AnalysisContext };
@@ -149,6 +153,10 @@ export const ANALYSES: readonly Analysis[] = [
         : sentimentTables(ctx.annotated, options);
     },
   },
+  collocates,
+  ngrams,
+  trends,
+  dtm,
 ];
 
 /** Every figure builder the registered analyses own, in registry order. */
@@ -209,6 +217,8 @@ function partsOf(m: Analysis, ctx: AnalysisContext): unknown[] {
     dictionary: ctx.dictionary,
     kwicTerms: ctx.kwicTerms,
     ...(ctx.sentiment ? { sentiment: ctx.sentiment } : {}),
+    stopwords: ctx.stopwords,
+    collocateTerms: ctx.collocateTerms ?? [],
   };
   return ctx.transcripts.map((transcript, i) =>
     m.perDocument!({ transcript, annotated: ctx.annotated[i]! }, settings),

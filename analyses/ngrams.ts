@@ -42,12 +42,14 @@
 import { analysisForm } from '../pipeline/normalize.js';
 import type { AnnotatedSentence, Transcript } from '../pipeline/types.js';
 import { countWords } from '../pipeline/words.js';
-import type { CodebookFile } from './codebook.js';
 import { candidateTest } from './collocates.js';
+import { type AnalysisSettings, defineAnalysis } from './contract.js';
 import { type DictionaryMatch, matchDictionary, termForm } from './dictionary.js';
 import { g2 } from './keyness.js';
 import { addHashed, forEachPacked, hash53, packCounts, packHashed } from './packed.js';
+import { stopwordSet } from './stopwords.js';
 import { type StretchWord, turnStretches } from './stretches.js';
+import type { TableSpec } from './tables.js';
 import { cmp } from './terms.js';
 import type { Dictionary } from './types.js';
 
@@ -436,37 +438,79 @@ export function ngramsMethods(options: NgramOptions = NGRAM_DEFAULTS): string {
 
 // ── Codebook ─────────────────────────────────────────────────────────────────
 
-export const NGRAMS_CODEBOOK: CodebookFile = {
-  file: 'ngrams.csv',
-  unit: 'one n-gram (2 to 4 words)',
+export const NGRAM_TABLES: TableSpec[] = [
+  {
+    name: 'ngrams',
+    key: 'ngrams',
+    rowLevel: false,
+    unit: 'one n-gram (2 to 4 words)',
+    description:
+      'Multi-word expressions: contiguous runs of 2–4 words inside one sentence and one stretch of speech (never across an editorial insertion, stage direction, paragraph or turn), whose first and last words are not stop words (so no stop-word-only n-gram); only those used at least 3 times.',
+    order: 'count desc, n, ngram',
+    columns: [
+      { name: 'ngram', description: 'The words, lower case, separated by one space.' },
+      { name: 'n', description: 'Number of words (2, 3 or 4).' },
+      { name: 'count', description: 'Occurrences in all speech.' },
+      { name: 'meetings', description: 'Range: documents in which it occurs.' },
+      { name: 'speakers', description: 'Range: distinct speakers who use it.' },
+      {
+        name: 'g2',
+        description:
+          'Log-likelihood G² (Dunning 1993) of the n-gram against its parts over all n-gram positions of that length; for 3 words the smaller of the splits w1 | w2 w3 and w1 w2 | w3. Empty for 4-grams.',
+      },
+      {
+        name: 'attracted',
+        description:
+          'true when the parts occur together more often than expected (for the split whose G² is given); a G² with attracted = false measures avoidance. Empty for 4-grams.',
+      },
+      {
+        name: 'in_dictionary',
+        description:
+          'The dictionary key one of whose patterns matches the whole n-gram; empty if none.',
+      },
+      {
+        name: 'candidate',
+        description:
+          'true for a candidate dictionary entry: used ≥ 5 times in ≥ 2 meetings, attracted, not matched whole by the dictionary and not the name of a speaker or participant.',
+      },
+    ],
+  },
+];
+
+// ── The analysis (analyses/contract.ts) ──────────────────────────────────────
+
+declare module './tables.js' {
+  interface Results {
+    ngrams: NgramRow[];
+  }
+}
+
+const partFunctions = new WeakMap<AnalysisSettings, ReturnType<typeof ngramsPart>>();
+
+function partFor(settings: AnalysisSettings): ReturnType<typeof ngramsPart> {
+  let f = partFunctions.get(settings);
+  if (!f) {
+    f = ngramsPart({
+      dictionary: settings.dictionary,
+      stopwords: stopwordSet(settings.stopwords ?? []),
+    });
+    partFunctions.set(settings, f);
+  }
+  return f;
+}
+
+export const ngrams = defineAnalysis<NgramsPart>({
+  id: 'ngrams',
   description:
-    'Multi-word expressions: contiguous runs of 2–4 words inside one sentence and one stretch of speech (never across an editorial insertion, stage direction, paragraph or turn), whose first and last words are not stop words (so no stop-word-only n-gram); only those used at least 3 times.',
-  order: 'count desc, n, ngram',
-  columns: [
-    { name: 'ngram', description: 'The words, lower case, separated by one space.' },
-    { name: 'n', description: 'Number of words (2, 3 or 4).' },
-    { name: 'count', description: 'Occurrences in all speech.' },
-    { name: 'meetings', description: 'Range: documents in which it occurs.' },
-    { name: 'speakers', description: 'Range: distinct speakers who use it.' },
-    {
-      name: 'g2',
-      description:
-        'Log-likelihood G² (Dunning 1993) of the n-gram against its parts over all n-gram positions of that length; for 3 words the smaller of the splits w1 | w2 w3 and w1 w2 | w3. Empty for 4-grams.',
-    },
-    {
-      name: 'attracted',
-      description:
-        'true when the parts occur together more often than expected (for the split whose G² is given); a G² with attracted = false measures avoidance. Empty for 4-grams.',
-    },
-    {
-      name: 'in_dictionary',
-      description:
-        'The dictionary key one of whose patterns matches the whole n-gram; empty if none.',
-    },
-    {
-      name: 'candidate',
-      description:
-        'true for a candidate dictionary entry: used ≥ 5 times in ≥ 2 meetings, attracted, not matched whole by the dictionary and not the name of a speaker or participant.',
-    },
-  ],
-};
+    'Multi-word expressions: 2- to 4-grams within sentences, with count, range (meetings, speakers), G² against their parts for 2–3-grams and candidate dictionary entries.',
+  defaults: { ...NGRAM_DEFAULTS },
+  tables: NGRAM_TABLES,
+  perDocument: ({ transcript, annotated }, settings) => partFor(settings)(transcript, annotated),
+  merge: (parts, ctx) => ({
+    ngrams: ngramRows(mergeNgrams(parts), {
+      names: ctx.transcripts.flatMap((t) => [...t.speakers, ...t.metadata.participants]),
+      honorifics: ctx.honorifics ?? [],
+    }),
+  }),
+  methods: (results) => (results.ngrams.length > 0 ? ngramsMethods() : undefined),
+});

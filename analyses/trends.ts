@@ -25,10 +25,13 @@
  */
 
 import { poissonInterval } from '../pipeline/figures/data.js';
+import { trendsFigure } from '../pipeline/figures/language-specs.js';
+import { HEADLINE_KEYS } from '../pipeline/figures/specs.js';
 import type { Transcript } from '../pipeline/types.js';
-import type { CodebookFile } from './codebook.js';
+import { type AnalysisSettings, defineAnalysis } from './contract.js';
 import { dictionaryFromTerms, matchDictionary } from './dictionary.js';
 import { pearson as pearsonR } from './sentiment/metrics.js';
+import type { TableSpec } from './tables.js';
 import { cmp, rate } from './terms.js';
 import type { Dictionary } from './types.js';
 
@@ -321,9 +324,11 @@ export function trendsMethods(options: TrendOptions = TREND_DEFAULTS): string {
 
 // ── Codebook ─────────────────────────────────────────────────────────────────
 
-export const TRENDS_CODEBOOK: CodebookFile[] = [
+export const TREND_TABLES: TableSpec[] = [
   {
-    file: 'trends.csv',
+    name: 'trends',
+    key: 'trends',
+    rowLevel: false,
     unit: 'one term in one meeting for one side (or "all")',
     description:
       'Each dictionary key and each term given with --kwic or --collocates, per meeting: count, rate and exact interval, for all speakers and for each side. Counts are those of phrases.csv summed over a side.',
@@ -364,7 +369,9 @@ export const TRENDS_CODEBOOK: CodebookFile[] = [
     ],
   },
   {
-    file: 'correlations.csv',
+    name: 'correlations',
+    key: 'correlations',
+    rowLevel: false,
     unit: 'one pair of terms for one side (or "all")',
     description:
       "How the terms' rates move together across meetings (Voyant's Correlations): Pearson's r of per_10k over the meetings in which the side spoke at least 50 words. Only terms that occur on that side.",
@@ -386,3 +393,84 @@ export const TRENDS_CODEBOOK: CodebookFile[] = [
     ],
   },
 ];
+
+// ── The analysis (analyses/contract.ts) ──────────────────────────────────────
+
+declare module './tables.js' {
+  interface Results {
+    trends: TrendRow[];
+    correlations: CorrelationRow[];
+  }
+}
+
+/** The user's terms: --kwic, then --collocates. */
+function userTerms(s: {
+  kwicTerms: readonly string[];
+  collocateTerms?: readonly string[];
+}): string[] {
+  return [...s.kwicTerms, ...(s.collocateTerms ?? [])];
+}
+
+const partFunctions = new WeakMap<AnalysisSettings, ReturnType<typeof trendsPart>>();
+
+function partFor(settings: AnalysisSettings): ReturnType<typeof trendsPart> {
+  let f = partFunctions.get(settings);
+  if (!f) {
+    f = trendsPart({ dictionary: settings.dictionary, terms: userTerms(settings) });
+    partFunctions.set(settings, f);
+  }
+  return f;
+}
+
+export const trends = defineAnalysis<TrendsPart>({
+  id: 'trends',
+  description:
+    'Per meeting and side: count and rate of each dictionary key and user term with exact Poisson intervals; Pearson correlations of the rates across meetings.',
+  defaults: { ...TREND_DEFAULTS },
+  tables: TREND_TABLES,
+  perDocument: ({ transcript }, settings) => partFor(settings)(transcript),
+  merge: (parts, ctx) => {
+    const terms = trendTerms(ctx.dictionary, userTerms(ctx));
+    const rows = trendRows(parts, terms);
+    return { trends: rows, correlations: correlationRows(rows, terms) };
+  },
+  figures: [
+    (results) => {
+      const user = [
+        ...new Set(results.trends.filter((r) => r.term_kind === 'term').map((r) => r.term)),
+      ];
+      return trendsFigure(results.trends, [...HEADLINE_KEYS, ...user]);
+    },
+  ],
+  figureTables: [
+    {
+      id: 'term-trends',
+      unit: 'one term, meeting and side',
+      description:
+        "The trends figure: the headline keys and the user's terms per meeting and side (sides that spoke at least 50 words there).",
+      order: 'as trends.csv',
+      columns: [
+        { name: 'term', description: 'Dictionary key or given term.' },
+        { name: 'meeting', description: 'Position on the meeting axis (1 = earliest).' },
+        { name: 'label', description: 'Axis label: date and short title.' },
+        {
+          name: 'days_since_previous',
+          description: 'Days since the previous meeting; empty for the first.',
+        },
+        { name: 'side', description: 'The side.' },
+        { name: 'count', description: "Matches in the side's speech in the meeting." },
+        { name: 'words', description: 'Words the side spoke there.' },
+        { name: 'per_10k', description: 'count ÷ words × 10,000.' },
+        {
+          name: 'ci_low',
+          description: 'Lower end of the exact 95% Poisson interval, per 10,000 words.',
+        },
+        {
+          name: 'ci_high',
+          description: 'Upper end of the exact 95% Poisson interval, per 10,000 words.',
+        },
+      ],
+    },
+  ],
+  methods: (results) => (results.trends.length > 0 ? trendsMethods() : undefined),
+});

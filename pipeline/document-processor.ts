@@ -61,6 +61,8 @@ export function buildDocumentProcessor(
     dictionary: parsed.dictionary,
     kwicTerms: settings.kwicTerms,
     sentiment: { targets: parsed.sentiment.targets },
+    stopwords: parsed.stopwords,
+    collocateTerms: settings.collocateTerms ?? [],
   };
   const partialOf = documentPartials(analysisSettings, documentParts(analysisSettings));
   return (raw, override) => {

@@ -23,6 +23,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codebook } from '../analyses/codebook.js';
 import { loadDictionary } from '../analyses/dictionary.js';
+import { matrixMarket } from '../analyses/dtm.js';
 import { analysisFigures, analysisMethods, runAnalyses, tableSpecs } from '../analyses/index.js';
 import { sentimentMethods } from '../analyses/sentiment/analysis.js';
 import { loadSentimentConfig } from '../analyses/sentiment/config.js';
@@ -36,6 +37,7 @@ import { ConfigError } from './errors.js';
 import { buildFigures, figureFiles, figureSoftware } from './figures/build.js';
 import type { Figure, Rendered } from './figures/types.js';
 import { type OutputContent, readCorpus } from './io.js';
+import { loadRegistry } from './registry.js';
 import { buildReport, methodsParagraph } from './report/index.js';
 import { REPORTS_README } from './reports-readme.js';
 import { removeDeadCacheTemps } from './run/cache-files.js';
@@ -206,6 +208,7 @@ async function runStages(
         settings: {
           inputs: config.inputs,
           kwicTerms: opts.kwicTerms,
+          collocateTerms: opts.collocateTerms ?? [],
           speech: opts.speech ?? 'all',
           csvColumns: CSV_COLUMNS,
         },
@@ -328,11 +331,15 @@ async function writeTablesAndReport(ctx: {
     sentiment: { targets: config.sentiment.targets },
     rowLevel: false,
     keepPresentNames: opts.keepPresentNames ?? false,
+    collocateTerms: opts.collocateTerms ?? [],
+    honorifics: loadRegistry(config.inputs.speakers, 'speakers.yaml').honorifics,
   });
   const units = partials.flatMap((p) => p.units);
   // The merged tables hold what the report needs; the partials' own rows
-  // (the KWIC rows before the merge copied them, above all) can go.
-  for (const d of docs) d.partial = { ...d.partial, kwic: [], phrases: [], phraseForms: [] };
+  // (the KWIC rows before the merge copied them, above all) and the
+  // analyses' per-document parts can go.
+  for (const d of docs)
+    d.partial = { ...d.partial, kwic: [], phrases: [], phraseForms: [], parts: {} };
   partials.length = 0;
   ctx.lap('analyses');
 
@@ -368,6 +375,8 @@ async function writeTablesAndReport(ctx: {
     ctx.lap('render');
   }
   write((name) => !streamed.has(name));
+  // The document–term matrix's cells also as a Matrix Market file (R: Matrix::readMM, Python: scipy.io.mmread).
+  emit('data/dtm.mtx', matrixMarket(tables.dtm, tables.dtmRows.length, tables.dtmTerms.length));
   emit('data/README.md', codebook());
   const methods = [
     methodsParagraph({

@@ -24,6 +24,8 @@ export interface DocumentSettings {
   inputs: AnnotateInputs;
   /** Extra KWIC terms (command line). */
   kwicTerms: string[];
+  /** Words whose collocates are asked for (--collocates). */
+  collocateTerms?: string[];
   /** Which speech the analyses count: both modes, or direct speech only (--speech direct). */
   speech?: SpeechCounted;
   /** Columns (codebook order) of the CSVs whose rows are written per document. */

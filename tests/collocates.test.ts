@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   association,
   COLLOCATE_COLUMNS,
-  COLLOCATES_CODEBOOK,
+  COLLOCATE_TABLES,
   type CollocateRow,
   collocateNodes,
   collocateRows,
@@ -273,6 +273,6 @@ describe('merging', () => {
 
 describe('codebook', () => {
   it('documents every column of collocates.csv, in order', () => {
-    expect(COLLOCATES_CODEBOOK.columns.map((c) => c.name)).toEqual(COLLOCATE_COLUMNS);
+    expect(COLLOCATE_TABLES[0]!.columns.map((c) => c.name)).toEqual(COLLOCATE_COLUMNS);
   });
 });

@@ -11,10 +11,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   buildDtm,
-  DTM_CODEBOOK,
+  DTM_CELL_COLUMNS,
   DTM_ROW_COLUMNS,
+  DTM_TABLES,
   DTM_TERM_COLUMNS,
   dtmPart,
+  matrixMarket,
 } from '../analyses/dtm.js';
 import type { AnnotatedDocument, AnnotatedTurn } from '../pipeline/types.js';
 
@@ -82,13 +84,14 @@ function readMatrixMarket(text: string): number[][] {
 
 describe('document–term matrix', () => {
   const dtm = buildDtm([dtmPart(d1), dtmPart(d2)]);
+  const mtx = matrixMarket(dtm.cells, dtm.rows.length, dtm.terms.length);
 
   it('writes the counts as a valid coordinate Matrix Market file', () => {
-    expect(dtm.mtx.split('\n').slice(0, 1)).toEqual([
+    expect(mtx.split('\n').slice(0, 1)).toEqual([
       '%%MatrixMarket matrix coordinate integer general',
     ]);
-    expect(dtm.mtx).toContain('\n3 4 5\n1 1 2\n1 2 2\n1 3 1\n2 3 1\n3 4 1\n');
-    expect(readMatrixMarket(dtm.mtx)).toEqual(dense);
+    expect(mtx).toContain('\n3 4 5\n1 1 2\n1 2 2\n1 3 1\n2 3 1\n3 4 1\n');
+    expect(readMatrixMarket(mtx)).toEqual(dense);
   });
 
   it('names rows and columns in the index tables', () => {
@@ -116,7 +119,7 @@ describe('document–term matrix', () => {
       const dir = mkdtempSync(join(tmpdir(), 'atr-dtm-'));
       try {
         const file = join(dir, 'dtm.mtx');
-        writeFileSync(file, dtm.mtx);
+        writeFileSync(file, mtx);
         const r = spawnSync(
           'python3',
           [
@@ -141,7 +144,7 @@ describe('document–term matrix', () => {
       const dir = mkdtempSync(join(tmpdir(), 'atr-dtm-'));
       try {
         const file = join(dir, 'dtm.mtx');
-        writeFileSync(file, dtm.mtx);
+        writeFileSync(file, mtx);
         const out = spawnSync(
           'Rscript',
           [
@@ -162,10 +165,10 @@ describe('document–term matrix', () => {
 
 describe('dtm codebook', () => {
   it('documents the index tables column by column', () => {
-    expect(DTM_CODEBOOK.map((f) => [f.file, f.columns.map((c) => c.name)])).toEqual([
-      ['dtm.mtx', ['row', 'column', 'count']],
-      ['dtm_rows.csv', DTM_ROW_COLUMNS],
-      ['dtm_terms.csv', DTM_TERM_COLUMNS],
+    expect(DTM_TABLES.map((f) => [f.name, f.columns.map((c) => c.name)])).toEqual([
+      ['dtm', DTM_CELL_COLUMNS],
+      ['dtm_rows', DTM_ROW_COLUMNS],
+      ['dtm_terms', DTM_TERM_COLUMNS],
     ]);
   });
 });

@@ -41,11 +41,13 @@ const rows = collocateRows(
 const terms = trendTerms(dictionary, []);
 const trends = trendRows(transcripts.map(trendsPart({ dictionary, terms: [] })), terms);
 
-const bySide = collocatesFigure(rows, { nodes: HEADLINE_KEYS })!;
+const fixed = { window: { left: 5, right: 5 }, minFrequency: 3 };
+const bySide = collocatesFigure(rows, { nodes: HEADLINE_KEYS, ...fixed })!;
 const byPeriodG2 = collocatesFigure(rows, {
   nodes: HEADLINE_KEYS,
   groupType: 'period',
   measure: 'g2',
+  ...fixed,
 })!;
 const trendFig = trendsFigure(trends, HEADLINE_KEYS)!;
 

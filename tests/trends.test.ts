@@ -13,7 +13,7 @@ import {
   shortTitle,
   studentTwoSided,
   TREND_COLUMNS,
-  TRENDS_CODEBOOK,
+  TREND_TABLES,
   type TrendsPart,
   trendRows,
   trendsPart,
@@ -163,9 +163,9 @@ describe('studentTwoSided', () => {
 
 describe('codebook', () => {
   it('documents every column of trends.csv and correlations.csv, in order', () => {
-    expect(TRENDS_CODEBOOK.map((f) => [f.file, f.columns.map((c) => c.name)])).toEqual([
-      ['trends.csv', TREND_COLUMNS],
-      ['correlations.csv', CORRELATION_COLUMNS],
+    expect(TREND_TABLES.map((f) => [f.name, f.columns.map((c) => c.name)])).toEqual([
+      ['trends', TREND_COLUMNS],
+      ['correlations', CORRELATION_COLUMNS],
     ]);
   });
 });

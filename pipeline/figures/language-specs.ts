@@ -4,7 +4,7 @@
  * rows plotted and a Vega-Lite v6 spec with those rows inlined), like the
  * builders in specs.ts.
  */
-import { COLLOCATE_DEFAULTS, type CollocateRow } from '../../analyses/collocates.js';
+import type { CollocateRow } from '../../analyses/collocates.js';
 import type { TrendRow } from '../../analyses/trends.js';
 import { round } from './data.js';
 import { compareText, PANEL_WIDTH, sideOrder, sideScale, themeConfig } from './theme.js';
@@ -30,8 +30,8 @@ export interface CollocatesFigureOptions {
   measure?: CollocateMeasure;
   /** Nodes in the order wanted (the headline keys, then --collocates terms). */
   nodes: readonly string[];
-  window?: { left: number; right: number };
-  minFrequency?: number;
+  window: { left: number; right: number };
+  minFrequency: number;
 }
 
 /**
@@ -44,8 +44,7 @@ export function collocatesFigure(
 ): Figure | undefined {
   const groupType = options.groupType ?? 'side';
   const measure = options.measure ?? 'log_dice';
-  const window = options.window ?? COLLOCATE_DEFAULTS.window;
-  const minFrequency = options.minFrequency ?? COLLOCATE_DEFAULTS.minFrequency;
+  const { window, minFrequency } = options;
   const ofType = rows.filter((r) => r.group_type === groupType);
   // The two groups with the most words (any node's N plus its node words is close; the
   // largest N over the nodes is used), shown in legend order.

@@ -28,7 +28,9 @@ export function expressionsSection(rows: readonly NgramRow[]): string {
       ? `<p>Candidate dictionary entries (used 5 or more times in 2 or more meetings, not covered by the dictionary, not a name): ${candidates
           .slice(0, 30)
           .map((r) => `${esc(r.ngram)} (${formatInt(r.count)})`)
-          .join(', ')}${candidates.length > 30 ? `, and ${formatInt(candidates.length - 30)} more in data/ngrams.csv` : ''}.</p>`
+          .join(
+            ', ',
+          )}${candidates.length > 30 ? `, and ${formatInt(candidates.length - 30)} more in data/ngrams.csv` : ''}.</p>`
       : '<p>No candidate dictionary entries: every frequent expression is covered by the dictionary or is a name.</p>';
   return `<section id="expressions" aria-labelledby="expressions-h">
 <h2 id="expressions-h">Multi-word expressions</h2>

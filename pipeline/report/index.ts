@@ -21,6 +21,7 @@ import type { Diagnostic, Segment, Transcript } from '../types.js';
 import { escapeRegExp } from '../words.js';
 import { browserBundles } from './assets.js';
 import { CLIENT_JS } from './client.js';
+import { expressionsSection } from './expressions.js';
 import { esc, formatInt, idMaker, safeUrl, scriptJson } from './html.js';
 import { sideIndex, stylesheet } from './style.js';
 
@@ -155,12 +156,14 @@ export function buildReport(input: ReportInput): string {
   const scripts = [...bundles.map((b) => b.code), CLIENT_JS].map(safeScript);
   const csp = [...CSP_BASE, `script-src ${scripts.map(hash).join(' ')}`].join('; ');
 
+  const expressions = expressionsSection(tables.ngrams);
   const body = [
     '<a class="skip" href="#main">Skip to content</a>',
     `<header class="top"><h1>${esc(title)}</h1><p>${esc(subtitle)}</p>`,
     '<nav class="toc" aria-label="Contents"><ol>',
     '<li><a href="#corpus">Corpus</a></li>',
     '<li><a href="#figures">Figures</a></li>',
+    expressions ? '<li><a href="#expressions">Expressions</a></li>' : '',
     '<li><a href="#concordance">Concordance</a></li>',
     '<li><a href="#reading">Reading view</a></li>',
     '<li><a href="#diagnostics">Diagnostics</a></li>',
@@ -169,6 +172,7 @@ export function buildReport(input: ReportInput): string {
     '<main id="main">',
     corpusSection(tables, docs, ctx, diagnostics),
     figuresSection(figures),
+    expressions,
     concordanceSection(tables, kwicSorted, ctx),
     readingSection(sortedTranscripts, docs.length, tables.kwic, ctx),
     diagnosticsSection(diagnostics),
