@@ -657,6 +657,16 @@ export function nodesOf(rows: readonly CollocateRow[]): string[] {
   return [...new Set(rows.map((r) => r.node))];
 }
 
+/** The nodes a figure shows first: the --collocates terms (asked for by name), then the keys. */
+function figureNodes(rows: readonly CollocateRow[]): string[] {
+  const all = nodesOf(rows);
+  const kind = new Map(rows.map((r) => [r.node, r.node_kind]));
+  return [
+    ...all.filter((n) => kind.get(n) === 'term'),
+    ...all.filter((n) => kind.get(n) === 'key'),
+  ];
+}
+
 const FIGURE_COLUMNS = [
   { name: 'node', description: 'The node (dictionary key or --collocates term).' },
   { name: 'group', description: 'The side, or the period.' },
@@ -702,13 +712,13 @@ export const collocates = defineAnalysis<CollocatesPart>({
   figures: [
     (results) =>
       collocatesFigure(results.collocates, {
-        nodes: nodesOf(results.collocates),
+        nodes: figureNodes(results.collocates),
         window: COLLOCATE_DEFAULTS.window,
         minFrequency: COLLOCATE_DEFAULTS.minFrequency,
       }),
     (results) =>
       collocatesFigure(results.collocates, {
-        nodes: nodesOf(results.collocates),
+        nodes: figureNodes(results.collocates),
         groupType: 'period',
         measure: 'g2',
         window: COLLOCATE_DEFAULTS.window,

@@ -16,7 +16,7 @@ type Row = Record<string, string | number | boolean | null>;
 /** Collocates shown per node and group. */
 export const TOP_COLLOCATES = 10;
 /** Nodes shown (one row of panels each); the rest are in collocates.csv. */
-export const MAX_COLLOCATE_NODES = 5;
+export const MAX_COLLOCATE_NODES = 6;
 
 export type CollocateMeasure = 'log_dice' | 'g2';
 const MEASURE_TITLE: Record<CollocateMeasure, string> = {
@@ -28,7 +28,7 @@ export interface CollocatesFigureOptions {
   /** Which groups are set side by side: the sides, or the periods. */
   groupType?: 'side' | 'period';
   measure?: CollocateMeasure;
-  /** Nodes in the order wanted (the headline keys, then --collocates terms). */
+  /** Nodes in the order wanted (the first MAX_COLLOCATE_NODES are drawn). */
   nodes: readonly string[];
   window: { left: number; right: number };
   minFrequency: number;
@@ -56,9 +56,10 @@ export function collocatesFigure(
     .map(([g]) => g);
   const groups = groupType === 'side' ? sideOrder(top2) : [...top2].sort(compareText);
   const rank = (r: CollocateRow): number | null => (measure === 'g2' ? r.rank_g2 : r.rank_log_dice);
-  const nodes = options.nodes
-    .filter((n) => ofType.some((r) => r.node === n && groups.includes(r.group)))
-    .slice(0, MAX_COLLOCATE_NODES);
+  const present = options.nodes.filter((n) =>
+    ofType.some((r) => r.node === n && groups.includes(r.group)),
+  );
+  const nodes = present.slice(0, MAX_COLLOCATE_NODES);
   const data: Row[] = [];
   for (const node of nodes) {
     for (const group of groups) {
@@ -181,7 +182,10 @@ export function collocatesFigure(
     `frequency: a word must occur at least ${minFrequency} times in the windows. Each ` +
     `${what}'s measures come from its own speech (the 2×2 table of window against the rest of ` +
     `that ${what}'s words), so bars of different ${what}s compare association, not frequency; ` +
-    `observed and expected counts are in the tooltip and in collocates.csv.`;
+    `observed and expected counts are in the tooltip and in collocates.csv.` +
+    (present.length > nodes.length
+      ? ` Shown: ${nodes.length} of ${present.length} nodes; all are in collocates.csv.`
+      : '');
   return {
     id: `collocates-by-${what}`,
     title: `Collocates by ${what}`,
