@@ -645,7 +645,7 @@ function partFor(settings: AnalysisSettings): ReturnType<typeof collocatesPart> 
       dictionary: settings.dictionary,
       keys: HEADLINE_KEYS,
       terms: settings.collocateTerms ?? [],
-      stopwords: stopwordSet(settings.stopwords ?? []),
+      stopwords: stopwordSet(settings.stopwords),
     });
     partFunctions.set(settings, f);
   }
@@ -689,6 +689,11 @@ const FIGURE_COLUMNS = [
     name: 'label',
     description:
       'The bar label: two-digit rank and collocate (the rank keeps each panel in order).',
+  },
+  {
+    name: 'href',
+    description:
+      "Link to the report's concordance: the key's lines of that side or period whose context holds the collocate; empty for a --collocates term (no concordance lines unless also given with --kwic).",
   },
 ];
 

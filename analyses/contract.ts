@@ -41,7 +41,7 @@ export interface AnalysisSettings {
   kwicTerms: readonly string[];
   sentiment?: { targets: Array<{ key: string; patterns: string[] }> };
   /** The stop-word list (corpus/stopwords.txt), for analyses that read words rather than terms. */
-  stopwords?: readonly string[];
+  stopwords: readonly string[];
   /** Words whose collocates are asked for (--collocates). */
   collocateTerms?: readonly string[];
 }

@@ -152,7 +152,8 @@ export function ngramsPart(settings: {
   return (t, a) => {
     const stretches = turnStretches(t);
     const covered = new Map<string, number>();
-    const sentences = new Map(a.turns.map((u) => [u.turn, u.sentences]));
+    // Without an annotation (a caller that has none) the stretches are used uncut.
+    const sentences = new Map((a?.turns ?? []).map((u) => [u.turn, u.sentences]));
     const units = new Map<string, Map<string, number>>();
     const m = {
       first2: new Map<string, number>(),
@@ -492,7 +493,7 @@ function partFor(settings: AnalysisSettings): ReturnType<typeof ngramsPart> {
   if (!f) {
     f = ngramsPart({
       dictionary: settings.dictionary,
-      stopwords: stopwordSet(settings.stopwords ?? []),
+      stopwords: stopwordSet(settings.stopwords),
     });
     partFunctions.set(settings, f);
   }

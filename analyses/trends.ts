@@ -12,7 +12,9 @@
  * side) and term: count, words spoken (the same words as every rate,
  * pipeline/words.ts), per_10k, and an exact 95% Poisson interval for the
  * count (Garwood 1936) scaled to per 10,000 words. The meeting axis is
- * categorical (`meeting`: position in date order; `label`: date and a short
+ * categorical (`meeting`: position in date order; `label`: the date and the
+ * people who spoke, in order of first turn: a record's own title is too long
+ * for an axis and cannot be cut without cutting a name; `title` is the whole
  * title), and days_since_previous states the gaps the axis does not show.
  *
  * correlations.csv: for each side and each pair of terms that occur on that
@@ -70,6 +72,8 @@ export interface TrendsPart {
   docId: string;
   date: string;
   title: string;
+  /** Speakers in order of first turn. */
+  speakers: string[];
   /** Per side in order of first turn: words and the count of each term (trendTerms order). */
   sides: Array<{ side: string; words: number; counts: number[] }>;
 }
@@ -100,26 +104,22 @@ export function trendsPart(settings: {
       docId: t.docId,
       date: t.metadata.date,
       title: t.metadata.title,
+      speakers: [...new Set(t.turns.map((u) => u.speaker))],
       sides: [...sides].map(([side, s]) => ({ side, ...s })),
     };
   };
 }
 
-/**
- * A title short enough for an axis: a leading "Report on a Meeting
- * between", "Notes taken during a Meeting between", "Record of a
- * Conversation with" … is dropped, and the rest cut at 40 characters.
- */
-export function shortTitle(title: string): string {
-  const rest = title
-    .replace(
-      /^(?:(?:notes taken during|report on|record of|minutes of|memorandum of|transcript of)\s+)?(?:a |the )?(?:meeting|conversation|talks?)\s+(?:between|with)\s+/i,
-      '',
-    )
-    .replace(/\s+/g, ' ')
-    .trim();
-  const chars = [...rest];
-  return chars.length > 40 ? `${chars.slice(0, 39).join('').trimEnd()}…` : rest;
+/** Speakers named in a label: the first few, then how many more. */
+const LABEL_SPEAKERS = 6;
+
+/** "1966-06-20 · Enver Hoxha – An Yong": the date and who spoke. */
+export function meetingLabel(p: Pick<TrendsPart, 'docId' | 'date' | 'speakers'>): string {
+  const names =
+    p.speakers.length <= LABEL_SPEAKERS
+      ? p.speakers.join(' – ')
+      : `${p.speakers.slice(0, LABEL_SPEAKERS - 1).join(' – ')} and ${p.speakers.length - LABEL_SPEAKERS + 1} others`;
+  return `${p.date || 'undated'} · ${names || p.docId}`;
 }
 
 // ── Tables ───────────────────────────────────────────────────────────────────
@@ -129,6 +129,8 @@ export interface TrendRow {
   doc_id: string;
   date: string;
   label: string;
+  /** The record's title. */
+  title: string;
   /** Days since the previous meeting on the axis; null for the first or an undated one. */
   days_since_previous: number | null;
   side: string;
@@ -146,6 +148,7 @@ export const TREND_COLUMNS: ReadonlyArray<keyof TrendRow & string> = [
   'doc_id',
   'date',
   'label',
+  'title',
   'days_since_previous',
   'side',
   'term',
@@ -175,7 +178,7 @@ export function trendRows(parts: readonly TrendsPart[], terms: readonly TrendTer
   docs.forEach((p, i) => {
     const prev = docs[i - 1];
     const gap = prev?.date && p.date ? days(prev.date, p.date) : null;
-    const label = `${p.date || 'undated'} · ${shortTitle(p.title) || p.docId}`;
+    const label = meetingLabel(p);
     const all = { side: 'all', words: 0, counts: new Array(terms.length).fill(0) as number[] };
     for (const s of p.sides) {
       all.words += s.words;
@@ -193,6 +196,7 @@ export function trendRows(parts: readonly TrendsPart[], terms: readonly TrendTer
           doc_id: p.docId,
           date: p.date,
           label,
+          title: p.title,
           days_since_previous: gap,
           side: s.side,
           term: t.term,
@@ -344,8 +348,9 @@ export const TREND_TABLES: TableSpec[] = [
       {
         name: 'label',
         description:
-          'Axis label: date and a short title (the title without "Report on a Meeting between" and the like, cut at 40 characters).',
+          'Axis label: the date and the people who spoke, in order of first turn (the first five and how many more when there are more than six).',
       },
+      { name: 'title', description: "The record's title (documents.csv)." },
       {
         name: 'days_since_previous',
         description:
@@ -452,7 +457,7 @@ export const trends = defineAnalysis<TrendsPart>({
       columns: [
         { name: 'term', description: 'Dictionary key or given term.' },
         { name: 'meeting', description: 'Position on the meeting axis (1 = earliest).' },
-        { name: 'label', description: 'Axis label: date and short title.' },
+        { name: 'label', description: 'Axis label: date and the people who spoke.' },
         {
           name: 'days_since_previous',
           description: 'Days since the previous meeting; empty for the first.',

@@ -143,6 +143,25 @@ describe.skipIf(!executablePath)('the report in Chromium', () => {
     expect(await page.locator(href!).count()).toBe(1);
   });
 
+  it('sets the concordance filters from a "#concordance?…" link (a collocate bar)', async () => {
+    const rows = page.locator('#kwic-body tr');
+    const n = Number(
+      await page
+        .locator('a[data-kwic-phrase="khrushchev"][data-kwic-side="Albania"]')
+        .textContent(),
+    );
+    await page.evaluate(`window.location.hash = '#concordance?phrase=khrushchev&side=Albania'`);
+    await page.waitForFunction(
+      `document.getElementById('kwic-phrase').value === 'khrushchev' && document.getElementById('kwic-side').value === 'Albania'`,
+    );
+    await page.waitForFunction(`document.querySelectorAll('#kwic-body tr').length === ${n}`);
+    expect(await rows.count()).toBe(n);
+    await page.evaluate(`window.location.hash = '#concordance?phrase=khrushchev&q=zzzz-not-there'`);
+    await page.waitForFunction(`document.querySelectorAll('#kwic-body tr').length === 0`);
+    expect(await page.inputValue('#kwic-side')).toBe('');
+    expect(await page.inputValue('#kwic-q')).toBe('zzzz-not-there');
+  });
+
   it('exposes headings and labelled charts to assistive technology', async () => {
     expect(await page.locator('h1').count()).toBe(1);
     expect(await page.locator('h2').count()).toBe(6);

@@ -44,7 +44,7 @@ describe('per-document analyses', () => {
       sentiment,
     };
     const whole = await runAnalyses(ctx);
-    const settings = { dictionary, kwicTerms, sentiment };
+    const settings = { dictionary, kwicTerms, sentiment, stopwords: ctx.stopwords };
     const partialOf = documentPartials(settings, documentParts(settings));
     const partials = transcripts.map((t, i) => partialOf(t, annotated[i]!));
     const merged = await runAnalyses({ ...ctx, annotated: [], partials });

@@ -9,8 +9,8 @@ import { loadDictionary } from '../analyses/dictionary.js';
 import {
   CORRELATION_COLUMNS,
   correlationRows,
+  meetingLabel,
   pearson,
-  shortTitle,
   studentTwoSided,
   TREND_COLUMNS,
   TREND_TABLES,
@@ -48,12 +48,13 @@ describe('trendsPart', () => {
   });
 });
 
-const part = (docId: string, date: string, sides: TrendsPart['sides'], title = ''): TrendsPart => ({
-  docId,
-  date,
-  title,
-  sides,
-});
+const part = (
+  docId: string,
+  date: string,
+  sides: TrendsPart['sides'],
+  title = '',
+  speakers: string[] = [],
+): TrendsPart => ({ docId, date, title, speakers, sides });
 
 describe('trendRows', () => {
   const terms = trendTerms(dictionary, []);
@@ -63,12 +64,14 @@ describe('trendRows', () => {
       '1960-01-11',
       [{ side: 'DPRK', words: 10_000, counts: [0, 2] }],
       'Record of a Conversation with Kim',
+      ['Kim Il Sung'],
     ),
     part(
       'a',
       '1960-01-01',
       [{ side: 'Albania', words: 5, counts: [2, 0] }],
       'Report on a Meeting between Enver Hoxha and Choe Yong-geon',
+      ['Enver Hoxha', 'Choe Yong-geon'],
     ),
   ];
   const rows = trendRows(parts, terms);
@@ -76,7 +79,10 @@ describe('trendRows', () => {
   it('puts meetings in date order on a categorical axis with the gaps stated', () => {
     expect([
       ...new Set(rows.map((r) => `${r.meeting} ${r.label} ${r.days_since_previous}`)),
-    ]).toEqual(['1 1960-01-01 · Enver Hoxha and Choe Yong-geon null', '2 1960-01-11 · Kim 10']);
+    ]).toEqual([
+      '1 1960-01-01 · Enver Hoxha – Choe Yong-geon null',
+      '2 1960-01-11 · Kim Il Sung 10',
+    ]);
   });
 
   it('gives the rate per 10,000 words with the exact Poisson interval', () => {
@@ -99,13 +105,13 @@ describe('trendRows', () => {
     ).toEqual(['all:revisionism:2', 'all:unity:0', 'Albania:revisionism:2', 'Albania:unity:0']);
   });
 
-  it('shortens titles', () => {
-    expect(shortTitle('Notes taken during a Meeting between Enver Hoxha and Choe Yong-geon')).toBe(
-      'Enver Hoxha and Choe Yong-geon',
+  it('labels a meeting by its date and who spoke, keeping the title whole beside it', () => {
+    expect(rows.find((r) => r.doc_id === 'b')!.title).toBe('Record of a Conversation with Kim');
+    const many = ['A', 'B', 'C', 'D', 'E', 'F', 'G'];
+    expect(meetingLabel({ docId: 'x', date: '', speakers: many })).toBe(
+      'undated · A – B – C – D – E and 2 others',
     );
-    expect(shortTitle('A very long title that goes on and on past forty characters')).toBe(
-      'A very long title that goes on and on p…',
-    );
+    expect(meetingLabel({ docId: 'x', date: '1960-01-01', speakers: [] })).toBe('1960-01-01 · x');
   });
 });
 

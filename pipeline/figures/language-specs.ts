@@ -88,6 +88,7 @@ export function collocatesFigure(
           mi: null,
           t_score: null,
           label: `00 (none seen ${minFrequency}+ times)`,
+          href: null,
         });
       }
       for (const r of picked) {
@@ -108,6 +109,7 @@ export function collocatesFigure(
           t_score: round(r.t_score),
           // The facet cell's own y key, so each panel lists its own words in rank order.
           label: `${String(rank(r)).padStart(2, '0')} ${r.collocate}`,
+          href: r.node_kind === 'key' ? concordanceLink(node, group, groupType, r.collocate) : null,
         });
       }
     }
@@ -150,6 +152,7 @@ export function collocatesFigure(
           axis: { labelExpr: 'slice(datum.label, 3)' },
         },
         x: { field: 'value', type: 'quantitative', title: measureTitle },
+        href: { field: 'href' },
         color:
           groupType === 'side'
             ? { field: 'side', type: 'nominal', title: 'Side', scale: sideScale(groups) }
@@ -182,7 +185,8 @@ export function collocatesFigure(
     `frequency: a word must occur at least ${minFrequency} times in the windows. Each ` +
     `${what}'s measures come from its own speech (the 2×2 table of window against the rest of ` +
     `that ${what}'s words), so bars of different ${what}s compare association, not frequency; ` +
-    `observed and expected counts are in the tooltip and in collocates.csv.` +
+    `observed and expected counts are in the tooltip and in collocates.csv. In the report, a ` +
+    `bar of a dictionary key leads to the key's concordance lines of that ${what} that hold the word.` +
     (present.length > nodes.length
       ? ` Shown: ${nodes.length} of ${present.length} nodes; all are in collocates.csv.`
       : '');
@@ -209,8 +213,32 @@ export function collocatesFigure(
       'mi',
       't_score',
       'label',
+      'href',
     ],
   };
+}
+
+/**
+ * The report's concordance filtered to a node's lines (its dictionary key)
+ * of one side or period whose context holds the collocate
+ * (pipeline/report/client.ts reads "#concordance?…"). The concordance
+ * shows more context than the window, so it may hold a few lines where the
+ * word is further away.
+ */
+export function concordanceLink(
+  node: string,
+  group: string,
+  groupType: 'side' | 'period',
+  collocate: string,
+): string {
+  const p = new URLSearchParams({ phrase: node, q: collocate });
+  if (groupType === 'side') p.set('side', group);
+  else {
+    const [from, to] = group.split('-');
+    p.set('from', `${from}-01-01`);
+    p.set('to', `${to}-12-31`);
+  }
+  return `#concordance?${p.toString()}`;
 }
 
 /** Terms shown in the trends figure (one panel each); all are in trends.csv. */
@@ -220,7 +248,7 @@ export const MIN_TREND_WORDS = 50;
 
 /**
  * Per term, the rate per meeting of each side on a categorical meeting axis
- * (date and short title) with the exact Poisson interval.
+ * (date and who spoke) with the exact Poisson interval.
  */
 export function trendsFigure(
   rows: readonly TrendRow[],
@@ -325,8 +353,8 @@ export function trendsFigure(
     `Each point is the count of one term (a dictionary key with all its patterns, or a term given ` +
     `with --kwic or --collocates) in one side's speech in one meeting per 10,000 words that side ` +
     `spoke there; bars are exact 95% Poisson intervals for the count (Garwood 1936), scaled the ` +
-    `same way. The meetings are spaced evenly in date order and labelled by date and a short ` +
-    `title: the axis does not show time. ` +
+    `same way. The meetings are spaced evenly in date order and labelled by date and the people ` +
+    `who spoke: the axis does not show time. ` +
     (gaps.length > 0
       ? `Gaps between consecutive meetings range from ${Math.min(...gaps)} to ${Math.max(...gaps)} days (tooltip and trends.csv). `
       : '') +

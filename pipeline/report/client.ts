@@ -177,7 +177,24 @@ export const CLIENT_JS = `
     controls.q.focus();
   });
 
-  render();
+  // "#concordance?phrase=…&side=…&q=…" (a collocate bar's link) sets those filters.
+  function fromHash() {
+    var h = window.location.hash;
+    if (h.indexOf('#concordance?') !== 0) return false;
+    var p = new URLSearchParams(h.slice('#concordance?'.length));
+    form.reset();
+    ['q', 'phrase', 'speaker', 'side', 'doc', 'from', 'to'].forEach(function (k) {
+      var v = p.get(k);
+      if (v !== null) controls[k].value = v;
+    });
+    render();
+    var section = document.getElementById('concordance');
+    if (section) section.scrollIntoView();
+    return true;
+  }
+  window.addEventListener('hashchange', fromHash);
+
+  if (!fromHash()) render();
 
   // ── Copy the methods paragraph ────────────────────────────────────────────
   var copy = document.getElementById('copy-methods');
