@@ -29,6 +29,7 @@ import {
   withoutPresentNames,
 } from './keyness.js';
 import { KWIC_DEFAULTS, KWIC_TABLES, kwicRows, sortKwic, stripStart } from './kwic.js';
+import { lexicalDiversity } from './lexical-diversity.js';
 import { mergePhraseTables, PHRASE_TABLES, phraseTables } from './phrases.js';
 import {
   mergeSentimentPartials,
@@ -149,6 +150,7 @@ export const ANALYSES: readonly Analysis[] = [
         : sentimentTables(ctx.annotated, options);
     },
   },
+  lexicalDiversity,
 ];
 
 /** Every figure builder the registered analyses own, in registry order. */
