@@ -31,6 +31,7 @@ import {
   withoutPresentNames,
 } from './keyness.js';
 import { KWIC_DEFAULTS, KWIC_TABLES, kwicRows, sortKwic, stripStart } from './kwic.js';
+import { lexicalDiversity } from './lexical-diversity.js';
 import { ngrams } from './ngrams.js';
 import { mergePhraseTables, PHRASE_TABLES, phraseTables } from './phrases.js';
 import {
@@ -153,6 +154,7 @@ export const ANALYSES: readonly Analysis[] = [
         : sentimentTables(ctx.annotated, options);
     },
   },
+  lexicalDiversity,
   collocates,
   ngrams,
   trends,

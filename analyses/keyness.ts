@@ -26,9 +26,7 @@
  *
  * Rows sorted by comparison, g2 desc, term.
  */
-import type { DataFrame } from 'danfojs-node';
 import type { AnnotatedDocument } from '../pipeline/types.js';
-import { toFrame } from './frame.js';
 import { c, type TableSpec } from './tables.js';
 import { cmp, type SpeakerDoc, speakerDocs, yearOf } from './terms.js';
 import type { KeynessRow } from './types.js';
@@ -338,14 +336,6 @@ export function keynessFromUnits(
 
   rows.sort((a, b) => cmp(a.comparison, b.comparison) || b.g2 - a.g2 || cmp(a.term, b.term));
   return rows;
-}
-
-export async function computeKeyness(
-  docs: readonly AnnotatedDocument[],
-  options: Partial<KeynessOptions> = {},
-): Promise<{ keyness: KeynessRow[]; frame: DataFrame }> {
-  const keyness = keynessRows(docs, options);
-  return { keyness, frame: await toFrame(keyness, KEYNESS_COLUMNS) };
 }
 
 /** The tables this analysis writes, with their codebook entries (reports/data/README.md). */

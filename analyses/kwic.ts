@@ -11,12 +11,10 @@
  * position: words spoken in the document before the match ÷ all words
  * spoken in the document (0–1), for the dispersion plot.
  */
-import type { DataFrame } from 'danfojs-node';
 import type { Transcript } from '../pipeline/types.js';
 import { countWords } from '../pipeline/words.js';
 import { DATE, DOC, SIDE, SPEAKER, TURN } from './columns.js';
 import { type DictionaryMatch, dictionaryFromTerms, matchDictionary } from './dictionary.js';
-import { toFrame } from './frame.js';
 import { c, type TableSpec } from './tables.js';
 import { cmp } from './terms.js';
 import type { Dictionary, KwicRow } from './types.js';
@@ -114,15 +112,6 @@ export function kwicRowsWithStart(
     }
   }
   return rows;
-}
-
-export async function computeKwic(
-  transcripts: readonly Transcript[],
-  dict: Dictionary,
-  options: Partial<KwicOptions> = {},
-): Promise<{ kwic: KwicRow[]; frame: DataFrame }> {
-  const kwic = kwicRows(transcripts, dict, options);
-  return { kwic, frame: await toFrame(kwic, KWIC_COLUMNS) };
 }
 
 /**

@@ -9,11 +9,9 @@
  * time show true zeros. per_10k = count / words × 10,000, words = that
  * speaker's words in that document (pipeline/words.ts).
  */
-import type { DataFrame } from 'danfojs-node';
 import type { Transcript } from '../pipeline/types.js';
 import { DATE, DOC, PER_10K, SIDE, SPEAKER } from './columns.js';
 import { type DictionaryMatch, matchDictionary } from './dictionary.js';
-import { toFrame } from './frame.js';
 import { c, type TableSpec } from './tables.js';
 import { cmp, rate } from './terms.js';
 import type { Dictionary, PhraseFormRow, PhraseRow } from './types.js';
@@ -112,18 +110,6 @@ export function mergePhraseTables(parts: readonly PhraseTables[]): PhraseTables 
     }
   }
   return sortPhraseTables(phrases, [...forms.values()]);
-}
-
-export async function computePhrases(
-  transcripts: readonly Transcript[],
-  dict: Dictionary,
-): Promise<PhraseTables & { frame: DataFrame; formsFrame: DataFrame }> {
-  const tables = phraseTables(transcripts, dict);
-  return {
-    ...tables,
-    frame: await toFrame(tables.phrases, PHRASE_COLUMNS),
-    formsFrame: await toFrame(tables.phraseForms, PHRASE_FORM_COLUMNS),
-  };
 }
 
 /** The tables this analysis writes, with their codebook entries (reports/data/README.md). */

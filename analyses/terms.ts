@@ -22,10 +22,8 @@
  * 0.8 s, 40,000 / 20,000 9.4 s), and a larger corpus has tens of thousands
  * of (side, term) groups. Every ranking: count desc, then term.
  */
-import type { DataFrame } from 'danfojs-node';
 import type { AnnotatedDocument } from '../pipeline/types.js';
 import { DATE, DOC, PER_10K, SIDE, SPEAKER } from './columns.js';
-import { toFrame } from './frame.js';
 import { c, type TableSpec } from './tables.js';
 import type { TermRow, TermsBySideRow, TermsBySpeakerRow, TermsByYearRow } from './types.js';
 
@@ -34,10 +32,6 @@ export interface TermsResult {
   bySide: TermsBySideRow[];
   byYear: TermsByYearRow[];
   bySpeaker: TermsBySpeakerRow[];
-  /** terms.csv as a DataFrame (same rows and column order). */
-  frame: DataFrame;
-  /** The grouped tables as DataFrames. */
-  frames: { bySide: DataFrame; byYear: DataFrame; bySpeaker: DataFrame };
 }
 
 export const TERM_COLUMNS: ReadonlyArray<keyof TermRow & string> = [
@@ -88,32 +82,7 @@ export function speakerDocs(docs: readonly AnnotatedDocument[]): SpeakerDoc[] {
   return out;
 }
 
-/** The term tables as DataFrames too (danfojs is imported on first use). */
-export async function computeTerms(docs: readonly AnnotatedDocument[]): Promise<TermsResult> {
-  const { terms, bySide, byYear, bySpeaker } = termTables(docs);
-  return {
-    terms,
-    bySide,
-    byYear,
-    bySpeaker,
-    frame: await toFrame(terms, TERM_COLUMNS),
-    frames: {
-      bySide: await toFrame(bySide, ['side', 'term', 'count', 'words', 'per_10k', 'rank']),
-      byYear: await toFrame(byYear, ['year', 'term', 'count', 'words', 'per_10k', 'rank']),
-      bySpeaker: await toFrame(bySpeaker, [
-        'speaker',
-        'side',
-        'term',
-        'count',
-        'words',
-        'per_10k',
-        'rank',
-      ]),
-    },
-  };
-}
-
-/** The term tables as plain rows (what the pipeline uses: no DataFrame is built). */
+/** The term tables as plain rows. */
 export function termTables(
   docs: readonly AnnotatedDocument[],
 ): Pick<TermsResult, 'terms' | 'bySide' | 'byYear' | 'bySpeaker'> {

@@ -7,10 +7,8 @@
  * - opens / closes: the speaker has the document's first / last turn.
  * Rows sorted by doc_id, then speaker.
  */
-import type { DataFrame } from 'danfojs-node';
 import type { Transcript } from '../pipeline/types.js';
 import { DATE, DOC, SIDE, SPEAKER } from './columns.js';
-import { toFrame } from './frame.js';
 import { c, type TableSpec } from './tables.js';
 import { cmp } from './terms.js';
 import type { TurnStatRow } from './types.js';
@@ -67,13 +65,6 @@ export function turnStatRows(transcripts: readonly Transcript[]): TurnStatRow[] 
   }
   rows.sort((a, b) => cmp(a.doc_id, b.doc_id) || cmp(a.speaker, b.speaker));
   return rows;
-}
-
-export async function computeTurnStats(
-  transcripts: readonly Transcript[],
-): Promise<{ turnStats: TurnStatRow[]; frame: DataFrame }> {
-  const turnStats = turnStatRows(transcripts);
-  return { turnStats, frame: await toFrame(turnStats, TURN_STAT_COLUMNS) };
 }
 
 /** The tables this analysis writes, with their codebook entries (reports/data/README.md). */

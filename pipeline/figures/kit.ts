@@ -7,6 +7,9 @@ import { yearSpan } from './data.js';
 import { PANEL_WIDTH, sideOrder, sideScale, themeConfig } from './theme.js';
 import type { Figure } from './types.js';
 
+/** Above this many meetings, the time-series figures show one point per calendar year. */
+export const MAX_TIME_MEETINGS = 60;
+
 export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
 /** A plotted row; null is a missing value (an empty CSV cell, a mark Vega leaves out). */

@@ -16,7 +16,7 @@ import {
   weightedRolling,
   yearOf,
 } from './data.js';
-import { base, colour, dateX, figure, type Row, sidesOf } from './kit.js';
+import { base, colour, dateX, figure, MAX_TIME_MEETINGS, type Row, sidesOf } from './kit.js';
 import { compareText, PANEL_WIDTH, sideOrder } from './theme.js';
 import type { Figure, FigureOptions } from './types.js';
 
@@ -69,8 +69,7 @@ export const MAX_MEETING_PANELS = 12;
 export const MAX_DISPERSION_MEETINGS = 10;
 /** Bars in the share-of-speech figure: the most recent meetings. */
 export const MAX_SHARE_BARS = 40;
-/** Above this many meetings, the time-series figures show one point per calendar year. */
-export const MAX_TIME_MEETINGS = 60;
+export { MAX_TIME_MEETINGS };
 /** Speakers in the per-speaker figures: those who spoke the most words. */
 export const MAX_SPEAKERS = 12;
 
