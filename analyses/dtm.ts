@@ -20,37 +20,26 @@
  */
 
 import type { AnnotatedDocument } from '../pipeline/types.js';
-import { defineAnalysis } from './contract.js';
+import { type AnalysisContext, defineAnalysis } from './contract.js';
 import type { TableSpec } from './tables.js';
 import { cmp, type SpeakerDoc, speakerDocs } from './terms.js';
 
-/** The per-document part: each speaker's term counts. */
-export interface DtmPart {
-  docId: string;
-  date: string;
-  units: Array<{ speaker: string; side: string; words: number; counts: Array<[string, number]> }>;
+/**
+ * One row of the matrix: a speaker's term counts in one document (the terms
+ * analysis's SpeakerDoc; its counts may be the compact TermCounts).
+ */
+export type DtmUnit = Pick<SpeakerDoc, 'doc_id' | 'date' | 'speaker' | 'side' | 'words'> & {
+  counts: Iterable<[string, number]>;
+};
+
+/** One document's rows (for tests and callers without the pipeline's units). */
+export function dtmUnits(a: AnnotatedDocument): DtmUnit[] {
+  return speakerDocs([a]);
 }
 
-export function dtmPart(a: AnnotatedDocument): DtmPart {
-  return dtmPartFromUnits(a.docId, a.date, speakerDocs([a]));
-}
-
-/** The part from speaker-documents already counted (the pipeline's per-document units). */
-export function dtmPartFromUnits(
-  docId: string,
-  date: string,
-  units: readonly SpeakerDoc[],
-): DtmPart {
-  return {
-    docId,
-    date,
-    units: units.map((u) => ({
-      speaker: u.speaker,
-      side: u.side,
-      words: u.words,
-      counts: [...u.counts],
-    })),
-  };
+/** Rows in matrix order: by doc_id (stable, so a document's speakers keep their order). */
+function inRowOrder(units: readonly DtmUnit[]): DtmUnit[] {
+  return [...units].sort((a, b) => cmp(a.doc_id, b.doc_id));
 }
 
 export interface DtmRow {
@@ -86,92 +75,98 @@ export const DTM_TERM_COLUMNS: ReadonlyArray<keyof DtmTerm & string> = [
   'rows',
 ];
 
-export interface DtmCell {
-  row: number;
-  column: number;
-  count: number;
-}
-
-export const DTM_CELL_COLUMNS: ReadonlyArray<keyof DtmCell & string> = ['row', 'column', 'count'];
+export const DTM_CELL_COLUMNS = ['row', 'column', 'count'] as const;
 
 export interface Dtm {
   rows: DtmRow[];
   terms: DtmTerm[];
-  /** The non-zero cells, by row then column. */
-  cells: DtmCell[];
+  /** Non-zero cells. */
+  cells: number;
 }
 
-/** The matrix from the parts (any order: rows are sorted by doc_id). */
-export function buildDtm(parts: readonly DtmPart[]): Dtm {
-  const docs = [...parts].sort((a, b) => cmp(a.docId, b.docId));
+/** Rows and columns of the matrix (the cells are streamed: dtmCells). */
+export function buildDtm(units: readonly DtmUnit[]): Dtm {
+  const ordered = inRowOrder(units);
   const vocabulary = new Map<string, { count: number; rows: number }>();
-  for (const p of docs) {
-    for (const u of p.units) {
-      for (const [term, n] of u.counts) {
-        if (n <= 0) continue;
-        const v = vocabulary.get(term);
-        if (v) {
-          v.count += n;
-          v.rows++;
-        } else vocabulary.set(term, { count: n, rows: 1 });
-      }
+  let cells = 0;
+  for (const u of ordered) {
+    for (const [term, n] of u.counts) {
+      if (n <= 0) continue;
+      cells++;
+      const v = vocabulary.get(term);
+      if (v) {
+        v.count += n;
+        v.rows++;
+      } else vocabulary.set(term, { count: n, rows: 1 });
     }
   }
-  const sorted = [...vocabulary.keys()].sort(cmp);
-  const column = new Map(sorted.map((t, i) => [t, i + 1]));
-  const terms: DtmTerm[] = sorted.map((term, i) => ({
-    column: i + 1,
-    term,
-    ...vocabulary.get(term)!,
+  const terms: DtmTerm[] = [...vocabulary.keys()]
+    .sort(cmp)
+    .map((term, i) => ({ column: i + 1, term, ...vocabulary.get(term)! }));
+  const rows: DtmRow[] = ordered.map((u, i) => ({
+    row: i + 1,
+    doc_id: u.doc_id,
+    date: u.date,
+    speaker: u.speaker,
+    side: u.side,
+    words: u.words,
   }));
-  const rows: DtmRow[] = [];
-  const cells: DtmCell[] = [];
-  for (const p of docs) {
-    for (const u of p.units) {
-      const row = rows.length + 1;
-      rows.push({
-        row,
-        doc_id: p.docId,
-        date: p.date,
-        speaker: u.speaker,
-        side: u.side,
-        words: u.words,
-      });
-      const own = u.counts
-        .filter(([, n]) => n > 0)
-        .map(([t, n]) => ({ row, column: column.get(t)!, count: n }))
-        .sort((a, b) => a.column - b.column);
-      for (const c of own) cells.push(c);
-    }
-  }
   return { rows, terms, cells };
 }
 
-/** The parts from speaker-documents in document order (the terms analysis's units). */
-export function dtmPartsFromUnits(units: readonly SpeakerDoc[]): DtmPart[] {
-  const out: DtmPart[] = [];
-  let i = 0;
-  while (i < units.length) {
-    let j = i;
-    while (j < units.length && units[j]!.doc_id === units[i]!.doc_id) j++;
-    out.push(dtmPartFromUnits(units[i]!.doc_id, units[i]!.date, units.slice(i, j)));
-    i = j;
+/** Each row's non-zero cells, by row then column (1-based, as in the files). */
+export function* dtmCells(
+  units: readonly DtmUnit[],
+  terms: readonly DtmTerm[],
+): Generator<[row: number, column: number, count: number]> {
+  const column = new Map(terms.map((t) => [t.term, t.column]));
+  let row = 0;
+  for (const u of inRowOrder(units)) {
+    row++;
+    const own: Array<[number, number]> = [];
+    for (const [t, n] of u.counts) if (n > 0) own.push([column.get(t)!, n]);
+    own.sort((a, b) => a[0] - b[0]);
+    for (const [j, n] of own) yield [row, j, n];
   }
-  return out;
+}
+
+/** Text in chunks of about 1 MB (UTF-8 bytes), from lines. */
+function* chunks(head: string, lines: Iterable<string>): Generator<Uint8Array> {
+  let text = head;
+  for (const line of lines) {
+    text += line;
+    if (text.length >= 1 << 20) {
+      yield Buffer.from(text, 'utf8');
+      text = '';
+    }
+  }
+  if (text.length > 0) yield Buffer.from(text, 'utf8');
+}
+
+function* lines(
+  units: readonly DtmUnit[],
+  terms: readonly DtmTerm[],
+  sep: string,
+): Generator<string> {
+  for (const [i, j, n] of dtmCells(units, terms)) yield `${i}${sep}${j}${sep}${n}\n`;
 }
 
 /**
- * The Matrix Market text of the matrix: header, a comment, the size line,
- * then one "row column count" line per cell.
+ * dtm.mtx: the Matrix Market header, a comment, "rows columns entries", then
+ * one "row column count" line per cell.
  */
-export function matrixMarket(cells: readonly DtmCell[], rows: number, columns: number): string {
-  const lines = cells.map((c) => `${c.row} ${c.column} ${c.count}`);
-  return (
+export function matrixMarket(units: readonly DtmUnit[], dtm: Dtm): Generator<Uint8Array> {
+  return chunks(
     '%%MatrixMarket matrix coordinate integer general\n' +
-    '% Document-term matrix: rows = speaker in a document (dtm_rows.csv), columns = terms (dtm_terms.csv).\n' +
-    `${rows} ${columns} ${cells.length}\n` +
-    (lines.length > 0 ? `${lines.join('\n')}\n` : '')
+      '% Document-term matrix: rows = speaker in a document (dtm_rows.csv), columns = terms (dtm_terms.csv).\n' +
+      `${dtm.rows.length} ${dtm.terms.length} ${dtm.cells}\n`,
+    lines(units, dtm.terms, ' '),
   );
+}
+
+/** dtm.csv: the same cells as a table (row, column, count). */
+export function dtmCsv(units: readonly DtmUnit[], dtm: Dtm): Generator<Uint8Array> {
+  return chunks(`${DTM_CELL_COLUMNS.join(',')}\n`, lines(units, dtm.terms, ','));
 }
 
 export function dtmMethods(dtm: { rows: readonly unknown[]; terms: readonly unknown[] }): string {
@@ -187,7 +182,7 @@ export function dtmMethods(dtm: { rows: readonly unknown[]; terms: readonly unkn
 export const DTM_TABLES: TableSpec[] = [
   {
     name: 'dtm',
-    key: 'dtm',
+    // Written from the term counts as they are streamed (pipeline/index.ts), never held as rows.
     rowLevel: true,
     unit: 'one non-zero cell: a term used by a speaker in a document',
     description:
@@ -247,10 +242,14 @@ export const DTM_TABLES: TableSpec[] = [
 
 declare module './tables.js' {
   interface Results {
-    dtm: DtmCell[];
     dtmRows: DtmRow[];
     dtmTerms: DtmTerm[];
   }
+}
+
+/** The term counts of every speaker-document (the terms analysis's units). */
+export function dtmUnitsOf(ctx: Pick<AnalysisContext, 'partials' | 'annotated'>): DtmUnit[] {
+  return ctx.partials ? ctx.partials.flatMap((p) => p.units) : speakerDocs(ctx.annotated);
 }
 
 export const dtm = defineAnalysis({
@@ -261,9 +260,8 @@ export const dtm = defineAnalysis({
   tables: DTM_TABLES,
   // The term counts are the terms analysis's per-document units: no part of its own.
   merge: (_, ctx) => {
-    const units = ctx.partials ? ctx.partials.flatMap((p) => p.units) : speakerDocs(ctx.annotated);
-    const m = buildDtm(dtmPartsFromUnits(units));
-    return { dtm: m.cells, dtmRows: m.rows, dtmTerms: m.terms };
+    const m = buildDtm(dtmUnitsOf(ctx));
+    return { dtmRows: m.rows, dtmTerms: m.terms };
   },
   methods: (results) =>
     results.dtmRows.length > 0

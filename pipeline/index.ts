@@ -23,7 +23,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codebook } from '../analyses/codebook.js';
 import { loadDictionary } from '../analyses/dictionary.js';
-import { matrixMarket } from '../analyses/dtm.js';
+import { dtmCsv, matrixMarket } from '../analyses/dtm.js';
 import { analysisFigures, analysisMethods, runAnalyses, tableSpecs } from '../analyses/index.js';
 import { sentimentMethods } from '../analyses/sentiment/analysis.js';
 import { loadSentimentConfig } from '../analyses/sentiment/config.js';
@@ -366,6 +366,15 @@ async function writeTablesAndReport(ctx: {
     SPOOLED.map((t) => [t, () => ctx.csv.csv(t, CSV_COLUMNS[t])]),
   );
   streamed.set('terms', () => termsCsv(units, COLUMNS['terms'] ?? []));
+  // The document–term matrix's cells, from the same counts: dtm.csv and the Matrix Market
+  // file dtm.mtx (R: Matrix::readMM, Python: scipy.io.mmread), written as they are made.
+  const matrix = {
+    rows: tables.dtmRows,
+    terms: tables.dtmTerms,
+    cells: tables.dtmTerms.reduce((n, t) => n + t.rows, 0),
+  };
+  streamed.set('dtm', () => dtmCsv(units, matrix));
+  emit('data/dtm.mtx', matrixMarket(units, matrix));
   const write = (which: (name: string) => boolean) =>
     writeDataFiles(tables, (name, content) => emit(`data/${name}`, content), streamed, which);
   write((name) => streamed.has(name));
@@ -375,8 +384,6 @@ async function writeTablesAndReport(ctx: {
     ctx.lap('render');
   }
   write((name) => !streamed.has(name));
-  // The document–term matrix's cells also as a Matrix Market file (R: Matrix::readMM, Python: scipy.io.mmread).
-  emit('data/dtm.mtx', matrixMarket(tables.dtm, tables.dtmRows.length, tables.dtmTerms.length));
   emit('data/README.md', codebook());
   const methods = [
     methodsParagraph({

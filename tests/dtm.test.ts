@@ -15,7 +15,8 @@ import {
   DTM_ROW_COLUMNS,
   DTM_TABLES,
   DTM_TERM_COLUMNS,
-  dtmPart,
+  dtmCsv,
+  dtmUnits,
   matrixMarket,
 } from '../analyses/dtm.js';
 import type { AnnotatedDocument, AnnotatedTurn } from '../pipeline/types.js';
@@ -83,8 +84,10 @@ function readMatrixMarket(text: string): number[][] {
 }
 
 describe('document–term matrix', () => {
-  const dtm = buildDtm([dtmPart(d1), dtmPart(d2)]);
-  const mtx = matrixMarket(dtm.cells, dtm.rows.length, dtm.terms.length);
+  const units = [...dtmUnits(d1), ...dtmUnits(d2)];
+  const dtm = buildDtm(units);
+  const text = (chunks: Iterable<Uint8Array>) => Buffer.concat([...chunks]).toString('utf8');
+  const mtx = text(matrixMarket(units, dtm));
 
   it('writes the counts as a valid coordinate Matrix Market file', () => {
     expect(mtx.split('\n').slice(0, 1)).toEqual([
@@ -92,6 +95,11 @@ describe('document–term matrix', () => {
     ]);
     expect(mtx).toContain('\n3 4 5\n1 1 2\n1 2 2\n1 3 1\n2 3 1\n3 4 1\n');
     expect(readMatrixMarket(mtx)).toEqual(dense);
+  });
+
+  it('writes the same cells as dtm.csv', () => {
+    expect(text(dtmCsv(units, dtm))).toBe('row,column,count\n1,1,2\n1,2,2\n1,3,1\n2,3,1\n3,4,1\n');
+    expect(dtm.cells).toBe(5);
   });
 
   it('names rows and columns in the index tables', () => {
@@ -109,7 +117,9 @@ describe('document–term matrix', () => {
   });
 
   it('is the same whatever the order of the parts', () => {
-    expect(buildDtm([dtmPart(d2), dtmPart(d1)])).toEqual(dtm);
+    const reversed = [...dtmUnits(d2), ...dtmUnits(d1)];
+    expect(buildDtm(reversed)).toEqual(dtm);
+    expect(text(matrixMarket(reversed, buildDtm(reversed)))).toBe(mtx);
   });
 
   const python = spawnSync('python3', ['-c', 'import scipy.io'], { encoding: 'utf8' });

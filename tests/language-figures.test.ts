@@ -109,6 +109,31 @@ describe('trends figure', () => {
   });
 });
 
+describe('trends figure of many meetings', () => {
+  it('pools each calendar year above 40 meetings, counts over words', () => {
+    // 50 meetings, 10 a year 1960–1964; Albania says "revisionists" once in 1,000 words each time.
+    const parts = Array.from({ length: 50 }, (_, i) => ({
+      docId: `d${String(i).padStart(2, '0')}`,
+      date: `${1960 + Math.floor(i / 10)}-0${1 + (i % 9)}-01`,
+      title: '',
+      speakers: ['Enver Hoxha'],
+      sides: [
+        {
+          side: 'Albania',
+          words: 1000,
+          counts: terms.map((t) => (t.term === 'revisionism' ? 1 : 0)),
+        },
+      ],
+    }));
+    const fig = trendsFigure(trendRows(parts, terms), ['revisionism'])!;
+    expect(fig.data.map((d) => d.label)).toEqual(['1960', '1961', '1962', '1963', '1964']);
+    for (const d of fig.data) expect([d.count, d.words, d.per_10k]).toEqual([10, 10_000, 10]);
+    expect(fig.caption).toContain(
+      'With 50 meetings (more than 40), each point pools one calendar year',
+    );
+  });
+});
+
 describe('specs', () => {
   it('validate against the Vega-Lite v6 schema and render', { timeout: 60_000 }, async () => {
     const require = createRequire(import.meta.url);

@@ -6,7 +6,7 @@
  */
 import type { CollocateRow } from '../../analyses/collocates.js';
 import type { TrendRow } from '../../analyses/trends.js';
-import { round } from './data.js';
+import { poissonInterval, round } from './data.js';
 import { compareText, PANEL_WIDTH, sideOrder, sideScale, themeConfig } from './theme.js';
 import type { Figure } from './types.js';
 
@@ -245,6 +245,37 @@ export function concordanceLink(
 export const MAX_TREND_TERMS = 6;
 /** A side's rate in a meeting is drawn only when it spoke at least this many words there. */
 export const MIN_TREND_WORDS = 50;
+/** Above this many meetings the trends figure pools each calendar year (an axis of 1,000 meetings says nothing). */
+export const MAX_TREND_MEETINGS = 40;
+
+/** The rows of the shown terms pooled per calendar year and side ("meeting" = the year). */
+function byYear(rows: readonly TrendRow[], terms: readonly string[]): TrendRow[] {
+  const pooled = new Map<string, TrendRow>();
+  for (const r of rows) {
+    const year = Number(r.date.slice(0, 4));
+    if (r.side === 'all' || !terms.includes(r.term) || !/^\d{4}/.test(r.date)) continue;
+    const k = `${year}\u0000${r.side}\u0000${r.term}`;
+    const p = pooled.get(k);
+    if (p) {
+      p.count += r.count;
+      p.words += r.words;
+    } else
+      pooled.set(k, {
+        ...r,
+        meeting: year,
+        doc_id: '',
+        date: `${year}`,
+        label: `${year}`,
+        title: '',
+        days_since_previous: null,
+      });
+  }
+  return [...pooled.values()].map((p) => {
+    const [lo, hi] = poissonInterval(p.count);
+    const per = (x: number) => (p.words > 0 ? (x * 10_000) / p.words : 0);
+    return { ...p, per_10k: per(p.count), ci_low: per(lo), ci_high: per(hi) };
+  });
+}
 
 /**
  * Per term, the rate per meeting of each side on a categorical meeting axis
@@ -258,7 +289,9 @@ export function trendsFigure(
   for (const r of rows)
     if (r.side !== 'all') totals.set(r.term, (totals.get(r.term) ?? 0) + r.count);
   const shown = terms.filter((t) => (totals.get(t) ?? 0) > 0).slice(0, MAX_TREND_TERMS);
-  const data: Row[] = rows
+  const meetingCount = new Set(rows.map((r) => r.meeting)).size;
+  const yearly = meetingCount > MAX_TREND_MEETINGS;
+  const data: Row[] = (yearly ? byYear(rows, shown) : rows)
     .filter((r) => r.side !== 'all' && shown.includes(r.term) && r.words >= MIN_TREND_WORDS)
     .map((r) => ({
       term: r.term,
@@ -288,8 +321,9 @@ export function trendsFigure(
     $schema: SCHEMA,
     title: {
       text: 'Term trends by meeting',
-      subtitle:
-        'Occurrences per 10,000 words spoken by each side; bars: exact 95% Poisson interval; meetings evenly spaced',
+      subtitle: yearly
+        ? 'Occurrences per 10,000 words spoken by each side, meetings pooled per year; bars: exact 95% Poisson interval'
+        : 'Occurrences per 10,000 words spoken by each side; bars: exact 95% Poisson interval; meetings evenly spaced',
     },
     description: alt,
     data: { values: data },
@@ -353,9 +387,14 @@ export function trendsFigure(
     `Each point is the count of one term (a dictionary key with all its patterns, or a term given ` +
     `with --kwic or --collocates) in one side's speech in one meeting per 10,000 words that side ` +
     `spoke there; bars are exact 95% Poisson intervals for the count (Garwood 1936), scaled the ` +
-    `same way. The meetings are spaced evenly in date order and labelled by date and the people ` +
-    `who spoke: the axis does not show time. ` +
-    (gaps.length > 0
+    `same way. ` +
+    (yearly
+      ? `With ${meetingCount} meetings (more than ${MAX_TREND_MEETINGS}), each point pools one calendar ` +
+        `year's meetings (their counts over their words); undated meetings are left out; trends.csv ` +
+        `has every meeting. `
+      : `The meetings are spaced evenly in date order and labelled by date and the people ` +
+        `who spoke: the axis does not show time. `) +
+    (!yearly && gaps.length > 0
       ? `Gaps between consecutive meetings range from ${Math.min(...gaps)} to ${Math.max(...gaps)} days (tooltip and trends.csv). `
       : '') +
     `A side that spoke fewer than ${MIN_TREND_WORDS} words in a meeting is left out there. Each ` +
