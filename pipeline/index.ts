@@ -22,6 +22,11 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CODEBOOK, codebook } from '../analyses/codebook.js';
+import {
+  type Comparisons,
+  type ComparisonsConfig,
+  resolveComparisons,
+} from '../analyses/comparisons.js';
 import { loadDictionary } from '../analyses/dictionary.js';
 import { runAnalyses } from '../analyses/index.js';
 import { sentimentMethods } from '../analyses/sentiment/analysis.js';
@@ -32,6 +37,7 @@ import type { Tables } from '../analyses/types.js';
 import { processDocuments, WORKER_THRESHOLD } from './annotate-stage.js';
 import { removeDeadCacheTemps } from './cache-files.js';
 import { type CollectedDocument, DocumentCollector, SPOOLED } from './collect.js';
+import { comparisonDiagnostics, loadComparisons } from './comparisons-config.js';
 import { convertCorpus } from './convert/index.js';
 import { formatNumber, quoteField, rowsJson, stableJson, toCsv } from './csv.js';
 import { ConfigError } from './errors.js';
@@ -223,8 +229,12 @@ async function runStages(
     const docs = sortTranscripts(collector.documents(), (d) => d.transcript);
     kept = docs.filter((d) => d.full).length;
     transcripts = docs.map((d) => d.transcript);
+    // The sides and periods keyness compares: corpus.yaml's, or chosen from the data.
+    const units = docs.flatMap((d) => d.partial.units);
+    const comparisons = resolveComparisons(config.comparisons, units);
     diagnostics = [
       ...prepared.diagnostics,
+      ...comparisonDiagnostics(comparisons, units),
       ...processed.failed,
       ...transcripts.flatMap((t) => t.diagnostics),
     ];
@@ -235,7 +245,8 @@ async function runStages(
       docs,
       config,
       opts,
-      manifest: buildManifest(rawCount, transcripts, config, opts),
+      manifest: buildManifest(rawCount, transcripts, config, opts, comparisons),
+      comparisons,
       diagnostics,
       csv: collector,
       emit,
@@ -306,6 +317,7 @@ async function writeTablesAndReport(ctx: {
   config: LoadedConfig;
   opts: PipelineOptions;
   manifest: ReturnType<typeof buildManifest>;
+  comparisons: Comparisons;
   diagnostics: Diagnostic[];
   csv: Pick<DocumentCollector, 'csv'>;
   emit: (name: string, content: OutputContent) => void;
@@ -326,6 +338,7 @@ async function writeTablesAndReport(ctx: {
     sentiment: { targets: config.sentiment.targets },
     rowLevel: false,
     keepPresentNames: opts.keepPresentNames ?? false,
+    comparisons: ctx.comparisons,
   });
   const units = partials.flatMap((p) => p.units);
   // The merged tables hold what the report needs; the partials' own rows
@@ -338,6 +351,7 @@ async function writeTablesAndReport(ctx: {
     sentimentOverrides: config.sentiment.overrides,
     sentimentTargets: config.sentiment.targets,
     keynessKeepsPresentNames: opts.keepPresentNames ?? false,
+    comparisons: ctx.comparisons,
   });
   ctx.startRendering(figures);
   ctx.lap('figures');
@@ -388,6 +402,8 @@ interface LoadedConfig {
   stopwords: string[];
   sentiment: ReturnType<typeof loadSentimentConfig>;
   files: Record<string, string>;
+  /** The comparisons: section of corpus.yaml, when it has one. */
+  comparisons: ComparisonsConfig | undefined;
 }
 
 /** Validates all configuration up front, before any document is processed. */
@@ -413,6 +429,7 @@ function loadConfig(corpus: CorpusFiles): LoadedConfig {
     dictionary: loadDictionary(inputs.dictionary, 'dictionary.yaml'),
     stopwords: loadStopwords(inputs.stopwords, 'stopwords.txt'),
     sentiment: loadSentimentConfig(inputs.sentiment, 'sentiment.yaml'),
+    comparisons: loadComparisons(corpus.config.get('corpus.yaml') ?? '', 'corpus.yaml'),
     files: Object.fromEntries([...corpus.config.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
   };
 }
@@ -422,6 +439,7 @@ function buildManifest(
   transcripts: readonly Transcript[],
   config: LoadedConfig,
   opts: PipelineOptions,
+  comparisons: Comparisons,
 ) {
   const require = createRequire(import.meta.url);
   const version = (name: string) => {
@@ -452,6 +470,7 @@ function buildManifest(
       kwic_terms: [...opts.kwicTerms].sort(),
       speech: speechCounted(transcripts, opts.speech ?? 'all'),
       keyness_present_names: opts.keepPresentNames ? 'kept' : 'left out',
+      comparisons,
       dictionary: config.dictionary,
       stopwords: config.stopwords,
       sentiment_overrides: Object.fromEntries(
