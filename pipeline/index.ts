@@ -31,6 +31,7 @@ import { loadDictionary } from '../analyses/dictionary.js';
 import { runAnalyses } from '../analyses/index.js';
 import { sentimentMethods } from '../analyses/sentiment/analysis.js';
 import { loadSentimentConfig } from '../analyses/sentiment/config.js';
+import { parseStance, type StanceSummary } from '../analyses/sentiment/stance.js';
 import { loadStopwords } from '../analyses/stopwords.js';
 import { type SpeakerDoc, TERM_COLUMNS, termMeasures, termsInOrder } from '../analyses/terms.js';
 import type { Tables } from '../analyses/types.js';
@@ -47,6 +48,7 @@ import { type CorpusFiles, type OutputContent, readCorpus } from './io.js';
 import { prepareCorpus, sortTranscripts } from './model.js';
 import { RenderCache, renderThroughCache } from './render-cache.js';
 import { defaultRenderWorkers, RenderPool, renderFigures } from './render-pool.js';
+import { buildFindings } from './report/findings.js';
 import { buildReport, methodsParagraph } from './report/index.js';
 import { REPORTS_README } from './reports-readme.js';
 import { suggestedSpeakers } from './speaker-names.js';
@@ -347,11 +349,13 @@ async function writeTablesAndReport(ctx: {
   partials.length = 0;
   ctx.lap('analyses');
 
+  const stance = readStance();
   const figures = buildFigures(tables, {
     sentimentOverrides: config.sentiment.overrides,
     sentimentTargets: config.sentiment.targets,
     keynessKeepsPresentNames: opts.keepPresentNames ?? false,
     comparisons: ctx.comparisons,
+    stance,
   });
   ctx.startRendering(figures);
   ctx.lap('figures');
@@ -380,7 +384,12 @@ async function writeTablesAndReport(ctx: {
   const methods = methodsParagraph({
     tables,
     manifest,
-    sentimentMethods: sentimentMethods(readAgreement(), undefined, config.sentiment.overrides),
+    sentimentMethods: sentimentMethods(
+      readAgreement(),
+      undefined,
+      config.sentiment.overrides,
+      stance,
+    ),
   });
   emit(
     'index.html',
@@ -391,6 +400,7 @@ async function writeTablesAndReport(ctx: {
       diagnostics: ctx.diagnostics,
       manifest,
       methods,
+      findings: buildFindings({ tables, comparisons: ctx.comparisons, stance }),
     }),
   );
   return figures;
@@ -645,5 +655,18 @@ function readAgreement(): Array<{ file: string; scorer: string; n: number; pears
     return json.measured ?? [];
   } catch {
     return [];
+  }
+}
+
+/**
+ * The stance benchmark's result, as written by `npm run bench -- --stance
+ * --write-stance` (committed with the scorer); undefined when absent.
+ */
+function readStance(): StanceSummary | undefined {
+  try {
+    const path = join(PROJECT_ROOT, 'analyses', 'sentiment', 'stance.json');
+    return parseStance(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
   }
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Comparisons } from '../analyses/comparisons.js';
 import {
   chiSquare1P,
   erfc,
@@ -10,6 +9,7 @@ import {
 } from '../analyses/keyness.js';
 import type { KeynessRow } from '../analyses/types.js';
 import { annotated, times } from './fixtures/analyses/corpus.js';
+import { shippedComparisons } from './helpers.js';
 
 describe('g2 (Dunning 1993) on 2×2 tables computed by hand', () => {
   it('a=10, b=5, n1=100, n2=200', () => {
@@ -106,19 +106,7 @@ describe('keynessRows', () => {
   };
 
   // The comparisons as the shipped corpus.yaml states them.
-  const shipped: Comparisons = {
-    sides: {
-      target: { name: 'Albania', sides: ['Albania'] },
-      reference: { name: 'DPRK', sides: ['DPRK'] },
-      source: 'corpus.yaml',
-      left_out: [],
-    },
-    periods: {
-      target: { name: '1959-1961', from: '1959-01-01', to: '1961-12-31' },
-      reference: { name: '1964-1966', from: '1964-01-01', to: '1966-12-31' },
-      source: 'corpus.yaml',
-    },
-  };
+  const shipped = shippedComparisons();
 
   it('compares sides, each speaker with the rest, and periods; rows by comparison, g2 desc, term', () => {
     const P = 'period:1959-1961 vs 1964-1966';

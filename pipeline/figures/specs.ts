@@ -6,6 +6,7 @@
 
 import type { Comparisons } from '../../analyses/comparisons.js';
 import { MIN_INTERVAL_N } from '../../analyses/sentiment/analysis.js';
+import { type StanceSummary, stanceText } from '../../analyses/sentiment/stance.js';
 import { KEPT_FUNCTION_WORDS } from '../../analyses/stopwords.js';
 import type { Tables } from '../../analyses/types.js';
 import {
@@ -316,8 +317,13 @@ function yearlySentiment(tables: Tables, level: 'side' | 'speaker', keep?: Set<s
   });
 }
 
-const sentimentScale = { domain: [-1, 1], nice: false };
-/** Short enough to fit beside the plot; the subtitles give the −1 … +1 range. */
+/**
+ * Sentiment axes are fitted to the data (means and their intervals), always
+ * including 0, which a dashed rule marks: on a fixed −1 … +1 axis the
+ * differences the scores can show would be squeezed into a thin band.
+ */
+const sentimentScale = { zero: true, nice: true };
+/** Short enough to fit beside the plot; the subtitles say the axis is fitted and where 0 is. */
 const sentimentTitle = 'Mean sentence score';
 
 // ── 1. Phrase rates over time by side (the headline figure) ──────────────────
@@ -627,6 +633,8 @@ export interface FigureOptions {
   keynessKeepsPresentNames?: boolean;
   /** The sides and periods keyness compared, and how they were chosen. */
   comparisons?: Comparisons;
+  /** The stance benchmark's result (analyses/sentiment/stance.json), cited in the target caption. */
+  stance?: StanceSummary;
 }
 
 /** Override words quoted as examples in captions. */
@@ -706,7 +714,7 @@ export function sentimentBySide(tables: Tables, options: FigureOptions = {}): Fi
   const spec = {
     ...base(
       'Sentiment over time, by side',
-      `Mean sentence score per meeting (−1 … +1); bars: 95% interval; hollow: n < ${MIN_ESTIMATE_SENTENCES}`,
+      `Mean sentence score per meeting (axis fitted to the data; dashed: 0); bars: 95% interval; hollow: n < ${MIN_ESTIMATE_SENTENCES}`,
       alt,
       data,
     ),
@@ -760,7 +768,7 @@ export function sentimentBySpeaker(
   const spec = {
     ...base(
       'Sentiment over time, by speaker',
-      `Mean sentence score per meeting (−1 … +1); bars: 95% interval; hollow: n < ${MIN_ESTIMATE_SENTENCES}`,
+      `Mean sentence score per meeting (axis fitted to the data; dashed: 0); bars: 95% interval; hollow: n < ${MIN_ESTIMATE_SENTENCES}`,
       alt,
       data,
     ),
@@ -1307,6 +1315,9 @@ function targetExample(targets: FigureOptions['sentimentTargets'] = []): string 
   );
 }
 
+/** Named for what it measures: the tone of sentences, not an attitude toward the target. */
+export const TARGET_TITLE = 'Tone of the sentences that mention each target, per year';
+
 export function targetTone(tables: Tables, options: FigureOptions = {}): Figure | undefined {
   const data: Row[] = tables.sentimentTargets
     .map((r) => ({
@@ -1336,12 +1347,12 @@ export function targetTone(tables: Tables, options: FigureOptions = {}): Figure 
     title: 'Year',
   };
   const alt =
-    `Small multiples, one panel per target (${targets.join(', ')}), of the mean sentiment of ` +
-    `sentences mentioning the target per year, by side, with 95% confidence intervals.`;
+    `Small multiples, one panel per target (${targets.join(', ')}), of the mean tone score of ` +
+    `the sentences that mention the target per year, by side, with 95% confidence intervals.`;
   const spec = {
     ...base(
-      'Tone toward targets, per year',
-      `Mean score of the sentences that mention each target; bars: 95% interval; hollow: n < ${MIN_ESTIMATE_SENTENCES}`,
+      TARGET_TITLE,
+      `Mean tone score of the sentences that mention each target; bars: 95% interval; hollow: n < ${MIN_ESTIMATE_SENTENCES}`,
       alt,
       data,
     ),
@@ -1368,11 +1379,13 @@ export function targetTone(tables: Tables, options: FigureOptions = {}): Figure 
     },
   };
   const caption =
-    ` (${targetExample(options.sentimentTargets)}) are scored as in the sentiment figures and ` +
+    `This figure measures the tone of the words in the sentences that mention a target, not ` +
+    `the speakers' attitude toward it. Sentences that mention a target ` +
+    `(${targetExample(options.sentimentTargets)}) are scored as in the sentiment figures and ` +
     `averaged per side and calendar year; bars are 95% bootstrap intervals. ${fewNote} ` +
     `The tooltip and target-tone.csv give each mean's number of sentences. A sentence ` +
-    `mentioning two targets counts for both.`;
-  return figure('target-tone', 'Tone toward targets, per year', caption, alt, spec, data, [
+    `mentioning two targets counts for both. ${stanceText(options.stance)}`;
+  return figure('target-tone', TARGET_TITLE, caption, alt, spec, data, [
     'year',
     'date',
     'target',

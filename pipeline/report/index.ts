@@ -21,6 +21,7 @@ import type { Diagnostic, Segment, Transcript } from '../types.js';
 import { escapeRegExp } from '../words.js';
 import { browserBundles } from './assets.js';
 import { CLIENT_JS } from './client.js';
+import { type Finding, findingsSection } from './findings.js';
 import { esc, formatInt, idMaker, safeUrl, scriptJson } from './html.js';
 import { sideIndex, stylesheet } from './style.js';
 
@@ -42,6 +43,8 @@ export interface ReportInput {
   dataFiles?: string[];
   /** Optional page title; default from manifest.title or a generic one. */
   title?: string;
+  /** The findings summary shown first (./findings.ts); none: no summary. */
+  findings?: Finding[];
 }
 
 /**
@@ -159,6 +162,7 @@ export function buildReport(input: ReportInput): string {
     '<a class="skip" href="#main">Skip to content</a>',
     `<header class="top"><h1>${esc(title)}</h1><p>${esc(subtitle)}</p>`,
     '<nav class="toc" aria-label="Contents"><ol>',
+    ...(input.findings?.length ? ['<li><a href="#findings">Findings</a></li>'] : []),
     '<li><a href="#corpus">Corpus</a></li>',
     '<li><a href="#figures">Figures</a></li>',
     '<li><a href="#concordance">Concordance</a></li>',
@@ -167,6 +171,7 @@ export function buildReport(input: ReportInput): string {
     '<li><a href="#methods">Methods and provenance</a></li>',
     '</ol></nav></header>',
     '<main id="main">',
+    ...(input.findings?.length ? [findingsSection(input.findings)] : []),
     corpusSection(tables, docs, ctx, diagnostics),
     figuresSection(figures),
     concordanceSection(tables, kwicSorted, ctx),
