@@ -60,7 +60,11 @@ export function stanceText(s: StanceSummary | undefined): string {
         ? `above the ${pct(s.majority_share)} of always guessing the commoner label`
         : `not distinguishable from the ${pct(s.majority_share)} of always guessing the commoner label`;
   return (
-    `Tone is not stance: on ${s.n.toLocaleString('en-US')} UK House of Commons speeches labelled by hand as for or against the motion (HanDeSeT; Abercrombie and Batista-Navarro 2018), ` +
+    `Tone is not stance: on ${s.n.toLocaleString('en-US')} ${
+      /handeset/i.test(s.file)
+        ? 'UK House of Commons speeches labelled by hand as for or against the motion (HanDeSeT; Abercrombie and Batista-Navarro 2018)'
+        : `speeches labelled by hand as for or against (${s.file})`
+    }, ` +
     `this scorer's score correlates with the label at r = ${signed3(p.pearson)} (95% interval ${signed3(p.pearson_ci[0])} to ${signed3(p.pearson_ci[1])}) ` +
     `and its sign matches the label for ${pct(p.sign_accuracy)} of the speeches (95% interval ${pct(p.sign_accuracy_ci[0])} to ${pct(p.sign_accuracy_ci[1])}), ` +
     (atChance ? 'no better than chance and ' : '') +

@@ -4,7 +4,8 @@
  * political speeches hand-labelled for (+1) or against (−1) a motion, in the
  * harness's format (ID<TAB>label<TAB>text, analyses/sentiment/benchmark.ts);
  * by default the HanDeSeT House of Commons speeches (Abercrombie &
- * Batista-Navarro 2018) beside the repository, in ../shared/benchmarks/stance/.
+ * Batista-Navarro 2018) from the shared benchmark folder beside the
+ * repository (DEFAULT_STANCE_FILE).
  *
  * For each scorer: Pearson r between score and label with its Fisher-z 95%
  * interval, and sign accuracy (score sign = label sign; a score of 0 counts
