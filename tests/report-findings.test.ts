@@ -230,6 +230,10 @@ describe('the summary in the report', () => {
     for (const m of html.slice(at, html.indexOf('</section>', at)).matchAll(/href="#(fig-[^"]+)"/g))
       expect(html).toContain(`id="${m[1]}"`);
     expect(html).toContain('href="#fig-keyness-periods"');
+    // Dictionary keys filter the concordance; plain words are marked for a word search only.
+    const section = html.slice(at, html.indexOf('</section>', at));
+    expect(section).toMatch(/<a href="#concordance" data-kwic data-kwic-phrase="[^"]+">/);
+    expect(section).not.toMatch(/data-kwic data-kwic-q=/);
   });
 
   it('escapes what it prints and marks concordance links for the page script', () => {

@@ -19,7 +19,7 @@
  *   sentence says why (the stance benchmark, when measured).
  *
  * Links are plain anchors: #fig-<id> for figures, #concordance with
- * data-kwic-phrase (a dictionary key) or data-kwic-query (a word) for the
+ * data-kwic-phrase (a dictionary key) or data-kwic-q (a word) for the
  * lines behind a number, #methods for the rules.
  */
 import { type Comparisons, inPeriod, type Period } from '../../analyses/comparisons.js';
@@ -68,9 +68,10 @@ function concordanceLink(text: string, query: string, phrase = false): Link {
   return {
     text,
     href: '#concordance',
-    attrs: phrase
-      ? { 'data-kwic': '', 'data-kwic-phrase': query }
-      : { 'data-kwic': '', 'data-kwic-query': query },
+    // A dictionary key filters today's concordance (data-kwic); a word is
+    // marked data-kwic-q for a concordance that searches all speech, and until
+    // then the link only leads to the concordance, never to other words' lines.
+    attrs: phrase ? { 'data-kwic': '', 'data-kwic-phrase': query } : { 'data-kwic-q': query },
   };
 }
 
