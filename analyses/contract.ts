@@ -21,6 +21,7 @@
  */
 import type { Figure, FigureOptions } from '../pipeline/figures/types.js';
 import type { AnnotatedDocument, Transcript } from '../pipeline/types.js';
+import type { Comparisons } from './comparisons.js';
 import type { DocumentPartial } from './per-document.js';
 import type { CodebookColumn, Results, TableSpec } from './tables.js';
 import type { Dictionary } from './types.js';
@@ -104,4 +105,6 @@ export interface AnalysisContext {
   rowLevel?: boolean;
   /** Keep the names of the people present at each meeting in the keyness comparison (default: left out). */
   keepPresentNames?: boolean;
+  /** The sides and periods keyness compares (default: chosen from the data, analyses/comparisons.ts). */
+  comparisons?: Comparisons;
 }

@@ -13,6 +13,7 @@
 
 import type { Figure } from '../pipeline/figures/types.js';
 import type { Transcript } from '../pipeline/types.js';
+import { resolveComparisons } from './comparisons.js';
 import type {
   Analysis,
   AnalysisContext,
@@ -122,6 +123,7 @@ export const ANALYSES: readonly Analysis[] = [
       return {
         keyness: keynessFromUnits(
           ctx.keepPresentNames ? units : withoutPresentNames(units, presentNames(ctx.transcripts)),
+          { comparisons: ctx.comparisons ?? resolveComparisons(undefined, units) },
         ),
       };
     },
