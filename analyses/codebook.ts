@@ -28,7 +28,7 @@ const DOC = c(
 );
 const DATE = c(
   'date',
-  'Meeting date, ISO YYYY-MM-DD (from the text or corpus/corpus.yaml); empty if unknown.',
+  'Meeting date, ISO YYYY-MM-DD, or YYYY-MM / YYYY when only the month / year is known (see date_precision in documents.csv); from the text or corpus/corpus.yaml; empty if unknown.',
 );
 const SPEAKER = c('speaker', 'Canonical speaker name from corpus/speakers.yaml.');
 const SIDE = c(
@@ -60,6 +60,10 @@ export const CODEBOOK: CodebookFile[] = [
     columns: [
       DOC,
       DATE,
+      c(
+        'date_precision',
+        'How precise the date is: "day", "month" (a record dated only "April 1950": date 1950-04) or "year" (date YYYY, from corpus.yaml); empty without a date. Figures draw a month-only date on the first day of its month and a year-only date on 1 January; tables sort it before the days of that month (or year).',
+      ),
       c('title', 'Title of the record.'),
       c('source_file', 'File name under corpus/raw/.'),
       c(

@@ -74,16 +74,23 @@ export function loadCorpusConfig(
         o.participants = v;
         continue;
       }
-      const s = v instanceof Date ? v.toISOString().slice(0, 10) : v;
+      // YAML reads 1961-02-10 as a date and a bare year (1950) as a number.
+      const s =
+        v instanceof Date
+          ? v.toISOString().slice(0, 10)
+          : key === 'date' && typeof v === 'number' && Number.isInteger(v)
+            ? String(v)
+            : v;
       if (typeof s !== 'string')
         throw new ConfigError(file, at, `expected "${key}" to be text, found ${kind(v)}`);
       if (key === 'date') {
-        const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-        if (!m || !isRealDate(+m[1]!, +m[2]!, +m[3]!)) {
+        // A day, or only the month (YYYY-MM) or year (YYYY) when that is all that is known.
+        const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
+        if (!m || !isRealDate(+m[1]!, m[2] ? +m[2] : 1, m[3] ? +m[3] : 1)) {
           throw new ConfigError(
             file,
             at,
-            `expected "date" as YYYY-MM-DD, found ${JSON.stringify(s)}`,
+            `expected "date" as YYYY-MM-DD (or YYYY-MM, YYYY when only the month or year is known), found ${JSON.stringify(s)}`,
           );
         }
       }

@@ -74,7 +74,11 @@ export interface NormalizedDocument extends Omit<RawDocument, 'diagnostics'> {
 }
 
 export interface Metadata {
-  /** ISO date (YYYY-MM-DD) of the meeting; "" when not found. */
+  /**
+   * ISO date of the meeting at the precision known: YYYY-MM-DD, YYYY-MM when
+   * the record gives only a month ("April 1950"), YYYY from corpus.yaml; ""
+   * when not found.
+   */
   date: string;
   title: string;
   summary: string;
