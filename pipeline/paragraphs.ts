@@ -372,23 +372,36 @@ const SAYING =
 /**
  * The narrative's last clause names the speaker before the verb, perhaps
  * with an inserted clause: "…, Comrade Hysni Kapo, after answering the
- * question asked by Comrade Mao Zedong, said:".
+ * question asked by Comrade Mao Zedong, said:"; a short phrase in lower
+ * case may follow the verb ("Comrade Mao spoke during the reception:").
  */
 const INTRODUCER = new RegExp(
-  `(?:^|[,.;] )((?:\\p{Lu}[\\p{L}’'.-]*)(?: \\p{Lu}[\\p{L}’'.-]*){0,5})(?:, [^,:]+,)? (?:\\p{Ll}+ )?(?:${SAYING})(?: as follows)?:$`,
+  `(?:^|[,.;] )((?:\\p{Lu}[\\p{L}’'.-]*)(?: \\p{Lu}[\\p{L}’'.-]*){0,5})(?:, [^,:]+,)? (?:\\p{Ll}+ )?(?:${SAYING})(?: \\p{Ll}+){0,4}:$`,
   'u',
 );
 
 /**
- * Speech introduced by narrative: a paragraph wholly in quotation marks after
- * a paragraph ending "<Name>[, …,] said:" is that person's turn.
+ * Whether a paragraph speaks as the speaker does: its first sentence is in
+ * the first or second person ("I welcome you to our country.").
+ */
+function speaksInPerson(paragraph: string): boolean {
+  const first = paragraph.split(/(?<=[.!?])\s+(?=\p{Lu})/u, 1)[0]!;
+  return first.split(/[^\p{L}]+/u).some((w) => FIRST_SECOND.has(w.toLowerCase()));
+}
+
+/**
+ * Speech introduced by narrative: after a paragraph ending "<Name>[, …,]
+ * said:", a paragraph wholly in quotation marks, or one not opening with a
+ * quotation whose first sentence is in the first or second person, is that
+ * person's turn.
  */
 function introducedSpeech(
   before: string,
   quoted: string,
   detect: (p: string) => LabelMatch | null,
 ): LabelMatch | null {
-  if (!QUOTED.test(quoted)) return null;
+  // A paragraph opening with a quotation that does not close it is narrative quoting someone.
+  if (!QUOTED.test(quoted) && (/^[“"]/u.test(quoted) || !speaksInPerson(quoted))) return null;
   const m = INTRODUCER.exec(before);
   if (!m) return null;
   const l = detect(`${m[1]!}: …`);

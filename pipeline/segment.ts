@@ -1,4 +1,4 @@
-import { parseDate } from './describe.js';
+import { monthDateLine, parseDate } from './describe.js';
 import { analysisForm } from './normalize.js';
 import {
   createLabelDetector,
@@ -155,12 +155,58 @@ const NOT_PRESENT_VERB = new Set([
 export function narratesParticipants(text: string): boolean {
   const m = /^They (\p{Ll}+) /u.exec(text);
   if (!m || NOT_PRESENT_VERB.has(m[1]!) || /(?:ed|ing)$/.test(m[1]!)) return false;
-  if (!/[.]$/.test(text)) return false;
-  // Another sentence: an end mark followed by a capital, unless it closes an
-  // abbreviation ("Cdes.", "Mr.", "N.S.").
-  if (/(?<!\b(?:\p{Lu}\p{Ll}{0,3}|\p{Lu}\.\p{Lu}))[.!?]\s+\p{Lu}/u.test(text)) return false;
+  if (!oneSentence(text)) return false;
   const words = text.split(/[^\p{L}]+/u).map((w) => w.toLowerCase());
   return !words.some((w) => FIRST_SECOND.has(w));
+}
+
+/** One sentence closed by a full stop: no end mark followed by a capital, unless it closes an abbreviation ("Cdes.", "Mr.", "N.S."). */
+function oneSentence(text: string): boolean {
+  return (
+    /[.]$/.test(text) && !/(?<!\b(?:\p{Lu}\p{Ll}{0,3}|\p{Lu}\.\p{Lu}))[.!?]\s+\p{Lu}/u.test(text)
+  );
+}
+
+/** Common irregular verbs in the simple past (lexical verbs; no auxiliaries). */
+const IRREGULAR_PAST = new Set(
+  'paid said made took gave went came spoke shook rose stood sat left read brought told began held met saw sent kept found thought knew wrote drew put set led heard felt understood bought won lost got became ran drove chose fell flew forgot grew hid laid meant rode rang sang sold shot shut slept spent struck swore taught threw wore withdrew'.split(
+    ' ',
+  ),
+);
+/** Lower-case words that may follow a subject without being its verb. */
+const NOT_A_VERB = new Set(
+  'of in on at to for from with by about and or but who whom whose which that than as into onto upon over under between among during'.split(
+    ' ',
+  ),
+);
+const FIRST_SINGULAR: ReadonlySet<string> = new Set(['i', 'me', 'my', 'mine']);
+
+/**
+ * Whether an unlabelled paragraph inside a turn is the note-taker narrating
+ * the meeting: one sentence whose subject is people at the meeting in the
+ * third person, and no first or second person — except the note-taker's own
+ * "I" / "my" when the record's narrative before the first turn speaks in
+ * the first person singular (`noteTakerIsI`). The subject is either a role
+ * in the plural followed by names, with any verb after them ("The
+ * interpreters Yang Ming Fu and Li Yue Zhen translate orally …"), or "The"
+ * and one capitalised word for a people, with a verb in the simple past
+ * ("The Chinese paid greatest attention …"). "The Soviet Union took …" (a
+ * name of several words) and "The Americans want …" (present tense) stay
+ * speech.
+ */
+export function narratesMeeting(text: string, noteTakerIsI: boolean): boolean {
+  const m = /^The (\p{Ll}+s|\p{Lu}\p{Ll}+)((?: (?:\p{Lu}[\p{L}’'.-]*|and))*) (\p{Ll}+)[ ,.]/u.exec(
+    text,
+  );
+  if (!m || !oneSentence(text)) return false;
+  const [, head, names, verb] = m as unknown as [string, string, string, string];
+  if (NOT_A_VERB.has(verb)) return false;
+  if (/^\p{Lu}/u.test(head)) {
+    if (names !== '') return false;
+    if (!IRREGULAR_PAST.has(verb) && !/^\p{Ll}{2,}ed$/u.test(verb)) return false;
+  } else if (names.trim() === '' || /^and$|\band$/.test(names.trim())) return false;
+  const words = text.split(/[^\p{L}]+/u).map((w) => w.toLowerCase());
+  return !words.some((w) => FIRST_SECOND.has(w) && !(noteTakerIsI && FIRST_SINGULAR.has(w)));
 }
 
 /**
@@ -201,6 +247,11 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
   let parenDepth = 0;
   let prevEnd = 0;
   let afterHeading = false;
+  // The note-taker writes as "I" when the narrative before the first turn does
+  // ("Today, together with cde. Suslov, I paid a visit to …").
+  const noteTakerIsI = paragraphs
+    .slice(0, zones.firstTurn < 0 ? 0 : zones.firstTurn)
+    .some((p) => !headerRule(p, doc, false) && /(?<![\p{L}])(?:I|my)(?![\p{L}])/u.test(p.text));
 
   const lines = lineStarts(text);
   const push = (
@@ -377,8 +428,9 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
       continue;
     }
     // The note-taker narrating what the participants do ("They switch to
-    // international questions.") is not the speaker's words.
-    if (current && narratesParticipants(p.text)) {
+    // international questions.", "The interpreters … translate …") is not
+    // the speaker's words.
+    if (current && (narratesParticipants(p.text) || narratesMeeting(p.text, noteTakerIsI))) {
       spans(p, p.start, 'narrative', push);
       continue;
     }
@@ -424,6 +476,40 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
           ? 'summary'
           : 'verbatim';
   return { ...doc, segments, turns, speakers: speakerOrder, record, diagnostics };
+}
+
+/**
+ * Whether the span [start, end) of `body` stands between sentences: at the
+ * start, or after a sentence's end mark (perhaps closing a quotation), and
+ * followed by the end or a new sentence.
+ */
+function betweenSentences(body: string, start: number, end: number): boolean {
+  const before = body.slice(0, start).trimEnd();
+  const after = body.slice(end).trimStart();
+  return (
+    (before === '' || /[.!?][”"’]?$/u.test(before)) && (after === '' || /^[\p{Lu}“"‘]/u.test(after))
+  );
+}
+
+/**
+ * A parenthesis with no verb and no first or second person, opening with a
+ * capitalised word ("(Back to the press release)"): standing between the
+ * speaker's sentences it is the note-taker's aside, not speech. A word
+ * that may be a finite verb (in -s or -ed, an auxiliary, a common irregular
+ * past) keeps it speech.
+ */
+export function verblessAside(content: string): boolean {
+  const words = content.split(/[^\p{L}’'-]+/u).filter((w) => w !== '');
+  if (words.length === 0 || !/^\p{Lu}\p{Ll}/u.test(words[0]!)) return false;
+  return !words.some((w) => {
+    const lower = w.toLowerCase();
+    return (
+      FIRST_SECOND.has(lower) ||
+      FINITE.has(lower) ||
+      IRREGULAR_PAST.has(lower) ||
+      (/^\p{Ll}{2,}(?:s|ed)$/u.test(lower) && !/(?:ss|ous|us|is)$/u.test(lower))
+    );
+  });
 }
 
 /** What follows a subjectless verb of saying in a report ("Greets the …", "Asks whether …"). */
@@ -478,7 +564,9 @@ function spans(
       (STAGE_WORDS.test(content) ||
         STAGE_REPORTED.test(content) ||
         STAGE_NARRATION.test(content) ||
-        (kind === 'speech' && narratesAction(content)));
+        (kind === 'speech' &&
+          (narratesAction(content) ||
+            (betweenSentences(body, m.index, m.end) && verblessAside(content)))));
     if (!isBracket && !stage) {
       if (kind === 'speech') kept?.(body.slice(m.index, m.end), p);
       // The speaker's own parenthesis: brackets inside it are still found.
@@ -552,7 +640,7 @@ function headerRule(p: Paragraph, doc: DescribedDocument, afterHeading: boolean)
   const lower = t.toLowerCase();
   if (HEADER_WORDS.includes(lower.replace(/:$/, '')) && t.endsWith(':')) return 'header/heading';
   if (afterHeading) return 'header/heading-value';
-  if (parseDate(t) && t.split(' ').length <= 6) return 'header/date-line';
+  if ((parseDate(t) || monthDateLine(t)) && t.split(' ').length <= 6) return 'header/date-line';
   if (t === doc.metadata.title || (doc.metadata.title !== '' && t.endsWith(doc.metadata.title)))
     return 'header/title';
   if (t === doc.metadata.summary) return 'header/summary';
