@@ -100,3 +100,27 @@ export function loadCorpusConfig(
   }
   return out;
 }
+
+/**
+ * The side corpus/corpus.yaml gives new speakers, from its top-level key
+ *   defaultSide: Albania
+ * (undefined without one). It fills the side of each entry in
+ * reports/speakers.suggested.yaml, so that a corpus from one side's archive
+ * needs no side typed in per person; the analyses count a speaker under a
+ * side only once the entry is in speakers.yaml. Anything but one line of
+ * text stops the run with the line.
+ */
+export function loadDefaultSide(text: string, file = 'corpus.yaml'): string | undefined {
+  const { value, lineOf } = parseYamlWithLines(text, file);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  if (!Object.hasOwn(value, 'defaultSide')) return undefined;
+  const side = (value as Record<string, unknown>)['defaultSide'];
+  const at = lineOf(['defaultSide']);
+  if (typeof side !== 'string' || side.trim() === '' || /[\n\r]/.test(side))
+    throw new ConfigError(
+      file,
+      at,
+      `expected "defaultSide" to be the name of a side (one line of text, e.g. "Albania"), found ${typeof side === 'string' ? JSON.stringify(side) : kind(side)}`,
+    );
+  return side.trim();
+}

@@ -33,6 +33,7 @@ import { processDocuments, WORKER_THRESHOLD } from './annotate-stage.js';
 import { removeDeadCacheTemps } from './cache-files.js';
 import { type CollectedDocument, DocumentCollector, SPOOLED } from './collect.js';
 import { convertCorpus } from './convert/index.js';
+import { loadDefaultSide } from './corpus-config.js';
 import { formatNumber, quoteField, rowsJson, stableJson, toCsv } from './csv.js';
 import { ConfigError } from './errors.js';
 import { buildFigures, figureFiles, figureSoftware } from './figures/build.js';
@@ -344,7 +345,13 @@ async function writeTablesAndReport(ctx: {
 
   emit('README.md', REPORTS_README);
   emit('manifest.json', stableJson(manifest));
-  emit('speakers.suggested.yaml', suggestedSpeakers(docs.map((d) => d.transcript)));
+  emit(
+    'speakers.suggested.yaml',
+    suggestedSpeakers(
+      docs.map((d) => d.transcript),
+      loadDefaultSide(config.files['corpus.yaml'] ?? ''),
+    ),
+  );
   emit(
     'diagnostics.csv',
     toCsv(ctx.diagnostics.map(diagnosticRow), ['file', 'line', 'severity', 'rule', 'message']),

@@ -1,4 +1,4 @@
-import { loadCorpusConfig } from './corpus-config.js';
+import { loadCorpusConfig, loadDefaultSide } from './corpus-config.js';
 import { describe, type MetadataOverride } from './describe.js';
 import { ConfigError } from './errors.js';
 import { ingest } from './ingest.js';
@@ -46,6 +46,8 @@ export function prepareCorpus(corpus: CorpusFiles): PreparedCorpus {
     corpusYaml === undefined
       ? new Map<string, MetadataOverride>()
       : loadCorpusConfig(corpusYaml, 'corpus.yaml');
+  // Checked here, before any document is read; used for speakers.suggested.yaml.
+  if (corpusYaml !== undefined) loadDefaultSide(corpusYaml, 'corpus.yaml');
 
   const diagnostics: Diagnostic[] = [...corpus.diagnostics];
   const ingested = ingest(corpus.raw);

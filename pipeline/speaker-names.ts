@@ -189,10 +189,14 @@ export function displayName(name: string): string {
  * reports/speakers.suggested.yaml: one registry entry per person the
  * registry did not know, with every label written for them in the corpus as
  * aliases, ready to paste under `speakers:` in corpus/speakers.yaml. The side
- * is "Unknown" for the user to set (a registry entry needs one). Joint
+ * is corpus.yaml's `defaultSide`, or "Unknown" for the user to set (a
+ * registry entry needs one). Joint
  * labels give no alias (they name several people) but their people are listed.
  */
-export function suggestedSpeakers(transcripts: ReadonlyArray<Pick<Transcript, 'turns'>>): string {
+export function suggestedSpeakers(
+  transcripts: ReadonlyArray<Pick<Transcript, 'turns'>>,
+  defaultSide?: string,
+): string {
   const people = new Map<string, Set<string>>();
   for (const t of transcripts) {
     for (const u of t.turns) {
@@ -208,7 +212,9 @@ export function suggestedSpeakers(transcripts: ReadonlyArray<Pick<Transcript, 't
   }
   const header = [
     '# Speakers found in the transcripts but not in corpus/speakers.yaml.',
-    '# Check each entry, set its side (and role), then paste it under `speakers:`',
+    defaultSide === undefined
+      ? '# Check each entry, set its side (and role), then paste it under `speakers:`'
+      : `# Each side is corpus.yaml's defaultSide (${JSON.stringify(defaultSide)}): check it and each entry, set the role, then paste under \`speakers:\``,
     '# in corpus/speakers.yaml; the next run counts them as registered speakers.',
     '',
   ].join('\n');
@@ -217,7 +223,7 @@ export function suggestedSpeakers(transcripts: ReadonlyArray<Pick<Transcript, 't
     .sort((a, b) => a.localeCompare(b, 'en'))
     .map((name) => ({
       name,
-      side: 'Unknown',
+      side: defaultSide ?? 'Unknown',
       role: '',
       aliases: [...people.get(name)!].sort((a, b) => a.localeCompare(b, 'en')),
     }));
