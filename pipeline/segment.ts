@@ -232,7 +232,17 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
   const text = doc.text;
   const paragraphs = splitParagraphs(text);
   const zones = zoneParagraphs(paragraphs, createLabelDetector(registry));
-  const names = nameLabels(zones.labels, text, registry);
+  const names = nameLabels(zones.labels, text, registry, doc.corpusLinks);
+  // Each link across records is listed, so that it can be checked.
+  for (const [word, link] of [...names.linked].sort(([a], [b]) => (a < b ? -1 : 1)))
+    diagnostics.push({
+      file,
+      rule: 'segment/speaker-linked-across-records',
+      severity: 'info',
+      message: word.includes(' ')
+        ? `speaker "${word}" is counted as "${link.name}", the same name as written in ${link.seenIn.map((f) => `raw/${f}`).join(', ')}`
+        : `speaker "${word}" (no fuller name in this record) is counted as "${link.name}", the one fuller name with that word among the unregistered speakers of ${link.seenIn.map((f) => `raw/${f}`).join(', ')}; if they are two people, register them in speakers.yaml`,
+    });
   const segments: Segment[] = [];
   const turns: Turn[] = [];
   const speakerOrder: string[] = [];

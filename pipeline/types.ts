@@ -58,6 +58,19 @@ export interface RawDocument {
    */
   original: string;
   diagnostics: Diagnostic[];
+  /**
+   * Unregistered one-word names of this record's labels linked to the one
+   * fuller name with that word seen in the corpus's other records
+   * ("Khrushchev" → "N. S. Khrushchev"), set before the documents are read
+   * (pipeline/speaker-names.ts corpusLinks); absent when there are none.
+   */
+  corpusLinks?: Record<string, CorpusLink>;
+}
+
+/** A one-word name linked across records: the fuller name, and the records it was seen in. */
+export interface CorpusLink {
+  name: string;
+  seenIn: string[];
 }
 
 /** normalize: display text every offset refers to. */
