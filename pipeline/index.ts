@@ -477,6 +477,7 @@ function buildManifest(
 function speechCounted(transcripts: readonly Transcript[], counted: SpeechCounted) {
   let reportedTurns = 0;
   let reportedWords = 0;
+  let quotedWords = 0;
   let turns = 0;
   for (const t of transcripts)
     for (const u of t.turns) {
@@ -484,9 +485,12 @@ function speechCounted(transcripts: readonly Transcript[], counted: SpeechCounte
       if (u.mode === 'reported') {
         reportedTurns++;
         reportedWords += u.words;
+        quotedWords += u.quotedWords ?? 0;
       }
     }
-  return { counted, turns, reported_turns: reportedTurns, reported_words: reportedWords };
+  const speech = { counted, turns, reported_turns: reportedTurns, reported_words: reportedWords };
+  // Quotations inside reported turns (the speaker's own words): recorded when there are any.
+  return quotedWords > 0 ? { ...speech, quoted_words: quotedWords } : speech;
 }
 
 function sha256(text: string): string {

@@ -253,7 +253,9 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
     unwarned ??= { count: 0, line: rawLine(doc.original, p.text) };
     unwarned.count++;
   };
-  let current: { turn: Turn; speech: string[]; paragraphs: number; reported: boolean } | undefined;
+  let current:
+    | { turn: Turn; speech: string[]; paragraphs: number; reported: boolean; firstSegment: number }
+    | undefined;
   let parenDepth = 0;
   let prevEnd = 0;
   let afterHeading = false;
@@ -312,6 +314,13 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
     current.turn.words = countWords(analysisForm(body));
     current.turn.paragraphs = current.paragraphs;
     current.turn.mode = current.reported || reportedOpening(body) ? 'reported' : 'direct';
+    if (current.turn.mode === 'reported') {
+      const quoted = markQuotations(segments, current.firstSegment, text);
+      if (quoted.length > 0) {
+        current.turn.quoted = quoted.map(collapse).join('\n\n');
+        current.turn.quotedWords = countWords(analysisForm(current.turn.quoted));
+      }
+    }
     turns.push(current.turn);
     current = undefined;
   };
@@ -412,6 +421,7 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
         speech: [],
         paragraphs: 1,
         reported: label.reported === true,
+        firstSegment: segments.length,
       };
       push(
         label.restored ? 'editorial' : 'label',
@@ -520,6 +530,54 @@ export function verblessAside(content: string): boolean {
       (/^\p{Ll}{2,}(?:s|ed)$/u.test(lower) && !/(?:ss|ous|us|is)$/u.test(lower))
     );
   });
+}
+
+/** A quotation: “…” or "…" within a line. */
+const QUOTATION = /“[^“”\n]+”|"[^"\n]+"/gu;
+
+/**
+ * Quotations inside a reported turn are the speaker's own words: each
+ * quotation of three words or more in the turn's speech segments (from
+ * `from` on) becomes a speech segment of its own with mode "direct" (rule
+ * speech/quotation-in-report). A shorter one ("so-called “peaceful”") is a
+ * quoted term and stays reported. Returns the quotations' texts.
+ */
+function markQuotations(segments: Segment[], from: number, text: string): string[] {
+  const quoted: string[] = [];
+  for (let i = from; i < segments.length; i++) {
+    const seg = segments[i]!;
+    if (seg.kind !== 'speech') continue;
+    const body = text.slice(seg.start, seg.end);
+    const pieces: Segment[] = [];
+    let at = 0;
+    for (const m of body.matchAll(QUOTATION)) {
+      if (countWords(m[0]) < 3) continue;
+      if (m.index > at) pieces.push({ ...seg, start: seg.start + at, end: seg.start + m.index });
+      const start = seg.start + m.index;
+      pieces.push({
+        ...seg,
+        start,
+        end: start + m[0].length,
+        rule: 'speech/quotation-in-report',
+        mode: 'direct',
+      });
+      quoted.push(m[0]);
+      at = m.index + m[0].length;
+    }
+    if (pieces.length === 0) continue;
+    if (at < body.length) pieces.push({ ...seg, start: seg.start + at, end: seg.end });
+    // Each piece starts on its own line of the text.
+    for (const p of pieces) p.line = seg.line + countNewlines(body.slice(0, p.start - seg.start));
+    segments.splice(i, 1, ...pieces);
+    i += pieces.length - 1;
+  }
+  return quoted;
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 10) n++;
+  return n;
 }
 
 /** What follows a subjectless verb of saying in a report ("Greets the …", "Asks whether …"). */

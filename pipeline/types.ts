@@ -146,6 +146,8 @@ export interface Segment {
   speaker?: string;
   /** Why it was classified so (rule id), for the audit table. */
   rule: string;
+  /** "direct" for a quotation inside a reported turn (rule speech/quotation-in-report). */
+  mode?: 'direct';
 }
 
 export interface Turn {
@@ -179,6 +181,14 @@ export interface Turn {
   /** Words in `text` (its analysisForm, so "Marxist - Leninist" is one word), by countWords(). */
   words: number;
   paragraphs: number;
+  /**
+   * In a reported turn, the speaker's own words it quotes (“…”, of three
+   * words or more), joined by "\n\n", and their words; absent when none.
+   * They are part of `text` and `words`; `--speech direct` counts them as
+   * direct speech (pipeline/speech.ts).
+   */
+  quoted?: string;
+  quotedWords?: number;
 }
 
 /** segment: the complete transcript model of one document. */

@@ -12,6 +12,7 @@ import { splitRunOn } from '../pipeline/normalize.js';
 import { loadRegistry } from '../pipeline/registry.js';
 import { narratesMeeting, verblessAside } from '../pipeline/segment.js';
 import { suggestedSpeakers } from '../pipeline/speaker-names.js';
+import { countedSpeech } from '../pipeline/speech.js';
 import type { Transcript } from '../pipeline/types.js';
 import { FIXTURES, segmentsOf, transcriptOf } from './helpers.js';
 
@@ -727,5 +728,58 @@ describe('the development set, third round: general rules', () => {
       'as known',
     ])
       expect(verblessAside(kept), kept).toBe(false);
+  });
+});
+
+describe('quotations inside a reported turn', () => {
+  const text = [
+    'Comrade Enver Hoxha: We welcome you.',
+    'Choe Yong-geon: Greets the delegation and says that, as Lenin wrote, “the revolution is not made to order”; he calls the revisionists “traitors” and adds that “we will never give in to them.”',
+  ].join('\n\n');
+
+  it('marks each quotation of three words or more direct, as its own speech segment', () => {
+    const t = transcriptOf('q.txt', text);
+    const report = t.turns[1]!;
+    expect(report).toMatchObject({ mode: 'reported', words: 31 });
+    expect(report.quoted).toBe(
+      '“the revolution is not made to order”\n\n“we will never give in to them.”',
+    );
+    expect(report.quotedWords).toBe(7 + 7);
+    const quotes = t.segments.filter((s) => s.rule === 'speech/quotation-in-report');
+    expect(quotes.map((s) => [s.kind, s.mode, s.turn, t.text.slice(s.start, s.end)])).toEqual([
+      ['speech', 'direct', 2, '“the revolution is not made to order”'],
+      ['speech', 'direct', 2, '“we will never give in to them.”'],
+    ]);
+    // A quoted term stays in the reported segment; the segments still tile the text.
+    expect(segmentsOf(t)).toContainEqual([
+      'speech',
+      '; he calls the revisionists “traitors” and adds that ',
+    ]);
+    const ends = t.segments.map((s) => [s.start, s.end]);
+    for (let i = 1; i < ends.length; i++) expect(ends[i]![0]).toBe(ends[i - 1]![1]);
+    // A direct turn's quotations are left as they are.
+    expect(t.turns[0]!.quoted).toBeUndefined();
+  });
+
+  it('counts the quotations as direct speech with --speech direct, the rest of the report not', () => {
+    const t = transcriptOf('q.txt', text);
+    expect(countedSpeech(t, 'all').turns).toBe(t.turns);
+    expect(
+      countedSpeech(t, 'direct').turns.map((u) => [u.speaker, u.mode, u.words, u.text]),
+    ).toEqual([
+      ['Enver Hoxha', 'direct', 3, 'We welcome you.'],
+      [
+        'Choe Yong-geon',
+        'direct',
+        14,
+        '“the revolution is not made to order”\n\n“we will never give in to them.”',
+      ],
+    ]);
+    // A report without quotations is left out.
+    const plain = transcriptOf(
+      'p.txt',
+      'Choe Yong-geon: Greets the delegation and asks when it has arrived.',
+    );
+    expect(countedSpeech(plain, 'direct').turns).toEqual([]);
   });
 });
