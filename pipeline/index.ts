@@ -29,8 +29,6 @@ import { loadSentimentConfig } from '../analyses/sentiment/config.js';
 import { loadStopwords } from '../analyses/stopwords.js';
 import { type SpeakerDoc, TERM_COLUMNS, termMeasures, termsInOrder } from '../analyses/terms.js';
 import type { Tables } from '../analyses/types.js';
-import { processDocuments, WORKER_THRESHOLD } from './annotate-stage.js';
-import { removeDeadCacheTemps } from './cache-files.js';
 import { type CollectedDocument, DocumentCollector, SPOOLED } from './collect.js';
 import { convertCorpus } from './convert/index.js';
 import { loadDefaultSide } from './corpus-config.js';
@@ -38,15 +36,17 @@ import { formatNumber, quoteField, rowsJson, stableJson, toCsv } from './csv.js'
 import { ConfigError } from './errors.js';
 import { buildFigures, figureFiles, figureSoftware } from './figures/build.js';
 import type { Figure, Rendered } from './figures/types.js';
-import { type CorpusFiles, type OutputContent, readCorpus } from './io.js';
-import { prepareCorpus, sortTranscripts } from './model.js';
-import { RenderCache, renderThroughCache } from './render-cache.js';
-import { defaultRenderWorkers, RenderPool, renderFigures } from './render-pool.js';
+import { type OutputContent, readCorpus } from './io.js';
 import { buildReport, methodsParagraph } from './report/index.js';
 import { REPORTS_README } from './reports-readme.js';
+import { removeDeadCacheTemps } from './run/cache-files.js';
+import { processDocuments, WORKER_THRESHOLD } from './run/documents.js';
+import { RenderCache, renderThroughCache } from './run/render-cache.js';
+import { defaultRenderWorkers, RenderPool, renderFigures } from './run/render-pool.js';
 import { suggestedSpeakers } from './speaker-names.js';
 import { countedSpeech, type SpeechCounted } from './speech.js';
-import type { Diagnostic, Transcript } from './types.js';
+import { prepareCorpus, sortTranscripts } from './transcripts.js';
+import type { CorpusFiles, Diagnostic, Transcript } from './types.js';
 
 export interface PipelineOptions {
   corpus: string;

@@ -5,10 +5,10 @@
  * sharing the word are never merged.
  */
 import { describe, expect, it } from 'vitest';
-import type { CorpusFiles } from '../pipeline/io.js';
-import { buildTranscripts } from '../pipeline/model.js';
 import { loadRegistry } from '../pipeline/registry.js';
 import { corpusLinks } from '../pipeline/speaker-names.js';
+import { buildTranscripts } from '../pipeline/transcripts.js';
+import type { CorpusFiles } from '../pipeline/types.js';
 
 const registry = loadRegistry('honorifics: [Comrade, Cde.]\nspeakers: []\n');
 

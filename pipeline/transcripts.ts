@@ -2,13 +2,12 @@ import { loadCorpusConfig, loadDefaultSide } from './corpus-config.js';
 import { describe, type MetadataOverride } from './describe.js';
 import { ConfigError } from './errors.js';
 import { ingest } from './ingest.js';
-import type { CorpusFiles } from './io.js';
 import { normalize } from './normalize.js';
 import { createLabelDetector, splitParagraphs, zoneParagraphs } from './paragraphs.js';
 import { loadRegistry } from './registry.js';
 import { segment } from './segment.js';
 import { corpusLinks, nameLabels } from './speaker-names.js';
-import type { Diagnostic, RawDocument, Registry, Transcript } from './types.js';
+import type { CorpusFiles, Diagnostic, RawDocument, Registry, Transcript } from './types.js';
 
 export interface TranscriptModel {
   registry: Registry;
