@@ -190,7 +190,7 @@ export const CODEBOOK: CodebookFile[] = [
     file: 'terms_by_speaker.csv',
     unit: 'one term of one speaker, whole corpus',
     description:
-      'terms.csv summed over every document of a speaker (for the top-terms-per-speaker figure).',
+      'terms.csv summed over every document of a speaker (for the top-terms-per-speaker figure). A joint turn ("Comrades Hysni Kapo and Ramiz Alia:", one row of terms.csv and turns.csv under the joint name) is credited to each of its people here, so these rows sum to more than the corpus by its words; terms.csv, terms_by_side.csv and terms_by_year.csv count it once.',
     order: 'speaker, side, count desc, term',
     columns: [
       SPEAKER,
@@ -297,7 +297,8 @@ export const CODEBOOK: CodebookFile[] = [
   {
     file: 'turn_stats.csv',
     unit: 'one speaker in one document',
-    description: 'Who held the floor in each meeting.',
+    description:
+      'Who held the floor in each meeting. Each person of a joint turn ("Comrades Hysni Kapo and Ramiz Alia:") is credited with its turn and words, so a meeting with one can have shares summing to more than 1; turns.csv keeps the joint turn as one row.',
     order: 'doc_id, speaker',
     columns: [
       DOC,

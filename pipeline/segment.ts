@@ -376,12 +376,15 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
       let name: string;
       let side: string;
       let people: string[];
+      let sides: string[];
       if (known) {
         people = known.map((s) => s.name);
+        sides = known.map((s) => s.side);
         name = people.join(' and ');
         side = [...new Set(known.map((s) => s.side))].join(' and ');
       } else {
         people = names.unregistered.get(i) ?? [];
+        sides = people.map(() => 'Unknown');
         name = people.join(' and ');
         side = 'Unknown';
         if (!warnedLabels.has(name)) {
@@ -423,6 +426,7 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
         reported: label.reported === true,
         firstSegment: segments.length,
       };
+      if (people.length > 1) current.turn.sides = sides;
       push(
         label.restored ? 'editorial' : 'label',
         p.start,

@@ -189,6 +189,14 @@ export interface Turn {
    */
   quoted?: string;
   quotedWords?: number;
+  /** For a joint turn, each person's side, in the order of `speakers`; absent otherwise. */
+  sides?: string[];
+}
+
+/** A speaker and their side. */
+export interface Person {
+  speaker: string;
+  side: string;
 }
 
 /** segment: the complete transcript model of one document. */
@@ -251,6 +259,8 @@ export interface AnnotatedTurn {
   turn: number;
   speaker: string;
   side: string;
+  /** For a joint turn, each person credited with its words (creditedPeople); absent otherwise. */
+  people?: Person[];
   /** countWords(turn.text): the denominator of every rate. */
   words: number;
   /** wink word tokens in the turn (for throughput figures). */
