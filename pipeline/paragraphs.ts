@@ -258,6 +258,13 @@ export const SPEECH_VERBS = new Set(
     'conclude',
     'warn',
     'reproach',
+    // Speech acts a report names instead of "said": praise, criticism, congratulation.
+    'praise',
+    'criticize',
+    'criticise',
+    'condemn',
+    'congratulate',
+    'urge',
   ]
     .flatMap((v) => [
       `${v}s`,
@@ -333,9 +340,9 @@ function reportedSpeech(
   return l && { ...l, length: l.length + a[0].length };
 }
 
-/** A short adverbial phrase of time opening a report ("At the beginning", "At the outset of the conversation"). */
+/** A short adverbial phrase of time opening a report ("At the beginning", "At the outset of the conversation", "When discussing construction and war preparations,"). */
 const OPENING_ADVERBIAL =
-  /^(?:At|After|Before|Then|Later|Afterwards|Finally|Next)(?: \p{Ll}+){0,5},? (?=\p{Lu})/u;
+  /^(?:At|After|Before|Then|Later|Afterwards|Finally|Next|When)(?: \p{Ll}+){0,5},? (?=\p{Lu})/u;
 
 function reportedFrom(
   paragraph: string,
@@ -353,7 +360,9 @@ function reportedFrom(
   if (next[0] === 'with') return null;
   // "Comrade Kim Il Sung asked me to …" is a speaker quoting someone; "Comrade
   // Hysni said that our people …" is a report (the note-taker's "our").
-  const object = next.slice(0, 3);
+  // Words from a quotation on are the speaker's own ("Kim said: “we have built …”"), not the report's.
+  const quote = next.findIndex((w) => /^[“"‘]/u.test(w));
+  const object = next.slice(0, quote < 0 ? 3 : Math.min(3, quote));
   const clause = object.findIndex((w) => /^(?:that|whether|if|how|about)$/.test(w));
   const before = clause < 0 ? object : object.slice(0, clause);
   if (before.some((w) => FIRST_SECOND.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')))) return null;

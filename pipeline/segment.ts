@@ -315,7 +315,7 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
     current.turn.paragraphs = current.paragraphs;
     current.turn.mode = current.reported || reportedOpening(body) ? 'reported' : 'direct';
     if (current.turn.mode === 'reported') {
-      const quoted = markQuotations(segments, current.firstSegment, text);
+      const quoted = markQuotations(segments, current.firstSegment, text, (o) => lineOf(lines, o));
       if (quoted.length > 0) {
         current.turn.quoted = quoted.map(collapse).join('\n\n');
         current.turn.quotedWords = countWords(analysisForm(current.turn.quoted));
@@ -441,7 +441,9 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
               : 'label/unregistered',
       );
       const from = segments.length;
-      current.speech.push(spans(p, p.start + label.length, 'speech', push, keptParen));
+      current.speech.push(
+        spans(p, p.start + label.length, 'speech', push, keptParen, current.turn.speaker),
+      );
       if (label.introduced)
         for (const seg of segments.slice(from))
           if (seg.kind === 'speech') seg.rule = 'speech/introduced-by-narrative';
@@ -462,7 +464,7 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
     if (current) {
       current.turn.end = p.end;
       current.paragraphs++;
-      current.speech.push(spans(p, p.start, 'speech', push, keptParen));
+      current.speech.push(spans(p, p.start, 'speech', push, keptParen, current.turn.speaker));
     } else {
       spans(p, p.start, 'narrative', push);
     }
@@ -541,47 +543,54 @@ const QUOTATION = /“[^“”\n]+”|"[^"\n]+"/gu;
 
 /**
  * Quotations inside a reported turn are the speaker's own words: each
- * quotation of three words or more in the turn's speech segments (from
- * `from` on) becomes a speech segment of its own with mode "direct" (rule
- * speech/quotation-in-report). A shorter one ("so-called “peaceful”") is a
- * quoted term and stays reported. Returns the quotations' texts.
+ * quotation of three words or more in the turn (from segment `from` on; it
+ * may hold editorial brackets) makes the speech inside it segments of their
+ * own with mode "direct" (rule speech/quotation-in-report). A shorter one
+ * ("so-called “peaceful”") is a quoted term and stays reported. Returns the
+ * speech of each quotation.
  */
-function markQuotations(segments: Segment[], from: number, text: string): string[] {
-  const quoted: string[] = [];
-  for (let i = from; i < segments.length; i++) {
-    const seg = segments[i]!;
-    if (seg.kind !== 'speech') continue;
-    const body = text.slice(seg.start, seg.end);
-    const pieces: Segment[] = [];
-    let at = 0;
-    for (const m of body.matchAll(QUOTATION)) {
-      if (countWords(m[0]) < 3) continue;
-      if (m.index > at) pieces.push({ ...seg, start: seg.start + at, end: seg.start + m.index });
-      const start = seg.start + m.index;
-      pieces.push({
+function markQuotations(
+  segments: Segment[],
+  from: number,
+  text: string,
+  lineAt: (offset: number) => number,
+): string[] {
+  const tail = segments.slice(from);
+  if (tail.length === 0) return [];
+  const start = tail[0]!.start;
+  const ranges: Array<[number, number]> = [];
+  for (const m of text.slice(start, tail[tail.length - 1]!.end).matchAll(QUOTATION))
+    if (countWords(m[0].replace(/\[[^\]]*\]/g, ' ')) >= 3)
+      ranges.push([start + m.index, start + m.index + m[0].length]);
+  if (ranges.length === 0) return [];
+  const quoted = ranges.map(() => [] as string[]);
+  const out: Segment[] = [];
+  for (const seg of tail) {
+    if (seg.kind !== 'speech') {
+      out.push(seg);
+      continue;
+    }
+    let at = seg.start;
+    ranges.forEach(([a, b], r) => {
+      if (b <= at || a >= seg.end) return;
+      const s = Math.max(a, at);
+      const e = Math.min(b, seg.end);
+      if (s > at) out.push({ ...seg, start: at, end: s, line: lineAt(at) });
+      out.push({
         ...seg,
-        start,
-        end: start + m[0].length,
+        start: s,
+        end: e,
+        line: lineAt(s),
         rule: 'speech/quotation-in-report',
         mode: 'direct',
       });
-      quoted.push(m[0]);
-      at = m.index + m[0].length;
-    }
-    if (pieces.length === 0) continue;
-    if (at < body.length) pieces.push({ ...seg, start: seg.start + at, end: seg.end });
-    // Each piece starts on its own line of the text.
-    for (const p of pieces) p.line = seg.line + countNewlines(body.slice(0, p.start - seg.start));
-    segments.splice(i, 1, ...pieces);
-    i += pieces.length - 1;
+      quoted[r]!.push(text.slice(s, e));
+      at = e;
+    });
+    if (at < seg.end) out.push({ ...seg, start: at, end: seg.end, line: lineAt(at) });
   }
-  return quoted;
-}
-
-function countNewlines(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 10) n++;
-  return n;
+  segments.splice(from, tail.length, ...out);
+  return quoted.map((q) => q.join(' ')).filter((q) => q !== '');
 }
 
 /** What follows a subjectless verb of saying in a report ("Greets the …", "Asks whether …"). */
@@ -620,14 +629,23 @@ function spans(
   kind: 'speech' | 'narrative',
   push: Push,
   kept?: (parenthesis: string, p: Paragraph) => void,
+  speaker?: string,
 ): string {
   const body = p.text.slice(from - p.start);
   let at = 0;
   let said = '';
   const marks = footnoteMarks(body);
-  const found = [...innerSpans(body), ...marks].sort((a, b) => a.index - b.index);
+  const credits = kind === 'speech' && speaker ? attributions(body, speaker) : [];
+  const found = [...innerSpans(body), ...marks, ...credits].sort((a, b) => a.index - b.index);
   for (const m of found) {
     if (m.index < at) continue;
+    if (credits.includes(m)) {
+      push(kind, from + at, from + m.index, p, `${kind}/text`);
+      said += `${body.slice(at, m.index)} `;
+      push('narrative', from + m.index, from + m.end, p, 'narrative/attribution');
+      at = m.end;
+      continue;
+    }
     const isMark = marks.includes(m);
     const isBracket = isMark || body[m.index] === '[';
     const content = isBracket ? '' : body.slice(m.index + 1, m.end - 1).trim();
@@ -658,6 +676,28 @@ function spans(
   push(kind, from + at, p.end, p, `${kind}/text`);
   said += body.slice(at);
   return said;
+}
+
+/** Verbs of saying in the past that the note-taker inserts in a speaker's sentence. */
+const ATTRIBUTION =
+  /(?<=, )((?:\p{Lu}[\p{L}.’'-]*)(?: \p{Lu}[\p{L}.’'-]*){0,3}|[Hh]e \[([^\]\n]{1,60})\]|[Ss]he \[([^\]\n]{1,60})\]) (?:said|added|continued|stressed|noted|remarked|emphasized|emphasised|declared|stated),(?= )/gu;
+
+/**
+ * The note-taker's attribution inserted in a speaker's sentence between
+ * commas ("Allow me, L.I. Brezhnev said, two words on …", "I think, he
+ * [Brezhnev] said, that …"): the clause after the comma up to and with its
+ * closing comma. Only when it names the turn's own speaker (a word of the
+ * name, or a pronoun with the name in brackets): "Tito, Khrushchev said,
+ * …" in another speaker's turn is that speaker quoting.
+ */
+export function attributions(body: string, speaker: string): Array<{ index: number; end: number }> {
+  const own = new Set(speaker.toLowerCase().split(/[\s-]+/));
+  const out: Array<{ index: number; end: number }> = [];
+  for (const m of body.matchAll(ATTRIBUTION)) {
+    const named = (m[2] ?? m[3] ?? m[1]!).split(/\s+/).pop()!.toLowerCase();
+    if (own.has(named)) out.push({ index: m.index, end: m.index + m[0].length });
+  }
+  return out;
 }
 
 /**

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { datePrecision } from '../pipeline/describe.js';
 import { splitRunOn } from '../pipeline/normalize.js';
 import { loadRegistry } from '../pipeline/registry.js';
-import { narratesMeeting, verblessAside } from '../pipeline/segment.js';
+import { attributions, narratesMeeting, verblessAside } from '../pipeline/segment.js';
 import { suggestedSpeakers } from '../pipeline/speaker-names.js';
 import { countedSpeech } from '../pipeline/speech.js';
 import type { Transcript } from '../pipeline/types.js';
@@ -781,5 +781,45 @@ describe('quotations inside a reported turn', () => {
       'Choe Yong-geon: Greets the delegation and asks when it has arrived.',
     );
     expect(countedSpeech(plain, 'direct').turns).toEqual([]);
+  });
+});
+
+describe('the second set of real records: general rules', () => {
+  it('takes the note-taker’s attribution inserted in the speaker’s sentence for narrative', () => {
+    const t = transcriptOf(
+      'a.txt',
+      'Comrade Enver Hoxha: [Greetings]\n\nAllow me, Enver Hoxha said, two words. I think, he [Hoxha] said, that it is so. Tito, Choe Yong-geon said, is a traitor.',
+    );
+    expect(segmentsOf(t).filter(([k]) => k === 'narrative')).toEqual([
+      ['narrative', 'Enver Hoxha said,'],
+      ['narrative', 'he [Hoxha] said,'],
+    ]);
+    // Another person named in the speaker's sentence is the speaker quoting them.
+    expect(t.turns[0]!.text).toBe(
+      'Allow me, two words. I think, that it is so. Tito, Choe Yong-geon said, is a traitor.',
+    );
+    expect(attributions('Yes, he said, no.', 'Enver Hoxha')).toEqual([]);
+  });
+
+  it('reads "<Name> praised …" and "When <-ing …>, <Name> said: “…”" as reports, quotations direct', () => {
+    const t = transcriptOf(
+      'r.txt',
+      [
+        'Comrade Enver Hoxha met the delegation on 28 October.',
+        'Comrade Enver Hoxha praised the [Korean] army for its work.',
+        'When discussing construction and war preparations, Comrade Enver Hoxha said: “we have built some [houses], but not enough.”',
+      ].join('\n\n'),
+    );
+    expect(t.turns.map((u) => [u.speaker, u.mode, u.words, u.quotedWords])).toEqual([
+      ['Enver Hoxha', 'reported', 6, undefined],
+      ['Enver Hoxha', 'reported', 8, 7],
+    ]);
+    // The quotation is direct across the editorial bracket inside it.
+    expect(
+      t.segments
+        .filter((s) => s.rule === 'speech/quotation-in-report')
+        .map((s) => t.text.slice(s.start, s.end)),
+    ).toEqual(['“we have built some ', ', but not enough.”']);
+    expect(t.turns[1]!.quoted).toBe('“we have built some, but not enough.”');
   });
 });
