@@ -351,7 +351,9 @@ function reportedFrom(
   // A paragraph ending "…, said:" introduces a quotation (see introducedSpeech).
   if (paragraph.endsWith(':')) return null;
   const m = REPORTED_OPENER.exec(paragraph);
-  if (!m || !SPEECH_VERBS.has(m[2]!) || PRONOUNS.has(m[1]!.toLowerCase())) return null;
+  if (!m || PRONOUNS.has(m[1]!.toLowerCase())) return null;
+  const cut = !SPEECH_VERBS.has(m[2]!);
+  if (cut && !(m[0] === paragraph && cutVerb(m[2]!))) return null;
   const next = paragraph
     .slice(m[0].length)
     .split(/\s+/)
@@ -368,9 +370,23 @@ function reportedFrom(
   if (before.some((w) => FIRST_SECOND.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')))) return null;
   const l = detect(`${m[1]!}: …`);
   if (l?.names.length !== 1) return null;
+  // A cut verb needs a name the registry knows ("Search in" is page chrome).
+  if (cut && !l.speaker) return null;
   // The verb of saying vouches for a one-word name ("Stalin asks …").
   const needsContext = l.needsContext && /^\p{Lu}+$/u.test(m[1]!);
   return { ...l, label: m[1]!, length: m[1]!.length + 1, reported: true, needsContext };
+}
+
+/**
+ * A record cut off by its copy right after the name and the first letters
+ * of the verb ("Mr. Gromyko co", the whole paragraph): the letters can only
+ * begin a verb of saying ("continued", "confirmed", "concluded"). Only for a
+ * registered speaker's name.
+ */
+function cutVerb(fragment: string): boolean {
+  if (fragment.length < 2) return false;
+  for (const v of SPEECH_VERBS) if (v.startsWith(fragment)) return true;
+  return false;
 }
 
 /** A paragraph wholly in quotation marks. */

@@ -822,4 +822,22 @@ describe('the second set of real records: general rules', () => {
     ).toEqual(['“we have built some ', ', but not enough.”']);
     expect(t.turns[1]!.quoted).toBe('“we have built some, but not enough.”');
   });
+
+  it('reads a last paragraph cut after a registered name and the first letters of a verb of saying as a new report', () => {
+    const t = transcriptOf(
+      'c.txt',
+      'Search in\n\nComrade Enver Hoxha said that the harvest was good.\n\nComrade Enver Hoxha co',
+    );
+    expect(t.turns.map((u) => [u.speaker, u.mode, u.words])).toEqual([
+      ['Enver Hoxha', 'reported', 6],
+      ['Enver Hoxha', 'reported', 1],
+    ]);
+    // Not after a name the registry does not know ("Search in"), nor with letters no verb of saying begins with.
+    expect(transcriptOf('d.txt', 'Search in').turns).toEqual([]);
+    const x = transcriptOf(
+      'x.txt',
+      'Comrade Enver Hoxha said that it was good.\n\nComrade Enver Hoxha xy',
+    );
+    expect(x.turns.map((u) => u.words)).toEqual([5 + 4]);
+  });
 });
