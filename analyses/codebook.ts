@@ -32,6 +32,29 @@ export const CODEBOOK: CodebookFile[] = ANALYSES.flatMap((a) =>
   })),
 );
 
+/** The two keyness figure CSVs share their columns; `field` is the colour column. */
+function keynessFigureEntry(file: string, field: 'side' | 'period', what: string): CodebookFile {
+  return {
+    file,
+    unit: `one key term of ${what}`,
+    description: `The terms most characteristic of each part of ${what}, from keyness.csv; "target" and "reference" are that comparison's.`,
+    order: 'log_ratio descending, term',
+    columns: [
+      c('term', 'The term.'),
+      c('key_for', `The ${field} it is relatively more frequent in (the target or the reference).`),
+      c(field, 'Same as key_for (the colour).'),
+      c('log_ratio', 'Log Ratio, positive = more frequent in the target.'),
+      c('g2', 'Log-likelihood G².'),
+      c('p', 'p of G² (χ², 1 df), uncorrected.'),
+      c('significance', '"p < 0.05" or "p ≥ 0.05".'),
+      c('count_target', 'Occurrences in the target.'),
+      c('count_reference', 'Occurrences in the reference.'),
+      c('range_target', 'Meetings in which the target used the term.'),
+      c('range_reference', 'Meetings in which the reference used the term.'),
+    ],
+  };
+}
+
 const FIG_DATE = c(
   'date',
   "Meeting date (YYYY-MM-DD); for a point pooling a calendar year, that year's 1 July.",
@@ -119,25 +142,16 @@ export const FIGURE_CODEBOOK: CodebookFile[] = [
       PER_10K,
     ],
   },
-  {
-    file: 'figures/keyness.csv',
-    unit: 'one key term of the Albania vs DPRK comparison',
-    description: 'The terms most characteristic of each side (from keyness.csv, Albania-positive).',
-    order: 'log_ratio descending, term',
-    columns: [
-      c('term', 'The term.'),
-      c('key_for', 'The side it is relatively more frequent in.'),
-      c('side', 'Same as key_for (the colour).'),
-      c('log_ratio', "Log Ratio, positive = more frequent in Albania's speech."),
-      c('g2', 'Log-likelihood G².'),
-      c('p', 'p of G² (χ², 1 df), uncorrected.'),
-      c('significance', '"p < 0.05" or "p ≥ 0.05".'),
-      c('count_albania', "Occurrences in Albania's speech."),
-      c('count_dprk', "Occurrences in the DPRK's speech."),
-      c('range_albania', 'Meetings in which Albania used the term.'),
-      c('range_dprk', 'Meetings in which the DPRK used the term.'),
-    ],
-  },
+  keynessFigureEntry(
+    'figures/keyness.csv',
+    'side',
+    'the side comparison (comparisons.sides in corpus.yaml, or the two sides that spoke the most words)',
+  ),
+  keynessFigureEntry(
+    'figures/keyness-periods.csv',
+    'period',
+    'the period comparison (comparisons.periods in corpus.yaml, or the first and last third of the span of meeting dates)',
+  ),
   {
     file: 'figures/speech-share.csv',
     unit: 'one speaker in one meeting',

@@ -7,7 +7,7 @@ export const DOC = c(
 );
 export const DATE = c(
   'date',
-  'Meeting date, ISO YYYY-MM-DD (from the text or corpus/corpus.yaml); empty if unknown.',
+  'Meeting date, ISO YYYY-MM-DD, or YYYY-MM / YYYY when only the month / year is known (see date_precision in documents.csv); from the text or corpus/corpus.yaml; empty if unknown.',
 );
 export const SPEAKER = c('speaker', 'Canonical speaker name from corpus/speakers.yaml.');
 export const SIDE = c(

@@ -21,6 +21,7 @@
  */
 import type { Figure, FigureOptions } from '../pipeline/figures/types.js';
 import type { AnnotatedDocument, Transcript } from '../pipeline/types.js';
+import type { Comparisons } from './comparisons.js';
 import type { DocumentPartial } from './per-document.js';
 import type { CodebookColumn, Results, TableSpec } from './tables.js';
 import type { Dictionary } from './types.js';
@@ -112,4 +113,6 @@ export interface AnalysisContext {
   collocateTerms?: string[];
   /** The registry's honorifics ("Comrade", "Ambassador"), for telling names from expressions. */
   honorifics?: string[];
+  /** The sides and periods keyness compares (default: chosen from the data, analyses/comparisons.ts). */
+  comparisons?: Comparisons;
 }

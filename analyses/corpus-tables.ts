@@ -2,6 +2,7 @@
  * documents.csv and turns.csv: the corpus as segmented, one row per document
  * and one per speech turn, so every rate can be traced to its denominators.
  */
+import { datePrecision } from '../pipeline/describe.js';
 import type { Transcript } from '../pipeline/types.js';
 import { DATE, DOC, SIDE, SPEAKER, TURN, WORDS_RULE } from './columns.js';
 import { c, type TableSpec } from './tables.js';
@@ -11,6 +12,7 @@ import type { DocumentRow, TurnRow } from './types.js';
 export const DOCUMENT_COLUMNS: ReadonlyArray<keyof DocumentRow & string> = [
   'doc_id',
   'date',
+  'date_precision',
   'title',
   'source_file',
   'source_format',
@@ -48,6 +50,7 @@ export function documentRows(transcripts: readonly Transcript[]): DocumentRow[] 
     .map((t) => ({
       doc_id: t.docId,
       date: t.metadata.date,
+      date_precision: datePrecision(t.metadata.date),
       title: t.metadata.title,
       source_file: t.sourceFile,
       source_format: t.sourceFormat,
@@ -98,6 +101,10 @@ export const CORPUS_TABLES: TableSpec[] = [
     columns: [
       DOC,
       DATE,
+      c(
+        'date_precision',
+        'How precise the date is: "day", "month" (a record dated only "April 1950": date 1950-04) or "year" (date YYYY, from corpus.yaml); empty without a date. Figures draw a month-only date on the first day of its month and a year-only date on 1 January; tables sort it before the days of that month (or year).',
+      ),
       c('title', 'Title of the record.'),
       c('source_file', 'File name under corpus/raw/.'),
       c(

@@ -14,6 +14,7 @@
 import type { Figure } from '../pipeline/figures/types.js';
 import type { Transcript } from '../pipeline/types.js';
 import { collocates } from './collocates.js';
+import { resolveComparisons } from './comparisons.js';
 import type {
   Analysis,
   AnalysisContext,
@@ -126,6 +127,7 @@ export const ANALYSES: readonly Analysis[] = [
       return {
         keyness: keynessFromUnits(
           ctx.keepPresentNames ? units : withoutPresentNames(units, presentNames(ctx.transcripts)),
+          { comparisons: ctx.comparisons ?? resolveComparisons(undefined, units) },
         ),
       };
     },

@@ -231,7 +231,10 @@ export const lexicalDiversity = defineAnalysis<LexicalDiversityRow[]>({
         DATE,
         SPEAKER,
         SIDE,
-        c('tokens', "Words in the speaker's speech in the meeting (= words in turn_stats.csv)."),
+        c(
+          'tokens',
+          "Words in the speaker's speech in the meeting (turns.csv's words summed per speaker; a joint turn counts under its joint name).",
+        ),
         c('types', 'Different words among them (lower-cased).'),
         c(
           'mattr',

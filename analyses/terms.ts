@@ -22,7 +22,7 @@
  * 0.8 s, 40,000 / 20,000 9.4 s), and a larger corpus has tens of thousands
  * of (side, term) groups. Every ranking: count desc, then term.
  */
-import type { AnnotatedDocument } from '../pipeline/types.js';
+import type { AnnotatedDocument, Person } from '../pipeline/types.js';
 import { DATE, DOC, PER_10K, SIDE, SPEAKER } from './columns.js';
 import { c, type TableSpec } from './tables.js';
 import type { TermRow, TermsBySideRow, TermsBySpeakerRow, TermsByYearRow } from './types.js';
@@ -54,6 +54,8 @@ export interface SpeakerDoc {
   words: number;
   /** Term counts in order of first use (a Map, or a compact TermCounts from ./counts.ts). */
   counts: ReadonlyMap<string, number>;
+  /** For the turns of a joint label, the people credited with them in terms_by_speaker. */
+  people?: Person[];
 }
 
 /** Counts terms per (document, speaker), in document order then first turn order. */
@@ -71,6 +73,7 @@ export function speakerDocs(docs: readonly AnnotatedDocument[]): SpeakerDoc[] {
           side: t.side,
           words: 0,
           counts: new Map(),
+          ...(t.people ? { people: t.people } : {}),
         };
         byName.set(t.speaker, u);
         out.push(u);
@@ -129,9 +132,15 @@ export function termTablesFromUnits(
     ),
     (r) => String(r.year).padStart(6, '0'),
   );
+  // Each person of a joint turn is credited with its words and terms here
+  // (so these rows sum to more than the corpus by the joint turns); the
+  // corpus, side and year tables above count them once.
+  const credited = units.flatMap((u) =>
+    u.people ? u.people.map((p) => ({ ...u, speaker: p.speaker, side: p.side })) : [u],
+  );
   const bySpeaker = ranked(
     groupRows(
-      units,
+      credited,
       (u) => [u.speaker, u.side],
       ([speaker, side], term, count, words) => ({
         speaker: speaker!,
@@ -330,7 +339,7 @@ export const TERM_TABLES: TableSpec[] = [
     rowLevel: false,
     unit: 'one term of one speaker, whole corpus',
     description:
-      'terms.csv summed over every document of a speaker (for the top-terms-per-speaker figure).',
+      'terms.csv summed over every document of a speaker (for the top-terms-per-speaker figure). A joint turn ("Comrades Hysni Kapo and Ramiz Alia:", one row of terms.csv and turns.csv under the joint name) is credited to each of its people here, so these rows sum to more than the corpus by its words; terms.csv, terms_by_side.csv and terms_by_year.csv count it once.',
     order: 'speaker, side, count desc, term',
     columns: [
       SPEAKER,

@@ -22,22 +22,31 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codebook } from '../analyses/codebook.js';
+import {
+  type Comparisons,
+  type ComparisonsConfig,
+  resolveComparisons,
+} from '../analyses/comparisons.js';
 import { loadDictionary } from '../analyses/dictionary.js';
 import { dtmCsv, matrixMarket } from '../analyses/dtm.js';
 import { analysisFigures, analysisMethods, runAnalyses, tableSpecs } from '../analyses/index.js';
 import { sentimentMethods } from '../analyses/sentiment/analysis.js';
 import { loadSentimentConfig } from '../analyses/sentiment/config.js';
+import { parseStance, type StanceSummary } from '../analyses/sentiment/stance.js';
 import { loadStopwords } from '../analyses/stopwords.js';
 import { type SpeakerDoc, TERM_COLUMNS, termMeasures, termsInOrder } from '../analyses/terms.js';
 import type { Tables } from '../analyses/types.js';
 import { type CollectedDocument, DocumentCollector, SPOOLED } from './collect.js';
+import { comparisonDiagnostics, loadComparisons } from './comparisons-config.js';
 import { convertCorpus } from './convert/index.js';
+import { loadDefaultSide } from './corpus-config.js';
 import { formatNumber, quoteField, rowsJson, stableJson, toCsv } from './csv.js';
 import { ConfigError } from './errors.js';
 import { buildFigures, figureFiles, figureSoftware } from './figures/build.js';
 import type { Figure, Rendered } from './figures/types.js';
 import { type OutputContent, readCorpus } from './io.js';
 import { loadRegistry } from './registry.js';
+import { buildFindings } from './report/findings.js';
 import { buildReport, methodsParagraph } from './report/index.js';
 import { REPORTS_README } from './reports-readme.js';
 import { removeDeadCacheTemps } from './run/cache-files.js';
@@ -228,8 +237,12 @@ async function runStages(
     const docs = sortTranscripts(collector.documents(), (d) => d.transcript);
     kept = docs.filter((d) => d.full).length;
     transcripts = docs.map((d) => d.transcript);
+    // The sides and periods keyness compares: corpus.yaml's, or chosen from the data.
+    const units = docs.flatMap((d) => d.partial.units);
+    const comparisons = resolveComparisons(config.comparisons, units);
     diagnostics = [
       ...prepared.diagnostics,
+      ...comparisonDiagnostics(comparisons, units),
       ...processed.failed,
       ...transcripts.flatMap((t) => t.diagnostics),
     ];
@@ -240,7 +253,8 @@ async function runStages(
       docs,
       config,
       opts,
-      manifest: buildManifest(rawCount, transcripts, config, opts),
+      manifest: buildManifest(rawCount, transcripts, config, opts, comparisons),
+      comparisons,
       diagnostics,
       csv: collector,
       emit,
@@ -311,6 +325,7 @@ async function writeTablesAndReport(ctx: {
   config: LoadedConfig;
   opts: PipelineOptions;
   manifest: ReturnType<typeof buildManifest>;
+  comparisons: Comparisons;
   diagnostics: Diagnostic[];
   csv: Pick<DocumentCollector, 'csv'>;
   emit: (name: string, content: OutputContent) => void;
@@ -333,6 +348,7 @@ async function writeTablesAndReport(ctx: {
     keepPresentNames: opts.keepPresentNames ?? false,
     collocateTerms: opts.collocateTerms ?? [],
     honorifics: loadRegistry(config.inputs.speakers, 'speakers.yaml').honorifics,
+    comparisons: ctx.comparisons,
   });
   const units = partials.flatMap((p) => p.units);
   // The merged tables hold what the report needs; the partials' own rows
@@ -343,12 +359,15 @@ async function writeTablesAndReport(ctx: {
   partials.length = 0;
   ctx.lap('analyses');
 
+  const stance = readStance();
   const figures = buildFigures(
     tables,
     {
       sentimentOverrides: config.sentiment.overrides,
       sentimentTargets: config.sentiment.targets,
       keynessKeepsPresentNames: opts.keepPresentNames ?? false,
+      comparisons: ctx.comparisons,
+      stance,
     },
     analysisFigures(),
   );
@@ -357,7 +376,13 @@ async function writeTablesAndReport(ctx: {
 
   emit('README.md', REPORTS_README);
   emit('manifest.json', stableJson(manifest));
-  emit('speakers.suggested.yaml', suggestedSpeakers(docs.map((d) => d.transcript)));
+  emit(
+    'speakers.suggested.yaml',
+    suggestedSpeakers(
+      docs.map((d) => d.transcript),
+      loadDefaultSide(config.files['corpus.yaml'] ?? ''),
+    ),
+  );
   emit(
     'diagnostics.csv',
     toCsv(ctx.diagnostics.map(diagnosticRow), ['file', 'line', 'severity', 'rule', 'message']),
@@ -389,7 +414,12 @@ async function writeTablesAndReport(ctx: {
     methodsParagraph({
       tables,
       manifest,
-      sentimentMethods: sentimentMethods(readAgreement(), undefined, config.sentiment.overrides),
+      sentimentMethods: sentimentMethods(
+        readAgreement(),
+        undefined,
+        config.sentiment.overrides,
+        stance,
+      ),
     }),
     ...analysisMethods(tables),
   ].join(' ');
@@ -402,6 +432,7 @@ async function writeTablesAndReport(ctx: {
       diagnostics: ctx.diagnostics,
       manifest,
       methods,
+      findings: buildFindings({ tables, comparisons: ctx.comparisons, stance }),
     }),
   );
   return figures;
@@ -413,6 +444,8 @@ interface LoadedConfig {
   stopwords: string[];
   sentiment: ReturnType<typeof loadSentimentConfig>;
   files: Record<string, string>;
+  /** The comparisons: section of corpus.yaml, when it has one. */
+  comparisons: ComparisonsConfig | undefined;
 }
 
 /** Validates all configuration up front, before any document is processed. */
@@ -438,6 +471,7 @@ function loadConfig(corpus: CorpusFiles): LoadedConfig {
     dictionary: loadDictionary(inputs.dictionary, 'dictionary.yaml'),
     stopwords: loadStopwords(inputs.stopwords, 'stopwords.txt'),
     sentiment: loadSentimentConfig(inputs.sentiment, 'sentiment.yaml'),
+    comparisons: loadComparisons(corpus.config.get('corpus.yaml') ?? '', 'corpus.yaml'),
     files: Object.fromEntries([...corpus.config.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
   };
 }
@@ -447,6 +481,7 @@ function buildManifest(
   transcripts: readonly Transcript[],
   config: LoadedConfig,
   opts: PipelineOptions,
+  comparisons: Comparisons,
 ) {
   const require = createRequire(import.meta.url);
   const version = (name: string) => {
@@ -478,6 +513,7 @@ function buildManifest(
       collocate_terms: [...(opts.collocateTerms ?? [])].sort(),
       speech: speechCounted(transcripts, opts.speech ?? 'all'),
       keyness_present_names: opts.keepPresentNames ? 'kept' : 'left out',
+      comparisons,
       dictionary: config.dictionary,
       stopwords: config.stopwords,
       sentiment_overrides: Object.fromEntries(
@@ -496,6 +532,7 @@ function buildManifest(
 function speechCounted(transcripts: readonly Transcript[], counted: SpeechCounted) {
   let reportedTurns = 0;
   let reportedWords = 0;
+  let quotedWords = 0;
   let turns = 0;
   for (const t of transcripts)
     for (const u of t.turns) {
@@ -503,9 +540,12 @@ function speechCounted(transcripts: readonly Transcript[], counted: SpeechCounte
       if (u.mode === 'reported') {
         reportedTurns++;
         reportedWords += u.words;
+        quotedWords += u.quotedWords ?? 0;
       }
     }
-  return { counted, turns, reported_turns: reportedTurns, reported_words: reportedWords };
+  const speech = { counted, turns, reported_turns: reportedTurns, reported_words: reportedWords };
+  // Quotations inside reported turns (the speaker's own words): recorded when there are any.
+  return quotedWords > 0 ? { ...speech, quoted_words: quotedWords } : speech;
 }
 
 function sha256(text: string): string {
@@ -638,5 +678,18 @@ function readAgreement(): Array<{ file: string; scorer: string; n: number; pears
     return json.measured ?? [];
   } catch {
     return [];
+  }
+}
+
+/**
+ * The stance benchmark's result, as written by `npm run bench -- --stance
+ * --write-stance` (committed with the scorer); undefined when absent.
+ */
+function readStance(): StanceSummary | undefined {
+  try {
+    const path = join(PROJECT_ROOT, 'analyses', 'sentiment', 'stance.json');
+    return parseStance(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
   }
 }

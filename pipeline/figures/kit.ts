@@ -3,7 +3,7 @@
  * the analyses' own figures): the spec's frame and theme, the calendar-time
  * axis, colour by side, and the Figure record. Pure; no analysis imported.
  */
-import { yearSpan } from './data.js';
+import { round, yearSpan } from './data.js';
 import { PANEL_WIDTH, sideOrder, sideScale, themeConfig } from './theme.js';
 import type { Figure } from './types.js';
 
@@ -94,4 +94,16 @@ export function figure(
 /** The sides present in `rows`, in legend order. */
 export function sidesOf(rows: ReadonlyArray<Record<string, unknown>>): string[] {
   return sideOrder(rows.map((r) => String(r.side)));
+}
+
+/** "lo to hi" of `values`, rounded to 2 decimals (for alt texts and captions). */
+export function range(values: number[]): string {
+  if (values.length === 0) return 'no values';
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  return `${fmt(lo)} to ${fmt(hi)}`;
+}
+
+function fmt(x: number): string {
+  return String(round(x, 2));
 }

@@ -5,8 +5,9 @@
  */
 
 import { MIN_INTERVAL_N } from '../../analyses/sentiment/analysis.js';
+import { stanceText } from '../../analyses/sentiment/stance.js';
 import { KEPT_FUNCTION_WORDS } from '../../analyses/stopwords.js';
-import type { KeynessRow, Tables } from '../../analyses/types.js';
+import type { Tables } from '../../analyses/types.js';
 import {
   key,
   type Meeting,
@@ -16,12 +17,13 @@ import {
   weightedRolling,
   yearOf,
 } from './data.js';
-import { base, colour, dateX, figure, MAX_TIME_MEETINGS, type Row, sidesOf } from './kit.js';
+
+import { keyness, keynessPeriods } from './keyness-figures.js';
+import { base, colour, dateX, figure, MAX_TIME_MEETINGS, type Row, range, sidesOf } from './kit.js';
 import { compareText, PANEL_WIDTH, sideOrder } from './theme.js';
 import type { Figure, FigureOptions } from './types.js';
 
-export { VEGA_LITE_SCHEMA } from './kit.js';
-export type { FigureOptions };
+export { keyness, keynessPeriods };
 
 /** How many dictionary phrases the headline figure shows (most frequent first). */
 export const HEADLINE_PHRASES = 9;
@@ -50,8 +52,6 @@ export const TOP_TERMS = 10;
  * shared axis would be set by the speaker we know least about.
  */
 export const MIN_TERM_WORDS = 500;
-/** Terms per side in the keyness figure. */
-export const KEY_TERMS = 12;
 /**
  * Fewest sentences behind a mean drawn as a full estimate (filled point with
  * its interval) in the sentiment figures; fewer are drawn hollow.
@@ -115,17 +115,6 @@ function meetingsPerYear(dates: Iterable<string>): Map<number, number> {
 /** The `title` of a yearly point: what it pools. */
 function yearTitle(year: number | string, meetingsInYear: number): string {
   return `${year}: ${meetingsInYear} meeting${meetingsInYear === 1 ? '' : 's'} pooled`;
-}
-
-function range(values: number[]): string {
-  if (values.length === 0) return 'no values';
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
-  return `${fmt(lo)} to ${fmt(hi)}`;
-}
-
-function fmt(x: number): string {
-  return String(round(x, 2));
 }
 
 /** One row of small multiples per meeting, labelled above its panel, in meeting order. */
@@ -229,8 +218,13 @@ function yearlySentiment(tables: Tables, level: 'side' | 'speaker', keep?: Set<s
   });
 }
 
-const sentimentScale = { domain: [-1, 1], nice: false };
-/** Short enough to fit beside the plot; the subtitles give the −1 … +1 range. */
+/**
+ * Sentiment axes are fitted to the data (means and their intervals), always
+ * including 0, which a dashed rule marks: on a fixed −1 … +1 axis the
+ * differences the scores can show would be squeezed into a thin band.
+ */
+const sentimentScale = { zero: true, nice: true };
+/** Short enough to fit beside the plot; the subtitles say the axis is fitted and where 0 is. */
 const sentimentTitle = 'Mean sentence score';
 
 // ── 1. Phrase rates over time by side (the headline figure) ──────────────────
@@ -608,7 +602,7 @@ export function sentimentBySide(tables: Tables, options: FigureOptions = {}): Fi
   const spec = {
     ...base(
       'Sentiment over time, by side',
-      `Mean sentence score per meeting (−1 … +1); bars: 95% interval; hollow: n < ${MIN_ESTIMATE_SENTENCES}`,
+      `Mean sentence score per meeting (axis fitted to the data; dashed: 0); bars: 95% interval; hollow: n < ${MIN_ESTIMATE_SENTENCES}`,
       alt,
       data,
     ),
@@ -662,7 +656,7 @@ export function sentimentBySpeaker(
   const spec = {
     ...base(
       'Sentiment over time, by speaker',
-      `Mean sentence score per meeting (−1 … +1); bars: 95% interval; hollow: n < ${MIN_ESTIMATE_SENTENCES}`,
+      `Mean sentence score per meeting (axis fitted to the data; dashed: 0); bars: 95% interval; hollow: n < ${MIN_ESTIMATE_SENTENCES}`,
       alt,
       data,
     ),
@@ -827,136 +821,7 @@ export function topTerms(tables: Tables): Figure | undefined {
   ]);
 }
 
-// ── 5. Keyness Albania vs DPRK ───────────────────────────────────────────────
-
-/** Picks the side-level comparison Albania vs DPRK, either way round, as Albania-positive rows. */
-function albaniaVsDprk(rows: readonly KeynessRow[]): Row[] {
-  const direct = rows.filter((r) => r.target === 'Albania' && r.reference === 'DPRK');
-  const flipped = rows.filter((r) => r.target === 'DPRK' && r.reference === 'Albania');
-  const use = direct.length > 0 ? direct : flipped;
-  const sign = direct.length > 0 ? 1 : -1;
-  return use.map((r) => {
-    const logRatio = sign * r.log_ratio;
-    return {
-      term: r.term,
-      key_for: logRatio >= 0 ? 'Albania' : 'DPRK',
-      side: logRatio >= 0 ? 'Albania' : 'DPRK',
-      log_ratio: round(logRatio),
-      g2: round(r.g2),
-      p: round(r.p, 6),
-      significance: r.p < 0.05 ? 'p < 0.05' : 'p ≥ 0.05',
-      count_albania: sign > 0 ? r.count_target : r.count_reference,
-      count_dprk: sign > 0 ? r.count_reference : r.count_target,
-      range_albania: sign > 0 ? r.range_target : r.range_reference,
-      range_dprk: sign > 0 ? r.range_reference : r.range_target,
-    };
-  });
-}
-
-export function keyness(tables: Tables, options: FigureOptions = {}): Figure | undefined {
-  const all = albaniaVsDprk(tables.keyness);
-  const pick = (side: string) =>
-    all
-      .filter((r) => r.key_for === side)
-      .sort((a, b) => Number(b.g2) - Number(a.g2) || compareText(String(a.term), String(b.term)))
-      .slice(0, KEY_TERMS);
-  const data = [...pick('Albania'), ...pick('DPRK')].sort(
-    (a, b) =>
-      Number(b.log_ratio) - Number(a.log_ratio) || compareText(String(a.term), String(b.term)),
-  );
-  if (data.length === 0) return undefined;
-  const order = data.map((d) => String(d.term));
-  // A legend with one entry explains nothing: when every bar is significant the
-  // opacity channel is dropped and the subtitle says so instead.
-  const allSignificant = data.every((d) => d.significance === 'p < 0.05');
-  const alt =
-    `Diverging bar chart of the ${data.length} terms most characteristic of Albania's and of the ` +
-    `DPRK's speech by log-likelihood; bars to the right are relatively more frequent in ` +
-    `Albania's speech, to the left in the DPRK's; Log Ratio ranges ${range(data.map((d) => Number(d.log_ratio)))}.`;
-  const spec = {
-    ...base(
-      'Key terms: Albania vs DPRK',
-      allSignificant
-        ? 'Right: relatively more frequent in Albania’s speech; left: in the DPRK’s; all bars significant at p < 0.05'
-        : 'Right: relatively more frequent in Albania’s speech; left: in the DPRK’s; faded: p ≥ 0.05',
-      alt,
-      data,
-    ),
-    width: PANEL_WIDTH,
-    height: { step: 15 },
-    layer: [
-      {
-        mark: { type: 'bar' },
-        encoding: {
-          y: { field: 'term', type: 'nominal', sort: order, title: null },
-          x: {
-            field: 'log_ratio',
-            type: 'quantitative',
-            title: 'Log Ratio (binary log of the ratio of rates per word)',
-          },
-          color: colour(['Albania', 'DPRK'], 'More frequent in'),
-          ...(allSignificant
-            ? {}
-            : {
-                opacity: {
-                  field: 'significance',
-                  type: 'ordinal',
-                  title: 'Log-likelihood G²',
-                  scale: { domain: ['p < 0.05', 'p ≥ 0.05'], range: [1, 0.35] },
-                },
-              }),
-          tooltip: [
-            { field: 'term', title: 'Term' },
-            { field: 'key_for', title: 'More frequent in' },
-            { field: 'count_albania', type: 'quantitative', title: 'Count, Albania' },
-            { field: 'count_dprk', type: 'quantitative', title: 'Count, DPRK' },
-            { field: 'log_ratio', type: 'quantitative', title: 'Log Ratio', format: '.2f' },
-            { field: 'g2', type: 'quantitative', title: 'G²', format: '.2f' },
-            { field: 'p', type: 'quantitative', title: 'p', format: '.4f' },
-            {
-              field: 'range_albania',
-              type: 'quantitative',
-              title: 'Meetings where Albania used it',
-            },
-            { field: 'range_dprk', type: 'quantitative', title: 'Meetings where the DPRK used it' },
-          ],
-        },
-      },
-      {
-        mark: { type: 'rule', color: '#555555' },
-        encoding: { x: { datum: 0 } },
-      },
-    ],
-  };
-  const caption =
-    `Terms are compared between all speech by the Albanian side and all speech by the North Korean ` +
-    `side. For each side the ${KEY_TERMS} terms with the highest log-likelihood G² (Dunning 1993) ` +
-    `in its favour are shown; bar length is the Log Ratio (Hardie 2014), the binary logarithm of ` +
-    `the ratio of the term's relative frequencies (1 = twice as frequent). ` +
-    (allSignificant
-      ? `Every bar shown is significant at p < 0.05 `
-      : `Faded bars are not significant at p < 0.05 `) +
-    `(G², 1 degree of freedom, no correction for multiple comparisons). ` +
-    `The tooltip gives raw counts and each side's range (the number of meetings in which that ` +
-    `side used the term). ` +
-    (options.keynessKeepsPresentNames
-      ? `Names of the people present at each meeting are included (--keyness-keep-names).`
-      : `Names of the people present at each meeting (its speakers and participants) are left ` +
-        `out, since addressing one's host by name says nothing about a side's language.`);
-  return figure('keyness', 'Key terms: Albania vs DPRK', caption, alt, spec, data, [
-    'term',
-    'key_for',
-    'side',
-    'log_ratio',
-    'g2',
-    'p',
-    'significance',
-    'count_albania',
-    'count_dprk',
-    'range_albania',
-    'range_dprk',
-  ]);
-}
+// ── 5. Keyness: ./keyness-figures.ts (sides, and periods) ──────────────────
 
 // ── 6. Share of speech per meeting ───────────────────────────────────────────
 
@@ -1333,6 +1198,9 @@ function targetExample(targets: FigureOptions['sentimentTargets'] = []): string 
   );
 }
 
+/** Named for what it measures: the tone of sentences, not an attitude toward the target. */
+export const TARGET_TITLE = 'Tone of the sentences that mention each target, per year';
+
 export function targetTone(tables: Tables, options: FigureOptions = {}): Figure | undefined {
   const data: Row[] = tables.sentimentTargets
     .map((r) => ({
@@ -1362,12 +1230,12 @@ export function targetTone(tables: Tables, options: FigureOptions = {}): Figure 
     title: 'Year',
   };
   const alt =
-    `Small multiples, one panel per target (${targets.join(', ')}), of the mean sentiment of ` +
-    `sentences mentioning the target per year, by side, with 95% confidence intervals.`;
+    `Small multiples, one panel per target (${targets.join(', ')}), of the mean tone score of ` +
+    `the sentences that mention the target per year, by side, with 95% confidence intervals.`;
   const spec = {
     ...base(
-      'Tone toward targets, per year',
-      `Mean score of the sentences that mention each target; bars: 95% interval; hollow: n < ${MIN_ESTIMATE_SENTENCES}`,
+      TARGET_TITLE,
+      `Mean tone score of the sentences that mention each target; bars: 95% interval; hollow: n < ${MIN_ESTIMATE_SENTENCES}`,
       alt,
       data,
     ),
@@ -1394,11 +1262,13 @@ export function targetTone(tables: Tables, options: FigureOptions = {}): Figure 
     },
   };
   const caption =
-    ` (${targetExample(options.sentimentTargets)}) are scored as in the sentiment figures and ` +
+    `This figure measures the tone of the words in the sentences that mention a target, not ` +
+    `the speakers' attitude toward it. Sentences that mention a target ` +
+    `(${targetExample(options.sentimentTargets)}) are scored as in the sentiment figures and ` +
     `averaged per side and calendar year; bars are 95% bootstrap intervals. ${fewNote} ` +
     `The tooltip and target-tone.csv give each mean's number of sentences. A sentence ` +
-    `mentioning two targets counts for both.`;
-  return figure('target-tone', 'Tone toward targets, per year', caption, alt, spec, data, [
+    `mentioning two targets counts for both. ${stanceText(options.stance)}`;
+  return figure('target-tone', TARGET_TITLE, caption, alt, spec, data, [
     'year',
     'date',
     'target',
@@ -1517,6 +1387,7 @@ export const BUILDERS: ReadonlyArray<
   sentimentBySpeaker,
   topTerms,
   keyness,
+  keynessPeriods,
   speechShare,
   sentimentArc,
   dispersion,

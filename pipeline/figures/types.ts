@@ -1,3 +1,6 @@
+import type { Comparisons } from '../../analyses/comparisons.js';
+import type { StanceSummary } from '../../analyses/sentiment/stance.js';
+
 /** A chart: its Vega-Lite spec (data inlined) and exactly the rows it plots. */
 export interface Figure {
   /** File-name stem, kebab-case ("phrase-rates"). */
@@ -28,4 +31,8 @@ export interface FigureOptions {
   sentimentTargets?: ReadonlyArray<{ key: string; patterns: readonly string[] }>;
   /** Whether keyness kept the names of the people present (--keyness-keep-names). */
   keynessKeepsPresentNames?: boolean;
+  /** The sides and periods keyness compared, and how they were chosen. */
+  comparisons?: Comparisons;
+  /** The stance benchmark's result (analyses/sentiment/stance.json), cited in the target caption. */
+  stance?: StanceSummary;
 }

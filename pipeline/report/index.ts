@@ -22,7 +22,9 @@ import { escapeRegExp } from '../words.js';
 import { browserBundles } from './assets.js';
 import { CLIENT_JS } from './client.js';
 import { expressionsSection } from './expressions.js';
+import { type Finding, findingsSection } from './findings.js';
 import { esc, formatInt, idMaker, safeUrl, scriptJson } from './html.js';
+import { layoutFigures } from './layout.js';
 import { sideIndex, stylesheet } from './style.js';
 
 export { type MethodsInput, manifestSoftware, methodsParagraph } from './methods.js';
@@ -43,6 +45,8 @@ export interface ReportInput {
   dataFiles?: string[];
   /** Optional page title; default from manifest.title or a generic one. */
   title?: string;
+  /** The findings summary shown first (./findings.ts); none: no summary. */
+  findings?: Finding[];
 }
 
 /**
@@ -161,6 +165,7 @@ export function buildReport(input: ReportInput): string {
     '<a class="skip" href="#main">Skip to content</a>',
     `<header class="top"><h1>${esc(title)}</h1><p>${esc(subtitle)}</p>`,
     '<nav class="toc" aria-label="Contents"><ol>',
+    ...(input.findings?.length ? ['<li><a href="#findings">Findings</a></li>'] : []),
     '<li><a href="#corpus">Corpus</a></li>',
     '<li><a href="#figures">Figures</a></li>',
     expressions ? '<li><a href="#expressions">Expressions</a></li>' : '',
@@ -170,6 +175,7 @@ export function buildReport(input: ReportInput): string {
     '<li><a href="#methods">Methods and provenance</a></li>',
     '</ol></nav></header>',
     '<main id="main">',
+    ...(input.findings?.length ? [findingsSection(input.findings)] : []),
     corpusSection(tables, docs, ctx, diagnostics),
     figuresSection(figures),
     expressions,
@@ -250,26 +256,42 @@ ${rows.join('\n')}
 
 // ── Figures ──────────────────────────────────────────────────────────────────
 
-function figuresSection(figures: Array<Figure & { svg: string }>): string {
-  const items = figures.map((f, i) => {
-    const files: Array<[string, string]> = [
-      ['SVG', `figures/${f.id}.svg`],
-      ['PNG', `figures/${f.id}.png`],
-      ['PDF', `figures/${f.id}.pdf`],
-      ['Vega-Lite spec', `figures/${f.id}.vl.json`],
-      ['Data (CSV)', `figures/${f.id}.csv`],
-    ];
-    return `<figure class="chart-figure" id="fig-${esc(f.id)}" aria-labelledby="fig-${esc(f.id)}-h">
-<h3 id="fig-${esc(f.id)}-h">Figure ${i + 1}. ${esc(f.title)}</h3>
+function figureHtml(f: Figure & { svg: string }, n: number): string {
+  const files: Array<[string, string]> = [
+    ['SVG', `figures/${f.id}.svg`],
+    ['PNG', `figures/${f.id}.png`],
+    ['PDF', `figures/${f.id}.pdf`],
+    ['Vega-Lite spec', `figures/${f.id}.vl.json`],
+    ['Data (CSV)', `figures/${f.id}.csv`],
+  ];
+  return `<figure class="chart-figure" id="fig-${esc(f.id)}" aria-labelledby="fig-${esc(f.id)}-h">
+<h3 id="fig-${esc(f.id)}-h">Figure ${n}. ${esc(f.title)}</h3>
 <div class="chart" id="chart-${esc(f.id)}" role="img" aria-label="${esc(f.alt)}" data-figure="${esc(f.id)}"><div class="chart-view"></div></div>
 <figcaption><p>${esc(f.caption)}</p>
 <p class="downloads">Download: ${files.map(([label, href]) => `<a href="${esc(href)}">${esc(label)}</a>`).join(' ')}</p></figcaption>
 </figure>`;
-  });
+}
+
+function figuresSection(figures: Array<Figure & { svg: string }>): string {
+  // Language figures first; sentiment as an overview and its drivers, the rest collapsed (./layout.ts).
+  const { main, sentiment, more } = layoutFigures(figures);
+  let n = 0;
+  const html = (list: typeof figures) => list.map((f) => figureHtml(f, ++n)).join('\n');
+  const language = html(main);
+  const tone = sentiment.length
+    ? `<h3 class="group" id="figures-tone">Tone (sentiment)</h3>
+<p>Tone scores measure the emotional colour of words, not what a speaker is for or against; how far they agree with human judges, and how little with stance, is under <a href="#methods">Methods</a>. One overview and the words that drive it are shown here; the other tone figures are below it.</p>
+${html(sentiment)}`
+    : '';
+  const rest = more.length
+    ? `<details class="more-figures" id="figures-more-tone"><summary>More tone figures: ${esc(more.map((f) => f.title).join('; '))}</summary>
+${html(more)}
+</details>`
+    : '';
   return `<section id="figures" aria-labelledby="figures-h">
 <h2 id="figures-h">Figures</h2>
 <p>Hover over (or focus) a mark for its numbers. Each figure links to a print-ready SVG, PNG and PDF, its Vega-Lite specification (open it in any Vega-Lite editor) and exactly the data it plots.</p>
-${items.join('\n')}
+${[language, tone, rest].filter(Boolean).join('\n')}
 </section>`;
 }
 
