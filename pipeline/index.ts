@@ -41,6 +41,7 @@ import { type CorpusFiles, type OutputContent, readCorpus } from './io.js';
 import { prepareCorpus, sortTranscripts } from './model.js';
 import { RenderCache, renderThroughCache } from './render-cache.js';
 import { defaultRenderWorkers, RenderPool, renderFigures } from './render-pool.js';
+import { speechTargets, writeEvidenceFiles } from './report/evidence-data.js';
 import { buildReport, methodsParagraph } from './report/index.js';
 import { REPORTS_README } from './reports-readme.js';
 import { suggestedSpeakers } from './speaker-names.js';
@@ -196,6 +197,7 @@ async function runStages(
     emit,
     opts.retainAll ? { docs: Number.POSITIVE_INFINITY, kwic: 0 } : undefined,
     opts.scratchDir,
+    speechTargets(config.sentiment.targets),
   );
   try {
     const processed = await processDocuments(
@@ -307,7 +309,7 @@ async function writeTablesAndReport(ctx: {
   opts: PipelineOptions;
   manifest: ReturnType<typeof buildManifest>;
   diagnostics: Diagnostic[];
-  csv: Pick<DocumentCollector, 'csv'>;
+  csv: Pick<DocumentCollector, 'csv' | 'speechFiles'>;
   emit: (name: string, content: OutputContent) => void;
   lap: (stage: string) => void;
   startRendering: (figures: Figure[]) => void;
@@ -363,6 +365,14 @@ async function writeTablesAndReport(ctx: {
   }
   write((name) => !streamed.has(name));
   emit('data/README.md', codebook());
+  // The report's evidence: every record's speech, and the reading view of
+  // the records kept in full that the page does not inline.
+  const speechFiles = writeEvidenceFiles(
+    emit,
+    ctx.csv.speechFiles(),
+    docs.filter((d) => d.full).map((d) => d.transcript),
+    tables.kwic,
+  );
   const methods = methodsParagraph({
     tables,
     manifest,
@@ -377,6 +387,10 @@ async function writeTablesAndReport(ctx: {
       diagnostics: ctx.diagnostics,
       manifest,
       methods,
+      evidence: {
+        speechFiles,
+        targets: config.sentiment.targets.map((t) => t.key),
+      },
     }),
   );
   return figures;
