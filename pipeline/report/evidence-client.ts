@@ -579,6 +579,8 @@ const BODY = String.raw`
     if (!e) return;
     panel.hidden = false;
     panel.textContent = 'Loading the passages…';
+    // Which mark the passages are for (tests and scripts read it).
+    panel.setAttribute('data-mark', JSON.stringify(datum));
     panel.setAttribute('data-state', 'loading');
     loadSpeech().then(function () {
       panel.textContent = '';
@@ -643,16 +645,45 @@ const BODY = String.raw`
   document.querySelectorAll('.chart[data-figure]').forEach(function (el) {
     el.addEventListener('report-view', function (e) { listen(el.getAttribute('data-figure'), e.detail); });
   });
+  // ── The corpus table's pages ──────────────────────────────────────────────
+  var corpusPager = document.getElementById('corpus-pager');
+  if (corpusPager) {
+    var corpusBody = document.getElementById('corpus-body');
+    var pagesHtml = [corpusBody.innerHTML].concat(data.corpusPages);
+    var corpusAt = 0;
+    var drawCorpus = function () {
+      var tpl = document.createElement('template');
+      tpl.innerHTML = pagesHtml[corpusAt];
+      corpusBody.textContent = '';
+      corpusBody.appendChild(tpl.content);
+      corpusPager.textContent = '';
+      var mk = function (label, to, disabled) {
+        var b = document.createElement('button');
+        b.type = 'button';
+        b.textContent = label;
+        b.disabled = disabled;
+        b.addEventListener('click', function () { corpusAt = to; drawCorpus(); });
+        corpusPager.appendChild(b);
+      };
+      mk('‹ Previous', corpusAt - 1, corpusAt === 0);
+      var at = document.createElement('span');
+      at.textContent = ' records ' + (corpusAt * CORPUS_PAGE + 1) + '–' +
+        Math.min(ev.order.length, (corpusAt + 1) * CORPUS_PAGE) + ' of ' + ev.order.length + ' ';
+      corpusPager.appendChild(at);
+      mk('Next ›', corpusAt + 1, corpusAt >= pagesHtml.length - 1);
+    };
+    drawCorpus();
+  }
+
   window.REPORT_EVIDENCE = { show: show, showEvidence: showEvidence, openRecord: openRecord, loadSpeech: loadSpeech };
 
   status.textContent = 'Type a word, a phrase (several words), a pattern with * or ?, or /a regular expression/, or pick a dictionary key.';
 })();
 `;
 
-/** The evidence script, with the project's word pattern and the record files' placeholder anchor. */
-export function evidenceClient(recordAnchor: string): string {
-  return BODY.replace(
-    'new RegExp(WORD_SOURCE,',
-    `new RegExp(${JSON.stringify(WORD.source)},`,
-  ).replace(/RECORD_ANCHOR/g, JSON.stringify(recordAnchor));
+/** The evidence script, with the project's word pattern, the record files' placeholder anchor and the corpus table's page size. */
+export function evidenceClient(recordAnchor: string, corpusPage: number): string {
+  return BODY.replace(/CORPUS_PAGE/g, String(corpusPage))
+    .replace('new RegExp(WORD_SOURCE,', `new RegExp(${JSON.stringify(WORD.source)},`)
+    .replace(/RECORD_ANCHOR/g, JSON.stringify(recordAnchor));
 }

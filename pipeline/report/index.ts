@@ -136,7 +136,9 @@ export function buildReport(input: ReportInput): string {
   for (const f of figures) specs[f.id] = toVega(f);
   const speakers = new Set<string>();
   for (const r of tables.turnStats) speakers.add(r.speaker);
+  const corpusPages: string[] = [];
   const payload = {
+    corpusPages,
     specs,
     docs: docData,
     sideIndex: ctx.sideIdx,
@@ -156,9 +158,11 @@ export function buildReport(input: ReportInput): string {
   };
 
   const bundles = browserBundles();
-  const scripts = [...bundles.map((b) => b.code), CLIENT_JS, evidenceClient(RECORD_ANCHOR)].map(
-    safeScript,
-  );
+  const scripts = [
+    ...bundles.map((b) => b.code),
+    CLIENT_JS,
+    evidenceClient(RECORD_ANCHOR, CORPUS_PAGE),
+  ].map(safeScript);
   // 'self': the evidence files beside the page, which its script loads.
   const csp = [...CSP_BASE, `script-src 'self' ${scripts.map(hash).join(' ')}`].join('; ');
 
@@ -175,7 +179,7 @@ export function buildReport(input: ReportInput): string {
     '<li><a href="#methods">Methods and provenance</a></li>',
     '</ol></nav>',
     '<main id="main">',
-    corpusSection(tables, docs, ctx, diagnostics),
+    corpusSection(tables, docs, ctx, diagnostics, corpusPages),
     figuresSection(figures),
     concordanceSection(tables, ctx, payload.evidence),
     readingSection(sortedTranscripts, docs.length, tables.kwic, ctx),
@@ -207,11 +211,15 @@ export function buildReport(input: ReportInput): string {
 
 // ── Corpus ───────────────────────────────────────────────────────────────────
 
+/** Rows of the corpus table a page shows at once. */
+export const CORPUS_PAGE = 100;
+
 function corpusSection(
   tables: Tables,
   docs: Tables['documents'],
   ctx: Ctx,
   diagnostics: Diagnostic[],
+  corpusPages: string[],
 ): string {
   const matches = new Map<string, number>();
   for (const k of tables.kwic) matches.set(k.doc_id, (matches.get(k.doc_id) ?? 0) + 1);
@@ -239,15 +247,27 @@ function corpusSection(
   });
   const totalWords = docs.reduce((a, d) => a + d.words, 0);
   const totalTurns = docs.reduce((a, d) => a + d.turns, 0);
+  // A large corpus's table is paged: the first page is in the page's HTML,
+  // the others travel as (escaped) HTML strings in the data block, which
+  // parse far faster than as elements, and the script swaps them in.
+  const pages: string[] = [];
+  for (let i = 0; i < rows.length; i += CORPUS_PAGE)
+    pages.push(rows.slice(i, i + CORPUS_PAGE).join('\n'));
+  corpusPages.push(...pages.slice(1));
+  const pager =
+    pages.length > 1
+      ? `<p class="corpus-pager no-print" id="corpus-pager" data-pages="${pages.length}"></p><p class="note print-only">The table shows its first ${formatInt(CORPUS_PAGE)} records; all are in data/documents.csv.</p>`
+      : '';
   return `<section id="corpus" aria-labelledby="corpus-h">
 <h2 id="corpus-h">The corpus</h2>
 <p>One row per meeting. Words and turns count speech only (what the speakers said), not the recorder's narrative, editorial insertions or stage directions. Dictionary matches link to their lines in the concordance.</p>
 <div class="table-wrap"><table>
 <caption class="note">${formatInt(docs.length)} records, ${formatInt(totalWords)} words of speech, ${formatInt(totalTurns)} turns</caption>
 <thead><tr><th scope="col">Date</th><th scope="col">Title and source file</th><th scope="col">Participants</th><th scope="col">Archive reference</th><th scope="col">Translator</th><th scope="col" class="num">Words</th><th scope="col" class="num">Turns</th><th scope="col" class="num">Dictionary matches</th><th scope="col" class="num">Warnings</th></tr></thead>
-<tbody>
-${rows.join('\n')}
+<tbody id="corpus-body">
+${pages[0] ?? ''}
 </tbody></table></div>
+${pager}
 </section>`;
 }
 
@@ -431,18 +451,31 @@ function diagnosticsSection(diagnostics: Diagnostic[]): string {
 <p>What ingest, normalisation and segmentation noticed in the data: ${formatInt(bySeverity('error'))} errors, ${formatInt(bySeverity('warning'))} warnings, ${formatInt(bySeverity('info'))} notes. Line numbers refer to the raw file.</p>
 ${
   rows.length
-    ? `<div class="table-wrap"><table><thead><tr><th scope="col">File</th><th scope="col" class="num">Line</th><th scope="col">Severity</th><th scope="col">Rule</th><th scope="col">Message</th></tr></thead><tbody>
+    ? `${rows.length > COLLAPSE_ROWS ? `<details><summary>All ${formatInt(rows.length)} diagnostics (also in diagnostics.csv)</summary>` : ''}<div class="table-wrap"><table><thead><tr><th scope="col">File</th><th scope="col" class="num">Line</th><th scope="col">Severity</th><th scope="col">Rule</th><th scope="col">Message</th></tr></thead><tbody>
 ${rows.join('\n')}
-</tbody></table></div>`
+</tbody></table></div>${rows.length > COLLAPSE_ROWS ? '</details>' : ''}`
     : '<p>Nothing to report.</p>'
 }
 </section>`;
+}
+
+/**
+ * Long parts of a large corpus's page are collapsed: a closed <details> is
+ * neither laid out nor drawn until opened. Diagnostics beyond this many rows,
+ * a manifest beyond this many characters.
+ */
+const COLLAPSE_ROWS = 200;
+const COLLAPSE_ABOVE = 50_000;
+
+function collapsible(collapsed: boolean, summary: string, html: string): string {
+  return collapsed ? `<details><summary>${esc(summary)}</summary>${html}</details>` : html;
 }
 
 // ── Methods and provenance ───────────────────────────────────────────────────
 
 function methodsSection(input: ReportInput): string {
   const files = [...(input.dataFiles ?? [])].sort(compareText);
+  const manifest = stableJson(input.manifest);
   return `<section id="methods" aria-labelledby="methods-h">
 <h2 id="methods-h">Methods and provenance</h2>
 <p>A description of this run, generated from its results, to adapt for a paper:</p>
@@ -455,6 +488,6 @@ ${
 }
 <h3>Run manifest</h3>
 <p>Input files with their SHA-256, the resolved configuration and software versions (also in manifest.json).</p>
-<pre class="manifest">${esc(stableJson(input.manifest))}</pre>
+${collapsible(manifest.length > COLLAPSE_ABOVE, 'The run manifest', `<pre class="manifest">${esc(manifest)}</pre>`)}
 </section>`;
 }

@@ -42,6 +42,8 @@ a.self{margin-left:.4rem;font-size:.8em;color:var(--muted);text-decoration:none}
 article.transcript{content-visibility:auto;contain-intrinsic-size:auto 40rem}
 .target{outline:3px solid #ffbf47}
 .close-record{float:right;margin-top:1rem}
+.print-only{display:none}
+.corpus-pager button{margin-right:.4rem}
 section{margin-top:2.5rem}
 h2{font-size:1.4rem;border-bottom:2px solid var(--ink);padding-bottom:.2rem}
 h3{font-size:1.15rem;margin:1.75rem 0 .5rem}
@@ -84,6 +86,7 @@ mark{background:var(--mark);color:inherit;padding:0 .1em}
 pre.manifest{background:#f7f7f7;padding:.75rem;overflow:auto;font-size:.75rem;max-height:30rem}
 .note{font-size:.85rem;color:var(--muted)}
 @media print{
+  .print-only{display:block}
   nav.toc,.skip,form.kwic,#kwic-status,.kwic-lines,.downloads,#copy-methods,.no-print{display:none!important}
   body{max-width:none;padding:0}
   html{font-size:11pt}
