@@ -138,7 +138,7 @@ export const CODEBOOK: CodebookFile[] = [
     file: 'terms.csv',
     unit: 'one term used by one speaker in one document',
     description:
-      'Per-speaker term frequencies. Terms come from annotation (analyses/annotate.ts, wink-nlp): lemmas lower-cased; multi-word names from the speaker registry and the dictionary kept as one term ("kim il sung", "soviet union", "marxist-leninist", whatever the dashes); words in corpus/stopwords.txt, punctuation, numbers and single letters dropped. Terms a speaker never used in a document have no row.',
+      'Per-speaker term frequencies. Terms come from annotation (pipeline/annotate.ts, wink-nlp): lemmas lower-cased; multi-word names from the speaker registry and the dictionary kept as one term ("kim il sung", "soviet union", "marxist-leninist", whatever the dashes); words in corpus/stopwords.txt, punctuation, numbers and single letters dropped. Terms a speaker never used in a document have no row.',
     order: 'doc_id, speaker, count desc, term',
     columns: [
       DOC,

@@ -8,7 +8,7 @@
  * stage directions and trailers removed (pipeline/types.ts), and the
  * annotated documents are built from the same turns.
  */
-import type { Transcript } from '../pipeline/types.js';
+import type { AnnotatedDocument, Transcript } from '../pipeline/types.js';
 import { documentRows, turnRows } from './corpus-tables.js';
 import { termForm } from './dictionary.js';
 import { KEYNESS_DEFAULTS, keynessFromUnits, withoutPresentNames } from './keyness.js';
@@ -22,7 +22,7 @@ import {
 } from './sentiment/analysis.js';
 import { type SpeakerDoc, speakerDocs, termTablesFromUnits } from './terms.js';
 import { turnStatRows } from './turn-stats.js';
-import type { AnnotatedDocument, Dictionary, Tables } from './types.js';
+import type { Dictionary, Tables } from './types.js';
 
 export interface AnalysisContext {
   transcripts: Transcript[];

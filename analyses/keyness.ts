@@ -27,9 +27,10 @@
  * Rows sorted by comparison, g2 desc, term.
  */
 import type { DataFrame } from 'danfojs-node';
+import type { AnnotatedDocument } from '../pipeline/types.js';
 import { toFrame } from './frame.js';
 import { cmp, type SpeakerDoc, speakerDocs, yearOf } from './terms.js';
-import type { AnnotatedDocument, KeynessRow } from './types.js';
+import type { KeynessRow } from './types.js';
 
 export interface KeynessOptions {
   /** Terms used fewer times than this in target + reference are left out. */

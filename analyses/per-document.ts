@@ -7,13 +7,13 @@
  * analyses/index.ts merges into exactly the tables a single pass over the
  * corpus gives.
  */
-import type { Transcript } from '../pipeline/types.js';
+import type { AnnotatedDocument, Transcript } from '../pipeline/types.js';
 import { type DictionaryMatch, matchDictionary } from './dictionary.js';
 import { kwicRowsWithStart } from './kwic.js';
 import { phraseTables } from './phrases.js';
 import { type SentimentDocPartial, sentimentDocPartials } from './sentiment/analysis.js';
 import { type SpeakerDoc, speakerDocs } from './terms.js';
-import type { AnnotatedDocument, Dictionary, KwicRow, PhraseFormRow, PhraseRow } from './types.js';
+import type { Dictionary, KwicRow, PhraseFormRow, PhraseRow } from './types.js';
 
 export interface DocumentPartial {
   docId: string;

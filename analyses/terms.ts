@@ -4,7 +4,7 @@
  * terms_by_speaker).
  *
  * Unit: a speaker in a document ("speaker-document"). Terms are the
- * annotated terms (analyses/annotate.ts: lemmas, stop words removed,
+ * annotated terms (pipeline/annotate.ts: lemmas, stop words removed,
  * multi-word names as one term). Denominators are words (pipeline/words.ts),
  * never terms, so rates are comparable with phrases.csv.
  *
@@ -23,14 +23,9 @@
  * of (side, term) groups. Every ranking: count desc, then term.
  */
 import type { DataFrame } from 'danfojs-node';
+import type { AnnotatedDocument } from '../pipeline/types.js';
 import { toFrame } from './frame.js';
-import type {
-  AnnotatedDocument,
-  TermRow,
-  TermsBySideRow,
-  TermsBySpeakerRow,
-  TermsByYearRow,
-} from './types.js';
+import type { TermRow, TermsBySideRow, TermsBySpeakerRow, TermsByYearRow } from './types.js';
 
 export interface TermsResult {
   terms: TermRow[];

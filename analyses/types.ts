@@ -1,58 +1,9 @@
 /**
  * Contracts between annotation, the analyses and the figures/report.
  *
- * Flow: Transcript (pipeline/types.ts) ──annotate──▶ AnnotatedDocument (plain
- * JSON: per turn, its terms and scored sentences; no wink object survives)
+ * Flow: Transcript ──annotate──▶ AnnotatedDocument (both pipeline/types.ts)
  * ──analyses──▶ tables (rows below) ──figures/report.
- *
- * AnnotatedDocument is per-document and plain data so that it can be computed
- * in a worker thread, cached by content hash, and merged afterwards.
  */
-
-/** How a sentence scored. Produced by analyses/sentiment/scorer.ts. */
-export interface SentimentScore {
-  /** Sentence score in [-1, 1]; 0 when no sentiment-bearing word. */
-  score: number;
-  /** True when at least one sentiment-bearing word was found (coverage). */
-  covered: boolean;
-  /** Each sentiment-bearing word (lower-cased) and its signed contribution. */
-  contributions: Array<[term: string, weight: number]>;
-}
-
-export interface AnnotatedSentence {
-  /** 1-based within the turn. */
-  index: number;
-  text: string;
-  score: number;
-  covered: boolean;
-  contributions: Array<[term: string, weight: number]>;
-}
-
-export interface AnnotatedTurn {
-  turn: number;
-  speaker: string;
-  side: string;
-  /** countWords(turn.text): the denominator of every rate. */
-  words: number;
-  /** wink word tokens in the turn (for throughput figures). */
-  tokens: number;
-  /**
-   * Content terms in reading order: lemmas lower-cased, stop words (corpus
-   * list) removed, punctuation/numbers dropped, multi-word names from the
-   * registry and dictionary kept as one term ("kim il sung", "marxist-leninist").
-   */
-  terms: string[];
-  sentences: AnnotatedSentence[];
-}
-
-export interface AnnotatedDocument {
-  docId: string;
-  date: string;
-  sourceFile: string;
-  sha256: string;
-  tokens: number;
-  turns: AnnotatedTurn[];
-}
 
 // ── Tables (one row type per CSV in reports/data/) ───────────────────────────
 // Column names are the CSV headers, snake_case. Numbers are written with fixed

@@ -6,7 +6,7 @@
  * workers finish), the collector
  * - hands its corpus/<doc_id>.json to the output writer at once;
  * - appends its rows of the row-level tables (segments, turns, sentences,
- *   phrases, kwic) to a spool (./spool.ts), remembering only where they are;
+ *   phrases, kwic) to a spool (./run/spool.ts), remembering only where they are;
  * - keeps a light copy for the merges: the transcript without its text,
  *   segments and turn texts, sentence rows without their text, KWIC rows
  *   without their context, term counts in typed arrays (analyses/counts.ts),
@@ -24,9 +24,8 @@
  */
 import { TermCounts, Vocabulary } from '../analyses/counts.js';
 import type { DocumentPartial } from '../analyses/per-document.js';
-import type { ProcessedDocument } from './annotator.js';
 import { toCsv } from './csv.js';
-import { sortTranscripts } from './model.js';
+import type { ProcessedDocument } from './processed-document.js';
 import {
   planSpeechFiles,
   recordFile,
@@ -36,7 +35,8 @@ import {
   speechRecord,
 } from './report/evidence-data.js';
 import { MAX_READING_DOCS } from './report/index.js';
-import { Spool, type SpoolRange } from './spool.js';
+import { Spool, type SpoolRange } from './run/spool.js';
+import { sortTranscripts } from './transcripts.js';
 import type { Transcript } from './types.js';
 
 /** The row-level tables whose CSV rows are made per document and spooled. */

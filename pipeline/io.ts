@@ -19,19 +19,10 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { ConfigError } from './errors.js';
-import type { RawFile } from './ingest.js';
 import { processAlive, removeDeadLeftovers } from './leftovers.js';
 import { REPORTS_README } from './reports-readme.js';
-import type { Diagnostic } from './types.js';
+import type { CorpusFiles, Diagnostic, RawFile } from './types.js';
 import { escapeRegExp } from './words.js';
-
-export interface CorpusFiles {
-  dir: string;
-  raw: RawFile[];
-  /** Text of the configuration files present (speakers.yaml, …), by name. */
-  config: Map<string, string>;
-  diagnostics: Diagnostic[];
-}
 
 export const CONFIG_FILES = [
   'speakers.yaml',

@@ -173,3 +173,75 @@ export interface Transcript extends DescribedDocument {
   /** How the record gives speech: all turns direct, all reported, both, or "" without turns. */
   record?: 'verbatim' | 'summary' | 'mixed' | '';
 }
+
+/** A file found in raw/: its name and bytes (the only read of the corpus happens in io.ts). */
+export interface RawFile {
+  name: string;
+  bytes: Uint8Array;
+  /** The text of a web page, PDF or Word file, extracted by pipeline/convert/ (bytes stay the original). */
+  converted?: {
+    format: SourceFormat;
+    text: string;
+    encoding: RawDocument['encoding'];
+    /** A web page read as Windows-1252: the line of its first byte that is not UTF-8. */
+    badLine?: number;
+  };
+}
+
+/** A corpus folder as read (pipeline/io.ts): raw files and configuration texts. */
+export interface CorpusFiles {
+  dir: string;
+  raw: RawFile[];
+  /** Text of the configuration files present (speakers.yaml, …), by name. */
+  config: Map<string, string>;
+  diagnostics: Diagnostic[];
+}
+
+// ── Annotation (pipeline/annotate.ts) ────────────────────────────────────────
+// AnnotatedDocument is plain JSON (per turn, its terms and scored sentences; no
+// wink object survives), so it can be computed in a worker thread and merged.
+
+/** How a sentence scored. Produced by analyses/sentiment/scorer.ts. */
+export interface SentimentScore {
+  /** Sentence score in [-1, 1]; 0 when no sentiment-bearing word. */
+  score: number;
+  /** True when at least one sentiment-bearing word was found (coverage). */
+  covered: boolean;
+  /** Each sentiment-bearing word (lower-cased) and its signed contribution. */
+  contributions: Array<[term: string, weight: number]>;
+}
+
+export interface AnnotatedSentence {
+  /** 1-based within the turn. */
+  index: number;
+  text: string;
+  score: number;
+  covered: boolean;
+  contributions: Array<[term: string, weight: number]>;
+}
+
+export interface AnnotatedTurn {
+  turn: number;
+  speaker: string;
+  side: string;
+  /** countWords(turn.text): the denominator of every rate. */
+  words: number;
+  /** wink word tokens in the turn (for throughput figures). */
+  tokens: number;
+  /**
+   * Content terms in reading order: lemmas lower-cased, stop words (corpus
+   * list) removed, punctuation/numbers dropped, multi-word names from the
+   * registry and dictionary kept as one term ("kim il sung", "marxist-leninist").
+   */
+  terms: string[];
+  sentences: AnnotatedSentence[];
+}
+
+export interface AnnotatedDocument {
+  docId: string;
+  date: string;
+  sourceFile: string;
+  sha256: string;
+  tokens: number;
+  turns: AnnotatedTurn[];
+}

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createAnnotator } from '../analyses/annotate.js';
 import { loadDictionary } from '../analyses/dictionary.js';
 import { loadStopwords, stopwordSet } from '../analyses/stopwords.js';
+import { createAnnotator } from '../pipeline/annotate.js';
 import { ConfigError } from '../pipeline/errors.js';
 import type { Registry } from '../pipeline/types.js';
 import { transcript } from './fixtures/analyses/corpus.js';

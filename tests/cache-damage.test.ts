@@ -16,13 +16,17 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { processDocuments } from '../pipeline/annotate-stage.js';
-import type { ProcessedDocument } from '../pipeline/annotator.js';
-import { readCacheEntry, removeDeadCacheTemps, writeCacheEntry } from '../pipeline/cache-files.js';
 import { readCorpus } from '../pipeline/io.js';
-import { prepareCorpus } from '../pipeline/model.js';
-import { RenderCache } from '../pipeline/render-cache.js';
-import { Spool } from '../pipeline/spool.js';
+import type { ProcessedDocument } from '../pipeline/processed-document.js';
+import {
+  readCacheEntry,
+  removeDeadCacheTemps,
+  writeCacheEntry,
+} from '../pipeline/run/cache-files.js';
+import { processDocuments } from '../pipeline/run/documents.js';
+import { RenderCache } from '../pipeline/run/render-cache.js';
+import { Spool } from '../pipeline/run/spool.js';
+import { prepareCorpus } from '../pipeline/transcripts.js';
 import { annotateInputs, deadPid, REPO } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'atr-cache-'));

@@ -1,6 +1,6 @@
 /**
  * The main thread keeps only light copies of the documents (pipeline/collect.ts)
- * and assembles the row-level CSVs from a spool (pipeline/spool.ts). Neither
+ * and assembles the row-level CSVs from a spool (pipeline/run/spool.ts). Neither
  * may change a byte of the outputs.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeSyntheticCorpus } from '../pipeline/bench/synth.js';
 import { OutputWriter } from '../pipeline/io.js';
-import { Spool } from '../pipeline/spool.js';
+import { Spool } from '../pipeline/run/spool.js';
 import { REPO, runBuiltPipeline } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'atr-collect-'));

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCorpus } from '../pipeline/io.js';
-import { buildTranscripts } from '../pipeline/model.js';
+import { buildTranscripts } from '../pipeline/transcripts.js';
 import { REPO } from './helpers.js';
 
 const model = buildTranscripts(readCorpus(join(REPO, 'corpus')));

@@ -8,18 +8,18 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { parseGroundTruth } from '../analyses/sentiment/benchmark.js';
-import { processDocuments, processInWorker } from '../pipeline/annotate-stage.js';
-import { buildAnnotator, type ProcessedDocument } from '../pipeline/annotator.js';
+import { buildAnnotator } from '../pipeline/document-processor.js';
 import { DocumentFailure } from '../pipeline/errors.js';
-import type { RawFile } from '../pipeline/ingest.js';
 import { readCorpus } from '../pipeline/io.js';
-import { prepareCorpus } from '../pipeline/model.js';
-import type { Transcript } from '../pipeline/types.js';
+import type { ProcessedDocument } from '../pipeline/processed-document.js';
+import { processDocuments, processInWorker } from '../pipeline/run/documents.js';
+import { prepareCorpus } from '../pipeline/transcripts.js';
+import type { RawFile, Transcript } from '../pipeline/types.js';
 import { annotateInputs, REPO } from './helpers.js';
 
 // Any document named boom.txt fails in segmentation, as an unforeseen bug would.
-vi.mock('../pipeline/model.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../pipeline/model.js')>();
+vi.mock('../pipeline/transcripts.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../pipeline/transcripts.js')>();
   return {
     ...real,
     buildTranscript: (...args: Parameters<typeof real.buildTranscript>) => {

@@ -13,7 +13,7 @@ import {
   MAX_SHARE_BARS,
   MAX_TIME_MEETINGS,
 } from '../pipeline/figures/specs.js';
-import { RenderPool, renderFigures } from '../pipeline/render-pool.js';
+import { RenderPool, renderFigures } from '../pipeline/run/render-pool.js';
 import { buildFixture } from './fixtures/report/fixture.js';
 
 /** The fixture's tables copied `times` times, each copy a different meeting on a later date. */

@@ -26,7 +26,7 @@ import { convertCorpus } from '../pipeline/convert/index.js';
 import { parseCsv } from '../pipeline/csv.js';
 import { parseDate } from '../pipeline/describe.js';
 import { readCorpus } from '../pipeline/io.js';
-import { buildTranscripts } from '../pipeline/model.js';
+import { buildTranscripts } from '../pipeline/transcripts.js';
 import type { Transcript } from '../pipeline/types.js';
 import {
   type ArchiveRecord,

@@ -4,11 +4,10 @@ import { join } from 'node:path';
 import { describe as describeDoc } from '../pipeline/describe.js';
 import type { PipelineOptions, PipelineResult } from '../pipeline/index.js';
 import { ingest } from '../pipeline/ingest.js';
-import type { CorpusFiles } from '../pipeline/io.js';
 import { normalize } from '../pipeline/normalize.js';
 import { loadRegistry } from '../pipeline/registry.js';
 import { segment } from '../pipeline/segment.js';
-import type { Registry, Transcript } from '../pipeline/types.js';
+import type { CorpusFiles, Registry, Transcript } from '../pipeline/types.js';
 
 export const FIXTURES = join(import.meta.dirname, 'fixtures');
 export const REPO = join(import.meta.dirname, '..');

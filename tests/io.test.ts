@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../pipeline/errors.js';
 import { readCorpus, writeOutputs } from '../pipeline/io.js';
-import { buildTranscripts } from '../pipeline/model.js';
+import { buildTranscripts } from '../pipeline/transcripts.js';
 
 const dirs: string[] = [];
 const tmp = () => {

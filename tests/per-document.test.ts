@@ -15,11 +15,11 @@ import { bootstrapMeanCi, quantileSorted } from '../analyses/sentiment/analysis.
 import { loadSentimentConfig } from '../analyses/sentiment/config.js';
 import { seededFor } from '../analyses/sentiment/random.js';
 import { loadStopwords } from '../analyses/stopwords.js';
-import { processDocuments } from '../pipeline/annotate-stage.js';
-import type { ProcessedDocument } from '../pipeline/annotator.js';
-import { buildAnnotator } from '../pipeline/annotator.js';
+import { buildAnnotator } from '../pipeline/document-processor.js';
 import { readCorpus } from '../pipeline/io.js';
-import { buildTranscripts, prepareCorpus, sortTranscripts } from '../pipeline/model.js';
+import type { ProcessedDocument } from '../pipeline/processed-document.js';
+import { processDocuments } from '../pipeline/run/documents.js';
+import { buildTranscripts, prepareCorpus, sortTranscripts } from '../pipeline/transcripts.js';
 import { annotateInputs, REPO } from './helpers.js';
 
 const corpus = readCorpus(join(REPO, 'corpus'));

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Figure, Rendered } from '../pipeline/figures/types.js';
-import { RenderCache, renderThroughCache } from '../pipeline/render-cache.js';
+import { RenderCache, renderThroughCache } from '../pipeline/run/render-cache.js';
 
 const work = mkdtempSync(join(tmpdir(), 'render-cache-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -6,7 +6,7 @@ import {
   sentimentTables,
   targetMatcher,
 } from '../analyses/sentiment/analysis.js';
-import type { AnnotatedDocument, AnnotatedSentence } from '../analyses/types.js';
+import type { AnnotatedDocument, AnnotatedSentence } from '../pipeline/types.js';
 
 const sent = (
   index: number,

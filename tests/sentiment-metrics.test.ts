@@ -5,7 +5,7 @@ import {
   signAccuracy,
   spearman,
   zeroShare,
-} from '../pipeline/bench/metrics.js';
+} from '../analyses/sentiment/metrics.js';
 
 describe('pearson', () => {
   it('matches a hand computation', () => {

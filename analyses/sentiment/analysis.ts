@@ -10,9 +10,9 @@
  * options: randomness is seeded per group, every table has a total order.
  */
 
+import type { AnnotatedDocument } from '../../pipeline/types.js';
 import { escapeRegExp } from '../../pipeline/words.js';
 import type {
-  AnnotatedDocument,
   SentenceRow,
   SentimentArcRow,
   SentimentDriverRow,

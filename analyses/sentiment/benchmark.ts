@@ -4,8 +4,8 @@
  * clock passed in for throughput.
  */
 
-import { mean, pearson, signAccuracy, spearman, zeroShare } from '../../pipeline/bench/metrics.js';
 import { ConfigError } from '../../pipeline/errors.js';
+import { mean, pearson, signAccuracy, spearman, zeroShare } from './metrics.js';
 
 export interface Snippet {
   id: string;

@@ -11,8 +11,9 @@
  * until a sweep changes nothing (at most 5 sweeps); ties keep the earlier
  * grid value, so the fit is deterministic.
  */
-import { mean, pearson } from '../../pipeline/bench/metrics.js';
+
 import { type Snippet, snippetGroup } from './benchmark.js';
+import { mean, pearson } from './metrics.js';
 import { mulberry32 } from './random.js';
 import { featureScore, type ScorerParams, type TextFeatures } from './scorer.js';
 

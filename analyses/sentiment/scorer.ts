@@ -62,7 +62,7 @@
  * fitted; the suffix rules are English morphology, written by hand.
  */
 import type { ItemSentence, ItsFunction, WinkMethods } from 'wink-nlp';
-import type { SentimentScore } from '../types.js';
+import type { SentimentScore } from '../../pipeline/types.js';
 import { installedMachineJson, type SentimentMachine, sentimentMachine } from './lexicon.js';
 import { derivedValue, prefixedValue } from './morphology.js';
 

@@ -17,6 +17,7 @@ import { formatHostile, measureHostile } from './hostile.js';
 import { type IncrementalResult, measureIncremental } from './incremental.js';
 import { formatReportLoad, measureReportLoad, type ReportLoadResult } from './report-load.js';
 import { parseCommand } from './run.js';
+import { formatComparison, sameOutputs } from './same-outputs.js';
 import { measureSize, type SizeResult } from './scale.js';
 import { measureStartup, type StartupResult } from './startup.js';
 import { DEFAULT_SEED } from './synth.js';
@@ -57,6 +58,10 @@ export const USAGE = `usage: npm run bench -- [options]
                      (without --docs, only this is measured)
   --corpus DIR       source corpus (default corpus)
   --seed N           generator seed (default ${DEFAULT_SEED})
+  --same-outputs REF instead: run REF (a git ref, or a built project folder) and this
+                     working tree's .build on the shipped corpus and on a synthetic corpus
+                     of --docs documents (default 1000), no cache, and list every output
+                     file that differs byte for byte (exit 1 if any)
   --help`;
 
 export interface BenchOptions {
@@ -77,6 +82,8 @@ export interface BenchOptions {
   reportLoad: boolean;
   corpus: string;
   seed: number;
+  /** --same-outputs REF: compare outputs with another build instead of timing. */
+  sameOutputs: string | undefined;
   help: boolean;
 }
 
@@ -108,11 +115,13 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       'report-load': { type: 'boolean', default: false },
       corpus: { type: 'string', default: 'corpus' },
       seed: { type: 'string', default: String(DEFAULT_SEED) },
+      'same-outputs': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
   // --convert alone measures conversion only; sizes run when asked for or by default.
-  const docs = (values.docs ?? (values.convert ? '' : '250,1000'))
+  const sizes = values['same-outputs'] !== undefined ? '1000' : '250,1000';
+  const docs = (values.docs ?? (values.convert ? '' : sizes))
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '')
@@ -135,6 +144,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     reportLoad: values['report-load'],
     corpus: values.corpus,
     seed: Number(positiveInt('--seed', values.seed)),
+    sameOutputs: values['same-outputs'],
     help: values.help,
   };
 }
@@ -257,6 +267,27 @@ async function main(): Promise<void> {
   }
   if (opts.help) {
     process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (opts.sameOutputs !== undefined) {
+    const against = opts.sameOutputs;
+    const root = await mkdtemp(join(tmpdir(), 'bench-same-'));
+    try {
+      const results = await sameOutputs({
+        against,
+        root: resolve(fileURLToPath(new URL('../../..', import.meta.url))),
+        corpus: opts.corpus,
+        docs: opts.docs[0] ?? 1000,
+        seed: opts.seed,
+        tmp: root,
+        log: (line) => process.stderr.write(`${line}\n`),
+      });
+      process.stdout.write(`${formatComparison(against, results)}\n`);
+      if (results.some((r) => r.differ.length > 0)) process.exitCode = 1;
+    } finally {
+      if (opts.keep) process.stderr.write(`kept ${root}\n`);
+      else await rm(root, { recursive: true, force: true });
+    }
     return;
   }
   if (opts.scaling) {

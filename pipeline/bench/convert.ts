@@ -10,7 +10,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { convertFiles } from '../convert/index.js';
 import { readCorpus } from '../io.js';
-import { buildTranscripts } from '../model.js';
+import { buildTranscripts } from '../transcripts.js';
 import { paragraphsOf, recordPdf } from './formats.js';
 import { readTimings, runChecked } from './run.js';
 

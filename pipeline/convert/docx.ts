@@ -3,7 +3,7 @@
  * raw-text extraction (each Word paragraph ends with a blank line).
  */
 import mammoth from 'mammoth';
-import type { Conversion } from './index.js';
+import type { Conversion } from './conversion.js';
 
 export async function docxToText(bytes: Uint8Array): Promise<Conversion> {
   try {

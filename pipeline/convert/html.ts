@@ -9,8 +9,8 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { matches, select } from 'hast-util-select';
 import { toText } from 'hast-util-to-text';
-import { decode } from '../ingest.js';
-import type { Conversion } from './index.js';
+import { decode } from '../decode.js';
+import type { Conversion } from './conversion.js';
 
 /**
  * Where a page keeps its main content, most specific first. The first one

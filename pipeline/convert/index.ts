@@ -10,9 +10,8 @@
  * encrypted or damaged PDF or Word file, a web page with no record in it)
  * gets a Diagnostic naming it and is left out; the others go on.
  */
-import type { RawFile } from '../ingest.js';
-import type { CorpusFiles } from '../io.js';
-import type { Diagnostic, RawDocument, SourceFormat } from '../types.js';
+import type { CorpusFiles, Diagnostic, RawFile, SourceFormat } from '../types.js';
+import type { Conversion } from './conversion.js';
 
 const BY_EXTENSION: Record<string, SourceFormat> = {
   txt: 'txt',
@@ -36,11 +35,6 @@ export function formatOf(name: string): SourceFormat | undefined {
 export function needsConversion(format: SourceFormat): boolean {
   return format === 'html' || format === 'pdf' || format === 'docx';
 }
-
-/** Text extracted from a file, or why there is none (the file is then skipped). */
-export type Conversion =
-  | { text: string; encoding: RawDocument['encoding']; badLine?: number }
-  | { rule: string; message: string };
 
 /**
  * Converts every html/pdf/docx file (one after another: pdfjs is not

@@ -20,7 +20,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { LABEL_START } from '../normalize.js';
-import type { Conversion } from './index.js';
+import type { Conversion } from './conversion.js';
 
 interface Line {
   text: string;

@@ -69,7 +69,7 @@ td.kwic-match{font-weight:bold;white-space:nowrap}
 td.kwic-right{color:#333}
 .counts table{width:auto;min-width:24rem}
 .counts a{font-variant-numeric:tabular-nums}
-#kwic-body td:first-child{white-space:nowrap}
+#conc-body td:first-child{white-space:nowrap}
 article.transcript{margin-top:2rem;border-top:1px solid var(--rule)}
 article.transcript .meta{font-size:.85rem;color:var(--muted)}
 .reading p{margin:.5rem 0;max-width:48rem}

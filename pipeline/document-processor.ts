@@ -1,16 +1,21 @@
-import { type Annotator, createAnnotator } from '../analyses/annotate.js';
 import { loadDictionary } from '../analyses/dictionary.js';
-import { type DocumentPartial, documentPartials } from '../analyses/per-document.js';
+import { documentPartials } from '../analyses/per-document.js';
 import { loadSentimentConfig } from '../analyses/sentiment/config.js';
 import { createSentenceScorer } from '../analyses/sentiment/scorer.js';
 import { loadStopwords, stopwordSet } from '../analyses/stopwords.js';
-import { type AnnotateInputs, withOutputs } from './annotate-stage.js';
+import { type Annotator, createAnnotator } from './annotate.js';
 import type { MetadataOverride } from './describe.js';
 import { inStage } from './errors.js';
-import { buildTranscript } from './model.js';
+import {
+  type AnnotateInputs,
+  type DocumentSettings,
+  type ProcessedDocument,
+  withOutputs,
+} from './processed-document.js';
 import { loadRegistry } from './registry.js';
-import { countedSpeech, type SpeechCounted } from './speech.js';
-import type { RawDocument, Transcript } from './types.js';
+import { countedSpeech } from './speech.js';
+import { buildTranscript } from './transcripts.js';
+import type { RawDocument } from './types.js';
 
 /** The configuration texts, parsed and validated once. */
 interface ParsedInputs {
@@ -37,40 +42,6 @@ export function buildAnnotator(inputs: AnnotateInputs, parsed = parseInputs(inpu
     stopwords: stopwordSet(parsed.stopwords),
     makeScorer: (nlp, its) => createSentenceScorer(nlp, its, parsed.sentiment.overrides),
   });
-}
-
-/** What the per-document work is configured by (also what workers receive). */
-export interface DocumentSettings {
-  inputs: AnnotateInputs;
-  /** Extra KWIC terms (command line). */
-  kwicTerms: string[];
-  /** Which speech the analyses count: both modes, or direct speech only (--speech direct). */
-  speech?: SpeechCounted;
-  /** Columns (codebook order) of the CSVs whose rows are written per document. */
-  csvColumns: {
-    segments: string[];
-    turns: string[];
-    sentences: string[];
-    phrases: string[];
-    kwic: string[];
-  };
-}
-
-/** The result of the per-document work: the transcript and its analyses' per-document part. */
-export interface ProcessedDocument {
-  transcript: Transcript;
-  partial: DocumentPartial;
-  /** corpus/<doc_id>.json as UTF-8. */
-  json: Uint8Array;
-  /** This document's rows of segments.csv, turns.csv, sentences.csv, phrases.csv and kwic.csv (no header), UTF-8. */
-  csv: {
-    segments: Uint8Array;
-    turns: Uint8Array;
-    sentences: Uint8Array;
-    phrases: Uint8Array;
-    /** kwic.csv rows by phrase, in kwic.csv's phrase order. */
-    kwic: Array<[phrase: string, body: Uint8Array]>;
-  };
 }
 
 /**

@@ -3,10 +3,11 @@
  * until sent null; it writes each result to the cache when given a key.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { processInWorker, writeCache } from './annotate-stage.js';
-import { buildDocumentProcessor, type DocumentSettings } from './annotator.js';
-import type { MetadataOverride } from './describe.js';
-import type { RawDocument } from './types.js';
+import type { MetadataOverride } from '../describe.js';
+import { buildDocumentProcessor } from '../document-processor.js';
+import type { DocumentSettings } from '../processed-document.js';
+import type { RawDocument } from '../types.js';
+import { processInWorker, writeCache } from './documents.js';
 
 const processDocument = buildDocumentProcessor(workerData as DocumentSettings);
 const port = parentPort!;

@@ -33,14 +33,15 @@
 
 import model from 'wink-eng-lite-web-model';
 import winkNLP, { type ItemSentence, type ItsFunction, type WinkMethods } from 'wink-nlp';
-import type { Registry, Transcript } from '../pipeline/types.js';
-import { multiWordTerms, termForm } from './dictionary.js';
+import { multiWordTerms, termForm } from '../analyses/dictionary.js';
+import type { Dictionary } from '../analyses/types.js';
 import type {
   AnnotatedDocument,
   AnnotatedSentence,
   AnnotatedTurn,
-  Dictionary,
+  Registry,
   SentimentScore,
+  Transcript,
 } from './types.js';
 
 export type WinkIts = WinkMethods['its'];

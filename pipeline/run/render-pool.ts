@@ -16,7 +16,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Figure, Rendered } from './figures/types.js';
+import type { Figure, Rendered } from '../figures/types.js';
 
 export interface RenderOptions {
   /** Worker threads; 0 renders in this thread. Default: the available cores (at most 4). */
@@ -28,7 +28,9 @@ export interface RenderOptions {
 function workerScript(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   const local = join(here, 'render-worker.js');
-  return existsSync(local) ? local : join(here, '..', '.build', 'pipeline', 'render-worker.js');
+  return existsSync(local)
+    ? local
+    : join(here, '..', '..', '.build', 'pipeline', 'run', 'render-worker.js');
 }
 
 /** The default number of render workers: the available cores, at most 4. */
@@ -151,7 +153,7 @@ export async function renderFigures(
 ): Promise<Rendered[]> {
   const n = Math.min(opts.workers ?? defaultRenderWorkers(), figures.length);
   if (n <= 0) {
-    const { renderFigure } = await import('./figures/render.js');
+    const { renderFigure } = await import('../figures/render.js');
     const out: Rendered[] = [];
     for (const f of figures) {
       out.push(await renderFigure(f));

@@ -10,7 +10,7 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { removeDeadLeftovers } from './leftovers.js';
+import { removeDeadLeftovers } from '../leftovers.js';
 
 /** A spool folder's name: transcripts-spool-<pid>-<random>. */
 const SPOOL_NAME = /^transcripts-spool-(\d+)-[A-Za-z0-9]+$/;

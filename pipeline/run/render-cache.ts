@@ -13,8 +13,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Figure, Rendered } from '../figures/types.js';
 import { readCacheEntry, writeCacheEntry } from './cache-files.js';
-import type { Figure, Rendered } from './figures/types.js';
 
 /** The code and package versions a render depends on (computed once per process). */
 let salt: string | undefined;
@@ -25,12 +25,15 @@ function renderSalt(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   // The compiled rendering code (from the TypeScript sources in tests, the sources themselves).
   for (const name of ['render.js', 'compile.js', 'render.ts', 'compile.ts']) {
-    const path = join(here, 'figures', name);
+    const path = join(here, '..', 'figures', name);
     if (existsSync(path)) h.update(name).update(readFileSync(path));
   }
   // Every package version (vega, vega-lite, resvg, pdfkit, fonts …) is in the
-  // lock file: the project root is one folder up from the sources, two from the build.
-  const lock = [join(here, '..', '..', 'package-lock.json'), join(here, '..', 'package-lock.json')]
+  // lock file: the project root is two folders up from the sources, three from the build.
+  const lock = [
+    join(here, '..', '..', '..', 'package-lock.json'),
+    join(here, '..', '..', 'package-lock.json'),
+  ]
     .filter((p) => existsSync(join(dirname(p), 'package.json')))
     .find((p) => existsSync(p));
   h.update(lock ? readFileSync(lock) : 'no lock file');

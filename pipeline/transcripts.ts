@@ -2,11 +2,10 @@ import { loadCorpusConfig } from './corpus-config.js';
 import { describe, type MetadataOverride } from './describe.js';
 import { ConfigError } from './errors.js';
 import { ingest } from './ingest.js';
-import type { CorpusFiles } from './io.js';
 import { normalize } from './normalize.js';
 import { loadRegistry } from './registry.js';
 import { segment } from './segment.js';
-import type { Diagnostic, RawDocument, Registry, Transcript } from './types.js';
+import type { CorpusFiles, Diagnostic, RawDocument, Registry, Transcript } from './types.js';
 
 export interface TranscriptModel {
   registry: Registry;

@@ -1,6 +1,6 @@
 /**
- * The cache's files, shared by the annotation cache (pipeline/annotate-stage.ts)
- * and the render cache (pipeline/render-cache.ts): one entry per key at
+ * The cache's files, shared by the document cache (./documents.ts)
+ * and the render cache (./render-cache.ts): one entry per key at
  * <dir>/<first two hex digits>/<key>.v8, written to a temporary name and
  * renamed, so a reader never sees half an entry. The cache is an
  * optimisation: an entry that cannot be read is a miss, and a read-only or
@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { removeDeadLeftovers } from './leftovers.js';
+import { removeDeadLeftovers } from '../leftovers.js';
 
 /** Format tag of an entry (bump when the layout of the file changes). */
 const MAGIC = Buffer.from('ATCACHE2', 'latin1');

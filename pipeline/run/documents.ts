@@ -1,7 +1,7 @@
 /**
  * The per-document stage: RawDocument[] → ProcessedDocument[] (normalize →
  * describe → segment → annotate → the per-document part of the analyses,
- * pipeline/annotator.ts). wink-nlp makes it the costly step. Three things
+ * ../document-processor.ts; its result: ../processed-document.ts). wink-nlp makes it the costly step. Three things
  * make it scale:
  * - a cache keyed by the raw bytes' sha256, the document's name and
  *   metadata overrides, the configuration and the code version, so a re-run
@@ -17,25 +17,17 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { turnRows } from '../analyses/corpus-tables.js';
-import { sortKwic, stripStart } from '../analyses/kwic.js';
-import type { DocumentPartial } from '../analyses/per-document.js';
-import type { DocumentSettings, ProcessedDocument } from './annotator.js';
+import type { DocumentPartial } from '../../analyses/per-document.js';
+import { needsConversion } from '../convert/index.js';
+import type { MetadataOverride } from '../describe.js';
+import { DocumentFailure } from '../errors.js';
+import {
+  type DocumentSettings,
+  type ProcessedDocument,
+  withOutputs,
+} from '../processed-document.js';
+import type { Diagnostic, RawDocument, Transcript } from '../types.js';
 import { readCacheEntry, writeCacheEntry } from './cache-files.js';
-import { needsConversion } from './convert/index.js';
-import { stableJson, toCsv } from './csv.js';
-import type { MetadataOverride } from './describe.js';
-import { DocumentFailure } from './errors.js';
-import { segmentRows } from './model.js';
-import type { Diagnostic, RawDocument, Transcript } from './types.js';
-
-/** The configuration texts an annotator is built from (also what workers receive). */
-export interface AnnotateInputs {
-  speakers: string;
-  dictionary: string;
-  stopwords: string;
-  sentiment: string;
-}
 
 export interface ProcessOptions {
   settings: DocumentSettings;
@@ -124,7 +116,7 @@ export async function processDocuments(
     opts.onDone?.(++done, raws.length);
   };
   if (workers <= 1) {
-    const { buildDocumentProcessor } = await import('./annotator.js');
+    const { buildDocumentProcessor } = await import('../document-processor.js');
     const processDocument = buildDocumentProcessor(opts.settings);
     for (const i of todo) {
       const raw = raws[i]!;
@@ -152,7 +144,7 @@ function runInWorkers(
   opts: ProcessOptions,
   finish: (i: number, result: ProcessedDocument | Failure, cached: boolean) => void,
 ): Promise<void> {
-  const script = join(dirname(fileURLToPath(import.meta.url)), 'annotate-worker.js');
+  const script = join(dirname(fileURLToPath(import.meta.url)), 'document-worker.js');
   let next = 0;
   return new Promise((resolve, reject) => {
     let live = n;
@@ -198,9 +190,10 @@ function runInWorkers(
 function cacheSalt(settings: DocumentSettings): string {
   const h = createHash('sha256');
   h.update(JSON.stringify(settings)).update(process.version);
-  const here = dirname(fileURLToPath(import.meta.url));
-  const analyses = join(here, '..', 'analyses');
-  for (const dir of [here, join(here, 'convert'), analyses, join(analyses, 'sentiment')]) {
+  const pipeline = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const analyses = join(pipeline, '..', 'analyses');
+  const dirs = [pipeline, join(pipeline, 'run'), join(pipeline, 'convert')];
+  for (const dir of [...dirs, analyses, join(analyses, 'sentiment')]) {
     if (!existsSync(dir)) continue;
     for (const f of readdirSync(dir).sort())
       if (/\.(js|ts)$/.test(f)) h.update(f).update(readFileSync(join(dir, f)));
@@ -290,56 +283,4 @@ export function writeCache(dir: string, key: string, doc: ProcessedDocument): vo
     transcript: { ...doc.transcript, original: '' },
     partial: doc.partial,
   });
-}
-
-const utf8 = new TextEncoder();
-
-/**
- * A document's own output files, made with it: corpus/<doc_id>.json and its
- * rows of segments.csv, turns.csv, sentences.csv, phrases.csv and kwic.csv
- * (not cached: they are remade from the transcript and partial on a cache
- * hit). kwic.csv is sorted by phrase first, so its rows come in one chunk
- * per phrase.
- */
-export function withOutputs(
-  doc: Pick<ProcessedDocument, 'transcript' | 'partial'>,
-  settings: DocumentSettings,
-): ProcessedDocument {
-  const { transcript, partial } = doc;
-  const cols = settings.csvColumns;
-  return {
-    transcript,
-    partial,
-    json: utf8.encode(stableJson(transcript, 0)),
-    csv: {
-      segments: csvBody(segmentRows([transcript]), cols.segments),
-      turns: csvBody(turnRows([transcript]), cols.turns),
-      sentences: csvBody(partial.sentiment.sentences, cols.sentences),
-      phrases: csvBody(partial.phrases, cols.phrases),
-      kwic: kwicChunks(partial.kwic, cols.kwic),
-    },
-  };
-}
-
-/** A document's kwic.csv rows in kwic.csv's order, one body per phrase. */
-function kwicChunks(
-  rows: ProcessedDocument['partial']['kwic'],
-  columns: readonly string[],
-): Array<[phrase: string, body: Uint8Array]> {
-  const sorted = stripStart(sortKwic([...rows]));
-  const out: Array<[string, Uint8Array]> = [];
-  let from = 0;
-  for (let i = 1; i <= sorted.length; i++) {
-    if (i === sorted.length || sorted[i]!.phrase !== sorted[from]!.phrase) {
-      out.push([sorted[from]!.phrase, csvBody(sorted.slice(from, i), columns)]);
-      from = i;
-    }
-  }
-  return out;
-}
-
-/** toCsv's rows without its header row, as UTF-8. */
-function csvBody<T extends object>(rows: readonly T[], columns: readonly string[]): Uint8Array {
-  const text = toCsv(rows, columns as Array<keyof T & string>);
-  return utf8.encode(text.slice(text.indexOf('\n') + 1));
 }

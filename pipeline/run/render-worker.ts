@@ -6,9 +6,9 @@
  * hot code compiled. Nothing of that chart is kept or sent.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { renderFigure } from './figures/render.js';
-import { sideScale, themeConfig } from './figures/theme.js';
-import type { Figure } from './figures/types.js';
+import { renderFigure } from '../figures/render.js';
+import { sideScale, themeConfig } from '../figures/theme.js';
+import type { Figure } from '../figures/types.js';
 
 const WARM_UP: Pick<Figure, 'spec' | 'title'> = {
   title: 'warm-up',
