@@ -30,7 +30,8 @@ header.top h1{margin:0 0 .25rem;font-size:1.75rem}
 header.top p{margin:.25rem 0;color:var(--muted)}
 nav.toc{position:sticky;top:0;z-index:5;background:var(--bg);border-bottom:1px solid var(--rule);padding:.35rem 0}
 nav.toc ol{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;list-style:none;padding:0;margin:0}
-section{scroll-margin-top:3rem}
+[id]{scroll-margin-top:3rem}
+form.kwic select{max-width:22rem}
 .chart svg .mark-symbol path,.chart svg .mark-rect path,.chart svg .mark-tick path{cursor:pointer}
 .evidence{border:1px solid var(--rule);border-left:4px solid #0b57a4;background:#fafafa;padding:.5rem .75rem;margin:.5rem 0;font-size:.85rem}
 .evidence h4{margin:.2rem 0}
