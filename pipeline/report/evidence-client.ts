@@ -536,7 +536,10 @@ const BODY = String.raw`
   function evidenceFor(fig, d) {
     var f = { doc: str(d.doc_id), side: str(d.side), speaker: str(d.speaker), year: yearOf(d) };
     if (d.doc_id !== undefined) f.year = '';
-    if (fig === 'keyness' && d.key_for !== undefined) f.side = str(d.key_for);
+    if (d.key_for !== undefined) f.side = str(d.key_for);
+    // A period comparison's key is a span of years ("1959-1961"): the lines of that period.
+    var span = /^(\d{4})\s*[–-]\s*(\d{4})$/.exec(str(d.period !== undefined ? d.period : f.side));
+    if (span) { f.period = span[1] + '-' + span[2]; f.side = ''; }
     if (d.phrase !== undefined && ev.phrases.indexOf(str(d.phrase)) >= 0) {
       return { kind: 'lines', f: f, phrase: str(d.phrase), turn: d.turn, expected: d.count, what: 'the dictionary key “' + d.phrase + '”' };
     }
@@ -567,6 +570,7 @@ const BODY = String.raw`
     var parts = [];
     if (f.doc && data.docs[f.doc]) parts.push(data.docs[f.doc].label);
     if (f.year) parts.push(f.year);
+    if (f.period) parts.push(f.period);
     if (f.speaker) parts.push(f.speaker);
     if (f.side) parts.push(f.side);
     if (f.turn) parts.push('turn ' + f.turn);
@@ -604,7 +608,7 @@ const BODY = String.raw`
         more.type = 'button';
         more.textContent = 'Open all in the concordance';
         more.addEventListener('click', function () {
-          show({ q: e.q || '', phrase: e.phrase || '', side: e.f.side, speaker: e.f.speaker, doc: e.f.doc, from: e.f.year, to: e.f.year });
+          show({ q: e.q || '', phrase: e.phrase || '', side: e.f.side, speaker: e.f.speaker, doc: e.f.doc, period: e.f.period || '', from: e.f.year, to: e.f.year });
         });
         panel.appendChild(more);
       } else {

@@ -14,12 +14,13 @@
  *   ones), with placeholder anchors and side classes that the page fills in.
  *
  * Each file calls nothing: it appends its JSON to a global array or map
- * that the page's script reads.
+ * that the page's script reads. The files are scripts of their own, never
+ * inlined in the page, so plain JSON is a safe literal in them (no
+ * "</script" to guard against).
  */
 import { targetMatcher } from '../../analyses/sentiment/analysis.js';
 import type { KwicRow, SentenceRow } from '../../analyses/types.js';
 import type { Transcript } from '../types.js';
-import { scriptJson } from './html.js';
 import { byReportOrder, MAX_READING_DOCS, renderTranscript } from './reading.js';
 
 export const REPORT_DATA_DIR = 'report-data';
@@ -115,7 +116,7 @@ export function speechRecord(
         s,
       ];
     });
-  return scriptJson([t.docId, speakers, sides, phrases, turns]);
+  return JSON.stringify([t.docId, speakers, sides, phrases, turns]);
 }
 
 /** The speech files for records (in report order) of the given sizes: names and which records each holds. */
@@ -169,7 +170,7 @@ export function recordFile(
     anchor: () => RECORD_ANCHOR,
     sideClass: () => 'side-0',
   });
-  return `(window.REPORT_RECORDS=window.REPORT_RECORDS||{})[${scriptJson(t.docId)}]=${scriptJson(html)};\n`;
+  return `(window.REPORT_RECORDS=window.REPORT_RECORDS||{})[${JSON.stringify(t.docId)}]=${JSON.stringify(html)};\n`;
 }
 
 /** Every speech file for records held in memory (tests and small corpora): [name, content]. */
