@@ -51,6 +51,29 @@ const CI_HIGH = c(
   'Upper end of the 95% bootstrap interval of the mean; empty when fewer than 2 sentences.',
 );
 
+/** The two keyness figure CSVs share their columns; `field` is the colour column. */
+function keynessFigureEntry(file: string, field: 'side' | 'period', what: string): CodebookFile {
+  return {
+    file,
+    unit: `one key term of ${what}`,
+    description: `The terms most characteristic of each part of ${what}, from keyness.csv; "target" and "reference" are that comparison's.`,
+    order: 'log_ratio descending, term',
+    columns: [
+      c('term', 'The term.'),
+      c('key_for', `The ${field} it is relatively more frequent in (the target or the reference).`),
+      c(field, 'Same as key_for (the colour).'),
+      c('log_ratio', 'Log Ratio, positive = more frequent in the target.'),
+      c('g2', 'Log-likelihood G².'),
+      c('p', 'p of G² (χ², 1 df), uncorrected.'),
+      c('significance', '"p < 0.05" or "p ≥ 0.05".'),
+      c('count_target', 'Occurrences in the target.'),
+      c('count_reference', 'Occurrences in the reference.'),
+      c('range_target', 'Meetings in which the target used the term.'),
+      c('range_reference', 'Meetings in which the reference used the term.'),
+    ],
+  };
+}
+
 export const CODEBOOK: CodebookFile[] = [
   {
     file: 'documents.csv',
@@ -259,10 +282,13 @@ export const CODEBOOK: CodebookFile[] = [
     file: 'keyness.csv',
     unit: 'one term in one comparison',
     description:
-      'Terms one part of the corpus uses more (log_ratio > 0) or less (< 0) than another: "side:Albania vs DPRK", "speaker:<name> vs rest" (each speaker against everyone else), "period:1959-1961 vs 1964-1966". Only terms with count_target + count_reference ≥ 5. Corpus sizes are words spoken (see documents.csv).',
+      'Terms one part of the corpus uses more (log_ratio > 0) or less (< 0) than another: "side:<target> vs <reference>" (two sides, from comparisons.sides in corpus.yaml or else the two sides that spoke the most words), "speaker:<name> vs rest" (each speaker against everyone else), "period:<target> vs <reference>" (two named date ranges, from comparisons.periods in corpus.yaml or else the first and last third of the span of meeting dates). Only terms with count_target + count_reference ≥ 5. Corpus sizes are words spoken (see documents.csv).',
     order: 'comparison, g2 desc, term',
     columns: [
-      c('comparison', 'Which comparison, e.g. "side:Albania vs DPRK".'),
+      c(
+        'comparison',
+        'Which comparison, e.g. "side:Albania vs DPRK" or "period:1959-1961 vs 1964-1966".',
+      ),
       c('target', 'The part tested (side, speaker or period).'),
       c('reference', 'What it is compared with ("rest" = all other speakers).'),
       c('term', 'The term (as in terms.csv).'),
@@ -498,25 +524,16 @@ export const FIGURE_CODEBOOK: CodebookFile[] = [
       PER_10K,
     ],
   },
-  {
-    file: 'figures/keyness.csv',
-    unit: 'one key term of the Albania vs DPRK comparison',
-    description: 'The terms most characteristic of each side (from keyness.csv, Albania-positive).',
-    order: 'log_ratio descending, term',
-    columns: [
-      c('term', 'The term.'),
-      c('key_for', 'The side it is relatively more frequent in.'),
-      c('side', 'Same as key_for (the colour).'),
-      c('log_ratio', "Log Ratio, positive = more frequent in Albania's speech."),
-      c('g2', 'Log-likelihood G².'),
-      c('p', 'p of G² (χ², 1 df), uncorrected.'),
-      c('significance', '"p < 0.05" or "p ≥ 0.05".'),
-      c('count_albania', "Occurrences in Albania's speech."),
-      c('count_dprk', "Occurrences in the DPRK's speech."),
-      c('range_albania', 'Meetings in which Albania used the term.'),
-      c('range_dprk', 'Meetings in which the DPRK used the term.'),
-    ],
-  },
+  keynessFigureEntry(
+    'figures/keyness.csv',
+    'side',
+    'the side comparison (comparisons.sides in corpus.yaml, or the two sides that spoke the most words)',
+  ),
+  keynessFigureEntry(
+    'figures/keyness-periods.csv',
+    'period',
+    'the period comparison (comparisons.periods in corpus.yaml, or the first and last third of the span of meeting dates)',
+  ),
   {
     file: 'figures/speech-share.csv',
     unit: 'one speaker in one meeting',

@@ -9,6 +9,7 @@
  * annotated documents are built from the same turns.
  */
 import type { AnnotatedDocument, Transcript } from '../pipeline/types.js';
+import { type Comparisons, resolveComparisons } from './comparisons.js';
 import { documentRows, turnRows } from './corpus-tables.js';
 import { termForm } from './dictionary.js';
 import { KEYNESS_DEFAULTS, keynessFromUnits, withoutPresentNames } from './keyness.js';
@@ -48,6 +49,8 @@ export interface AnalysisContext {
   rowLevel?: boolean;
   /** Keep the names of the people present at each meeting in the keyness comparison (default: left out). */
   keepPresentNames?: boolean;
+  /** The sides and periods keyness compares (default: chosen from the data, analyses/comparisons.ts). */
+  comparisons?: Comparisons;
 }
 
 /** Each document's people present (its speakers and the participants named), as terms. */
@@ -129,6 +132,7 @@ export const ANALYSES: AnalysisModule[] = [
       return {
         keyness: keynessFromUnits(
           ctx.keepPresentNames ? units : withoutPresentNames(units, presentNames(ctx.transcripts)),
+          { comparisons: ctx.comparisons ?? resolveComparisons(undefined, units) },
         ),
       };
     },

@@ -2,10 +2,11 @@
  * 4. Keyness (keyness.csv): which terms one part of the corpus uses more (or
  * less) than another.
  *
- * Comparisons (defaults in KEYNESS_DEFAULTS):
- * - "side:Albania vs DPRK"          the two sides;
- * - "speaker:<name> vs rest"        each speaker against everyone else;
- * - "period:1959-1961 vs 1964-1966" documents dated in the two periods.
+ * Comparisons (which sides and periods: ./comparisons.ts, from corpus.yaml or
+ * the data):
+ * - "side:<target> vs <reference>"     two sides (each one side or a group);
+ * - "speaker:<name> vs rest"           each speaker against everyone else;
+ * - "period:<target> vs <reference>"   documents dated in two named periods.
  *
  * For each term with count_target + count_reference ≥ minFrequency:
  * - g2: log-likelihood G² of the 2×2 table (Dunning 1993, "Accurate methods
@@ -28,28 +29,25 @@
  */
 import type { DataFrame } from 'danfojs-node';
 import type { AnnotatedDocument } from '../pipeline/types.js';
+import { type Comparisons, comparisonLabels, inPeriod, resolveComparisons } from './comparisons.js';
 import { toFrame } from './frame.js';
-import { cmp, type SpeakerDoc, speakerDocs, yearOf } from './terms.js';
+import { cmp, type SpeakerDoc, speakerDocs } from './terms.js';
 import type { KeynessRow } from './types.js';
 
 export interface KeynessOptions {
   /** Terms used fewer times than this in target + reference are left out. */
   minFrequency: number;
-  /** [target, reference] sides. */
-  sides: readonly [string, string];
-  /** Two inclusive year ranges: [target, reference]. */
-  periods: readonly [readonly [number, number], readonly [number, number]];
+  /**
+   * The sides and periods compared (resolveComparisons); when absent, both
+   * are chosen from the data by the documented default rule.
+   */
+  comparisons?: Comparisons;
   /** Compare each speaker with the rest. */
   speakers: boolean;
 }
 
 export const KEYNESS_DEFAULTS: Readonly<KeynessOptions> = Object.freeze({
   minFrequency: 5,
-  sides: ['Albania', 'DPRK'] as const,
-  periods: [
-    [1959, 1961],
-    [1964, 1966],
-  ] as const,
   speakers: true,
 });
 
@@ -283,19 +281,25 @@ export function keynessFromUnits(
   options: Partial<KeynessOptions> = {},
 ): KeynessRow[] {
   const o = { ...KEYNESS_DEFAULTS, ...options };
+  const chosen = o.comparisons ?? resolveComparisons(undefined, units);
+  const labels = comparisonLabels(chosen);
   const rows: KeynessRow[] = [];
 
-  const [sideT, sideR] = o.sides;
-  rows.push(
-    ...compare(
-      `side:${sideT} vs ${sideR}`,
-      sideT,
-      sideR,
-      units.filter((u) => u.side === sideT),
-      units.filter((u) => u.side === sideR),
-      o.minFrequency,
-    ),
-  );
+  if (chosen.sides && labels.side) {
+    const { target, reference } = chosen.sides;
+    const t = new Set(target.sides);
+    const r = new Set(reference.sides);
+    rows.push(
+      ...compare(
+        labels.side,
+        target.name,
+        reference.name,
+        units.filter((u) => t.has(u.side)),
+        units.filter((u) => r.has(u.side)),
+        o.minFrequency,
+      ),
+    );
+  }
 
   if (o.speakers) {
     // The corpus is pooled once; each speaker's "rest" is the whole less that speaker.
@@ -318,22 +322,19 @@ export function keynessFromUnits(
     }
   }
 
-  const [pT, pR] = o.periods;
-  const inRange = (u: SpeakerDoc, [from, to]: readonly [number, number]): boolean => {
-    const y = yearOf(u.date);
-    return y >= from && y <= to;
-  };
-  const label = ([from, to]: readonly [number, number]): string => `${from}-${to}`;
-  rows.push(
-    ...compare(
-      `period:${label(pT)} vs ${label(pR)}`,
-      label(pT),
-      label(pR),
-      units.filter((u) => inRange(u, pT)),
-      units.filter((u) => inRange(u, pR)),
-      o.minFrequency,
-    ),
-  );
+  if (chosen.periods && labels.period) {
+    const { target, reference } = chosen.periods;
+    rows.push(
+      ...compare(
+        labels.period,
+        target.name,
+        reference.name,
+        units.filter((u) => inPeriod(u.date, target)),
+        units.filter((u) => inPeriod(u.date, reference)),
+        o.minFrequency,
+      ),
+    );
+  }
 
   rows.sort((a, b) => cmp(a.comparison, b.comparison) || b.g2 - a.g2 || cmp(a.term, b.term));
   return rows;

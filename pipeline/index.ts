@@ -22,14 +22,21 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CODEBOOK, codebook } from '../analyses/codebook.js';
+import {
+  type Comparisons,
+  type ComparisonsConfig,
+  resolveComparisons,
+} from '../analyses/comparisons.js';
 import { loadDictionary } from '../analyses/dictionary.js';
 import { runAnalyses } from '../analyses/index.js';
 import { sentimentMethods } from '../analyses/sentiment/analysis.js';
 import { loadSentimentConfig } from '../analyses/sentiment/config.js';
+import { parseStance, type StanceSummary } from '../analyses/sentiment/stance.js';
 import { loadStopwords } from '../analyses/stopwords.js';
 import { type SpeakerDoc, TERM_COLUMNS, termMeasures, termsInOrder } from '../analyses/terms.js';
 import type { Tables } from '../analyses/types.js';
 import { type CollectedDocument, DocumentCollector, SPOOLED } from './collect.js';
+import { comparisonDiagnostics, loadComparisons } from './comparisons-config.js';
 import { convertCorpus } from './convert/index.js';
 import { formatNumber, quoteField, rowsJson, stableJson, toCsv } from './csv.js';
 import { ConfigError } from './errors.js';
@@ -37,6 +44,7 @@ import { buildFigures, figureFiles, figureSoftware } from './figures/build.js';
 import type { Figure, Rendered } from './figures/types.js';
 import { type OutputContent, readCorpus } from './io.js';
 import { speechTargets, writeEvidenceFiles } from './report/evidence-data.js';
+import { buildFindings } from './report/findings.js';
 import { buildReport, methodsParagraph } from './report/index.js';
 import { REPORTS_README } from './reports-readme.js';
 import { removeDeadCacheTemps } from './run/cache-files.js';
@@ -225,8 +233,12 @@ async function runStages(
     const docs = sortTranscripts(collector.documents(), (d) => d.transcript);
     kept = docs.filter((d) => d.full).length;
     transcripts = docs.map((d) => d.transcript);
+    // The sides and periods keyness compares: corpus.yaml's, or chosen from the data.
+    const units = docs.flatMap((d) => d.partial.units);
+    const comparisons = resolveComparisons(config.comparisons, units);
     diagnostics = [
       ...prepared.diagnostics,
+      ...comparisonDiagnostics(comparisons, units),
       ...processed.failed,
       ...transcripts.flatMap((t) => t.diagnostics),
     ];
@@ -237,7 +249,8 @@ async function runStages(
       docs,
       config,
       opts,
-      manifest: buildManifest(rawCount, transcripts, config, opts),
+      manifest: buildManifest(rawCount, transcripts, config, opts, comparisons),
+      comparisons,
       diagnostics,
       csv: collector,
       emit,
@@ -308,6 +321,7 @@ async function writeTablesAndReport(ctx: {
   config: LoadedConfig;
   opts: PipelineOptions;
   manifest: ReturnType<typeof buildManifest>;
+  comparisons: Comparisons;
   diagnostics: Diagnostic[];
   csv: Pick<DocumentCollector, 'csv' | 'speechFiles'>;
   emit: (name: string, content: OutputContent) => void;
@@ -328,6 +342,7 @@ async function writeTablesAndReport(ctx: {
     sentiment: { targets: config.sentiment.targets },
     rowLevel: false,
     keepPresentNames: opts.keepPresentNames ?? false,
+    comparisons: ctx.comparisons,
   });
   const units = partials.flatMap((p) => p.units);
   // The merged tables hold what the report needs; the partials' own rows
@@ -336,10 +351,13 @@ async function writeTablesAndReport(ctx: {
   partials.length = 0;
   ctx.lap('analyses');
 
+  const stance = readStance();
   const figures = buildFigures(tables, {
     sentimentOverrides: config.sentiment.overrides,
     sentimentTargets: config.sentiment.targets,
     keynessKeepsPresentNames: opts.keepPresentNames ?? false,
+    comparisons: ctx.comparisons,
+    stance,
   });
   ctx.startRendering(figures);
   ctx.lap('figures');
@@ -376,7 +394,12 @@ async function writeTablesAndReport(ctx: {
   const methods = methodsParagraph({
     tables,
     manifest,
-    sentimentMethods: sentimentMethods(readAgreement(), undefined, config.sentiment.overrides),
+    sentimentMethods: sentimentMethods(
+      readAgreement(),
+      undefined,
+      config.sentiment.overrides,
+      stance,
+    ),
   });
   emit(
     'index.html',
@@ -390,7 +413,11 @@ async function writeTablesAndReport(ctx: {
       evidence: {
         speechFiles,
         targets: config.sentiment.targets.map((t) => t.key),
+        periods: ctx.comparisons.periods
+          ? [ctx.comparisons.periods.target, ctx.comparisons.periods.reference]
+          : [],
       },
+      findings: buildFindings({ tables, comparisons: ctx.comparisons, stance }),
     }),
   );
   return figures;
@@ -402,6 +429,8 @@ interface LoadedConfig {
   stopwords: string[];
   sentiment: ReturnType<typeof loadSentimentConfig>;
   files: Record<string, string>;
+  /** The comparisons: section of corpus.yaml, when it has one. */
+  comparisons: ComparisonsConfig | undefined;
 }
 
 /** Validates all configuration up front, before any document is processed. */
@@ -427,6 +456,7 @@ function loadConfig(corpus: CorpusFiles): LoadedConfig {
     dictionary: loadDictionary(inputs.dictionary, 'dictionary.yaml'),
     stopwords: loadStopwords(inputs.stopwords, 'stopwords.txt'),
     sentiment: loadSentimentConfig(inputs.sentiment, 'sentiment.yaml'),
+    comparisons: loadComparisons(corpus.config.get('corpus.yaml') ?? '', 'corpus.yaml'),
     files: Object.fromEntries([...corpus.config.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
   };
 }
@@ -436,6 +466,7 @@ function buildManifest(
   transcripts: readonly Transcript[],
   config: LoadedConfig,
   opts: PipelineOptions,
+  comparisons: Comparisons,
 ) {
   const require = createRequire(import.meta.url);
   const version = (name: string) => {
@@ -466,6 +497,7 @@ function buildManifest(
       kwic_terms: [...opts.kwicTerms].sort(),
       speech: speechCounted(transcripts, opts.speech ?? 'all'),
       keyness_present_names: opts.keepPresentNames ? 'kept' : 'left out',
+      comparisons,
       dictionary: config.dictionary,
       stopwords: config.stopwords,
       sentiment_overrides: Object.fromEntries(
@@ -640,5 +672,18 @@ function readAgreement(): Array<{ file: string; scorer: string; n: number; pears
     return json.measured ?? [];
   } catch {
     return [];
+  }
+}
+
+/**
+ * The stance benchmark's result, as written by `npm run bench -- --stance
+ * --write-stance` (committed with the scorer); undefined when absent.
+ */
+function readStance(): StanceSummary | undefined {
+  try {
+    const path = join(PROJECT_ROOT, 'analyses', 'sentiment', 'stance.json');
+    return parseStance(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
   }
 }

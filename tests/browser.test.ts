@@ -80,7 +80,7 @@ describe.skipIf(!executablePath)('the report in Chromium', () => {
       marks: c.querySelectorAll('svg g[class^="mark-"] path, svg g[class^="mark-"] line, svg g[class^="mark-"] rect').length,
       canvas: c.querySelectorAll('canvas').length,
     }))`);
-    expect(charts.length).toBe(10);
+    expect(charts.length).toBe(11);
     for (const c of charts) {
       expect(c.state, c.id).toBe('true');
       expect(c.marks + c.canvas, c.id).toBeGreaterThan(5);

@@ -19,6 +19,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CODEBOOK, FIGURE_CODEBOOK } from '../analyses/codebook.js';
 import { parseCsv } from '../pipeline/csv.js';
+import { KEYNESS_FIGURE_COLUMNS } from '../pipeline/figures/keyness-figures.js';
 import { REPO } from './helpers.js';
 
 const CLI = join(REPO, '.build', 'pipeline', 'cli.js');
@@ -278,6 +279,29 @@ describe('npm run analyze on the shipped corpus', () => {
     expect(Number(arc[0]!.sentences_covered)).toBeGreaterThanOrEqual(0);
   });
 
+  it('compares what corpus.yaml states, draws the period comparison and opens with findings', () => {
+    const comparisons = new Set(
+      parseCsv(readFileSync(join(a, 'data', 'keyness.csv'), 'utf8')).map((r) => r.comparison),
+    );
+    expect(comparisons).toContain('side:Albania vs DPRK');
+    expect(comparisons).toContain('period:1959-1961 vs 1964-1966');
+    const period = parseCsv(readFileSync(join(a, 'figures', 'keyness-periods.csv'), 'utf8'));
+    // The columns the codebook documents, the colour column named for what it holds.
+    expect(Object.keys(period[0]!)).toEqual([
+      ...KEYNESS_FIGURE_COLUMNS.slice(0, 2),
+      'period',
+      ...KEYNESS_FIGURE_COLUMNS.slice(2),
+    ]);
+    const html = readFileSync(join(a, 'index.html'), 'utf8');
+    expect(html).toContain('The side comparison sets Albania against DPRK as set in corpus.yaml');
+    const findings = html.indexOf('<section id="findings"');
+    expect(findings).toBeGreaterThan(0);
+    expect(findings).toBeLessThan(html.indexOf('<section id="corpus"'));
+    const section = html.slice(findings, html.indexOf('</section>', findings));
+    expect(section).toContain('href="#fig-keyness-periods"');
+    expect(section).toContain('Tone is not summarised here');
+  });
+
   it('gives keyness range for both sides: DPRK key terms are used in DPRK meetings', () => {
     const rows = parseCsv(readFileSync(join(a, 'data', 'keyness.csv'), 'utf8'));
     const dprkKeys = rows.filter(
@@ -303,7 +327,7 @@ describe('npm run analyze on the shipped corpus', () => {
 
   it('exports figures that fit a page where asked, with every label whole and visible', () => {
     const svgs = listFiles(a).filter((f) => f.startsWith('figures/') && f.endsWith('.svg'));
-    expect(svgs).toHaveLength(10);
+    expect(svgs).toHaveLength(11);
     for (const f of svgs) {
       const svg = readFileSync(join(a, f), 'utf8');
       expect(svg, f).not.toMatch(/…<\/text>/);

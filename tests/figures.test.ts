@@ -46,6 +46,7 @@ describe('buildFigures', () => {
       'sentiment-by-speaker',
       'top-terms',
       'keyness',
+      'keyness-periods',
       'speech-share',
       'sentiment-arc',
       'dispersion',
@@ -135,26 +136,63 @@ describe('the headline figure: phrase rates by side', () => {
 });
 
 describe('keyness', () => {
-  it('orients Albania positive even when the table has DPRK as target', () => {
+  it('follows the comparison in the table: its target on the right, generic column names', () => {
     const flipped = {
       ...fixture.tables,
-      keyness: fixture.tables.keyness.map((k) => ({
-        ...k,
-        target: 'DPRK',
-        reference: 'Albania',
-        count_target: k.count_reference,
-        count_reference: k.count_target,
-        range_target: k.range_reference,
-        range_reference: k.range_target,
-        log_ratio: -k.log_ratio,
-      })),
+      keyness: fixture.tables.keyness.map((k) =>
+        k.comparison.startsWith('side:')
+          ? {
+              ...k,
+              comparison: 'side:DPRK vs Albania',
+              target: 'DPRK',
+              reference: 'Albania',
+              count_target: k.count_reference,
+              count_reference: k.count_target,
+              range_target: k.range_reference,
+              range_reference: k.range_target,
+              log_ratio: -k.log_ratio,
+            }
+          : k,
+      ),
     };
     const a = figures.find((f) => f.id === 'keyness')!;
     const b = buildFigures(flipped).find((f) => f.id === 'keyness')!;
-    expect(b.data).toEqual(a.data);
+    expect(a.title).toBe('Key terms: Albania vs DPRK');
+    expect(b.title).toBe('Key terms: DPRK vs Albania');
+    expect(a.columns).toEqual([
+      'term',
+      'key_for',
+      'side',
+      'log_ratio',
+      'g2',
+      'p',
+      'significance',
+      'count_target',
+      'count_reference',
+      'range_target',
+      'range_reference',
+    ]);
     const ml = a.data.find((r) => r.term === 'marxism-leninism')!;
+    const mlFlipped = b.data.find((r) => r.term === 'marxism-leninism')!;
     expect(ml.key_for).toBe('Albania');
+    expect(mlFlipped.key_for).toBe('Albania');
     expect(Number(ml.log_ratio)).toBeGreaterThan(0);
+    expect(Number(mlFlipped.log_ratio)).toBe(-Number(ml.log_ratio));
+    expect(mlFlipped.count_target).toBe(ml.count_reference);
+  });
+
+  it('draws the period comparison as its own figure, named and coloured by period', () => {
+    const p = figures.find((f) => f.id === 'keyness-periods')!;
+    expect(p.title).toBe('Key terms of the periods: 1959-1961 vs 1964-1966');
+    expect(p.columns[2]).toBe('period');
+    expect(new Set(p.data.map((d) => d.period))).toEqual(new Set(['1959-1961', '1964-1966']));
+    // Only the period rows: every count matches a period row of the table.
+    const rows = new Map(
+      fixture.tables.keyness
+        .filter((k) => k.comparison.startsWith('period:'))
+        .map((k) => [k.term, k] as const),
+    );
+    for (const d of p.data) expect(d.count_target).toBe(rows.get(String(d.term))!.count_target);
   });
 });
 

@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type Comparisons, resolveComparisons } from '../analyses/comparisons.js';
+import { loadComparisons } from '../pipeline/comparisons-config.js';
 import { describe as describeDoc } from '../pipeline/describe.js';
 import type { PipelineOptions, PipelineResult } from '../pipeline/index.js';
 import { ingest } from '../pipeline/ingest.js';
@@ -94,4 +96,10 @@ export function annotateInputs(corpus: Pick<CorpusFiles, 'config'>) {
     stopwords: text('stopwords.txt'),
     sentiment: text('sentiment.yaml'),
   };
+}
+
+/** The comparisons the shipped corpus.yaml states (Albania vs DPRK, 1959-1961 vs 1964-1966). */
+export function shippedComparisons(): Comparisons {
+  const text = readFileSync(join(REPO, 'corpus', 'corpus.yaml'), 'utf8');
+  return resolveComparisons(loadComparisons(text), []);
 }

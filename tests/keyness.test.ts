@@ -9,6 +9,7 @@ import {
 } from '../analyses/keyness.js';
 import type { KeynessRow } from '../analyses/types.js';
 import { annotated, times } from './fixtures/analyses/corpus.js';
+import { shippedComparisons } from './helpers.js';
 
 describe('g2 (Dunning 1993) on 2×2 tables computed by hand', () => {
   it('a=10, b=5, n1=100, n2=200', () => {
@@ -104,11 +105,14 @@ describe('keynessRows', () => {
     };
   };
 
+  // The comparisons as the shipped corpus.yaml states them.
+  const shipped = shippedComparisons();
+
   it('compares sides, each speaker with the rest, and periods; rows by comparison, g2 desc, term', () => {
     const P = 'period:1959-1961 vs 1964-1966';
     const S = 'side:Albania vs DPRK';
     // "rare" (1 use) is under the minimum frequency of 5 everywhere.
-    expect(keynessRows(docs)).toEqual([
+    expect(keynessRows(docs, { comparisons: shipped })).toEqual([
       row(P, '1959-1961', '1964-1966', 'we', 2, 4, 200, 100, 1, 1),
       row(P, '1959-1961', '1964-1966', 'revisionist', 12, 3, 200, 100, 1, 1),
       row(P, '1959-1961', '1964-1966', 'friend', 4, 4, 200, 100, 1, 1),
@@ -125,22 +129,68 @@ describe('keynessRows', () => {
       row('speaker:C vs rest', 'C', 'rest', 'revisionist', 3, 12, 100, 200, 1, 1),
       row('speaker:C vs rest', 'C', 'rest', 'friend', 4, 4, 100, 200, 1, 1),
     ]);
-    expect(keynessRows(docs)[3]!.g2).toBeCloseTo(7.329811674, 8);
+    expect(keynessRows(docs, { comparisons: shipped })[3]!.g2).toBeCloseTo(7.329811674, 8);
+  });
+
+  it('without a configuration compares the two sides with the most words and the first and last third of the dates', () => {
+    const rows = keynessRows(docs, { speakers: false });
+    // DPRK spoke 200 words, Albania 100: DPRK is the target. The dates span
+    // 1959-06-06 … 1966-01-01 is 2,401 days; a third is 800 days (1959-06-06 + 800 = 1961-08-14).
+    expect([...new Set(rows.map((r) => r.comparison))]).toEqual([
+      'period:1959-06-06 to 1961-08-14 vs 1963-10-24 to 1966-01-01',
+      'side:DPRK vs Albania',
+    ]);
+    const friend = rows.find((r) => r.comparison.startsWith('side:') && r.term === 'friend')!;
+    expect([friend.count_target, friend.count_reference]).toEqual([8, 0]);
+  });
+
+  it('pools a group of sides and leaves a period comparison without documents out', () => {
+    const three = [
+      ...docs,
+      annotated('d3', '1962-01-01', [['D', 'China', 100, times('friend', 6)]]),
+    ];
+    const rows = keynessRows(three, {
+      speakers: false,
+      comparisons: {
+        sides: {
+          target: { name: 'Albania', sides: ['Albania'] },
+          reference: { name: 'DPRK + China', sides: ['DPRK', 'China'] },
+          source: 'corpus.yaml',
+          left_out: [],
+        },
+        periods: {
+          target: { name: 'fifties', from: '1950-01-01', to: '1951-12-31' },
+          reference: { name: 'sixties', from: '1960-01-01', to: '1966-12-31' },
+          source: 'corpus.yaml',
+        },
+      },
+    });
+    expect([...new Set(rows.map((r) => r.comparison))]).toEqual(['side:Albania vs DPRK + China']);
+    const friend = rows.find((r) => r.term === 'friend')!;
+    expect([friend.count_target, friend.count_reference, friend.range_reference]).toEqual([
+      0, 14, 3,
+    ]);
   });
 
   it('applies the minimum frequency and skips empty comparisons', () => {
     const rows = keynessRows(docs, {
       minFrequency: 13,
       speakers: false,
-      periods: [
-        [1950, 1951],
-        [1959, 1966],
-      ],
+      comparisons: {
+        ...shipped,
+        periods: {
+          target: { name: '1950-1951', from: '1950-01-01', to: '1951-12-31' },
+          reference: { name: '1959-1966', from: '1959-01-01', to: '1966-12-31' },
+          source: 'corpus.yaml',
+        },
+      },
     });
     expect(rows.map((r) => [r.comparison, r.term])).toEqual([
       ['side:Albania vs DPRK', 'revisionist'],
     ]);
-    expect(keynessRows(docs, { minFrequency: 1 }).some((r) => r.term === 'rare')).toBe(true);
+    expect(
+      keynessRows(docs, { minFrequency: 1, comparisons: shipped }).some((r) => r.term === 'rare'),
+    ).toBe(true);
   });
 
   it('does not depend on document order', () => {

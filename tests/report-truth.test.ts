@@ -148,14 +148,14 @@ describe('2. captions and methods say what the configuration did', () => {
 describe('3. keyness gives the range on both sides; the legend explains something', () => {
   it('carries both ranges in the figure rows and tooltip', async () => {
     const k = fig('keyness');
-    expect(k.columns).toEqual(expect.arrayContaining(['range_albania', 'range_dprk']));
+    expect(k.columns).toEqual(expect.arrayContaining(['range_target', 'range_reference']));
     const dprk = k.data.filter((d) => d.key_for === 'DPRK');
     expect(dprk.length).toBeGreaterThan(0);
-    // A DPRK key term has been used in some DPRK meeting: its DPRK range is never 0.
-    for (const d of dprk) expect(Number(d.range_dprk)).toBeGreaterThan(0);
+    // A DPRK (reference) key term has been used in some DPRK meeting: its range is never 0.
+    for (const d of dprk) expect(Number(d.range_reference)).toBeGreaterThan(0);
     const tips = tooltips(await sceneItems(k));
     expect(tips[0]).toHaveProperty('Meetings where Albania used it');
-    expect(tips[0]).toHaveProperty('Meetings where the DPRK used it');
+    expect(tips[0]).toHaveProperty('Meetings where DPRK used it');
   });
 
   it('drops the one-entry significance legend when every bar is significant', () => {

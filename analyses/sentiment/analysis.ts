@@ -21,6 +21,7 @@ import type {
 } from '../types.js';
 import type { SentimentConfig } from './config.js';
 import { seedFor } from './random.js';
+import { type StanceSummary, stanceText } from './stance.js';
 
 export interface SentimentOptions {
   /** Bootstrap resamples per group for the 95% interval. */
@@ -485,6 +486,8 @@ export function sentimentMethods(
   coverage?: number,
   /** The domain overrides the scorer used (corpus/sentiment.yaml); the text reports what was configured. */
   overrides: ReadonlyMap<string, number> = new Map(),
+  /** The stance benchmark's result (stance.json); undefined: not measured, and the text says so. */
+  stance?: StanceSummary,
 ): string {
   const rows = measured
     .filter((m) => m.scorer === 'project')
@@ -514,6 +517,7 @@ export function sentimentMethods(
     agreementText +
     coverageText +
     ' These scores measure tone (the words\u2019 emotional colour), not stance: a warm sentence can announce a disagreement, a harsh one can attack a common enemy, and sarcasm, diplomatic formula and translation all blur the signal. ' +
+    `${stanceText(stance)} ` +
     'Differences between speakers or years should be read with the confidence intervals and checked against the sentences themselves.'
   );
 }

@@ -19,6 +19,13 @@ import { formatReportLoad, measureReportLoad, type ReportLoadResult } from './re
 import { parseCommand } from './run.js';
 import { formatComparison, sameOutputs } from './same-outputs.js';
 import { measureSize, type SizeResult } from './scale.js';
+import {
+  DEFAULT_STANCE_FILE,
+  formatStance,
+  measureStance,
+  STANCE_FILE,
+  writeStance,
+} from './stance.js';
 import { measureStartup, type StartupResult } from './startup.js';
 import { DEFAULT_SEED } from './synth.js';
 import {
@@ -56,6 +63,13 @@ export const USAGE = `usage: npm run bench -- [options]
   --convert          also time PDF conversion: 100 generated multi-page PDFs (seconds
                      per page) and a 200-page PDF's conversion against its analysis
                      (without --docs, only this is measured)
+  --stance           instead: score the hand-labelled political speeches of the stance
+                     benchmark (for/against a motion) with each sentiment scorer: Pearson r
+                     and sign accuracy with 95% intervals (tone is not stance)
+  --stance-file FILE with --stance: the benchmark file (ID<TAB>+1|-1<TAB>text; default
+                     ../shared/benchmarks/stance/handeset_GroundTruth.txt beside the repo)
+  --write-stance     with --stance: write analyses/sentiment/stance.json, which the
+                     report's captions and methods paragraph cite
   --corpus DIR       source corpus (default corpus)
   --seed N           generator seed (default ${DEFAULT_SEED})
   --same-outputs REF instead: run REF (a git ref, or a built project folder) and this
@@ -80,6 +94,9 @@ export interface BenchOptions {
   timeout: number;
   convert: boolean;
   reportLoad: boolean;
+  stance: boolean;
+  stanceFile: string | undefined;
+  writeStance: boolean;
   corpus: string;
   seed: number;
   /** --same-outputs REF: compare outputs with another build instead of timing. */
@@ -113,6 +130,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       timeout: { type: 'string', default: '120' },
       convert: { type: 'boolean', default: false },
       'report-load': { type: 'boolean', default: false },
+      stance: { type: 'boolean', default: false },
+      'stance-file': { type: 'string' },
+      'write-stance': { type: 'boolean', default: false },
       corpus: { type: 'string', default: 'corpus' },
       seed: { type: 'string', default: String(DEFAULT_SEED) },
       'same-outputs': { type: 'string' },
@@ -120,13 +140,16 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     },
   });
   // --convert alone measures conversion only; sizes run when asked for or by default.
+  if ((values['stance-file'] !== undefined || values['write-stance']) && !values.stance)
+    throw new Error('--stance-file and --write-stance go with --stance');
   const sizes = values['same-outputs'] !== undefined ? '1000' : '250,1000';
-  const docs = (values.docs ?? (values.convert ? '' : sizes))
+  const docs = (values.docs ?? (values.convert || values.stance ? '' : sizes))
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '')
     .map((s) => positiveInt('--docs', s));
-  if (docs.length === 0 && !values.convert) throw new Error('--docs needs at least one size');
+  if (docs.length === 0 && !values.convert && !values.stance)
+    throw new Error('--docs needs at least one size');
   return {
     docs,
     repeat: values.repeat === undefined ? undefined : positiveInt('--repeat', values.repeat),
@@ -142,6 +165,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     timeout: positiveInt('--timeout', values.timeout),
     convert: values.convert,
     reportLoad: values['report-load'],
+    stance: values.stance,
+    stanceFile: values['stance-file'],
+    writeStance: values['write-stance'],
     corpus: values.corpus,
     seed: Number(positiveInt('--seed', values.seed)),
     sameOutputs: values['same-outputs'],
@@ -267,6 +293,15 @@ async function main(): Promise<void> {
   }
   if (opts.help) {
     process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (opts.stance) {
+    const result = measureStance(resolve(opts.stanceFile ?? DEFAULT_STANCE_FILE));
+    process.stdout.write(`${opts.json ? JSON.stringify(result) : formatStance(result)}\n`);
+    if (opts.writeStance) {
+      writeStance(result);
+      process.stderr.write(`wrote ${STANCE_FILE}\n`);
+    }
     return;
   }
   if (opts.sameOutputs !== undefined) {

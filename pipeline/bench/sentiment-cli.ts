@@ -93,7 +93,7 @@ export const TIMING_NOTE =
   `for wink's first reading of its words); before any timing every scorer scored ${WARM_UP_TEXT.length} ` +
   `fixed sentences written for this harness (not benchmark data) ${WARM_UP_ROUNDS} times, untimed`;
 /** wink annotations the project scorer needs (sentences, negation, lexicon, part of speech for lemmas). */
-const WINK_PIPE = ['sbd', 'negation', 'sentiment', 'pos'];
+export const WINK_PIPE = ['sbd', 'negation', 'sentiment', 'pos'];
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The repository root, whether run from .build/pipeline/bench or pipeline/bench. */
@@ -121,7 +121,10 @@ function defaultFiles(): string[] {
 
 type ScoreFn = (text: string) => number;
 
-function makeScorers(nlp: WinkMethods, overridesFile: string | undefined): Map<string, ScoreFn> {
+export function makeScorers(
+  nlp: WinkMethods,
+  overridesFile: string | undefined,
+): Map<string, ScoreFn> {
   const its = nlp.its;
   const project = createSentenceScorer(nlp, its);
   const afinn = new Sentiment();

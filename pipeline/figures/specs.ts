@@ -4,9 +4,11 @@
  * so the spec, the CSV and the picture always show the same numbers.
  */
 
+import type { Comparisons } from '../../analyses/comparisons.js';
 import { MIN_INTERVAL_N } from '../../analyses/sentiment/analysis.js';
+import { type StanceSummary, stanceText } from '../../analyses/sentiment/stance.js';
 import { KEPT_FUNCTION_WORDS } from '../../analyses/stopwords.js';
-import type { KeynessRow, Tables } from '../../analyses/types.js';
+import type { Tables } from '../../analyses/types.js';
 import {
   key,
   type Meeting,
@@ -17,13 +19,17 @@ import {
   yearOf,
   yearSpan,
 } from './data.js';
+import { keyness, keynessPeriods } from './keyness-figures.js';
 import { compareText, PANEL_WIDTH, sideOrder, sideScale, themeConfig } from './theme.js';
+
+export { keyness, keynessPeriods };
+
 import type { Figure } from './types.js';
 
 export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
 /** A plotted row; null is a missing value (an empty CSV cell, a mark Vega leaves out). */
-type Row = Record<string, string | number | boolean | null>;
+export type Row = Record<string, string | number | boolean | null>;
 
 /** How many dictionary phrases the headline figure shows (most frequent first). */
 export const HEADLINE_PHRASES = 9;
@@ -81,7 +87,7 @@ const SIDE_TITLE = 'Side';
 const PHRASE_PANEL_WIDTH = 220;
 const TARGET_PANEL_WIDTH = 220;
 
-function colour(sides: Iterable<string>, title: string | null = SIDE_TITLE): Row | object {
+export function colour(sides: Iterable<string>, title: string | null = SIDE_TITLE): Row | object {
   return {
     field: 'side',
     type: 'nominal',
@@ -168,7 +174,12 @@ function yearTitle(year: number | string, meetingsInYear: number): string {
   return `${year}: ${meetingsInYear} meeting${meetingsInYear === 1 ? '' : 's'} pooled`;
 }
 
-function base(title: string, subtitle: string, alt: string, data: Row[]): Record<string, unknown> {
+export function base(
+  title: string,
+  subtitle: string,
+  alt: string,
+  data: Row[],
+): Record<string, unknown> {
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: { text: title, subtitle },
@@ -182,7 +193,7 @@ function sidesOf(rows: ReadonlyArray<Record<string, unknown>>): string[] {
   return sideOrder(rows.map((r) => String(r.side)));
 }
 
-function range(values: number[]): string {
+export function range(values: number[]): string {
   if (values.length === 0) return 'no values';
   const lo = Math.min(...values);
   const hi = Math.max(...values);
@@ -210,7 +221,7 @@ function meetingRows(order: readonly string[]): object {
   };
 }
 
-function figure(
+export function figure(
   id: string,
   title: string,
   caption: string,
@@ -306,8 +317,13 @@ function yearlySentiment(tables: Tables, level: 'side' | 'speaker', keep?: Set<s
   });
 }
 
-const sentimentScale = { domain: [-1, 1], nice: false };
-/** Short enough to fit beside the plot; the subtitles give the −1 … +1 range. */
+/**
+ * Sentiment axes are fitted to the data (means and their intervals), always
+ * including 0, which a dashed rule marks: on a fixed −1 … +1 axis the
+ * differences the scores can show would be squeezed into a thin band.
+ */
+const sentimentScale = { zero: true, nice: true };
+/** Short enough to fit beside the plot; the subtitles say the axis is fitted and where 0 is. */
 const sentimentTitle = 'Mean sentence score';
 
 // ── 1. Phrase rates over time by side (the headline figure) ──────────────────
@@ -615,6 +631,10 @@ export interface FigureOptions {
   sentimentTargets?: ReadonlyArray<{ key: string; patterns: readonly string[] }>;
   /** Whether keyness kept the names of the people present (--keyness-keep-names). */
   keynessKeepsPresentNames?: boolean;
+  /** The sides and periods keyness compared, and how they were chosen. */
+  comparisons?: Comparisons;
+  /** The stance benchmark's result (analyses/sentiment/stance.json), cited in the target caption. */
+  stance?: StanceSummary;
 }
 
 /** Override words quoted as examples in captions. */
@@ -694,7 +714,7 @@ export function sentimentBySide(tables: Tables, options: FigureOptions = {}): Fi
   const spec = {
     ...base(
       'Sentiment over time, by side',
-      `Mean sentence score per meeting (−1 … +1); bars: 95% interval; hollow: n < ${MIN_ESTIMATE_SENTENCES}`,
+      `Mean sentence score per meeting (axis fitted to the data; dashed: 0); bars: 95% interval; hollow: n < ${MIN_ESTIMATE_SENTENCES}`,
       alt,
       data,
     ),
@@ -748,7 +768,7 @@ export function sentimentBySpeaker(
   const spec = {
     ...base(
       'Sentiment over time, by speaker',
-      `Mean sentence score per meeting (−1 … +1); bars: 95% interval; hollow: n < ${MIN_ESTIMATE_SENTENCES}`,
+      `Mean sentence score per meeting (axis fitted to the data; dashed: 0); bars: 95% interval; hollow: n < ${MIN_ESTIMATE_SENTENCES}`,
       alt,
       data,
     ),
@@ -918,136 +938,7 @@ export function topTerms(tables: Tables): Figure | undefined {
   ]);
 }
 
-// ── 5. Keyness Albania vs DPRK ───────────────────────────────────────────────
-
-/** Picks the side-level comparison Albania vs DPRK, either way round, as Albania-positive rows. */
-function albaniaVsDprk(rows: readonly KeynessRow[]): Row[] {
-  const direct = rows.filter((r) => r.target === 'Albania' && r.reference === 'DPRK');
-  const flipped = rows.filter((r) => r.target === 'DPRK' && r.reference === 'Albania');
-  const use = direct.length > 0 ? direct : flipped;
-  const sign = direct.length > 0 ? 1 : -1;
-  return use.map((r) => {
-    const logRatio = sign * r.log_ratio;
-    return {
-      term: r.term,
-      key_for: logRatio >= 0 ? 'Albania' : 'DPRK',
-      side: logRatio >= 0 ? 'Albania' : 'DPRK',
-      log_ratio: round(logRatio),
-      g2: round(r.g2),
-      p: round(r.p, 6),
-      significance: r.p < 0.05 ? 'p < 0.05' : 'p ≥ 0.05',
-      count_albania: sign > 0 ? r.count_target : r.count_reference,
-      count_dprk: sign > 0 ? r.count_reference : r.count_target,
-      range_albania: sign > 0 ? r.range_target : r.range_reference,
-      range_dprk: sign > 0 ? r.range_reference : r.range_target,
-    };
-  });
-}
-
-export function keyness(tables: Tables, options: FigureOptions = {}): Figure | undefined {
-  const all = albaniaVsDprk(tables.keyness);
-  const pick = (side: string) =>
-    all
-      .filter((r) => r.key_for === side)
-      .sort((a, b) => Number(b.g2) - Number(a.g2) || compareText(String(a.term), String(b.term)))
-      .slice(0, KEY_TERMS);
-  const data = [...pick('Albania'), ...pick('DPRK')].sort(
-    (a, b) =>
-      Number(b.log_ratio) - Number(a.log_ratio) || compareText(String(a.term), String(b.term)),
-  );
-  if (data.length === 0) return undefined;
-  const order = data.map((d) => String(d.term));
-  // A legend with one entry explains nothing: when every bar is significant the
-  // opacity channel is dropped and the subtitle says so instead.
-  const allSignificant = data.every((d) => d.significance === 'p < 0.05');
-  const alt =
-    `Diverging bar chart of the ${data.length} terms most characteristic of Albania's and of the ` +
-    `DPRK's speech by log-likelihood; bars to the right are relatively more frequent in ` +
-    `Albania's speech, to the left in the DPRK's; Log Ratio ranges ${range(data.map((d) => Number(d.log_ratio)))}.`;
-  const spec = {
-    ...base(
-      'Key terms: Albania vs DPRK',
-      allSignificant
-        ? 'Right: relatively more frequent in Albania’s speech; left: in the DPRK’s; all bars significant at p < 0.05'
-        : 'Right: relatively more frequent in Albania’s speech; left: in the DPRK’s; faded: p ≥ 0.05',
-      alt,
-      data,
-    ),
-    width: PANEL_WIDTH,
-    height: { step: 15 },
-    layer: [
-      {
-        mark: { type: 'bar' },
-        encoding: {
-          y: { field: 'term', type: 'nominal', sort: order, title: null },
-          x: {
-            field: 'log_ratio',
-            type: 'quantitative',
-            title: 'Log Ratio (binary log of the ratio of rates per word)',
-          },
-          color: colour(['Albania', 'DPRK'], 'More frequent in'),
-          ...(allSignificant
-            ? {}
-            : {
-                opacity: {
-                  field: 'significance',
-                  type: 'ordinal',
-                  title: 'Log-likelihood G²',
-                  scale: { domain: ['p < 0.05', 'p ≥ 0.05'], range: [1, 0.35] },
-                },
-              }),
-          tooltip: [
-            { field: 'term', title: 'Term' },
-            { field: 'key_for', title: 'More frequent in' },
-            { field: 'count_albania', type: 'quantitative', title: 'Count, Albania' },
-            { field: 'count_dprk', type: 'quantitative', title: 'Count, DPRK' },
-            { field: 'log_ratio', type: 'quantitative', title: 'Log Ratio', format: '.2f' },
-            { field: 'g2', type: 'quantitative', title: 'G²', format: '.2f' },
-            { field: 'p', type: 'quantitative', title: 'p', format: '.4f' },
-            {
-              field: 'range_albania',
-              type: 'quantitative',
-              title: 'Meetings where Albania used it',
-            },
-            { field: 'range_dprk', type: 'quantitative', title: 'Meetings where the DPRK used it' },
-          ],
-        },
-      },
-      {
-        mark: { type: 'rule', color: '#555555' },
-        encoding: { x: { datum: 0 } },
-      },
-    ],
-  };
-  const caption =
-    `Terms are compared between all speech by the Albanian side and all speech by the North Korean ` +
-    `side. For each side the ${KEY_TERMS} terms with the highest log-likelihood G² (Dunning 1993) ` +
-    `in its favour are shown; bar length is the Log Ratio (Hardie 2014), the binary logarithm of ` +
-    `the ratio of the term's relative frequencies (1 = twice as frequent). ` +
-    (allSignificant
-      ? `Every bar shown is significant at p < 0.05 `
-      : `Faded bars are not significant at p < 0.05 `) +
-    `(G², 1 degree of freedom, no correction for multiple comparisons). ` +
-    `The tooltip gives raw counts and each side's range (the number of meetings in which that ` +
-    `side used the term). ` +
-    (options.keynessKeepsPresentNames
-      ? `Names of the people present at each meeting are included (--keyness-keep-names).`
-      : `Names of the people present at each meeting (its speakers and participants) are left ` +
-        `out, since addressing one's host by name says nothing about a side's language.`);
-  return figure('keyness', 'Key terms: Albania vs DPRK', caption, alt, spec, data, [
-    'term',
-    'key_for',
-    'side',
-    'log_ratio',
-    'g2',
-    'p',
-    'significance',
-    'count_albania',
-    'count_dprk',
-    'range_albania',
-    'range_dprk',
-  ]);
-}
+// ── 5. Keyness: ./keyness-figures.ts (sides, and periods) ──────────────────
 
 // ── 6. Share of speech per meeting ───────────────────────────────────────────
 
@@ -1424,6 +1315,9 @@ function targetExample(targets: FigureOptions['sentimentTargets'] = []): string 
   );
 }
 
+/** Named for what it measures: the tone of sentences, not an attitude toward the target. */
+export const TARGET_TITLE = 'Tone of the sentences that mention each target, per year';
+
 export function targetTone(tables: Tables, options: FigureOptions = {}): Figure | undefined {
   const data: Row[] = tables.sentimentTargets
     .map((r) => ({
@@ -1453,12 +1347,12 @@ export function targetTone(tables: Tables, options: FigureOptions = {}): Figure 
     title: 'Year',
   };
   const alt =
-    `Small multiples, one panel per target (${targets.join(', ')}), of the mean sentiment of ` +
-    `sentences mentioning the target per year, by side, with 95% confidence intervals.`;
+    `Small multiples, one panel per target (${targets.join(', ')}), of the mean tone score of ` +
+    `the sentences that mention the target per year, by side, with 95% confidence intervals.`;
   const spec = {
     ...base(
-      'Tone toward targets, per year',
-      `Mean score of the sentences that mention each target; bars: 95% interval; hollow: n < ${MIN_ESTIMATE_SENTENCES}`,
+      TARGET_TITLE,
+      `Mean tone score of the sentences that mention each target; bars: 95% interval; hollow: n < ${MIN_ESTIMATE_SENTENCES}`,
       alt,
       data,
     ),
@@ -1485,11 +1379,13 @@ export function targetTone(tables: Tables, options: FigureOptions = {}): Figure 
     },
   };
   const caption =
-    ` (${targetExample(options.sentimentTargets)}) are scored as in the sentiment figures and ` +
+    `This figure measures the tone of the words in the sentences that mention a target, not ` +
+    `the speakers' attitude toward it. Sentences that mention a target ` +
+    `(${targetExample(options.sentimentTargets)}) are scored as in the sentiment figures and ` +
     `averaged per side and calendar year; bars are 95% bootstrap intervals. ${fewNote} ` +
     `The tooltip and target-tone.csv give each mean's number of sentences. A sentence ` +
-    `mentioning two targets counts for both.`;
-  return figure('target-tone', 'Tone toward targets, per year', caption, alt, spec, data, [
+    `mentioning two targets counts for both. ${stanceText(options.stance)}`;
+  return figure('target-tone', TARGET_TITLE, caption, alt, spec, data, [
     'year',
     'date',
     'target',
@@ -1608,6 +1504,7 @@ export const BUILDERS: ReadonlyArray<
   sentimentBySpeaker,
   topTerms,
   keyness,
+  keynessPeriods,
   speechShare,
   sentimentArc,
   dispersion,

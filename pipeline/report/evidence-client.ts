@@ -192,16 +192,21 @@ const BODY = String.raw`
   fill(c.speaker, ev.speakers);
   fill(c.side, ev.sides);
   fill(c.doc, ev.order, function (d) { return data.docs[d] ? data.docs[d].label : d; });
-  fill(c.period, ev.periods.map(function (p) { return p[0] + '-' + p[1]; }));
+  var periodOf = {};
+  ev.periods.forEach(function (p) { periodOf[p[0]] = { from: p[1], to: p[2] }; });
+  fill(c.period, ev.periods.map(function (p) { return p[0]; }), function (name) {
+    var p = periodOf[name];
+    return name === p.from + '–' + p.to || name === p.from + '-' + p.to ? name : name + ' (' + p.from + '–' + p.to + ')';
+  });
 
   function filterOf(f) {
-    var period = f.period ? f.period.split('-') : null;
+    var period = f.period ? periodOf[f.period] : null;
     return function (t) {
       if (f.speaker && t.speaker !== f.speaker) return false;
       if (f.side && t.side !== f.side) return false;
       if (f.doc && t.doc !== f.doc) return false;
       if (f.year && t.year !== f.year) return false;
-      if (period && (t.year < period[0] || t.year > period[1])) return false;
+      if (period && (t.date < period.from || t.date > period.to)) return false;
       if (f.from && t.year < f.from) return false;
       if (f.to && t.year > f.to) return false;
       return true;
@@ -537,9 +542,9 @@ const BODY = String.raw`
     var f = { doc: str(d.doc_id), side: str(d.side), speaker: str(d.speaker), year: yearOf(d) };
     if (d.doc_id !== undefined) f.year = '';
     if (d.key_for !== undefined) f.side = str(d.key_for);
-    // A period comparison's key is a span of years ("1959-1961"): the lines of that period.
-    var span = /^(\d{4})\s*[–-]\s*(\d{4})$/.exec(str(d.period !== undefined ? d.period : f.side));
-    if (span) { f.period = span[1] + '-' + span[2]; f.side = ''; }
+    // A period comparison's key is one of the periods compared: the lines of that period.
+    var period = str(d.period !== undefined ? d.period : f.side);
+    if (periodOf[period]) { f.period = period; f.side = ''; }
     if (d.phrase !== undefined && ev.phrases.indexOf(str(d.phrase)) >= 0) {
       return { kind: 'lines', f: f, phrase: str(d.phrase), turn: d.turn, expected: d.count, what: 'the dictionary key “' + d.phrase + '”' };
     }

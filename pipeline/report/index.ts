@@ -11,7 +11,6 @@
  * injected handler would not run even if escaping failed.
  */
 import { createHash } from 'node:crypto';
-import { KEYNESS_DEFAULTS } from '../../analyses/keyness.js';
 import { NEGATION_TERM, NEGATORS } from '../../analyses/sentiment/scorer.js';
 import type { KwicRow, Tables } from '../../analyses/types.js';
 import { stableJson } from '../csv.js';
@@ -23,7 +22,9 @@ import { browserBundles } from './assets.js';
 import { CLIENT_JS } from './client.js';
 import { evidenceClient } from './evidence-client.js';
 import { RECORD_ANCHOR, recordFileName } from './evidence-data.js';
+import { type Finding, findingsSection } from './findings.js';
 import { esc, formatInt, idMaker, scriptJson } from './html.js';
+import { layoutFigures } from './layout.js';
 import { byReportOrder, MAX_READING_DOCS, renderTranscript } from './reading.js';
 import { sideIndex, stylesheet } from './style.js';
 
@@ -51,7 +52,14 @@ export interface ReportInput {
    * speech files' names and the sentiment targets in their bit order.
    * Without them the page has no concordance data (it says so).
    */
-  evidence?: { speechFiles: string[]; targets: string[] };
+  evidence?: {
+    speechFiles: string[];
+    targets: string[];
+    /** The periods compared (keyness), for the concordance's period filter. */
+    periods?: ReadonlyArray<{ name: string; from: string; to: string }>;
+  };
+  /** The findings summary shown first (./findings.ts); none: no summary. */
+  findings?: Finding[];
 }
 
 const CSP_BASE = [
@@ -151,7 +159,7 @@ export function buildReport(input: ReportInput): string {
       ].sort(compareText),
       speakers: [...speakers].sort(compareText),
       sides: Object.keys(ctx.sideIdx),
-      periods: KEYNESS_DEFAULTS.periods.map(([a, b]) => [String(a), String(b)]),
+      periods: (input.evidence?.periods ?? []).map((p) => [p.name, p.from, p.to]),
       negation: NEGATION_TERM,
       negators: [...NEGATORS].sort(compareText),
     },
@@ -171,6 +179,7 @@ export function buildReport(input: ReportInput): string {
     `<header class="top"><h1>${esc(title)}</h1><p>${esc(subtitle)}</p></header>`,
     // Sticky: the contents stay at the top of the window as the page scrolls.
     '<nav class="toc" aria-label="Contents"><ol>',
+    ...(input.findings?.length ? ['<li><a href="#findings">Findings</a></li>'] : []),
     '<li><a href="#corpus">Corpus</a></li>',
     '<li><a href="#figures">Figures</a></li>',
     '<li><a href="#concordance">Concordance</a></li>',
@@ -179,6 +188,7 @@ export function buildReport(input: ReportInput): string {
     '<li><a href="#methods">Methods and provenance</a></li>',
     '</ol></nav>',
     '<main id="main">',
+    ...(input.findings?.length ? [findingsSection(input.findings)] : []),
     corpusSection(tables, docs, ctx, diagnostics, corpusPages),
     figuresSection(figures),
     concordanceSection(tables, ctx, payload.evidence),
@@ -273,28 +283,44 @@ ${pager}
 
 // ── Figures ──────────────────────────────────────────────────────────────────
 
-function figuresSection(figures: Array<Figure & { svg: string }>): string {
-  const items = figures.map((f, i) => {
-    const files: Array<[string, string]> = [
-      ['SVG', `figures/${f.id}.svg`],
-      ['PNG', `figures/${f.id}.png`],
-      ['PDF', `figures/${f.id}.pdf`],
-      ['Vega-Lite spec', `figures/${f.id}.vl.json`],
-      ['Data (CSV)', `figures/${f.id}.csv`],
-    ];
-    return `<figure class="chart-figure" id="fig-${esc(f.id)}" aria-labelledby="fig-${esc(f.id)}-h">
-<h3 id="fig-${esc(f.id)}-h">Figure ${i + 1}. ${esc(f.title)}<a class="self" href="#fig-${esc(f.id)}" aria-label="Link to figure ${i + 1}">#</a></h3>
+function figureHtml(f: Figure & { svg: string }, n: number): string {
+  const files: Array<[string, string]> = [
+    ['SVG', `figures/${f.id}.svg`],
+    ['PNG', `figures/${f.id}.png`],
+    ['PDF', `figures/${f.id}.pdf`],
+    ['Vega-Lite spec', `figures/${f.id}.vl.json`],
+    ['Data (CSV)', `figures/${f.id}.csv`],
+  ];
+  return `<figure class="chart-figure" id="fig-${esc(f.id)}" aria-labelledby="fig-${esc(f.id)}-h">
+<h3 id="fig-${esc(f.id)}-h">Figure ${n}. ${esc(f.title)}<a class="self" href="#fig-${esc(f.id)}" aria-label="Link to figure ${n}">#</a></h3>
 <div class="chart" id="chart-${esc(f.id)}" role="img" aria-label="${esc(f.alt)}" data-figure="${esc(f.id)}"><div class="chart-view"></div></div>
 <div class="evidence" id="evidence-${esc(f.id)}" hidden aria-live="polite"></div>
 <figcaption><p>${esc(f.caption)}</p>
 <p class="downloads">Download: ${files.map(([label, href]) => `<a href="${esc(href)}">${esc(label)}</a>`).join(' ')}</p></figcaption>
 </figure>`;
-  });
+}
+
+function figuresSection(figures: Array<Figure & { svg: string }>): string {
+  // Language figures first; sentiment as an overview and its drivers, the rest collapsed (./layout.ts).
+  const { main, sentiment, more } = layoutFigures(figures);
+  let n = 0;
+  const html = (list: typeof figures) => list.map((f) => figureHtml(f, ++n)).join('\n');
+  const language = html(main);
+  const tone = sentiment.length
+    ? `<h3 class="group" id="figures-tone">Tone (sentiment)</h3>
+<p>Tone scores measure the emotional colour of words, not what a speaker is for or against; how far they agree with human judges, and how little with stance, is under <a href="#methods">Methods</a>. One overview and the words that drive it are shown here; the other tone figures are below it.</p>
+${html(sentiment)}`
+    : '';
+  const rest = more.length
+    ? `<details class="more-figures" id="figures-more-tone"><summary>More tone figures: ${esc(more.map((f) => f.title).join('; '))}</summary>
+${html(more)}
+</details>`
+    : '';
   return `<section id="figures" aria-labelledby="figures-h">
 <h2 id="figures-h">Figures</h2>
 <p>Hover over (or focus) a mark for its numbers; click it for the passages behind it (the concordance lines or the scored sentences, each linked to its turn). Each figure links to a print-ready SVG, PNG and PDF, its Vega-Lite specification (open it in any Vega-Lite editor) and exactly the data it plots.</p>
-<ol class="fig-list">${figures.map((f) => `<li><a href="#fig-${esc(f.id)}">${esc(f.title)}</a></li>`).join('')}</ol>
-${items.join('\n')}
+<ol class="fig-list">${[...main, ...sentiment, ...more].map((f) => `<li><a href="#fig-${esc(f.id)}">${esc(f.title)}</a></li>`).join('')}</ol>
+${[language, tone, rest].filter(Boolean).join('\n')}
 </section>`;
 }
 
@@ -348,7 +374,7 @@ function concordanceSection(
   const noData = evidence.speechFiles.length
     ? ''
     : '<p class="note">This page was written without its speech files (report-data/), so it cannot search.</p>';
-  const periods = evidence.periods.map(([a, b]) => `${a}–${b}`).join(' and ');
+  const periods = evidence.periods.map(([name]) => name).join(' and ');
   return `<section id="concordance" aria-labelledby="concordance-h">
 <h2 id="concordance-h">Concordance</h2>
 <p>Search all the speech in the corpus for a word, a phrase, a pattern (<code>revision*</code>, <code>?orea</code>) or a <code>/regular expression/</code>, or pick a dictionary key to see exactly the matches the tables count. Context is measured in words; sort by the first to third word left or right of the key word to see its company. Each line links to its turn in the reading view. The search runs in this page on the speech files beside it (report-data/), loaded the first time you search; data/kwic.csv holds the dictionary lines with 60 characters of context.</p>

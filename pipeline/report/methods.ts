@@ -1,3 +1,4 @@
+import { type Comparisons, comparisonsText } from '../../analyses/comparisons.js';
 /**
  * The methods paragraph: a plain-text description of this run that a
  * historian can paste into a paper. Every number in it is computed from the
@@ -125,6 +126,7 @@ export function methodsParagraph(input: MethodsInput): string {
         `comparisons), with Log Ratio (Hardie 2014) as the effect size and, as a measure of ` +
         `dispersion, each side's range (the number of records in which the target, and the ` +
         `reference, used a term). ` +
+        comparisonsSentence(manifest) +
         (keynessNames(manifest) === 'kept'
           ? `Names of the people present at each meeting were kept in the comparison.`
           : `Names of the people present at each meeting (its speakers and the participants ` +
@@ -162,6 +164,12 @@ function speechSentence(manifest: Record<string, unknown>): string | undefined {
   return s.counted === 'direct'
     ? `${share}; these were left out of every count, rate and figure (--speech direct), and the turn and word totals above include them.`
     : `${share}; the counts, rates and figures include them with the direct speech (run with --speech direct to count direct speech only).`;
+}
+
+/** How the compared sides and periods were chosen, from the manifest (empty when not recorded). */
+function comparisonsSentence(manifest: Record<string, unknown>): string {
+  const config = manifest.configuration as { comparisons?: Comparisons } | undefined;
+  return config?.comparisons ? `${comparisonsText(config.comparisons)} ` : '';
 }
 
 /** Whether keyness kept the names of the people present, as recorded in the manifest. */
