@@ -99,13 +99,15 @@ describe.skipIf(!executablePath)('the report in Chromium', () => {
     // A record is drawn when it comes into view (content-visibility), as a reader scrolls to it.
     await turn.scrollIntoViewIfNeeded();
     // innerText on purpose: the rendered text is what a reader sees.
-    await expect(turn.innerText()).resolves.toContain(
-      'The text <script>window.__pwned=1</script> must stay text.',
-    );
+    // (drawn on the next frame after it comes into view, hence the poll).
+    await expect
+      .poll(() => turn.innerText())
+      .toContain('The text <script>window.__pwned=1</script> must stay text.');
     const other = page.locator('p.turn', { hasText: 'only words' });
     await other.scrollIntoViewIfNeeded();
-    const shown = await other.innerText();
-    expect(shown).toContain('<img src=x onerror="window.__pwned=1"> is only words & symbols.');
+    await expect
+      .poll(() => other.innerText())
+      .toContain('<img src=x onerror="window.__pwned=1"> is only words & symbols.');
   });
 
   it('searches the concordance as one types and opens a count link', async () => {

@@ -13,8 +13,8 @@ import { pathToFileURL } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../pipeline/bench/report-load.js';
-import { writeSyntheticCorpus } from '../pipeline/bench/synth.js';
 import { parseCsv } from '../pipeline/csv.js';
+import { writeFixtureReport } from './fixtures/report/write-report.js';
 import { REPO, runCli } from './helpers.js';
 
 const executablePath = findChromium();
@@ -204,6 +204,8 @@ describe.skipIf(!executablePath)('evidence in the report of the shipped corpus (
   });
 
   it('opens the passages behind a mark of every figure', async () => {
+    // The figures under "More tone figures" are collapsed: open them as a reader would.
+    await page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })");
     const phraseRates = readFileSync(join(out, 'figures', 'phrase-rates.csv'), 'utf8');
     expect(phraseRates.length).toBeGreaterThan(0);
 
@@ -297,12 +299,10 @@ describe.skipIf(!executablePath)('evidence in the report of the shipped corpus (
 
 describe.skipIf(!executablePath)('a record beyond the inlined reading view (Chromium)', () => {
   it('opens from its file at the turn a concordance line points to', async () => {
-    // 52 records: the page inlines the first 50 (by date) and loads the other two from files.
-    const corpus = join(work, 'corpus52');
-    await writeSyntheticCorpus({ sourceCorpus: join(REPO, 'corpus'), outDir: corpus, docs: 52 });
+    // 52 records: the page inlines the first 50 (by date) and loads the other two from
+    // their files (the pipeline writes the same files: tests/collect.test.ts).
     const out = join(work, 'out52');
-    const r = runCli(['--corpus', corpus, '--out', out, '--no-cache', '--quiet'], 240_000);
-    expect(r.code, r.stderr).toBe(0);
+    await writeFixtureReport(out, { records: 52 });
     const records = readdirSync(join(out, 'report-data', 'records'));
     expect(records.length).toBe(2);
     context = await chromium.launchPersistentContext(join(work, 'profile2'), {
@@ -318,7 +318,7 @@ describe.skipIf(!executablePath)('a record beyond the inlined reading view (Chro
     expect(await page.locator(`#${anchor}`).count()).toBe(0);
     // Its lines in the concordance link to its turns; following one opens the record there.
     await page.selectOption('#conc-doc', docId);
-    await page.fill('#conc-q', 'the');
+    await page.fill('#conc-q', 'comrade*');
     await page.press('#conc-q', 'Enter');
     await page.waitForSelector('#conc-body[data-ms]', { state: 'attached', timeout: 30_000 });
     const link = page.locator('#conc-body tr a').first();
@@ -330,7 +330,7 @@ describe.skipIf(!executablePath)('a record beyond the inlined reading view (Chro
     // In its side's colour, like an inlined record.
     expect(await turn.getAttribute('class')).toMatch(/side-[1-9]/);
     await turn.scrollIntoViewIfNeeded();
-    expect((await turn.innerText()).length).toBeGreaterThan(20);
+    await expect.poll(async () => (await turn.innerText()).length).toBeGreaterThan(20);
     expect(await page.locator(`article#${anchor} h3`).innerText()).toContain(' · ');
     expect(errors).toEqual([]);
     await context.close();
