@@ -28,7 +28,7 @@ const DOC = c(
 );
 const DATE = c(
   'date',
-  'Meeting date, ISO YYYY-MM-DD (from the text or corpus/corpus.yaml); empty if unknown.',
+  'Meeting date, ISO YYYY-MM-DD, or YYYY-MM / YYYY when only the month / year is known (see date_precision in documents.csv); from the text or corpus/corpus.yaml; empty if unknown.',
 );
 const SPEAKER = c('speaker', 'Canonical speaker name from corpus/speakers.yaml.');
 const SIDE = c(
@@ -83,6 +83,10 @@ export const CODEBOOK: CodebookFile[] = [
     columns: [
       DOC,
       DATE,
+      c(
+        'date_precision',
+        'How precise the date is: "day", "month" (a record dated only "April 1950": date 1950-04) or "year" (date YYYY, from corpus.yaml); empty without a date. Figures draw a month-only date on the first day of its month and a year-only date on 1 January; tables sort it before the days of that month (or year).',
+      ),
       c('title', 'Title of the record.'),
       c('source_file', 'File name under corpus/raw/.'),
       c(
@@ -209,7 +213,7 @@ export const CODEBOOK: CodebookFile[] = [
     file: 'terms_by_speaker.csv',
     unit: 'one term of one speaker, whole corpus',
     description:
-      'terms.csv summed over every document of a speaker (for the top-terms-per-speaker figure).',
+      'terms.csv summed over every document of a speaker (for the top-terms-per-speaker figure). A joint turn ("Comrades Hysni Kapo and Ramiz Alia:", one row of terms.csv and turns.csv under the joint name) is credited to each of its people here, so these rows sum to more than the corpus by its words; terms.csv, terms_by_side.csv and terms_by_year.csv count it once.',
     order: 'speaker, side, count desc, term',
     columns: [
       SPEAKER,
@@ -319,7 +323,8 @@ export const CODEBOOK: CodebookFile[] = [
   {
     file: 'turn_stats.csv',
     unit: 'one speaker in one document',
-    description: 'Who held the floor in each meeting.',
+    description:
+      'Who held the floor in each meeting. Each person of a joint turn ("Comrades Hysni Kapo and Ramiz Alia:") is credited with its turn and words, so a meeting with one can have shares summing to more than 1; turns.csv keeps the joint turn as one row.',
     order: 'doc_id, speaker',
     columns: [
       DOC,

@@ -2,6 +2,7 @@
  * documents.csv and turns.csv: the corpus as segmented, one row per document
  * and one per speech turn, so every rate can be traced to its denominators.
  */
+import { datePrecision } from '../pipeline/describe.js';
 import type { Transcript } from '../pipeline/types.js';
 import { cmp } from './terms.js';
 import type { DocumentRow, TurnRow } from './types.js';
@@ -9,6 +10,7 @@ import type { DocumentRow, TurnRow } from './types.js';
 export const DOCUMENT_COLUMNS: ReadonlyArray<keyof DocumentRow & string> = [
   'doc_id',
   'date',
+  'date_precision',
   'title',
   'source_file',
   'source_format',
@@ -46,6 +48,7 @@ export function documentRows(transcripts: readonly Transcript[]): DocumentRow[] 
     .map((t) => ({
       doc_id: t.docId,
       date: t.metadata.date,
+      date_precision: datePrecision(t.metadata.date),
       title: t.metadata.title,
       source_file: t.sourceFile,
       source_format: t.sourceFormat,

@@ -23,7 +23,7 @@
  * of (side, term) groups. Every ranking: count desc, then term.
  */
 import type { DataFrame } from 'danfojs-node';
-import type { AnnotatedDocument } from '../pipeline/types.js';
+import type { AnnotatedDocument, Person } from '../pipeline/types.js';
 import { toFrame } from './frame.js';
 import type { TermRow, TermsBySideRow, TermsBySpeakerRow, TermsByYearRow } from './types.js';
 
@@ -58,6 +58,8 @@ export interface SpeakerDoc {
   words: number;
   /** Term counts in order of first use (a Map, or a compact TermCounts from ./counts.ts). */
   counts: ReadonlyMap<string, number>;
+  /** For the turns of a joint label, the people credited with them in terms_by_speaker. */
+  people?: Person[];
 }
 
 /** Counts terms per (document, speaker), in document order then first turn order. */
@@ -75,6 +77,7 @@ export function speakerDocs(docs: readonly AnnotatedDocument[]): SpeakerDoc[] {
           side: t.side,
           words: 0,
           counts: new Map(),
+          ...(t.people ? { people: t.people } : {}),
         };
         byName.set(t.speaker, u);
         out.push(u);
@@ -158,9 +161,15 @@ export function termTablesFromUnits(
     ),
     (r) => String(r.year).padStart(6, '0'),
   );
+  // Each person of a joint turn is credited with its words and terms here
+  // (so these rows sum to more than the corpus by the joint turns); the
+  // corpus, side and year tables above count them once.
+  const credited = units.flatMap((u) =>
+    u.people ? u.people.map((p) => ({ ...u, speaker: p.speaker, side: p.side })) : [u],
+  );
   const bySpeaker = ranked(
     groupRows(
-      units,
+      credited,
       (u) => [u.speaker, u.side],
       ([speaker, side], term, count, words) => ({
         speaker: speaker!,

@@ -5,9 +5,12 @@
  * - share_turns, share_words: of all turns / words in the document (0 if none);
  * - mean_turn_words = words / turns; longest_turn_words = the longest turn;
  * - opens / closes: the speaker has the document's first / last turn.
+ * Each person of a joint turn is credited with it (its turn and words), so
+ * a document's shares then sum to more than 1.
  * Rows sorted by doc_id, then speaker.
  */
 import type { DataFrame } from 'danfojs-node';
+import { creditedPeople } from '../pipeline/speech.js';
 import type { Transcript } from '../pipeline/types.js';
 import { toFrame } from './frame.js';
 import { cmp } from './terms.js';
@@ -33,19 +36,23 @@ export function turnStatRows(transcripts: readonly Transcript[]): TurnStatRow[] 
   for (const t of transcripts) {
     const turns = [...t.turns].sort((a, b) => a.turn - b.turn);
     const totalWords = turns.reduce((s, x) => s + x.words, 0);
-    const first = turns[0]?.speaker;
-    const last = turns[turns.length - 1]?.speaker;
+    const peopleOf = (i: number) =>
+      new Set(turns[i] ? creditedPeople(turns[i]!).map((p) => p.speaker) : []);
+    const first = peopleOf(0);
+    const last = peopleOf(turns.length - 1);
     const by = new Map<string, { side: string; turns: number; words: number; longest: number }>();
-    for (const turn of turns) {
-      let s = by.get(turn.speaker);
-      if (!s) {
-        s = { side: turn.side, turns: 0, words: 0, longest: 0 };
-        by.set(turn.speaker, s);
+    // Each person of a joint turn is credited with it (see creditedPeople).
+    for (const turn of turns)
+      for (const person of creditedPeople(turn)) {
+        let s = by.get(person.speaker);
+        if (!s) {
+          s = { side: person.side, turns: 0, words: 0, longest: 0 };
+          by.set(person.speaker, s);
+        }
+        s.turns++;
+        s.words += turn.words;
+        s.longest = Math.max(s.longest, turn.words);
       }
-      s.turns++;
-      s.words += turn.words;
-      s.longest = Math.max(s.longest, turn.words);
-    }
     for (const [speaker, s] of by) {
       rows.push({
         doc_id: t.docId,
@@ -58,8 +65,8 @@ export function turnStatRows(transcripts: readonly Transcript[]): TurnStatRow[] 
         share_words: totalWords > 0 ? s.words / totalWords : 0,
         mean_turn_words: s.words / s.turns,
         longest_turn_words: s.longest,
-        opens: speaker === first,
-        closes: speaker === last,
+        opens: first.has(speaker),
+        closes: last.has(speaker),
       });
     }
   }

@@ -12,6 +12,8 @@
 export interface DocumentRow {
   doc_id: string;
   date: string;
+  /** "day", "month" (date YYYY-MM) or "year" (YYYY); "" without a date. */
+  date_precision: string;
   title: string;
   source_file: string;
   source_format: string;

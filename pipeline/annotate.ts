@@ -35,6 +35,7 @@ import model from 'wink-eng-lite-web-model';
 import winkNLP, { type ItemSentence, type ItsFunction, type WinkMethods } from 'wink-nlp';
 import { multiWordTerms, termForm } from '../analyses/dictionary.js';
 import type { Dictionary } from '../analyses/types.js';
+import { creditedPeople } from './speech.js';
 import type {
   AnnotatedDocument,
   AnnotatedSentence,
@@ -157,10 +158,12 @@ export function createAnnotator(config: AnnotateConfig): Annotator {
       const turns: AnnotatedTurn[] = t.turns.map((turn) => {
         const a = annotateTurn(turn.text);
         tokens += a.tokens;
+        const people = creditedPeople(turn);
         return {
           turn: turn.turn,
           speaker: turn.speaker,
           side: turn.side,
+          ...(people.length > 1 ? { people } : {}),
           words: turn.words,
           tokens: a.tokens,
           terms: a.terms,

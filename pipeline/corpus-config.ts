@@ -74,16 +74,23 @@ export function loadCorpusConfig(
         o.participants = v;
         continue;
       }
-      const s = v instanceof Date ? v.toISOString().slice(0, 10) : v;
+      // YAML reads 1961-02-10 as a date and a bare year (1950) as a number.
+      const s =
+        v instanceof Date
+          ? v.toISOString().slice(0, 10)
+          : key === 'date' && typeof v === 'number' && Number.isInteger(v)
+            ? String(v)
+            : v;
       if (typeof s !== 'string')
         throw new ConfigError(file, at, `expected "${key}" to be text, found ${kind(v)}`);
       if (key === 'date') {
-        const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-        if (!m || !isRealDate(+m[1]!, +m[2]!, +m[3]!)) {
+        // A day, or only the month (YYYY-MM) or year (YYYY) when that is all that is known.
+        const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
+        if (!m || !isRealDate(+m[1]!, m[2] ? +m[2] : 1, m[3] ? +m[3] : 1)) {
           throw new ConfigError(
             file,
             at,
-            `expected "date" as YYYY-MM-DD, found ${JSON.stringify(s)}`,
+            `expected "date" as YYYY-MM-DD (or YYYY-MM, YYYY when only the month or year is known), found ${JSON.stringify(s)}`,
           );
         }
       }
@@ -92,4 +99,28 @@ export function loadCorpusConfig(
     out.set(name, o);
   }
   return out;
+}
+
+/**
+ * The side corpus/corpus.yaml gives new speakers, from its top-level key
+ *   defaultSide: Albania
+ * (undefined without one). It fills the side of each entry in
+ * reports/speakers.suggested.yaml, so that a corpus from one side's archive
+ * needs no side typed in per person; the analyses count a speaker under a
+ * side only once the entry is in speakers.yaml. Anything but one line of
+ * text stops the run with the line.
+ */
+export function loadDefaultSide(text: string, file = 'corpus.yaml'): string | undefined {
+  const { value, lineOf } = parseYamlWithLines(text, file);
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  if (!Object.hasOwn(value, 'defaultSide')) return undefined;
+  const side = (value as Record<string, unknown>)['defaultSide'];
+  const at = lineOf(['defaultSide']);
+  if (typeof side !== 'string' || side.trim() === '' || /[\n\r]/.test(side))
+    throw new ConfigError(
+      file,
+      at,
+      `expected "defaultSide" to be the name of a side (one line of text, e.g. "Albania"), found ${typeof side === 'string' ? JSON.stringify(side) : kind(side)}`,
+    );
+  return side.trim();
 }

@@ -130,12 +130,40 @@ function findTranslator(text: string): string {
   return words.join(' ').replace(/[.,]$/, '');
 }
 
-/** First calendar date in the paragraphs, as ISO YYYY-MM-DD ("" if none). */
+/**
+ * First date in the paragraphs, at the precision the record gives it: ISO
+ * YYYY-MM-DD for a calendar day anywhere in a paragraph, YYYY-MM for a
+ * paragraph that is only a month and year ("April 1950", the date line of a
+ * record whose day is not known) unless a later paragraph gives a day of
+ * that month ("August 1961" on the page, "17 August 1961" in the record);
+ * "" if none. A month and year inside a sentence ("in April 1950, when …")
+ * is not the meeting's date.
+ */
 export function findDate(paragraphs: readonly Paragraph[]): string {
+  let month = '';
   for (const p of paragraphs) {
-    const iso = parseDate(p.text);
-    if (iso) return iso;
+    const day = parseDate(p.text);
+    if (day && (month === '' || day.startsWith(`${month}-`))) return day;
+    if (month === '') month = monthDateLine(p.text);
   }
+  return month;
+}
+
+const MONTH_LINE = new RegExp(`^${MONTH},? (\\d{4})$`, 'i');
+
+/** "April 1950" (a paragraph that is only a month and year) → "1950-04"; "" otherwise. */
+export function monthDateLine(text: string): string {
+  const m = MONTH_LINE.exec(text.trim());
+  if (!m) return '';
+  const y = +m[2]!;
+  return y >= 1000 && y <= 2999 ? `${y}-${pad(MONTHS.indexOf(m[1]!.toLowerCase()) + 1)}` : '';
+}
+
+/** How precise an ISO date is: "day" (YYYY-MM-DD), "month" (YYYY-MM), "year" (YYYY), "" (none). */
+export function datePrecision(date: string): '' | 'day' | 'month' | 'year' {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(date)) return 'day';
+  if (/^\d{4}-\d{2}$/.test(date)) return 'month';
+  if (/^\d{4}$/.test(date)) return 'year';
   return '';
 }
 
@@ -186,6 +214,17 @@ const CITED_TITLE = new RegExp(
   `["“]([^"”]{8,300}?),?["”],? (?:${MONTH}|\\d{1,2} ${MONTH}|\\d{4})`,
   'i',
 );
+/**
+ * A page heading in the shape of a citation with its authors: the people,
+ * the quoted title, the date and perhaps the time ('Richard Nixon and Mao
+ * Zedong "Memorandum of Conversation," February 21, 1972, 2:50-3:55pm'). As
+ * the page's first line it names the record whole, so the whole line is the
+ * title (the quoted part alone is only the kind of document).
+ */
+const AUTHORED_HEADING = new RegExp(
+  `^\\p{Lu}[\\p{L}.’'-]*(?: (?:\\p{Lu}[\\p{L}.’'-]*|and|&))* ["“][^"”]{4,200}["”],? ${MONTH} \\d{1,2}, \\d{4}(?:,? [\\d:apm.–-]+)?$`,
+  'u',
+);
 /** A FRUS heading: the document number, the title, footnote marks ("14. Memorandum of Conversation1"). */
 const NUMBERED_HEADING = /^\d{1,4}\. (\p{Lu}.{4,300}?)(?<=[\p{L}.)])(?:\d{1,2}(?: \d{1,2})*)?$/u;
 
@@ -199,6 +238,8 @@ function findTitle(front: readonly Paragraph[]): string {
   const dateAt = front.findIndex((p) => DATE_LINE.test(p.text));
   const next = dateAt >= 0 ? front[dateAt + 1]?.text : undefined;
   if (next !== undefined && looksLikeTitle(next)) return next;
+  const heading = front[0]?.text;
+  if (heading !== undefined && AUTHORED_HEADING.test(heading)) return heading;
   for (const p of front) {
     const cited = CITED_TITLE.exec(p.text);
     if (cited && looksLikeTitle(cited[1]!)) return cited[1]!.trim();

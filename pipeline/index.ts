@@ -38,6 +38,7 @@ import type { Tables } from '../analyses/types.js';
 import { type CollectedDocument, DocumentCollector, SPOOLED } from './collect.js';
 import { comparisonDiagnostics, loadComparisons } from './comparisons-config.js';
 import { convertCorpus } from './convert/index.js';
+import { loadDefaultSide } from './corpus-config.js';
 import { formatNumber, quoteField, rowsJson, stableJson, toCsv } from './csv.js';
 import { ConfigError } from './errors.js';
 import { buildFigures, figureFiles, figureSoftware } from './figures/build.js';
@@ -364,7 +365,13 @@ async function writeTablesAndReport(ctx: {
 
   emit('README.md', REPORTS_README);
   emit('manifest.json', stableJson(manifest));
-  emit('speakers.suggested.yaml', suggestedSpeakers(docs.map((d) => d.transcript)));
+  emit(
+    'speakers.suggested.yaml',
+    suggestedSpeakers(
+      docs.map((d) => d.transcript),
+      loadDefaultSide(config.files['corpus.yaml'] ?? ''),
+    ),
+  );
   emit(
     'diagnostics.csv',
     toCsv(ctx.diagnostics.map(diagnosticRow), ['file', 'line', 'severity', 'rule', 'message']),
@@ -516,6 +523,7 @@ function buildManifest(
 function speechCounted(transcripts: readonly Transcript[], counted: SpeechCounted) {
   let reportedTurns = 0;
   let reportedWords = 0;
+  let quotedWords = 0;
   let turns = 0;
   for (const t of transcripts)
     for (const u of t.turns) {
@@ -523,9 +531,12 @@ function speechCounted(transcripts: readonly Transcript[], counted: SpeechCounte
       if (u.mode === 'reported') {
         reportedTurns++;
         reportedWords += u.words;
+        quotedWords += u.quotedWords ?? 0;
       }
     }
-  return { counted, turns, reported_turns: reportedTurns, reported_words: reportedWords };
+  const speech = { counted, turns, reported_turns: reportedTurns, reported_words: reportedWords };
+  // Quotations inside reported turns (the speaker's own words): recorded when there are any.
+  return quotedWords > 0 ? { ...speech, quoted_words: quotedWords } : speech;
 }
 
 function sha256(text: string): string {

@@ -258,6 +258,13 @@ export const SPEECH_VERBS = new Set(
     'conclude',
     'warn',
     'reproach',
+    // Speech acts a report names instead of "said": praise, criticism, congratulation.
+    'praise',
+    'criticize',
+    'criticise',
+    'condemn',
+    'congratulate',
+    'urge',
   ]
     .flatMap((v) => [
       `${v}s`,
@@ -333,9 +340,9 @@ function reportedSpeech(
   return l && { ...l, length: l.length + a[0].length };
 }
 
-/** A short adverbial phrase of time opening a report ("At the beginning", "At the outset of the conversation"). */
+/** A short adverbial phrase of time opening a report ("At the beginning", "At the outset of the conversation", "When discussing construction and war preparations,"). */
 const OPENING_ADVERBIAL =
-  /^(?:At|After|Before|Then|Later|Afterwards|Finally|Next)(?: \p{Ll}+){0,5},? (?=\p{Lu})/u;
+  /^(?:At|After|Before|Then|Later|Afterwards|Finally|Next|When)(?: \p{Ll}+){0,5},? (?=\p{Lu})/u;
 
 function reportedFrom(
   paragraph: string,
@@ -344,7 +351,9 @@ function reportedFrom(
   // A paragraph ending "…, said:" introduces a quotation (see introducedSpeech).
   if (paragraph.endsWith(':')) return null;
   const m = REPORTED_OPENER.exec(paragraph);
-  if (!m || !SPEECH_VERBS.has(m[2]!) || PRONOUNS.has(m[1]!.toLowerCase())) return null;
+  if (!m || PRONOUNS.has(m[1]!.toLowerCase())) return null;
+  const cut = !SPEECH_VERBS.has(m[2]!);
+  if (cut && !(m[0] === paragraph && cutVerb(m[2]!))) return null;
   const next = paragraph
     .slice(m[0].length)
     .split(/\s+/)
@@ -353,15 +362,31 @@ function reportedFrom(
   if (next[0] === 'with') return null;
   // "Comrade Kim Il Sung asked me to …" is a speaker quoting someone; "Comrade
   // Hysni said that our people …" is a report (the note-taker's "our").
-  const object = next.slice(0, 3);
+  // Words from a quotation on are the speaker's own ("Kim said: “we have built …”"), not the report's.
+  const quote = next.findIndex((w) => /^[“"‘]/u.test(w));
+  const object = next.slice(0, quote < 0 ? 3 : Math.min(3, quote));
   const clause = object.findIndex((w) => /^(?:that|whether|if|how|about)$/.test(w));
   const before = clause < 0 ? object : object.slice(0, clause);
   if (before.some((w) => FIRST_SECOND.has(w.toLowerCase().replace(/[^\p{L}]/gu, '')))) return null;
   const l = detect(`${m[1]!}: …`);
   if (l?.names.length !== 1) return null;
+  // A cut verb needs a name the registry knows ("Search in" is page chrome).
+  if (cut && !l.speaker) return null;
   // The verb of saying vouches for a one-word name ("Stalin asks …").
   const needsContext = l.needsContext && /^\p{Lu}+$/u.test(m[1]!);
   return { ...l, label: m[1]!, length: m[1]!.length + 1, reported: true, needsContext };
+}
+
+/**
+ * A record cut off by its copy right after the name and the first letters
+ * of the verb ("Mr. Gromyko co", the whole paragraph): the letters can only
+ * begin a verb of saying ("continued", "confirmed", "concluded"). Only for a
+ * registered speaker's name.
+ */
+function cutVerb(fragment: string): boolean {
+  if (fragment.length < 2) return false;
+  for (const v of SPEECH_VERBS) if (v.startsWith(fragment)) return true;
+  return false;
 }
 
 /** A paragraph wholly in quotation marks. */
@@ -372,23 +397,36 @@ const SAYING =
 /**
  * The narrative's last clause names the speaker before the verb, perhaps
  * with an inserted clause: "…, Comrade Hysni Kapo, after answering the
- * question asked by Comrade Mao Zedong, said:".
+ * question asked by Comrade Mao Zedong, said:"; a short phrase in lower
+ * case may follow the verb ("Comrade Mao spoke during the reception:").
  */
 const INTRODUCER = new RegExp(
-  `(?:^|[,.;] )((?:\\p{Lu}[\\p{L}’'.-]*)(?: \\p{Lu}[\\p{L}’'.-]*){0,5})(?:, [^,:]+,)? (?:\\p{Ll}+ )?(?:${SAYING})(?: as follows)?:$`,
+  `(?:^|[,.;] )((?:\\p{Lu}[\\p{L}’'.-]*)(?: \\p{Lu}[\\p{L}’'.-]*){0,5})(?:, [^,:]+,)? (?:\\p{Ll}+ )?(?:${SAYING})(?: \\p{Ll}+){0,4}:$`,
   'u',
 );
 
 /**
- * Speech introduced by narrative: a paragraph wholly in quotation marks after
- * a paragraph ending "<Name>[, …,] said:" is that person's turn.
+ * Whether a paragraph speaks as the speaker does: its first sentence is in
+ * the first or second person ("I welcome you to our country.").
+ */
+function speaksInPerson(paragraph: string): boolean {
+  const first = paragraph.split(/(?<=[.!?])\s+(?=\p{Lu})/u, 1)[0]!;
+  return first.split(/[^\p{L}]+/u).some((w) => FIRST_SECOND.has(w.toLowerCase()));
+}
+
+/**
+ * Speech introduced by narrative: after a paragraph ending "<Name>[, …,]
+ * said:", a paragraph wholly in quotation marks, or one not opening with a
+ * quotation whose first sentence is in the first or second person, is that
+ * person's turn.
  */
 function introducedSpeech(
   before: string,
   quoted: string,
   detect: (p: string) => LabelMatch | null,
 ): LabelMatch | null {
-  if (!QUOTED.test(quoted)) return null;
+  // A paragraph opening with a quotation that does not close it is narrative quoting someone.
+  if (!QUOTED.test(quoted) && (/^[“"]/u.test(quoted) || !speaksInPerson(quoted))) return null;
   const m = INTRODUCER.exec(before);
   if (!m) return null;
   const l = detect(`${m[1]!}: …`);

@@ -1,4 +1,4 @@
-import { parseDate } from './describe.js';
+import { monthDateLine, parseDate } from './describe.js';
 import { analysisForm } from './normalize.js';
 import {
   createLabelDetector,
@@ -155,12 +155,58 @@ const NOT_PRESENT_VERB = new Set([
 export function narratesParticipants(text: string): boolean {
   const m = /^They (\p{Ll}+) /u.exec(text);
   if (!m || NOT_PRESENT_VERB.has(m[1]!) || /(?:ed|ing)$/.test(m[1]!)) return false;
-  if (!/[.]$/.test(text)) return false;
-  // Another sentence: an end mark followed by a capital, unless it closes an
-  // abbreviation ("Cdes.", "Mr.", "N.S.").
-  if (/(?<!\b(?:\p{Lu}\p{Ll}{0,3}|\p{Lu}\.\p{Lu}))[.!?]\s+\p{Lu}/u.test(text)) return false;
+  if (!oneSentence(text)) return false;
   const words = text.split(/[^\p{L}]+/u).map((w) => w.toLowerCase());
   return !words.some((w) => FIRST_SECOND.has(w));
+}
+
+/** One sentence closed by a full stop: no end mark followed by a capital, unless it closes an abbreviation ("Cdes.", "Mr.", "N.S."). */
+function oneSentence(text: string): boolean {
+  return (
+    /[.]$/.test(text) && !/(?<!\b(?:\p{Lu}\p{Ll}{0,3}|\p{Lu}\.\p{Lu}))[.!?]\s+\p{Lu}/u.test(text)
+  );
+}
+
+/** Common irregular verbs in the simple past (lexical verbs; no auxiliaries). */
+const IRREGULAR_PAST = new Set(
+  'paid said made took gave went came spoke shook rose stood sat left read brought told began held met saw sent kept found thought knew wrote drew put set led heard felt understood bought won lost got became ran drove chose fell flew forgot grew hid laid meant rode rang sang sold shot shut slept spent struck swore taught threw wore withdrew'.split(
+    ' ',
+  ),
+);
+/** Lower-case words that may follow a subject without being its verb. */
+const NOT_A_VERB = new Set(
+  'of in on at to for from with by about and or but who whom whose which that than as into onto upon over under between among during'.split(
+    ' ',
+  ),
+);
+const FIRST_SINGULAR: ReadonlySet<string> = new Set(['i', 'me', 'my', 'mine']);
+
+/**
+ * Whether an unlabelled paragraph inside a turn is the note-taker narrating
+ * the meeting: one sentence whose subject is people at the meeting in the
+ * third person, and no first or second person — except the note-taker's own
+ * "I" / "my" when the record's narrative before the first turn speaks in
+ * the first person singular (`noteTakerIsI`). The subject is either a role
+ * in the plural followed by names, with any verb after them ("The
+ * interpreters Yang Ming Fu and Li Yue Zhen translate orally …"), or "The"
+ * and one capitalised word for a people, with a verb in the simple past
+ * ("The Chinese paid greatest attention …"). "The Soviet Union took …" (a
+ * name of several words) and "The Americans want …" (present tense) stay
+ * speech.
+ */
+export function narratesMeeting(text: string, noteTakerIsI: boolean): boolean {
+  const m = /^The (\p{Ll}+s|\p{Lu}\p{Ll}+)((?: (?:\p{Lu}[\p{L}’'.-]*|and))*) (\p{Ll}+)[ ,.]/u.exec(
+    text,
+  );
+  if (!m || !oneSentence(text)) return false;
+  const [, head, names, verb] = m as unknown as [string, string, string, string];
+  if (NOT_A_VERB.has(verb)) return false;
+  if (/^\p{Lu}/u.test(head)) {
+    if (names !== '') return false;
+    if (!IRREGULAR_PAST.has(verb) && !/^\p{Ll}{2,}ed$/u.test(verb)) return false;
+  } else if (names.trim() === '' || /^and$|\band$/.test(names.trim())) return false;
+  const words = text.split(/[^\p{L}]+/u).map((w) => w.toLowerCase());
+  return !words.some((w) => FIRST_SECOND.has(w) && !(noteTakerIsI && FIRST_SINGULAR.has(w)));
 }
 
 /**
@@ -186,7 +232,17 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
   const text = doc.text;
   const paragraphs = splitParagraphs(text);
   const zones = zoneParagraphs(paragraphs, createLabelDetector(registry));
-  const names = nameLabels(zones.labels, text, registry);
+  const names = nameLabels(zones.labels, text, registry, doc.corpusLinks);
+  // Each link across records is listed, so that it can be checked.
+  for (const [word, link] of [...names.linked].sort(([a], [b]) => (a < b ? -1 : 1)))
+    diagnostics.push({
+      file,
+      rule: 'segment/speaker-linked-across-records',
+      severity: 'info',
+      message: word.includes(' ')
+        ? `speaker "${word}" is counted as "${link.name}", the same name as written in ${link.seenIn.map((f) => `raw/${f}`).join(', ')}`
+        : `speaker "${word}" (no fuller name in this record) is counted as "${link.name}", the one fuller name with that word among the unregistered speakers of ${link.seenIn.map((f) => `raw/${f}`).join(', ')}; if they are two people, register them in speakers.yaml`,
+    });
   const segments: Segment[] = [];
   const turns: Turn[] = [];
   const speakerOrder: string[] = [];
@@ -197,10 +253,17 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
     unwarned ??= { count: 0, line: rawLine(doc.original, p.text) };
     unwarned.count++;
   };
-  let current: { turn: Turn; speech: string[]; paragraphs: number; reported: boolean } | undefined;
+  let current:
+    | { turn: Turn; speech: string[]; paragraphs: number; reported: boolean; firstSegment: number }
+    | undefined;
   let parenDepth = 0;
   let prevEnd = 0;
   let afterHeading = false;
+  // The note-taker writes as "I" when the narrative before the first turn does
+  // ("Today, together with cde. Suslov, I paid a visit to …").
+  const noteTakerIsI = paragraphs
+    .slice(0, zones.firstTurn < 0 ? 0 : zones.firstTurn)
+    .some((p) => !headerRule(p, doc, false) && /(?<![\p{L}])(?:I|my)(?![\p{L}])/u.test(p.text));
 
   const lines = lineStarts(text);
   const push = (
@@ -251,6 +314,13 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
     current.turn.words = countWords(analysisForm(body));
     current.turn.paragraphs = current.paragraphs;
     current.turn.mode = current.reported || reportedOpening(body) ? 'reported' : 'direct';
+    if (current.turn.mode === 'reported') {
+      const quoted = markQuotations(segments, current.firstSegment, text, (o) => lineOf(lines, o));
+      if (quoted.length > 0) {
+        current.turn.quoted = quoted.map(collapse).join('\n\n');
+        current.turn.quotedWords = countWords(analysisForm(current.turn.quoted));
+      }
+    }
     turns.push(current.turn);
     current = undefined;
   };
@@ -306,12 +376,15 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
       let name: string;
       let side: string;
       let people: string[];
+      let sides: string[];
       if (known) {
         people = known.map((s) => s.name);
+        sides = known.map((s) => s.side);
         name = people.join(' and ');
         side = [...new Set(known.map((s) => s.side))].join(' and ');
       } else {
         people = names.unregistered.get(i) ?? [];
+        sides = people.map(() => 'Unknown');
         name = people.join(' and ');
         side = 'Unknown';
         if (!warnedLabels.has(name)) {
@@ -351,7 +424,9 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
         speech: [],
         paragraphs: 1,
         reported: label.reported === true,
+        firstSegment: segments.length,
       };
+      if (people.length > 1) current.turn.sides = sides;
       push(
         label.restored ? 'editorial' : 'label',
         p.start,
@@ -366,7 +441,9 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
               : 'label/unregistered',
       );
       const from = segments.length;
-      current.speech.push(spans(p, p.start + label.length, 'speech', push, keptParen));
+      current.speech.push(
+        spans(p, p.start + label.length, 'speech', push, keptParen, current.turn.speaker),
+      );
       if (label.introduced)
         for (const seg of segments.slice(from))
           if (seg.kind === 'speech') seg.rule = 'speech/introduced-by-narrative';
@@ -377,8 +454,9 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
       continue;
     }
     // The note-taker narrating what the participants do ("They switch to
-    // international questions.") is not the speaker's words.
-    if (current && narratesParticipants(p.text)) {
+    // international questions.", "The interpreters … translate …") is not
+    // the speaker's words.
+    if (current && (narratesParticipants(p.text) || narratesMeeting(p.text, noteTakerIsI))) {
       spans(p, p.start, 'narrative', push);
       continue;
     }
@@ -386,7 +464,7 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
     if (current) {
       current.turn.end = p.end;
       current.paragraphs++;
-      current.speech.push(spans(p, p.start, 'speech', push, keptParen));
+      current.speech.push(spans(p, p.start, 'speech', push, keptParen, current.turn.speaker));
     } else {
       spans(p, p.start, 'narrative', push);
     }
@@ -426,6 +504,95 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
   return { ...doc, segments, turns, speakers: speakerOrder, record, diagnostics };
 }
 
+/**
+ * Whether the span [start, end) of `body` stands between sentences: at the
+ * start, or after a sentence's end mark (perhaps closing a quotation), and
+ * followed by the end or a new sentence.
+ */
+function betweenSentences(body: string, start: number, end: number): boolean {
+  const before = body.slice(0, start).trimEnd();
+  const after = body.slice(end).trimStart();
+  return (
+    (before === '' || /[.!?][”"’]?$/u.test(before)) && (after === '' || /^[\p{Lu}“"‘]/u.test(after))
+  );
+}
+
+/**
+ * A parenthesis with no verb and no first or second person, opening with a
+ * capitalised word ("(Back to the press release)"): standing between the
+ * speaker's sentences it is the note-taker's aside, not speech. A word
+ * that may be a finite verb (in -s or -ed, an auxiliary, a common irregular
+ * past) keeps it speech.
+ */
+export function verblessAside(content: string): boolean {
+  const words = content.split(/[^\p{L}’'-]+/u).filter((w) => w !== '');
+  if (words.length === 0 || !/^\p{Lu}\p{Ll}/u.test(words[0]!)) return false;
+  return !words.some((w) => {
+    const lower = w.toLowerCase();
+    return (
+      FIRST_SECOND.has(lower) ||
+      FINITE.has(lower) ||
+      IRREGULAR_PAST.has(lower) ||
+      (/^\p{Ll}{2,}(?:s|ed)$/u.test(lower) && !/(?:ss|ous|us|is)$/u.test(lower))
+    );
+  });
+}
+
+/** A quotation: “…” or "…" within a line. */
+const QUOTATION = /“[^“”\n]+”|"[^"\n]+"/gu;
+
+/**
+ * Quotations inside a reported turn are the speaker's own words: each
+ * quotation of three words or more in the turn (from segment `from` on; it
+ * may hold editorial brackets) makes the speech inside it segments of their
+ * own with mode "direct" (rule speech/quotation-in-report). A shorter one
+ * ("so-called “peaceful”") is a quoted term and stays reported. Returns the
+ * speech of each quotation.
+ */
+function markQuotations(
+  segments: Segment[],
+  from: number,
+  text: string,
+  lineAt: (offset: number) => number,
+): string[] {
+  const tail = segments.slice(from);
+  if (tail.length === 0) return [];
+  const start = tail[0]!.start;
+  const ranges: Array<[number, number]> = [];
+  for (const m of text.slice(start, tail[tail.length - 1]!.end).matchAll(QUOTATION))
+    if (countWords(m[0].replace(/\[[^\]]*\]/g, ' ')) >= 3)
+      ranges.push([start + m.index, start + m.index + m[0].length]);
+  if (ranges.length === 0) return [];
+  const quoted = ranges.map(() => [] as string[]);
+  const out: Segment[] = [];
+  for (const seg of tail) {
+    if (seg.kind !== 'speech') {
+      out.push(seg);
+      continue;
+    }
+    let at = seg.start;
+    ranges.forEach(([a, b], r) => {
+      if (b <= at || a >= seg.end) return;
+      const s = Math.max(a, at);
+      const e = Math.min(b, seg.end);
+      if (s > at) out.push({ ...seg, start: at, end: s, line: lineAt(at) });
+      out.push({
+        ...seg,
+        start: s,
+        end: e,
+        line: lineAt(s),
+        rule: 'speech/quotation-in-report',
+        mode: 'direct',
+      });
+      quoted[r]!.push(text.slice(s, e));
+      at = e;
+    });
+    if (at < seg.end) out.push({ ...seg, start: at, end: seg.end, line: lineAt(at) });
+  }
+  segments.splice(from, tail.length, ...out);
+  return quoted.map((q) => q.join(' ')).filter((q) => q !== '');
+}
+
 /** What follows a subjectless verb of saying in a report ("Greets the …", "Asks whether …"). */
 const REPORTED_OBJECT =
   /^(?:the|a|an|that|whether|if|how|when|what|why|who|about|his|her|their|them|him|it|this|these)$/;
@@ -462,14 +629,23 @@ function spans(
   kind: 'speech' | 'narrative',
   push: Push,
   kept?: (parenthesis: string, p: Paragraph) => void,
+  speaker?: string,
 ): string {
   const body = p.text.slice(from - p.start);
   let at = 0;
   let said = '';
   const marks = footnoteMarks(body);
-  const found = [...innerSpans(body), ...marks].sort((a, b) => a.index - b.index);
+  const credits = kind === 'speech' && speaker ? attributions(body, speaker) : [];
+  const found = [...innerSpans(body), ...marks, ...credits].sort((a, b) => a.index - b.index);
   for (const m of found) {
     if (m.index < at) continue;
+    if (credits.includes(m)) {
+      push(kind, from + at, from + m.index, p, `${kind}/text`);
+      said += `${body.slice(at, m.index)} `;
+      push('narrative', from + m.index, from + m.end, p, 'narrative/attribution');
+      at = m.end;
+      continue;
+    }
     const isMark = marks.includes(m);
     const isBracket = isMark || body[m.index] === '[';
     const content = isBracket ? '' : body.slice(m.index + 1, m.end - 1).trim();
@@ -478,7 +654,9 @@ function spans(
       (STAGE_WORDS.test(content) ||
         STAGE_REPORTED.test(content) ||
         STAGE_NARRATION.test(content) ||
-        (kind === 'speech' && narratesAction(content)));
+        (kind === 'speech' &&
+          (narratesAction(content) ||
+            (betweenSentences(body, m.index, m.end) && verblessAside(content)))));
     if (!isBracket && !stage) {
       if (kind === 'speech') kept?.(body.slice(m.index, m.end), p);
       // The speaker's own parenthesis: brackets inside it are still found.
@@ -498,6 +676,28 @@ function spans(
   push(kind, from + at, p.end, p, `${kind}/text`);
   said += body.slice(at);
   return said;
+}
+
+/** Verbs of saying in the past that the note-taker inserts in a speaker's sentence. */
+const ATTRIBUTION =
+  /(?<=, )((?:\p{Lu}[\p{L}.’'-]*)(?: \p{Lu}[\p{L}.’'-]*){0,3}|[Hh]e \[([^\]\n]{1,60})\]|[Ss]he \[([^\]\n]{1,60})\]) (?:said|added|continued|stressed|noted|remarked|emphasized|emphasised|declared|stated),(?= )/gu;
+
+/**
+ * The note-taker's attribution inserted in a speaker's sentence between
+ * commas ("Allow me, L.I. Brezhnev said, two words on …", "I think, he
+ * [Brezhnev] said, that …"): the clause after the comma up to and with its
+ * closing comma. Only when it names the turn's own speaker (a word of the
+ * name, or a pronoun with the name in brackets): "Tito, Khrushchev said,
+ * …" in another speaker's turn is that speaker quoting.
+ */
+export function attributions(body: string, speaker: string): Array<{ index: number; end: number }> {
+  const own = new Set(speaker.toLowerCase().split(/[\s-]+/));
+  const out: Array<{ index: number; end: number }> = [];
+  for (const m of body.matchAll(ATTRIBUTION)) {
+    const named = (m[2] ?? m[3] ?? m[1]!).split(/\s+/).pop()!.toLowerCase();
+    if (own.has(named)) out.push({ index: m.index, end: m.index + m[0].length });
+  }
+  return out;
 }
 
 /**
@@ -552,7 +752,7 @@ function headerRule(p: Paragraph, doc: DescribedDocument, afterHeading: boolean)
   const lower = t.toLowerCase();
   if (HEADER_WORDS.includes(lower.replace(/:$/, '')) && t.endsWith(':')) return 'header/heading';
   if (afterHeading) return 'header/heading-value';
-  if (parseDate(t) && t.split(' ').length <= 6) return 'header/date-line';
+  if ((parseDate(t) || monthDateLine(t)) && t.split(' ').length <= 6) return 'header/date-line';
   if (t === doc.metadata.title || (doc.metadata.title !== '' && t.endsWith(doc.metadata.title)))
     return 'header/title';
   if (t === doc.metadata.summary) return 'header/summary';

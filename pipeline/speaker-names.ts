@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import { type LabelMatch, stripTitles, TITLE_WORDS } from './paragraphs.js';
-import { createResolver } from './registry.js';
-import type { Registry, Speaker, Transcript } from './types.js';
+import { createResolver, nameKey } from './registry.js';
+import type { CorpusLink, Registry, Speaker, Transcript } from './types.js';
 
 /** Who the labels of one record name: registry speakers, or display names for the rest. */
 export interface LabelNames {
@@ -12,6 +12,8 @@ export interface LabelNames {
   registered: Map<number, Speaker[]>;
   /** Paragraph index → the people an unregistered label names, in display form. */
   unregistered: Map<number, string[]>;
+  /** One-word names linked to a fuller name of another record (corpusLinks), by the name. */
+  linked: Map<string, CorpusLink>;
 }
 
 /**
@@ -32,6 +34,7 @@ export function nameLabels(
   labels: ReadonlyArray<LabelMatch | null>,
   text: string,
   registry: Registry,
+  corpusLinks: Readonly<Record<string, CorpusLink>> = {},
 ): LabelNames {
   const resolve = createResolver(registry);
   const titles = new Set([...registry.honorifics, ...TITLE_WORDS].map((h) => h.toLowerCase()));
@@ -75,8 +78,14 @@ export function nameLabels(
     }
     let best = '';
     for (const [r, c] of counts) if (best === '' || c > counts.get(best)!) best = r;
+    if (best === '' && Object.hasOwn(corpusLinks, displayName(word))) {
+      const link = corpusLinks[displayName(word)]!;
+      linked.set(displayName(word), link);
+      return link.name;
+    }
     return displayName(best || word);
   };
+  const linked = new Map<string, CorpusLink>();
   // A label's person depends only on how it is written: worked out once per
   // distinct name (the text searches below scan the whole record).
   const personByName = new Map<string, string>();
@@ -91,7 +100,13 @@ export function nameLabels(
   const personOfName = (n: string): string => {
     const core = stripTitles(n, isTitle);
     const words = core.split(' ');
-    if (words.length >= 2) return displayName(core);
+    if (words.length >= 2) {
+      // The form another record writes the same name in ("N.S. Khrushchev" → "N. S. Khrushchev").
+      const own = displayName(core);
+      const link = Object.hasOwn(corpusLinks, own) ? corpusLinks[own] : undefined;
+      if (link) linked.set(own, link);
+      return link ? link.name : own;
+    }
     if (isTitle(core)) {
       // Only a title: the person the record gives it to.
       const title = titleOf(n, '');
@@ -112,7 +127,69 @@ export function nameLabels(
     if (known.every((s) => s !== undefined)) registered.set(i, known as Speaker[]);
     else unregistered.set(i, people);
   });
-  return { registered, unregistered };
+  return { registered, unregistered, linked };
+}
+
+/**
+ * Links across records, without the registry: a one-word name a record's
+ * labels leave unlinked ("Khrushchev:", "Comrade Mao:") is linked to the one
+ * fuller name of two or more words, among the unregistered people of the
+ * other records, whose first or last word it is ("N. S. Khrushchev", "Mao
+ * Zedong"). Conservative: when the corpus holds two fuller names with that
+ * word ("Fidel Castro", "Raúl Castro") nothing is linked; names written
+ * differently for one person ("N. S. Khrushchev", "Nikita Khrushchev") also
+ * count as two. One fuller name written in several ways ("N.S. Khrushchev",
+ * "N. S. Khrushchev": the same normal form) takes the form most records
+ * use. `people` gives, per record (by source file), the people of its
+ * labels as named within the record. Returns the links per record.
+ */
+export function corpusLinks(
+  people: ReadonlyMap<string, readonly string[]>,
+  registry: Registry,
+): Map<string, Record<string, CorpusLink>> {
+  const key = createNameKey(registry);
+  // Fuller names by normal form: each written form and the records it is in.
+  const forms = new Map<string, Map<string, Set<string>>>();
+  // Normal forms of the fuller names by their first and last word.
+  const byWord = new Map<string, Set<string>>();
+  for (const [file, names] of people)
+    for (const name of names) {
+      if (name.split(' ').length < 2) continue;
+      const k = key(name);
+      const byForm = forms.get(k) ?? new Map<string, Set<string>>();
+      byForm.set(name, (byForm.get(name) ?? new Set<string>()).add(file));
+      forms.set(k, byForm);
+      for (const w of endsOf(name)) byWord.set(w, (byWord.get(w) ?? new Set<string>()).add(k));
+    }
+  // One name written in several ways ("N. S. Khrushchev", "N.S. Khrushchev"):
+  // the form of the most records (then the first in order) stands for it.
+  const chosen = new Map<string, CorpusLink>();
+  for (const [k, byForm] of forms) {
+    const ranked = [...byForm].sort(
+      ([a, x], [b, y]) => y.size - x.size || (a < b ? -1 : a > b ? 1 : 0),
+    );
+    const seenIn = [...new Set(ranked.flatMap(([, files]) => [...files]))].sort();
+    chosen.set(k, { name: ranked[0]![0], seenIn });
+  }
+  const out = new Map<string, Record<string, CorpusLink>>();
+  for (const [file, names] of people) {
+    const links: Record<string, CorpusLink> = {};
+    for (const name of names) {
+      const multi = name.split(' ').length >= 2;
+      const keys = multi ? [key(name)] : [...(byWord.get(name.toLowerCase()) ?? [])];
+      if (keys.length !== 1) continue;
+      const c = chosen.get(keys[0]!)!;
+      const seenIn = c.seenIn.filter((f) => f !== file);
+      if (c.name !== name && seenIn.length > 0) links[name] = { name: c.name, seenIn };
+    }
+    if (Object.keys(links).length > 0) out.set(file, links);
+  }
+  return out;
+}
+
+/** The registry's normal form of a name (case, honorifics, hyphens), initials spaced alike ("N.S." = "N. S."). */
+function createNameKey(registry: Registry): (name: string) => string {
+  return (name) => nameKey(name.replace(/\.\s*/g, '. ').trim(), registry.honorifics);
 }
 
 /** The title words before the name, lower case and without an article ("The Prime Minister"). */
@@ -189,10 +266,14 @@ export function displayName(name: string): string {
  * reports/speakers.suggested.yaml: one registry entry per person the
  * registry did not know, with every label written for them in the corpus as
  * aliases, ready to paste under `speakers:` in corpus/speakers.yaml. The side
- * is "Unknown" for the user to set (a registry entry needs one). Joint
+ * is corpus.yaml's `defaultSide`, or "Unknown" for the user to set (a
+ * registry entry needs one). Joint
  * labels give no alias (they name several people) but their people are listed.
  */
-export function suggestedSpeakers(transcripts: ReadonlyArray<Pick<Transcript, 'turns'>>): string {
+export function suggestedSpeakers(
+  transcripts: ReadonlyArray<Pick<Transcript, 'turns'>>,
+  defaultSide?: string,
+): string {
   const people = new Map<string, Set<string>>();
   for (const t of transcripts) {
     for (const u of t.turns) {
@@ -208,7 +289,9 @@ export function suggestedSpeakers(transcripts: ReadonlyArray<Pick<Transcript, 't
   }
   const header = [
     '# Speakers found in the transcripts but not in corpus/speakers.yaml.',
-    '# Check each entry, set its side (and role), then paste it under `speakers:`',
+    defaultSide === undefined
+      ? '# Check each entry, set its side (and role), then paste it under `speakers:`'
+      : `# Each side is corpus.yaml's defaultSide (${JSON.stringify(defaultSide)}): check it and each entry, set the role, then paste under \`speakers:\``,
     '# in corpus/speakers.yaml; the next run counts them as registered speakers.',
     '',
   ].join('\n');
@@ -217,7 +300,7 @@ export function suggestedSpeakers(transcripts: ReadonlyArray<Pick<Transcript, 't
     .sort((a, b) => a.localeCompare(b, 'en'))
     .map((name) => ({
       name,
-      side: 'Unknown',
+      side: defaultSide ?? 'Unknown',
       role: '',
       aliases: [...people.get(name)!].sort((a, b) => a.localeCompare(b, 'en')),
     }));

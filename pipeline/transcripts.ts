@@ -1,10 +1,12 @@
-import { loadCorpusConfig } from './corpus-config.js';
+import { loadCorpusConfig, loadDefaultSide } from './corpus-config.js';
 import { describe, type MetadataOverride } from './describe.js';
 import { ConfigError } from './errors.js';
 import { ingest } from './ingest.js';
 import { normalize } from './normalize.js';
+import { createLabelDetector, splitParagraphs, zoneParagraphs } from './paragraphs.js';
 import { loadRegistry } from './registry.js';
 import { segment } from './segment.js';
+import { corpusLinks, nameLabels } from './speaker-names.js';
 import type { CorpusFiles, Diagnostic, RawDocument, Registry, Transcript } from './types.js';
 
 export interface TranscriptModel {
@@ -45,6 +47,8 @@ export function prepareCorpus(corpus: CorpusFiles): PreparedCorpus {
     corpusYaml === undefined
       ? new Map<string, MetadataOverride>()
       : loadCorpusConfig(corpusYaml, 'corpus.yaml');
+  // Checked here, before any document is read; used for speakers.suggested.yaml.
+  if (corpusYaml !== undefined) loadDefaultSide(corpusYaml, 'corpus.yaml');
 
   const diagnostics: Diagnostic[] = [...corpus.diagnostics];
   const ingested = ingest(corpus.raw);
@@ -71,7 +75,33 @@ export function prepareCorpus(corpus: CorpusFiles): PreparedCorpus {
           : 'no usable transcript in raw/ (see the warnings above)',
     });
   }
+  linkAcrossRecords(ingested.documents, registry);
   return { registry, overrides, documents: ingested.documents, diagnostics };
+}
+
+/**
+ * Sets each document's `corpusLinks`: its one-word unregistered names that
+ * the other records name in full (pipeline/speaker-names.ts corpusLinks).
+ * The records' labels are read once here for it, before the documents are
+ * processed (a document's reading then depends on its links, which the
+ * cache key covers).
+ */
+function linkAcrossRecords(documents: RawDocument[], registry: Registry): void {
+  const detect = createLabelDetector(registry);
+  const people = new Map<string, string[]>();
+  for (const raw of documents) {
+    const text = normalize(raw).text;
+    const zones = zoneParagraphs(splitParagraphs(text), detect);
+    if (zones.firstTurn < 0) continue;
+    const names = nameLabels(zones.labels, text, registry).unregistered;
+    if (names.size > 0) people.set(raw.sourceFile, [...new Set([...names.values()].flat())]);
+  }
+  if (people.size < 2) return;
+  const links = corpusLinks(people, registry);
+  for (const raw of documents) {
+    const own = links.get(raw.sourceFile);
+    if (own) raw.corpusLinks = own;
+  }
 }
 
 /** normalize → describe → segment for one ingested document. */

@@ -58,6 +58,19 @@ export interface RawDocument {
    */
   original: string;
   diagnostics: Diagnostic[];
+  /**
+   * Unregistered one-word names of this record's labels linked to the one
+   * fuller name with that word seen in the corpus's other records
+   * ("Khrushchev" → "N. S. Khrushchev"), set before the documents are read
+   * (pipeline/speaker-names.ts corpusLinks); absent when there are none.
+   */
+  corpusLinks?: Record<string, CorpusLink>;
+}
+
+/** A one-word name linked across records: the fuller name, and the records it was seen in. */
+export interface CorpusLink {
+  name: string;
+  seenIn: string[];
 }
 
 /** normalize: display text every offset refers to. */
@@ -74,7 +87,11 @@ export interface NormalizedDocument extends Omit<RawDocument, 'diagnostics'> {
 }
 
 export interface Metadata {
-  /** ISO date (YYYY-MM-DD) of the meeting; "" when not found. */
+  /**
+   * ISO date of the meeting at the precision known: YYYY-MM-DD, YYYY-MM when
+   * the record gives only a month ("April 1950"), YYYY from corpus.yaml; ""
+   * when not found.
+   */
   date: string;
   title: string;
   summary: string;
@@ -129,6 +146,8 @@ export interface Segment {
   speaker?: string;
   /** Why it was classified so (rule id), for the audit table. */
   rule: string;
+  /** "direct" for a quotation inside a reported turn (rule speech/quotation-in-report). */
+  mode?: 'direct';
 }
 
 export interface Turn {
@@ -162,6 +181,22 @@ export interface Turn {
   /** Words in `text` (its analysisForm, so "Marxist - Leninist" is one word), by countWords(). */
   words: number;
   paragraphs: number;
+  /**
+   * In a reported turn, the speaker's own words it quotes (“…”, of three
+   * words or more), joined by "\n\n", and their words; absent when none.
+   * They are part of `text` and `words`; `--speech direct` counts them as
+   * direct speech (pipeline/speech.ts).
+   */
+  quoted?: string;
+  quotedWords?: number;
+  /** For a joint turn, each person's side, in the order of `speakers`; absent otherwise. */
+  sides?: string[];
+}
+
+/** A speaker and their side. */
+export interface Person {
+  speaker: string;
+  side: string;
 }
 
 /** segment: the complete transcript model of one document. */
@@ -224,6 +259,8 @@ export interface AnnotatedTurn {
   turn: number;
   speaker: string;
   side: string;
+  /** For a joint turn, each person credited with its words (creditedPeople); absent otherwise. */
+  people?: Person[];
   /** countWords(turn.text): the denominator of every rate. */
   words: number;
   /** wink word tokens in the turn (for throughput figures). */

@@ -62,13 +62,26 @@ describe('corpus.yaml', () => {
     expect(m.get('a.txt')).toEqual({ date: '1961-02-10', title: 'T' });
   });
 
+  it('takes a date of only a month or a year when that is all that is known', () => {
+    const m = loadCorpusConfig(
+      'documents:\n  a.txt:\n    date: 1950-04\n  b.txt:\n    date: 1950\n',
+    );
+    expect(m.get('a.txt')).toEqual({ date: '1950-04' });
+    expect(m.get('b.txt')).toEqual({ date: '1950' });
+    expect(() => loadCorpusConfig('documents:\n  a.txt:\n    date: 1950-13\n')).toThrow(
+      /corpus\.yaml:3: expected "date" as YYYY-MM-DD/,
+    );
+  });
+
   it('names the line of an unknown field or a bad date', () => {
     expect(thrown(() => loadCorpusConfig('documents:\n  a.txt:\n    titel: T\n')).message).toBe(
       'corpus.yaml:3: expected one of date, title, summary, archiveRef, translator, sourceUrl, participants; found "titel"',
     );
     expect(
       thrown(() => loadCorpusConfig('documents:\n  a.txt:\n    date: 10 Feb 1961\n')).message,
-    ).toBe('corpus.yaml:3: expected "date" as YYYY-MM-DD, found "10 Feb 1961"');
+    ).toBe(
+      'corpus.yaml:3: expected "date" as YYYY-MM-DD (or YYYY-MM, YYYY when only the month or year is known), found "10 Feb 1961"',
+    );
   });
 
   it('reports malformed YAML with its line', () => {

@@ -7,9 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { datePrecision } from '../pipeline/describe.js';
 import { splitRunOn } from '../pipeline/normalize.js';
 import { loadRegistry } from '../pipeline/registry.js';
+import { attributions, narratesMeeting, verblessAside } from '../pipeline/segment.js';
 import { suggestedSpeakers } from '../pipeline/speaker-names.js';
+import { countedSpeech } from '../pipeline/speech.js';
 import type { Transcript } from '../pipeline/types.js';
 import { FIXTURES, segmentsOf, transcriptOf } from './helpers.js';
 
@@ -593,5 +596,248 @@ describe('the development set of real records: general rules', () => {
       'Memorandum of Conversation between Enver Hoxha and Choe Yong-geon',
     );
     expect(t.metadata.date).toBe('1963-04-03');
+  });
+});
+
+describe('the development set, third round: general rules', () => {
+  it('reads a date line of only a month and year at month precision, unless the record gives the day', () => {
+    const month = transcriptOf(
+      'm.txt',
+      'April 1950\n\nRecord of a Conversation of Enver Hoxha with Choe Yong-geon\n\nHe served from March 5, 1947 to March 1949.\n\nComrade Enver Hoxha: Welcome.',
+    );
+    expect(month.metadata.date).toBe('1950-04');
+    expect(segmentsOf(month)[0]).toEqual(['header', 'April 1950']);
+    const day = transcriptOf(
+      'd.txt',
+      'August 1961\n\nRecord of Conversations between Enver Hoxha and Choe Yong-geon\n\n17 August 1961\n\nComrade Enver Hoxha: Welcome.',
+    );
+    expect(day.metadata.date).toBe('1961-08-17');
+    // A month and year inside a sentence is not a date line.
+    const prose = transcriptOf(
+      'p.txt',
+      'Record of a Conversation of Enver Hoxha with Choe Yong-geon\n\nThey met in April 1950 in Moscow.\n\nComrade Enver Hoxha: Welcome.',
+    );
+    expect(prose.metadata.date).toBe('');
+    expect([
+      datePrecision('1950-04-02'),
+      datePrecision('1950-04'),
+      datePrecision('1950'),
+      datePrecision(''),
+    ]).toEqual(['day', 'month', 'year', '']);
+  });
+
+  it('credits a paragraph in the first person after "<Name> spoke …:" to that person', () => {
+    const t = transcriptOf(
+      'i.txt',
+      [
+        'The reception lasted for one hour. Comrade Enver Hoxha spoke during the reception:',
+        'I welcome you to our country.',
+        'It is good that we meet.',
+        'Choe Yong-geon: Thank you.',
+      ].join('\n\n'),
+    );
+    expect(t.turns.map((u) => [u.speaker, u.mode, u.words])).toEqual([
+      ['Enver Hoxha', 'direct', 6 + 6],
+      ['Choe Yong-geon', 'direct', 2],
+    ]);
+    expect(t.segments.find((s) => s.turn === 1 && s.kind === 'speech')).toMatchObject({
+      rule: 'speech/introduced-by-narrative',
+    });
+    // Third person, or a paragraph opening with a quotation it does not close: narrative.
+    for (const after of ['The delegation was tired.', '“We thank you.” Then he sat down.']) {
+      const n = transcriptOf(
+        'n.txt',
+        `Comrade Enver Hoxha spoke during the reception:\n\n${after}`,
+      );
+      expect(n.turns).toEqual([]);
+    }
+  });
+
+  it('reads a one-sentence paragraph narrating the people at the meeting inside a turn as narrative', () => {
+    expect(
+      narratesMeeting(
+        'The interpreters Yang Ming Fu and Li Yue Zhen translate orally the excerpt.',
+        false,
+      ),
+    ).toBe(true);
+    expect(
+      narratesMeeting('The Chinese paid greatest attention to the issue of detention.', false),
+    ).toBe(true);
+    // The note-taker's own "my" counts only when the record's narrative is in the first person.
+    const mine =
+      'The interpreters Yang Ming Fu and Li Yue Zhen translate the excerpt from my conversation.';
+    expect(narratesMeeting(mine, true)).toBe(true);
+    expect(narratesMeeting(mine, false)).toBe(false);
+    for (const speech of [
+      'The Soviet Union took the same position.',
+      'The Americans want peace.',
+      'The Americans paid no attention to our warnings.',
+      'The Chinese paid attention. They also asked for more.',
+      'The comrades agreed.',
+      'The Chinese of the north paid little.',
+    ])
+      expect(narratesMeeting(speech, true), speech).toBe(false);
+    const t = transcriptOf(
+      'm.txt',
+      [
+        'Today, together with the ambassador, I paid a visit to Choe Yong-geon.',
+        'Comrade Enver Hoxha: We would like to acquaint you with my conversation.',
+        'The interpreters Yang Ming Fu and Li Yue Zhen translate orally the excerpt from my conversation.',
+        'The Koreans paid greatest attention to the issue.',
+        'Choe Yong-geon: It is clear.',
+      ].join('\n\n'),
+    );
+    expect(turnsOf(t)).toEqual([
+      ['Enver Hoxha', 9],
+      ['Choe Yong-geon', 3],
+    ]);
+    expect(segmentsOf(t).filter(([k]) => k === 'narrative')).toHaveLength(3);
+  });
+
+  it('takes a first line shaped as an authored citation (people, quoted title, date) whole for the title', () => {
+    const t = transcriptOf(
+      'h.txt',
+      'Enver Hoxha and Choe Yong-geon "Memorandum of Conversation," February 21, 1972, 2:50-3:55pm\n\nFebruary 21, 1972\n\nComrade Enver Hoxha: Welcome.',
+    );
+    expect(t.metadata.title).toBe(
+      'Enver Hoxha and Choe Yong-geon "Memorandum of Conversation," February 21, 1972, 2:50-3:55pm',
+    );
+    // A citation sentence that opens with the quoted title gives the quoted part.
+    const cited = transcriptOf(
+      'c.txt',
+      '"Discussion between Enver Hoxha and Choe Yong-geon," October 02, 1959, History and Public Policy Program Digital Archive.\n\nComrade Enver Hoxha: Welcome.',
+    );
+    expect(cited.metadata.title).toBe('Discussion between Enver Hoxha and Choe Yong-geon');
+  });
+
+  it('takes a verbless parenthesis between the sentences of a turn for the note-taker’s aside', () => {
+    const t = transcriptOf(
+      'a.txt',
+      'Comrade Enver Hoxha: Let us know. (Back to the press release) “Taking part were the two leaders.” Good (in the main) and (Back to work) fine.',
+    );
+    expect(segmentsOf(t)).toContainEqual(['stage', '(Back to the press release)']);
+    // Inside a sentence, or with a verb, the parenthesis stays speech.
+    expect(t.turns[0]!.text).toContain('(in the main)');
+    expect(t.turns[0]!.text).toContain('(Back to work)');
+    expect(verblessAside('Back to the press release')).toBe(true);
+    for (const kept of [
+      'This is important',
+      'We agree',
+      'Taiwan issues',
+      '2 to 3 weeks',
+      'as known',
+    ])
+      expect(verblessAside(kept), kept).toBe(false);
+  });
+});
+
+describe('quotations inside a reported turn', () => {
+  const text = [
+    'Comrade Enver Hoxha: We welcome you.',
+    'Choe Yong-geon: Greets the delegation and says that, as Lenin wrote, “the revolution is not made to order”; he calls the revisionists “traitors” and adds that “we will never give in to them.”',
+  ].join('\n\n');
+
+  it('marks each quotation of three words or more direct, as its own speech segment', () => {
+    const t = transcriptOf('q.txt', text);
+    const report = t.turns[1]!;
+    expect(report).toMatchObject({ mode: 'reported', words: 31 });
+    expect(report.quoted).toBe(
+      '“the revolution is not made to order”\n\n“we will never give in to them.”',
+    );
+    expect(report.quotedWords).toBe(7 + 7);
+    const quotes = t.segments.filter((s) => s.rule === 'speech/quotation-in-report');
+    expect(quotes.map((s) => [s.kind, s.mode, s.turn, t.text.slice(s.start, s.end)])).toEqual([
+      ['speech', 'direct', 2, '“the revolution is not made to order”'],
+      ['speech', 'direct', 2, '“we will never give in to them.”'],
+    ]);
+    // A quoted term stays in the reported segment; the segments still tile the text.
+    expect(segmentsOf(t)).toContainEqual([
+      'speech',
+      '; he calls the revisionists “traitors” and adds that ',
+    ]);
+    const ends = t.segments.map((s) => [s.start, s.end]);
+    for (let i = 1; i < ends.length; i++) expect(ends[i]![0]).toBe(ends[i - 1]![1]);
+    // A direct turn's quotations are left as they are.
+    expect(t.turns[0]!.quoted).toBeUndefined();
+  });
+
+  it('counts the quotations as direct speech with --speech direct, the rest of the report not', () => {
+    const t = transcriptOf('q.txt', text);
+    expect(countedSpeech(t, 'all').turns).toBe(t.turns);
+    expect(
+      countedSpeech(t, 'direct').turns.map((u) => [u.speaker, u.mode, u.words, u.text]),
+    ).toEqual([
+      ['Enver Hoxha', 'direct', 3, 'We welcome you.'],
+      [
+        'Choe Yong-geon',
+        'direct',
+        14,
+        '“the revolution is not made to order”\n\n“we will never give in to them.”',
+      ],
+    ]);
+    // A report without quotations is left out.
+    const plain = transcriptOf(
+      'p.txt',
+      'Choe Yong-geon: Greets the delegation and asks when it has arrived.',
+    );
+    expect(countedSpeech(plain, 'direct').turns).toEqual([]);
+  });
+});
+
+describe('the second set of real records: general rules', () => {
+  it('takes the note-taker’s attribution inserted in the speaker’s sentence for narrative', () => {
+    const t = transcriptOf(
+      'a.txt',
+      'Comrade Enver Hoxha: [Greetings]\n\nAllow me, Enver Hoxha said, two words. I think, he [Hoxha] said, that it is so. Tito, Choe Yong-geon said, is a traitor.',
+    );
+    expect(segmentsOf(t).filter(([k]) => k === 'narrative')).toEqual([
+      ['narrative', 'Enver Hoxha said,'],
+      ['narrative', 'he [Hoxha] said,'],
+    ]);
+    // Another person named in the speaker's sentence is the speaker quoting them.
+    expect(t.turns[0]!.text).toBe(
+      'Allow me, two words. I think, that it is so. Tito, Choe Yong-geon said, is a traitor.',
+    );
+    expect(attributions('Yes, he said, no.', 'Enver Hoxha')).toEqual([]);
+  });
+
+  it('reads "<Name> praised …" and "When <-ing …>, <Name> said: “…”" as reports, quotations direct', () => {
+    const t = transcriptOf(
+      'r.txt',
+      [
+        'Comrade Enver Hoxha met the delegation on 28 October.',
+        'Comrade Enver Hoxha praised the [Korean] army for its work.',
+        'When discussing construction and war preparations, Comrade Enver Hoxha said: “we have built some [houses], but not enough.”',
+      ].join('\n\n'),
+    );
+    expect(t.turns.map((u) => [u.speaker, u.mode, u.words, u.quotedWords])).toEqual([
+      ['Enver Hoxha', 'reported', 6, undefined],
+      ['Enver Hoxha', 'reported', 8, 7],
+    ]);
+    // The quotation is direct across the editorial bracket inside it.
+    expect(
+      t.segments
+        .filter((s) => s.rule === 'speech/quotation-in-report')
+        .map((s) => t.text.slice(s.start, s.end)),
+    ).toEqual(['“we have built some ', ', but not enough.”']);
+    expect(t.turns[1]!.quoted).toBe('“we have built some, but not enough.”');
+  });
+
+  it('reads a last paragraph cut after a registered name and the first letters of a verb of saying as a new report', () => {
+    const t = transcriptOf(
+      'c.txt',
+      'Search in\n\nComrade Enver Hoxha said that the harvest was good.\n\nComrade Enver Hoxha co',
+    );
+    expect(t.turns.map((u) => [u.speaker, u.mode, u.words])).toEqual([
+      ['Enver Hoxha', 'reported', 6],
+      ['Enver Hoxha', 'reported', 1],
+    ]);
+    // Not after a name the registry does not know ("Search in"), nor with letters no verb of saying begins with.
+    expect(transcriptOf('d.txt', 'Search in').turns).toEqual([]);
+    const x = transcriptOf(
+      'x.txt',
+      'Comrade Enver Hoxha said that it was good.\n\nComrade Enver Hoxha xy',
+    );
+    expect(x.turns.map((u) => u.words)).toEqual([5 + 4]);
   });
 });

@@ -54,20 +54,7 @@ type ReadTurn = Transcript['turns'][number] & { speakers?: string[]; mode?: Mode
 const speakersOf = (t: ReadTurn): string[] => t.speakers ?? [t.speaker];
 
 /** Records whose reading still differs from ours, and how (as of this list's last change). */
-const NOT_YET_RIGHT: Record<string, string> = {
-  'wc-1950-04_stalin-kim-il-sung-pak-heon-yeong':
-    'month-only date "April 1950": the date field is YYYY-MM-DD',
-  'wc-1959-05-13_mao-albanian-delegation': "Mao's opening direct turn is missed (2 of 3 turns)",
-  'wc-1959-10-02_khrushchev-mao':
-    'two narrative paragraphs inside a turn counted as speech (151 vs 88 words)',
-  'usc-1972-02-21_nixon-mao': 'title read as "Memorandum of Conversation"',
-  'wc-1962-11-01_mikoyan-mccloy-stevenson':
-    'a trailing comment counted as Stevenson’s (39 vs 28 words)',
-  'rdb-1963-04-03_andropov-romanian-cc':
-    'title: normalisation repairs "Worker s" to "Workers"; the reading keeps the raw form',
-  'frus-1969-76ve13-d89-tei_kissinger-zhou':
-    'a verbless aside "(Back to the press release)" counted as speech (837 vs 832)',
-};
+const NOT_YET_RIGHT: Record<string, string> = {};
 
 describe('real records of conversation', () => {
   const work = mkdtempSync(join(tmpdir(), 'atr-real-'));

@@ -64,6 +64,7 @@ describe('corpus tables', () => {
       {
         doc_id: 'd1',
         date: '1961-02-10',
+        date_precision: 'day',
         title: 'Meeting d1',
         source_file: 'd1.txt',
         source_format: 'txt',

@@ -157,12 +157,19 @@ export function methodsParagraph(input: MethodsInput): string {
 function speechSentence(manifest: Record<string, unknown>): string | undefined {
   const config = manifest.configuration as { speech?: unknown } | undefined;
   const s = config?.speech as
-    | { counted: string; turns: number; reported_turns: number; reported_words: number }
+    | {
+        counted: string;
+        turns: number;
+        reported_turns: number;
+        reported_words: number;
+        quoted_words?: number;
+      }
     | undefined;
   if (!s || s.reported_turns === 0) return undefined;
-  const share = `${plural(s.reported_turns, 'turn')} of ${s.turns} (${plural(s.reported_words, 'word')}) ${s.reported_turns === 1 ? 'is' : 'are'} reported speech, the note-taker's summary of what was said rather than a verbatim record`;
+  const quoted = s.quoted_words ?? 0;
+  const share = `${plural(s.reported_turns, 'turn')} of ${s.turns} (${plural(s.reported_words, 'word')}) ${s.reported_turns === 1 ? 'is' : 'are'} reported speech, the note-taker's summary of what was said rather than a verbatim record${quoted > 0 ? ` (${plural(quoted, 'word')} of it quoted in the speaker's own words)` : ''}`;
   return s.counted === 'direct'
-    ? `${share}; these were left out of every count, rate and figure (--speech direct), and the turn and word totals above include them.`
+    ? `${share}; these were left out of every count, rate and figure (--speech direct)${quoted > 0 ? ' except the quotations, counted as direct speech' : ''}, and the turn and word totals above include them.`
     : `${share}; the counts, rates and figures include them with the direct speech (run with --speech direct to count direct speech only).`;
 }
 

@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DocumentPartial } from '../../analyses/per-document.js';
 import { needsConversion } from '../convert/index.js';
+import { stableJson } from '../csv.js';
 import type { MetadataOverride } from '../describe.js';
 import { DocumentFailure } from '../errors.js';
 import {
@@ -209,6 +210,8 @@ function cacheKey(
   const h = createHash('sha256').update(salt);
   const override = overrides.get(raw.sourceFile) ?? null;
   h.update(JSON.stringify([raw.docId, raw.sourceFile, raw.sha256, raw.encoding, override]));
+  // Names linked from other records change the reading (absent: the key as before).
+  if (raw.corpusLinks) h.update(stableJson(raw.corpusLinks, 0));
   // A converted file's text depends on the converter and its parser's version, not only on its bytes.
   if (needsConversion(raw.sourceFormat)) h.update(raw.sourceFormat).update(raw.original);
   return h.digest('hex');
