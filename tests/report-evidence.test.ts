@@ -292,6 +292,17 @@ describe.skipIf(!executablePath)('evidence in the report of the shipped corpus (
     expect(await target.getAttribute('data-speaker')).toBe(m.speaker);
   });
 
+  it('opens the lines of a word the findings name', async () => {
+    const link = page.locator('#findings a[data-kwic-q]').first();
+    const word = (await link.getAttribute('data-kwic-q'))!;
+    await page.evaluate("document.getElementById('conc-body').removeAttribute('data-ms')");
+    await link.click();
+    await page.waitForSelector('#conc-body[data-ms]', { state: 'attached', timeout: 20_000 });
+    expect(await page.inputValue('#conc-q')).toBe(word);
+    expect(Number(await page.getAttribute('#conc-body', 'data-total'))).toBeGreaterThan(0);
+    for (const k of await column(page, 5)) expect(k.toLowerCase()).toBe(word.toLowerCase());
+  });
+
   it('loads only its own files and logs no error', () => {
     expect(errors).toEqual([]);
   });

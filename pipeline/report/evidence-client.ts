@@ -381,10 +381,14 @@ const BODY = String.raw`
       if (s) s.scrollIntoView();
     });
   }
-  // Count links in the page (data-kwic-phrase, -side, -doc) open their lines here.
+  // Count links in the page (data-kwic with -phrase, -side, -doc) and the
+  // findings' words (data-kwic-q) open their lines here.
+  function isKwicLink(t) {
+    return t.hasAttribute && (t.hasAttribute('data-kwic') || t.hasAttribute('data-kwic-q'));
+  }
   document.addEventListener('click', function (e) {
     var t = e.target;
-    while (t && t !== document && !(t.hasAttribute && t.hasAttribute('data-kwic'))) t = t.parentNode;
+    while (t && t !== document && !isKwicLink(t)) t = t.parentNode;
     if (!t || t === document) return;
     e.preventDefault();
     show({
