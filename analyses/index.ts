@@ -1,57 +1,48 @@
 /**
- * The analyses registry: one line per analysis. Adding an analysis = one
- * module + one line in ANALYSES + its test. Every analysis is a function of
- * the AnalysisContext (plain data) and returns some of the Tables; the
- * pipeline writes them (reports/data/*.csv and .json).
+ * The analyses registry: one line per analysis (ANALYSES), and the one
+ * runner of their two halves. Adding an analysis = one module exporting an
+ * Analysis (analyses/contract.ts) + one line here + its test
+ * (docs/analyses.md). The pipeline writes the tables they declare
+ * (reports/data/*.csv and .json), draws their figures and puts their
+ * sentence in the methods paragraph.
  *
  * Only speech turns count: transcripts' Turn.text has editorial insertions,
  * stage directions and trailers removed (pipeline/types.ts), and the
  * annotated documents are built from the same turns.
  */
-import type { AnnotatedDocument, Transcript } from '../pipeline/types.js';
-import { type Comparisons, resolveComparisons } from './comparisons.js';
-import { documentRows, turnRows } from './corpus-tables.js';
+
+import type { Figure } from '../pipeline/figures/types.js';
+import type { Transcript } from '../pipeline/types.js';
+import { resolveComparisons } from './comparisons.js';
+import type {
+  Analysis,
+  AnalysisContext,
+  AnalysisSettings,
+  DocumentInput,
+  FigureOptions,
+} from './contract.js';
+import { CORPUS_TABLES, documentRows, turnRows } from './corpus-tables.js';
 import { termForm } from './dictionary.js';
-import { KEYNESS_DEFAULTS, keynessFromUnits, withoutPresentNames } from './keyness.js';
-import { KWIC_DEFAULTS, kwicRows, sortKwic, stripStart } from './kwic.js';
-import type { DocumentPartial } from './per-document.js';
-import { mergePhraseTables, phraseTables } from './phrases.js';
+import {
+  KEYNESS_DEFAULTS,
+  KEYNESS_TABLES,
+  keynessFromUnits,
+  withoutPresentNames,
+} from './keyness.js';
+import { KWIC_DEFAULTS, KWIC_TABLES, kwicRows, sortKwic, stripStart } from './kwic.js';
+import { lexicalDiversity } from './lexical-diversity.js';
+import { mergePhraseTables, PHRASE_TABLES, phraseTables } from './phrases.js';
 import {
   mergeSentimentPartials,
   SENTIMENT_DEFAULTS,
+  SENTIMENT_TABLES,
   sentimentTables,
 } from './sentiment/analysis.js';
-import { type SpeakerDoc, speakerDocs, termTablesFromUnits } from './terms.js';
-import { turnStatRows } from './turn-stats.js';
-import type { Dictionary, Tables } from './types.js';
+import type { Results, TableSpec } from './tables.js';
+import { type SpeakerDoc, speakerDocs, TERM_TABLES, termTablesFromUnits } from './terms.js';
+import { TURN_STAT_TABLES, turnStatRows } from './turn-stats.js';
 
-export interface AnalysisContext {
-  transcripts: Transcript[];
-  annotated: AnnotatedDocument[];
-  dictionary: Dictionary;
-  /** The stop-word list in use (recorded in the manifest; terms are already filtered). */
-  stopwords: string[];
-  /** Extra KWIC terms (command line). */
-  kwicTerms: string[];
-  sentiment?: { targets: Array<{ key: string; patterns: string[] }> };
-  /**
-   * Each document's per-document results (analyses/per-document.ts), in the
-   * order of `transcripts`, when they were computed where the documents were
-   * annotated; the analyses then merge these instead of reading `annotated`
-   * (which may be left empty) and matching the transcripts again.
-   */
-  partials?: DocumentPartial[];
-  /**
-   * false: leave out the row-level table of terms (one row per term per
-   * speaker-document), which the caller writes itself from the counts
-   * (termsInOrder); every other table is built as usual. Default true.
-   */
-  rowLevel?: boolean;
-  /** Keep the names of the people present at each meeting in the keyness comparison (default: left out). */
-  keepPresentNames?: boolean;
-  /** The sides and periods keyness compares (default: chosen from the data, analyses/comparisons.ts). */
-  comparisons?: Comparisons;
-}
+export type { AnalysisContext };
 
 /** Each document's people present (its speakers and the participants named), as terms. */
 function presentNames(transcripts: readonly Transcript[]): Map<string, Set<string>> {
@@ -67,26 +58,13 @@ function unitsOf(ctx: AnalysisContext): SpeakerDoc[] {
   return ctx.partials ? ctx.partials.flatMap((p) => p.units) : speakerDocs(ctx.annotated);
 }
 
-export interface AnalysisModule {
-  id: string;
-  description: string;
-  defaults: Record<string, unknown>;
-  run(ctx: AnalysisContext): Promise<Partial<Tables>>;
-}
-
-type ExtraRows = Tables['extra'][string];
-
-/** Plain copies of typed rows for Tables.extra. */
-function extraRows<T extends object>(rows: readonly T[]): ExtraRows {
-  return rows.map((r) => ({ ...r }) as ExtraRows[number]);
-}
-
-export const ANALYSES: AnalysisModule[] = [
+export const ANALYSES: readonly Analysis[] = [
   {
     id: 'corpus',
     description: 'documents.csv and turns.csv: one row per document and per speech turn.',
     defaults: {},
-    run: async (ctx) => ({
+    tables: CORPUS_TABLES,
+    merge: (_, ctx) => ({
       documents: documentRows(ctx.transcripts),
       turns: turnRows(ctx.transcripts),
     }),
@@ -96,15 +74,14 @@ export const ANALYSES: AnalysisModule[] = [
     description:
       'Per-speaker term frequencies per document (count, per 10,000 words, tf-idf), and grouped by side, year and speaker.',
     defaults: {},
-    run: async (ctx) => {
+    tables: TERM_TABLES,
+    merge: (_, ctx) => {
       const r = termTablesFromUnits(unitsOf(ctx), { rows: ctx.rowLevel ?? true });
       return {
         terms: r.terms,
-        extra: {
-          terms_by_side: extraRows(r.bySide),
-          terms_by_year: extraRows(r.byYear),
-          terms_by_speaker: extraRows(r.bySpeaker),
-        },
+        termsBySide: r.bySide,
+        termsByYear: r.byYear,
+        termsBySpeaker: r.bySpeaker,
       };
     },
   },
@@ -113,7 +90,8 @@ export const ANALYSES: AnalysisModule[] = [
     description:
       'Dictionary key counts per speaker per document (zeros included) and every surface form matched.',
     defaults: {},
-    run: async (ctx) => {
+    tables: PHRASE_TABLES,
+    merge: (_, ctx) => {
       const r = ctx.partials
         ? mergePhraseTables(
             ctx.partials.map((p) => ({ phrases: p.phrases, phraseForms: p.phraseForms })),
@@ -123,11 +101,24 @@ export const ANALYSES: AnalysisModule[] = [
     },
   },
   {
+    id: 'kwic',
+    description:
+      'Concordance: one line per dictionary match (lines per key = its count in phrases.csv) and per extra term.',
+    defaults: { ...KWIC_DEFAULTS, terms: [] },
+    tables: KWIC_TABLES,
+    merge: (_, ctx) => ({
+      kwic: ctx.partials
+        ? stripStart(sortKwic(ctx.partials.flatMap((p) => p.kwic)))
+        : kwicRows(ctx.transcripts, ctx.dictionary, { terms: ctx.kwicTerms }),
+    }),
+  },
+  {
     id: 'keyness',
     description:
       'Log-likelihood G² (Dunning 1993) with Log Ratio (Hardie 2014) and range: sides, each speaker vs the rest, periods.',
     defaults: { ...KEYNESS_DEFAULTS },
-    run: async (ctx) => {
+    tables: KEYNESS_TABLES,
+    merge: (_, ctx) => {
       const units = unitsOf(ctx);
       return {
         keyness: keynessFromUnits(
@@ -138,29 +129,20 @@ export const ANALYSES: AnalysisModule[] = [
     },
   },
   {
-    id: 'kwic',
-    description:
-      'Concordance: one line per dictionary match (lines per key = its count in phrases.csv) and per extra term.',
-    defaults: { ...KWIC_DEFAULTS, terms: [] },
-    run: async (ctx) => ({
-      kwic: ctx.partials
-        ? stripStart(sortKwic(ctx.partials.flatMap((p) => p.kwic)))
-        : kwicRows(ctx.transcripts, ctx.dictionary, { terms: ctx.kwicTerms }),
-    }),
-  },
-  {
     id: 'turn-stats',
     description:
       'Per meeting: share of words and turns per speaker, mean and longest turn, who opens and closes.',
     defaults: {},
-    run: async (ctx) => ({ turnStats: turnStatRows(ctx.transcripts) }),
+    tables: TURN_STAT_TABLES,
+    merge: (_, ctx) => ({ turnStats: turnStatRows(ctx.transcripts) }),
   },
   {
     id: 'sentiment',
     description:
       'Sentence sentiment; means per speaker and side per document with bootstrap intervals; the arc per turn; driver words; targets.',
     defaults: { ...SENTIMENT_DEFAULTS },
-    run: async (ctx) => {
+    tables: SENTIMENT_TABLES,
+    merge: (_, ctx) => {
       const options = ctx.sentiment ? { targets: ctx.sentiment.targets } : {};
       return ctx.partials
         ? mergeSentimentPartials(
@@ -170,75 +152,104 @@ export const ANALYSES: AnalysisModule[] = [
         : sentimentTables(ctx.annotated, options);
     },
   },
+  lexicalDiversity,
 ];
 
-const TABLE_KEYS = [
-  'documents',
-  'turns',
-  'terms',
-  'phrases',
-  'phraseForms',
-  'sentences',
-  'sentiment',
-  'sentimentArc',
-  'sentimentDrivers',
-  'sentimentTargets',
-  'keyness',
-  'kwic',
-  'turnStats',
-] as const satisfies ReadonlyArray<Exclude<keyof Tables, 'extra'>>;
+/** Every figure builder the registered analyses own, in registry order. */
+export function analysisFigures(
+  modules: readonly Analysis[] = ANALYSES,
+): Array<(results: Results, options: FigureOptions) => Figure | undefined> {
+  return modules.flatMap((m) => [...(m.figures ?? [])]);
+}
 
-export function emptyTables(): Tables {
-  return {
-    documents: [],
-    turns: [],
-    terms: [],
-    phrases: [],
-    phraseForms: [],
-    sentences: [],
-    sentiment: [],
-    sentimentArc: [],
-    sentimentDrivers: [],
-    sentimentTargets: [],
-    keyness: [],
-    kwic: [],
-    turnStats: [],
-    extra: {},
+/** The analyses' sentences for the methods paragraph, in registry order. */
+export function analysisMethods(
+  results: Results,
+  modules: readonly Analysis[] = ANALYSES,
+): string[] {
+  return modules.flatMap((m) => {
+    const s = m.methods?.(results);
+    return s ? [s] : [];
+  });
+}
+
+/** Every table the registered analyses declare, in registry order. */
+export function tableSpecs(modules: readonly Analysis[] = ANALYSES): TableSpec[] {
+  return modules.flatMap((m) => [...m.tables]);
+}
+
+/** An empty results map: every declared table, no rows. */
+export function emptyTables(modules: readonly Analysis[] = ANALYSES): Results {
+  const out: Record<string, unknown[]> = {};
+  for (const t of tableSpecs(modules)) if (t.key) out[t.key] = [];
+  return out as unknown as Results;
+}
+
+/**
+ * A function computing one document's parts: each analysis with a
+ * per-document part, by id (plain data; runs where the document is annotated).
+ */
+export function documentParts(
+  settings: AnalysisSettings,
+  modules: readonly Analysis[] = ANALYSES,
+): (doc: DocumentInput) => Record<string, unknown> {
+  const withParts = modules.filter((m) => m.perDocument);
+  return (doc) => {
+    const out: Record<string, unknown> = {};
+    for (const m of withParts) out[m.id] = m.perDocument!(doc, settings);
+    return out;
   };
 }
 
 /**
- * Runs every registered analysis in registry order (one after another, so
- * the output does not depend on timing) and merges their tables. Two
- * analyses producing the same table is a programming error and throws.
+ * Each analysis's parts in corpus order: from the partials when the
+ * documents were processed elsewhere, else computed here from the
+ * transcripts and their annotations (the same function).
+ */
+function partsOf(m: Analysis, ctx: AnalysisContext): unknown[] {
+  if (!m.perDocument) return [];
+  if (ctx.partials) return ctx.partials.map((p) => p.parts[m.id]);
+  const settings: AnalysisSettings = {
+    dictionary: ctx.dictionary,
+    kwicTerms: ctx.kwicTerms,
+    ...(ctx.sentiment ? { sentiment: ctx.sentiment } : {}),
+  };
+  return ctx.transcripts.map((transcript, i) =>
+    m.perDocument!({ transcript, annotated: ctx.annotated[i]! }, settings),
+  );
+}
+
+/**
+ * Runs every registered analysis's merge in registry order (one after
+ * another, so the output does not depend on timing) into one results map.
+ * An analysis returning a table it did not declare, or two analyses
+ * declaring the same table, is a programming error and throws.
  */
 export async function runAnalyses(
   ctx: AnalysisContext,
-  modules: readonly AnalysisModule[] = ANALYSES,
-): Promise<Tables> {
-  const tables = emptyTables();
+  modules: readonly Analysis[] = ANALYSES,
+): Promise<Results> {
+  const tables = emptyTables(modules) as unknown as Record<string, unknown>;
   const owner = new Map<string, string>();
-  const claim = (table: string, id: string): void => {
-    const other = owner.get(table);
-    if (other !== undefined) {
-      throw new Error(
-        `expected each table from one analysis, found "${table}" from both ${other} and ${id}`,
-      );
-    }
-    owner.set(table, id);
-  };
   for (const m of modules) {
-    const part = await m.run(ctx);
-    for (const key of TABLE_KEYS) {
-      const rows = part[key];
-      if (rows === undefined) continue;
-      claim(key, m.id);
-      (tables as unknown as Record<string, unknown>)[key] = rows;
-    }
-    for (const [name, rows] of Object.entries(part.extra ?? {})) {
-      claim(`extra.${name}`, m.id);
-      tables.extra[name] = rows;
+    for (const t of m.tables) {
+      const other = owner.get(t.name);
+      if (other !== undefined)
+        throw new Error(
+          `expected each table from one analysis, found "${t.name}" from both ${other} and ${m.id}`,
+        );
+      owner.set(t.name, m.id);
     }
   }
-  return tables;
+  for (const m of modules) {
+    const declared = new Set(m.tables.map((t) => t.key));
+    const part = await m.merge(partsOf(m, ctx), ctx);
+    for (const [key, rows] of Object.entries(part)) {
+      if (rows === undefined) continue;
+      if (!declared.has(key as keyof Results))
+        throw new Error(`analysis ${m.id} returned the table "${key}", which it does not declare`);
+      tables[key] = rows;
+    }
+  }
+  return tables as unknown as Results;
 }

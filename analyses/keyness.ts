@@ -27,10 +27,9 @@
  *
  * Rows sorted by comparison, g2 desc, term.
  */
-import type { DataFrame } from 'danfojs-node';
 import type { AnnotatedDocument } from '../pipeline/types.js';
 import { type Comparisons, comparisonLabels, inPeriod, resolveComparisons } from './comparisons.js';
-import { toFrame } from './frame.js';
+import { c, type TableSpec } from './tables.js';
 import { cmp, type SpeakerDoc, speakerDocs } from './terms.js';
 import type { KeynessRow } from './types.js';
 
@@ -340,10 +339,46 @@ export function keynessFromUnits(
   return rows;
 }
 
-export async function computeKeyness(
-  docs: readonly AnnotatedDocument[],
-  options: Partial<KeynessOptions> = {},
-): Promise<{ keyness: KeynessRow[]; frame: DataFrame }> {
-  const keyness = keynessRows(docs, options);
-  return { keyness, frame: await toFrame(keyness, KEYNESS_COLUMNS) };
-}
+/** The tables this analysis writes, with their codebook entries (reports/data/README.md). */
+export const KEYNESS_TABLES: TableSpec[] = [
+  {
+    name: 'keyness',
+    key: 'keyness',
+    rowLevel: false,
+    unit: 'one term in one comparison',
+    description:
+      'Terms one part of the corpus uses more (log_ratio > 0) or less (< 0) than another: "side:<target> vs <reference>" (two sides, from comparisons.sides in corpus.yaml or else the two sides that spoke the most words), "speaker:<name> vs rest" (each speaker against everyone else), "period:<target> vs <reference>" (two named date ranges, from comparisons.periods in corpus.yaml or else the first and last third of the span of meeting dates). Only terms with count_target + count_reference ≥ 5. Corpus sizes are words spoken (see documents.csv).',
+    order: 'comparison, g2 desc, term',
+    columns: [
+      c(
+        'comparison',
+        'Which comparison, e.g. "side:Albania vs DPRK" or "period:1959-1961 vs 1964-1966".',
+      ),
+      c('target', 'The part tested (side, speaker or period).'),
+      c('reference', 'What it is compared with ("rest" = all other speakers).'),
+      c('term', 'The term (as in terms.csv).'),
+      c('count_target', 'Uses in the target.'),
+      c('count_reference', 'Uses in the reference.'),
+      c(
+        'g2',
+        'Log-likelihood G² (Dunning 1993) of the 2×2 table term/other words × target/reference: 2 Σ O·ln(O/E) over the four cells. 3.84 ≈ p 0.05, 6.63 ≈ p 0.01, 10.83 ≈ p 0.001.',
+      ),
+      c(
+        'p',
+        'Chi-square (1 degree of freedom) upper-tail probability of g2; not corrected for multiple testing. Written with 6 decimals, so values below 0.0000005 show as 0.',
+      ),
+      c(
+        'log_ratio',
+        "Log Ratio (Hardie 2014): log2 of the term's relative frequency in the target ÷ that in the reference; a zero count is replaced by 0.5. +1 = twice as frequent in the target, −1 = half.",
+      ),
+      c(
+        'range_target',
+        'Number of documents in which the target used the term (its dispersion on the target side).',
+      ),
+      c(
+        'range_reference',
+        'Number of documents in which the reference used the term (its dispersion on the reference side); a term key for the target may have range_reference 0.',
+      ),
+    ],
+  },
+];

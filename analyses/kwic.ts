@@ -11,11 +11,11 @@
  * position: words spoken in the document before the match ÷ all words
  * spoken in the document (0–1), for the dispersion plot.
  */
-import type { DataFrame } from 'danfojs-node';
 import type { Transcript } from '../pipeline/types.js';
 import { countWords } from '../pipeline/words.js';
+import { DATE, DOC, SIDE, SPEAKER, TURN } from './columns.js';
 import { type DictionaryMatch, dictionaryFromTerms, matchDictionary } from './dictionary.js';
-import { toFrame } from './frame.js';
+import { c, type TableSpec } from './tables.js';
 import { cmp } from './terms.js';
 import type { Dictionary, KwicRow } from './types.js';
 
@@ -114,15 +114,6 @@ export function kwicRowsWithStart(
   return rows;
 }
 
-export async function computeKwic(
-  transcripts: readonly Transcript[],
-  dict: Dictionary,
-  options: Partial<KwicOptions> = {},
-): Promise<{ kwic: KwicRow[]; frame: DataFrame }> {
-  const kwic = kwicRows(transcripts, dict, options);
-  return { kwic, frame: await toFrame(kwic, KWIC_COLUMNS) };
-}
-
 /**
  * countWords(text.slice(0, offset)) for non-decreasing offsets, without
  * re-counting from the start each time: the text is cut at whitespace, which
@@ -148,3 +139,34 @@ const UNCOLLAPSED = /\s\s|[^\S ]/;
 function collapse(s: string): string {
   return UNCOLLAPSED.test(s) ? s.replace(/\s+/g, ' ') : s;
 }
+
+/** The tables this analysis writes, with their codebook entries (reports/data/README.md). */
+export const KWIC_TABLES: TableSpec[] = [
+  {
+    name: 'kwic',
+    key: 'kwic',
+    rowLevel: true,
+    unit: 'one match (a line of the concordance)',
+    description:
+      'Keyword in context for every dictionary match, so the number of lines of a key equals its total count in phrases.csv, plus lines for extra terms asked for on the command line (their phrase is the term; "<term> (term)" if the term is also a dictionary key).',
+    order: 'phrase, doc_id, turn, place in the turn',
+    columns: [
+      c('phrase', 'The dictionary key or extra term.'),
+      DOC,
+      DATE,
+      SPEAKER,
+      SIDE,
+      TURN,
+      c(
+        'left',
+        "Up to 60 characters of the same turn's speech before the match, whitespace collapsed.",
+      ),
+      c('match', 'The matched text as written.'),
+      c('right', "Up to 60 characters of the same turn's speech after the match."),
+      c(
+        'position',
+        'Where the match falls in the meeting: words spoken in the document before it ÷ all words spoken in it (0–1).',
+      ),
+    ],
+  },
+];

@@ -27,6 +27,8 @@ export interface DocumentPartial {
   /** Term counts per speaker (terms and keyness). */
   units: SpeakerDoc[];
   sentiment: SentimentDocPartial;
+  /** The per-document parts of the analyses that declare one (analyses/contract.ts), by id. */
+  parts: Record<string, unknown>;
 }
 
 export interface PartialSettings {
@@ -38,6 +40,10 @@ export interface PartialSettings {
 /** A function computing each document's partial (per-configuration work done once). */
 export function documentPartials(
   settings: PartialSettings,
+  parts: (doc: {
+    transcript: Transcript;
+    annotated: AnnotatedDocument;
+  }) => Record<string, unknown> = () => ({}),
 ): (t: Transcript, a: AnnotatedDocument) => DocumentPartial {
   const sentiment = sentimentDocPartials({ targets: settings.sentiment.targets });
   return (t, a) => {
@@ -60,6 +66,7 @@ export function documentPartials(
       kwic: kwicRowsWithStart([t], settings.dictionary, { terms: settings.kwicTerms }, match),
       units: speakerDocs([a]),
       sentiment: sentiment(a),
+      parts: parts({ transcript: t, annotated: a }),
     };
   };
 }

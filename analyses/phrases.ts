@@ -9,10 +9,10 @@
  * time show true zeros. per_10k = count / words × 10,000, words = that
  * speaker's words in that document (pipeline/words.ts).
  */
-import type { DataFrame } from 'danfojs-node';
 import type { Transcript } from '../pipeline/types.js';
+import { DATE, DOC, PER_10K, SIDE, SPEAKER } from './columns.js';
 import { type DictionaryMatch, matchDictionary } from './dictionary.js';
-import { toFrame } from './frame.js';
+import { c, type TableSpec } from './tables.js';
 import { cmp, rate } from './terms.js';
 import type { Dictionary, PhraseFormRow, PhraseRow } from './types.js';
 
@@ -112,14 +112,42 @@ export function mergePhraseTables(parts: readonly PhraseTables[]): PhraseTables 
   return sortPhraseTables(phrases, [...forms.values()]);
 }
 
-export async function computePhrases(
-  transcripts: readonly Transcript[],
-  dict: Dictionary,
-): Promise<PhraseTables & { frame: DataFrame; formsFrame: DataFrame }> {
-  const tables = phraseTables(transcripts, dict);
-  return {
-    ...tables,
-    frame: await toFrame(tables.phrases, PHRASE_COLUMNS),
-    formsFrame: await toFrame(tables.phraseForms, PHRASE_FORM_COLUMNS),
-  };
-}
+/** The tables this analysis writes, with their codebook entries (reports/data/README.md). */
+export const PHRASE_TABLES: TableSpec[] = [
+  {
+    name: 'phrases',
+    key: 'phrases',
+    rowLevel: true,
+    unit: 'one dictionary key for one speaker in one document',
+    description:
+      'Concept counts from corpus/dictionary.yaml (analyses/dictionary.ts): case-insensitive, whole words, `*` = any letters, hyphen/dash/space variants and plurals (also "Marxist-Leninist s") match; a stretch of text counts under one key only (leftmost, then longest match, then the key listed first), unless a key is marked independent. Matched on speech text only. Every (document, speaker, key) combination has a row, with count 0 where nothing matched, so rates over time show true zeros.',
+    order: 'doc_id, speaker, phrase',
+    columns: [
+      DOC,
+      DATE,
+      SPEAKER,
+      SIDE,
+      c('phrase', 'The dictionary key, e.g. "revisionism".'),
+      c(
+        'count',
+        "Matches of the key in the speaker's speech in the document (= its lines in kwic.csv).",
+      ),
+      c('words', 'Words of that speaker in that document (denominator).'),
+      PER_10K,
+    ],
+  },
+  {
+    name: 'phrase_forms',
+    key: 'phraseForms',
+    rowLevel: false,
+    unit: 'one surface form matched by one key, whole corpus',
+    description:
+      'Exactly what was counted: every piece of text each key matched, as written (case kept, whitespace collapsed).',
+    order: 'phrase, count desc, form',
+    columns: [
+      c('phrase', 'The dictionary key.'),
+      c('form', 'The matched text, e.g. "Marxist - Leninist", "N.S. Khrushchev".'),
+      c('count', "Times this form was matched (sums to the key's total in phrases.csv)."),
+    ],
+  },
+];

@@ -22,9 +22,9 @@
  * 0.8 s, 40,000 / 20,000 9.4 s), and a larger corpus has tens of thousands
  * of (side, term) groups. Every ranking: count desc, then term.
  */
-import type { DataFrame } from 'danfojs-node';
 import type { AnnotatedDocument, Person } from '../pipeline/types.js';
-import { toFrame } from './frame.js';
+import { DATE, DOC, PER_10K, SIDE, SPEAKER } from './columns.js';
+import { c, type TableSpec } from './tables.js';
 import type { TermRow, TermsBySideRow, TermsBySpeakerRow, TermsByYearRow } from './types.js';
 
 export interface TermsResult {
@@ -32,10 +32,6 @@ export interface TermsResult {
   bySide: TermsBySideRow[];
   byYear: TermsByYearRow[];
   bySpeaker: TermsBySpeakerRow[];
-  /** terms.csv as a DataFrame (same rows and column order). */
-  frame: DataFrame;
-  /** The grouped tables as DataFrames. */
-  frames: { bySide: DataFrame; byYear: DataFrame; bySpeaker: DataFrame };
 }
 
 export const TERM_COLUMNS: ReadonlyArray<keyof TermRow & string> = [
@@ -89,32 +85,7 @@ export function speakerDocs(docs: readonly AnnotatedDocument[]): SpeakerDoc[] {
   return out;
 }
 
-/** The term tables as DataFrames too (danfojs is imported on first use). */
-export async function computeTerms(docs: readonly AnnotatedDocument[]): Promise<TermsResult> {
-  const { terms, bySide, byYear, bySpeaker } = termTables(docs);
-  return {
-    terms,
-    bySide,
-    byYear,
-    bySpeaker,
-    frame: await toFrame(terms, TERM_COLUMNS),
-    frames: {
-      bySide: await toFrame(bySide, ['side', 'term', 'count', 'words', 'per_10k', 'rank']),
-      byYear: await toFrame(byYear, ['year', 'term', 'count', 'words', 'per_10k', 'rank']),
-      bySpeaker: await toFrame(bySpeaker, [
-        'speaker',
-        'side',
-        'term',
-        'count',
-        'words',
-        'per_10k',
-        'rank',
-      ]),
-    },
-  };
-}
-
-/** The term tables as plain rows (what the pipeline uses: no DataFrame is built). */
+/** The term tables as plain rows. */
 export function termTables(
   docs: readonly AnnotatedDocument[],
 ): Pick<TermsResult, 'terms' | 'bySide' | 'byYear' | 'bySpeaker'> {
@@ -305,3 +276,79 @@ function ranked<T extends { term: string; count: number; rank: number }>(
 export function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** The tables this analysis writes, with their codebook entries (reports/data/README.md). */
+export const TERM_TABLES: TableSpec[] = [
+  {
+    name: 'terms',
+    key: 'terms',
+    rowLevel: true,
+    unit: 'one term used by one speaker in one document',
+    description:
+      'Per-speaker term frequencies. Terms come from annotation (pipeline/annotate.ts, wink-nlp): lemmas lower-cased; multi-word names from the speaker registry and the dictionary kept as one term ("kim il sung", "soviet union", "marxist-leninist", whatever the dashes); words in corpus/stopwords.txt, punctuation, numbers and single letters dropped. Terms a speaker never used in a document have no row.',
+    order: 'doc_id, speaker, count desc, term',
+    columns: [
+      DOC,
+      DATE,
+      SPEAKER,
+      SIDE,
+      c('term', 'The term (lemma, lower case; or a multi-word name).'),
+      c('count', 'Times the speaker used the term in the document.'),
+      c('per_10k', 'count ÷ words of that speaker in that document × 10,000.'),
+      c(
+        'tf_idf',
+        'tf × idf, tf = count ÷ words of that speaker in that document, idf = ln(N ÷ df), N = number of (document, speaker) pairs, df = pairs using the term. 0 for a term every speaker uses in every document.',
+      ),
+    ],
+  },
+  {
+    name: 'terms_by_side',
+    key: 'termsBySide',
+    rowLevel: false,
+    unit: 'one term of one side, whole corpus',
+    description: 'terms.csv summed over every speaker and document of a side.',
+    order: 'side, count desc, term',
+    columns: [
+      SIDE,
+      c('term', 'The term.'),
+      c('count', 'Times the side used it.'),
+      c('words', 'Words spoken by the side in the corpus (denominator).'),
+      PER_10K,
+      c('rank', '1-based rank within the side: count desc, ties broken by term.'),
+    ],
+  },
+  {
+    name: 'terms_by_year',
+    key: 'termsByYear',
+    rowLevel: false,
+    unit: 'one term in one calendar year (all speakers)',
+    description: 'terms.csv summed over every speaker and document of a year (year 0 = undated).',
+    order: 'year, count desc, term',
+    columns: [
+      c('year', 'Year of the meeting date.'),
+      c('term', 'The term.'),
+      c('count', 'Times it was used that year.'),
+      c('words', "Words spoken in that year's documents (denominator)."),
+      PER_10K,
+      c('rank', '1-based rank within the year: count desc, ties broken by term.'),
+    ],
+  },
+  {
+    name: 'terms_by_speaker',
+    key: 'termsBySpeaker',
+    rowLevel: false,
+    unit: 'one term of one speaker, whole corpus',
+    description:
+      'terms.csv summed over every document of a speaker (for the top-terms-per-speaker figure). A joint turn ("Comrades Hysni Kapo and Ramiz Alia:", one row of terms.csv and turns.csv under the joint name) is credited to each of its people here, so these rows sum to more than the corpus by its words; terms.csv, terms_by_side.csv and terms_by_year.csv count it once.',
+    order: 'speaker, side, count desc, term',
+    columns: [
+      SPEAKER,
+      SIDE,
+      c('term', 'The term.'),
+      c('count', 'Times the speaker used it.'),
+      c('words', 'Words spoken by the speaker in the corpus (denominator).'),
+      PER_10K,
+      c('rank', '1-based rank within the speaker: count desc, ties broken by term.'),
+    ],
+  },
+];

@@ -9,10 +9,10 @@
  * a document's shares then sum to more than 1.
  * Rows sorted by doc_id, then speaker.
  */
-import type { DataFrame } from 'danfojs-node';
 import { creditedPeople } from '../pipeline/speech.js';
 import type { Transcript } from '../pipeline/types.js';
-import { toFrame } from './frame.js';
+import { DATE, DOC, SIDE, SPEAKER } from './columns.js';
+import { c, type TableSpec } from './tables.js';
 import { cmp } from './terms.js';
 import type { TurnStatRow } from './types.js';
 
@@ -74,9 +74,29 @@ export function turnStatRows(transcripts: readonly Transcript[]): TurnStatRow[] 
   return rows;
 }
 
-export async function computeTurnStats(
-  transcripts: readonly Transcript[],
-): Promise<{ turnStats: TurnStatRow[]; frame: DataFrame }> {
-  const turnStats = turnStatRows(transcripts);
-  return { turnStats, frame: await toFrame(turnStats, TURN_STAT_COLUMNS) };
-}
+/** The tables this analysis writes, with their codebook entries (reports/data/README.md). */
+export const TURN_STAT_TABLES: TableSpec[] = [
+  {
+    name: 'turn_stats',
+    key: 'turnStats',
+    rowLevel: false,
+    unit: 'one speaker in one document',
+    description:
+      'Who held the floor in each meeting. Each person of a joint turn ("Comrades Hysni Kapo and Ramiz Alia:") is credited with its turn and words, so a meeting with one can have shares summing to more than 1; turns.csv keeps the joint turn as one row.',
+    order: 'doc_id, speaker',
+    columns: [
+      DOC,
+      DATE,
+      SPEAKER,
+      SIDE,
+      c('turns', "The speaker's turns in the document."),
+      c('words', "The speaker's words in the document."),
+      c('share_turns', 'turns ÷ all turns in the document (0–1).'),
+      c('share_words', 'words ÷ all words spoken in the document (0–1).'),
+      c('mean_turn_words', 'words ÷ turns.'),
+      c('longest_turn_words', "Words in the speaker's longest turn."),
+      c('opens', "true if the speaker has the document's first turn."),
+      c('closes', "true if the speaker has the document's last turn."),
+    ],
+  },
+];

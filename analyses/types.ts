@@ -4,6 +4,7 @@
  * Flow: Transcript ──annotate──▶ AnnotatedDocument (both pipeline/types.ts)
  * ──analyses──▶ tables (rows below) ──figures/report.
  */
+import type { Results } from './tables.js';
 
 // ── Tables (one row type per CSV in reports/data/) ───────────────────────────
 // Column names are the CSV headers, snake_case. Numbers are written with fixed
@@ -187,24 +188,34 @@ export interface SentimentTargetRow {
   coverage: number;
 }
 
-/** Every table the analyses produce, as plain rows (the writer and figures use these). */
-export interface Tables {
-  documents: DocumentRow[];
-  turns: TurnRow[];
-  terms: TermRow[];
-  phrases: PhraseRow[];
-  phraseForms: PhraseFormRow[];
-  sentences: SentenceRow[];
-  sentiment: SentimentRow[];
-  sentimentArc: SentimentArcRow[];
-  sentimentDrivers: SentimentDriverRow[];
-  sentimentTargets: SentimentTargetRow[];
-  keyness: KeynessRow[];
-  kwic: KwicRow[];
-  turnStats: TurnStatRow[];
-  /** Further tables (e.g. terms grouped by side/year) keyed by CSV base name. */
-  extra: Record<string, Array<Record<string, string | number | boolean>>>;
+/**
+ * The rows of the tables declared in this file's row types, in the results
+ * map (analyses/tables.ts Results). An analysis with its own row type adds
+ * its table the same way, in its own module.
+ */
+declare module './tables.js' {
+  interface Results {
+    documents: DocumentRow[];
+    turns: TurnRow[];
+    terms: TermRow[];
+    termsBySide: TermsBySideRow[];
+    termsByYear: TermsByYearRow[];
+    termsBySpeaker: TermsBySpeakerRow[];
+    phrases: PhraseRow[];
+    phraseForms: PhraseFormRow[];
+    sentences: SentenceRow[];
+    sentiment: SentimentRow[];
+    sentimentArc: SentimentArcRow[];
+    sentimentDrivers: SentimentDriverRow[];
+    sentimentTargets: SentimentTargetRow[];
+    keyness: KeynessRow[];
+    kwic: KwicRow[];
+    turnStats: TurnStatRow[];
+  }
 }
+
+/** Every table the analyses produce (the results map, analyses/tables.ts). */
+export type Tables = Results;
 
 // ── Dictionary (corpus/dictionary.yaml, loaded by analyses/dictionary.ts) ────
 
@@ -232,9 +243,9 @@ export interface Dictionary {
   entries: DictionaryEntry[];
 }
 
-// ── Extra term tables (Tables.extra) ─────────────────────────────────────────
+// ── Term tables grouped (terms_by_side, terms_by_year, terms_by_speaker) ─────
 
-/** extra.terms_by_side: term counts summed over every speaker of a side. */
+/** terms_by_side.csv: term counts summed over every speaker of a side. */
 export interface TermsBySideRow {
   side: string;
   term: string;
@@ -246,7 +257,7 @@ export interface TermsBySideRow {
   rank: number;
 }
 
-/** extra.terms_by_year: term counts summed over every speaker in a year. */
+/** terms_by_year.csv: term counts summed over every speaker in a year. */
 export interface TermsByYearRow {
   year: number;
   term: string;
@@ -258,7 +269,7 @@ export interface TermsByYearRow {
   rank: number;
 }
 
-/** extra.terms_by_speaker: term counts summed over every document of a speaker. */
+/** terms_by_speaker.csv: term counts summed over every document of a speaker. */
 export interface TermsBySpeakerRow {
   speaker: string;
   side: string;

@@ -1,4 +1,5 @@
 import { loadDictionary } from '../analyses/dictionary.js';
+import { documentParts } from '../analyses/index.js';
 import { documentPartials } from '../analyses/per-document.js';
 import { loadSentimentConfig } from '../analyses/sentiment/config.js';
 import { createSentenceScorer } from '../analyses/sentiment/scorer.js';
@@ -56,11 +57,12 @@ export function buildDocumentProcessor(
   const parsed = parseInputs(settings.inputs);
   const annotator = buildAnnotator(settings.inputs, parsed);
   const registry = parsed.registry;
-  const partialOf = documentPartials({
+  const analysisSettings = {
     dictionary: parsed.dictionary,
     kwicTerms: settings.kwicTerms,
     sentiment: { targets: parsed.sentiment.targets },
-  });
+  };
+  const partialOf = documentPartials(analysisSettings, documentParts(analysisSettings));
   return (raw, override) => {
     const transcript = inStage('segment', () => buildTranscript(raw, registry, override));
     // The analyses see only the speech they count; the transcript itself stays whole.

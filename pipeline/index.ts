@@ -21,14 +21,14 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CODEBOOK, codebook } from '../analyses/codebook.js';
+import { codebook } from '../analyses/codebook.js';
 import {
   type Comparisons,
   type ComparisonsConfig,
   resolveComparisons,
 } from '../analyses/comparisons.js';
 import { loadDictionary } from '../analyses/dictionary.js';
-import { runAnalyses } from '../analyses/index.js';
+import { analysisFigures, analysisMethods, runAnalyses, tableSpecs } from '../analyses/index.js';
 import { sentimentMethods } from '../analyses/sentiment/analysis.js';
 import { loadSentimentConfig } from '../analyses/sentiment/config.js';
 import { parseStance, type StanceSummary } from '../analyses/sentiment/stance.js';
@@ -353,13 +353,17 @@ async function writeTablesAndReport(ctx: {
   ctx.lap('analyses');
 
   const stance = readStance();
-  const figures = buildFigures(tables, {
-    sentimentOverrides: config.sentiment.overrides,
-    sentimentTargets: config.sentiment.targets,
-    keynessKeepsPresentNames: opts.keepPresentNames ?? false,
-    comparisons: ctx.comparisons,
-    stance,
-  });
+  const figures = buildFigures(
+    tables,
+    {
+      sentimentOverrides: config.sentiment.overrides,
+      sentimentTargets: config.sentiment.targets,
+      keynessKeepsPresentNames: opts.keepPresentNames ?? false,
+      comparisons: ctx.comparisons,
+      stance,
+    },
+    analysisFigures(),
+  );
   ctx.startRendering(figures);
   ctx.lap('figures');
 
@@ -398,16 +402,19 @@ async function writeTablesAndReport(ctx: {
     docs.filter((d) => d.full).map((d) => d.transcript),
     tables.kwic,
   );
-  const methods = methodsParagraph({
-    tables,
-    manifest,
-    sentimentMethods: sentimentMethods(
-      readAgreement(),
-      undefined,
-      config.sentiment.overrides,
-      stance,
-    ),
-  });
+  const methods = [
+    methodsParagraph({
+      tables,
+      manifest,
+      sentimentMethods: sentimentMethods(
+        readAgreement(),
+        undefined,
+        config.sentiment.overrides,
+        stance,
+      ),
+    }),
+    ...analysisMethods(tables),
+  ].join(' ');
   emit(
     'index.html',
     buildReport({
@@ -591,29 +598,16 @@ function writeDataFiles(
   streamed: ReadonlyMap<string, () => Iterable<Uint8Array>> = new Map(),
   which: (name: string) => boolean = () => true,
 ): void {
-  const add = <T extends object>(name: string, rows: readonly T[]) => {
-    if (!which(name)) return;
-    const columns = columnsOf(name, rows);
-    const chunks = streamed.get(name);
-    out(`${name}.csv`, chunks ? chunks() : csvContent(rows, columns));
-    if (!CSV_ONLY.has(name)) out(`${name}.json`, rowsJson(rows, columns));
-  };
-  add('documents', tables.documents);
-  add('turns', tables.turns);
-  add('terms', tables.terms);
-  add('phrases', tables.phrases);
-  add('phrase_forms', tables.phraseForms);
-  add('sentences', tables.sentences);
-  add('sentiment', tables.sentiment);
-  add('sentiment_arc', tables.sentimentArc);
-  add('sentiment_drivers', tables.sentimentDrivers);
-  add('sentiment_targets', tables.sentimentTargets);
-  add('keyness', tables.keyness);
-  add('kwic', tables.kwic);
-  add('turn_stats', tables.turnStats);
-  for (const name of Object.keys(tables.extra).sort()) add(name, tables.extra[name]!);
-  // Not among the analyses' tables: only its spooled rows exist.
-  if (streamed.has('segments')) add('segments', []);
+  for (const spec of tableSpecs()) {
+    if (!which(spec.name)) continue;
+    const chunks = streamed.get(spec.name);
+    // A table without a key in the results (segments) exists only as its spooled rows.
+    if (!spec.key && !chunks) continue;
+    const rows = (spec.key ? tables[spec.key] : []) as readonly object[];
+    const columns = spec.columns.map((c) => c.name) as Array<keyof object & string>;
+    out(`${spec.name}.csv`, chunks ? chunks() : csvContent(rows, columns));
+    if (!spec.rowLevel) out(`${spec.name}.json`, rowsJson(rows, columns));
+  }
 }
 
 /** Above this many rows a CSV is built in chunks and written as UTF-8 bytes (less memory). */
@@ -639,12 +633,12 @@ function csvContent<T extends object>(
 }
 
 /**
- * CSV column order per table, from the codebook (the one list of every
- * file's columns; tests/terms.test.ts checks it against the row types'
+ * CSV column order per table, as the analyses declare them (the one list of
+ * every file's columns; tests/terms.test.ts checks it against the row types'
  * column constants), so empty tables keep their header.
  */
 const COLUMNS: Record<string, readonly string[]> = Object.fromEntries(
-  CODEBOOK.map((f) => [f.file.replace(/\.csv$/, ''), f.columns.map((c) => c.name)]),
+  tableSpecs().map((t) => [t.name, t.columns.map((c) => c.name)]),
 );
 
 /** Columns of the CSVs whose rows are made per document, with the document. */
@@ -661,12 +655,11 @@ const CSV_COLUMNS = {
  * as CSV only: they are most of the output's volume, and a JSON copy would
  * double it. The aggregated tables are written as CSV and JSON.
  */
-export const CSV_ONLY = new Set(['turns', 'terms', 'phrases', 'sentences', 'kwic', 'segments']);
-
-function columnsOf<T extends object>(name: string, rows: readonly T[]): Array<keyof T & string> {
-  const known = COLUMNS[name] ?? (rows.length > 0 ? Object.keys(rows[0]!) : []);
-  return [...known] as Array<keyof T & string>;
-}
+export const CSV_ONLY = new Set(
+  tableSpecs()
+    .filter((t) => t.rowLevel)
+    .map((t) => t.name),
+);
 
 /**
  * The sentence scorer's measured agreement with human ratings, as written by

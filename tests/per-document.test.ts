@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadDictionary } from '../analyses/dictionary.js';
-import { runAnalyses } from '../analyses/index.js';
+import { documentParts, runAnalyses } from '../analyses/index.js';
 import { documentPartials } from '../analyses/per-document.js';
 import { bootstrapMeanCi, quantileSorted } from '../analyses/sentiment/analysis.js';
 import { loadSentimentConfig } from '../analyses/sentiment/config.js';
@@ -44,7 +44,8 @@ describe('per-document analyses', () => {
       sentiment,
     };
     const whole = await runAnalyses(ctx);
-    const partialOf = documentPartials({ dictionary, kwicTerms, sentiment });
+    const settings = { dictionary, kwicTerms, sentiment };
+    const partialOf = documentPartials(settings, documentParts(settings));
     const partials = transcripts.map((t, i) => partialOf(t, annotated[i]!));
     const merged = await runAnalyses({ ...ctx, annotated: [], partials });
     expect(merged).toEqual(whole);

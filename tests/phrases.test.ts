@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computePhrases, phraseTables } from '../analyses/phrases.js';
+import { phraseTables } from '../analyses/phrases.js';
 import { corpus, dict } from './fixtures/analyses/phrases-corpus.js';
 
 describe('phraseTables', () => {
@@ -53,11 +53,5 @@ describe('phraseTables', () => {
       const formed = phraseForms.filter((f) => f.phrase === e.key).reduce((s, f) => s + f.count, 0);
       expect(formed).toBe(counted);
     }
-  });
-
-  it('returns the same rows as a DataFrame', async () => {
-    const r = await computePhrases(corpus, dict);
-    expect(r.frame.shape).toEqual([9, 8]);
-    expect(r.formsFrame.shape).toEqual([6, 3]);
   });
 });

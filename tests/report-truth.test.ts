@@ -178,15 +178,23 @@ describe('3. keyness gives the range on both sides; the legend explains somethin
 describe('4. top terms: no function words, no dominant tiny speaker', () => {
   it('leaves out we/our/not/us and speakers under the minimum, naming them', () => {
     const t = structuredClone(fixture.tables) as Tables;
-    const bySpeaker = t.extra['terms_by_speaker']!;
+    const bySpeaker = t.termsBySpeaker;
+    // Columns the figure does not read.
+    const unused = { words: 0, per_10k: 0, rank: 0 };
     const speakers = [...new Set(bySpeaker.map((r) => String(r.speaker)))];
     for (const s of speakers)
       for (const term of ['we', 'our', 'not', 'us'])
-        bySpeaker.push({ speaker: s, side: 'Albania', term, count: 9999 });
+        bySpeaker.push({ speaker: s, side: 'Albania', term, count: 9999, ...unused });
     // One well-measured speaker, and one of 471 words (the shipped corpus has one).
     t.turnStats.push({ ...t.turnStats[0]!, words: MIN_TERM_WORDS * 4 });
     t.turnStats.push({ ...t.turnStats[0]!, speaker: 'Tiny Speaker', words: 471 });
-    bySpeaker.push({ speaker: 'Tiny Speaker', side: 'DPRK', term: 'friendship', count: 40 });
+    bySpeaker.push({
+      speaker: 'Tiny Speaker',
+      side: 'DPRK',
+      term: 'friendship',
+      count: 40,
+      ...unused,
+    });
     const f = topTerms(t)!;
     for (const d of f.data) expect(KEPT_FUNCTION_WORDS.has(String(d.term))).toBe(false);
     expect(f.data.some((d) => d.speaker === 'Tiny Speaker')).toBe(false);

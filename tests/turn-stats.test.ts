@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Analysis } from '../analyses/contract.js';
 import { documentRows, turnRows } from '../analyses/corpus-tables.js';
-import { ANALYSES, type AnalysisModule, runAnalyses } from '../analyses/index.js';
+import { ANALYSES, runAnalyses } from '../analyses/index.js';
 import { turnStatRows } from '../analyses/turn-stats.js';
 import { annotated, transcript } from './fixtures/analyses/corpus.js';
 import { corpus, dict } from './fixtures/analyses/phrases-corpus.js';
@@ -110,25 +111,36 @@ describe('runAnalyses', () => {
     expect(t.phrases).toHaveLength(9);
     expect(t.kwic).toHaveLength(8);
     expect(t.turnStats).toHaveLength(3);
-    expect(Object.keys(t.extra).sort()).toEqual([
-      'terms_by_side',
-      'terms_by_speaker',
-      'terms_by_year',
-    ]);
-    expect(t.extra['terms_by_side']).toEqual([
+    expect(t.termsBySpeaker.length).toBeGreaterThan(0);
+    expect(t.termsByYear.length).toBeGreaterThan(0);
+    expect(t.termsBySide).toEqual([
       { side: 'Albania', term: 'revisionist', count: 1, words: 9, per_10k: 10_000 / 9, rank: 1 },
     ]);
   });
 
   it('refuses two analyses writing the same table', async () => {
-    const twice: AnalysisModule = {
+    const twice: Analysis = {
       id: 'again',
       description: '',
       defaults: {},
-      run: async () => ({ turns: [] }),
+      tables: [ANALYSES[0]!.tables[1]!],
+      merge: () => ({ turns: [] }),
     };
     await expect(runAnalyses(ctx, [ANALYSES[0]!, twice])).rejects.toThrow(
       'expected each table from one analysis, found "turns" from both corpus and again',
+    );
+  });
+
+  it('refuses an analysis returning a table it does not declare', async () => {
+    const stray: Analysis = {
+      id: 'stray',
+      description: '',
+      defaults: {},
+      tables: [],
+      merge: () => ({ turns: [] }),
+    };
+    await expect(runAnalyses(ctx, [stray])).rejects.toThrow(
+      'analysis stray returned the table "turns", which it does not declare',
     );
   });
 });

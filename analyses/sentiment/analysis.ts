@@ -12,6 +12,8 @@
 
 import type { AnnotatedDocument } from '../../pipeline/types.js';
 import { escapeRegExp } from '../../pipeline/words.js';
+import { CI_HIGH, CI_LOW, DATE, DOC, SENTIMENT_NOTE, SIDE, SPEAKER, TURN } from '../columns.js';
+import { c, type TableSpec } from '../tables.js';
 import type {
   SentenceRow,
   SentimentArcRow,
@@ -521,3 +523,116 @@ export function sentimentMethods(
     'Differences between speakers or years should be read with the confidence intervals and checked against the sentences themselves.'
   );
 }
+
+/** The tables this analysis writes, with their codebook entries (reports/data/README.md). */
+export const SENTIMENT_TABLES: TableSpec[] = [
+  {
+    name: 'sentences',
+    key: 'sentences',
+    rowLevel: true,
+    unit: 'one sentence of a speech turn',
+    description: `Every sentence (wink-nlp sentence splitting, per paragraph) with its score. ${SENTIMENT_NOTE}`,
+    order: 'date, doc_id, turn, sentence',
+    columns: [
+      DOC,
+      DATE,
+      SPEAKER,
+      SIDE,
+      TURN,
+      c('sentence', 'Sentence number, 1-based within the turn.'),
+      c('sentiment', 'Sentence score in [-1, 1].'),
+      c(
+        'covered',
+        'true if the sentence has at least one sentiment-bearing word or negator (else its score is 0).',
+      ),
+      c('text', 'The sentence as written.'),
+    ],
+  },
+  {
+    name: 'sentiment',
+    key: 'sentiment',
+    rowLevel: false,
+    unit: 'one speaker (level "speaker") or one side (level "side") in one document',
+    description: `Mean sentence sentiment with an uncertainty interval. ${SENTIMENT_NOTE} ci_low/ci_high: 95% percentile bootstrap interval of the mean over sentences (2,000 resamples, seeded per group; analyses/sentiment/analysis.ts).`,
+    order: 'date, doc_id, level, side, speaker',
+    columns: [
+      DOC,
+      DATE,
+      c('level', '"speaker" or "side".'),
+      c('speaker', 'Speaker for level "speaker"; empty for level "side".'),
+      SIDE,
+      c('sentences', 'Sentences scored.'),
+      c('mean', 'Mean sentence score.'),
+      CI_LOW,
+      CI_HIGH,
+      c(
+        'coverage',
+        'Share of sentences with at least one sentiment-bearing word or negator (0–1).',
+      ),
+    ],
+  },
+  {
+    name: 'sentiment_arc',
+    key: 'sentimentArc',
+    rowLevel: false,
+    unit: 'one speech turn',
+    description: 'Sentiment through each meeting, turn by turn.',
+    order: 'date, doc_id, turn',
+    columns: [
+      DOC,
+      DATE,
+      TURN,
+      SPEAKER,
+      SIDE,
+      c('sentences', 'Sentences in the turn.'),
+      c('mean', 'Mean sentence score within the turn.'),
+      c(
+        'sentences_covered',
+        "Number of the turn's sentences with at least one sentiment-bearing word or negator.",
+      ),
+    ],
+  },
+  {
+    name: 'sentiment_drivers',
+    key: 'sentimentDrivers',
+    rowLevel: false,
+    unit: 'one word driving sentiment for one side in one year, by polarity',
+    description:
+      "The words that move the scores: each sentiment-bearing word's summed contribution.",
+    order: 'year, side, polarity, rank',
+    columns: [
+      c('year', 'Year of the meeting date.'),
+      SIDE,
+      c(
+        'term',
+        'The sentiment-bearing word (lower case); "(negation)" is every negator ("not", "no", "never", …), each of which adds a small negative term.',
+      ),
+      c('polarity', '"positive" or "negative".'),
+      c('sentences', 'Sentences of that side and year in which the word contributed.'),
+      c('contribution', 'Sum of its signed contributions to sentence scores.'),
+      c('rank', '1-based rank within (year, side, polarity) by |contribution| desc, ties by term.'),
+    ],
+  },
+  {
+    name: 'sentiment_targets',
+    key: 'sentimentTargets',
+    rowLevel: false,
+    unit: 'one target (e.g. the Soviet Union) for one side in one year',
+    description:
+      'Mean sentiment of the sentences that mention a target (targets and their patterns in corpus/sentiment.yaml).',
+    order: 'year, target, side',
+    columns: [
+      c('year', 'Year of the meeting date.'),
+      c('target', 'Target key, e.g. "soviet-union", "china", "united-states", "yugoslavia".'),
+      SIDE,
+      c('sentences', 'Sentences mentioning the target.'),
+      c('mean', 'Mean score of those sentences.'),
+      CI_LOW,
+      CI_HIGH,
+      c(
+        'coverage',
+        'Share of those sentences with at least one sentiment-bearing word or negator (0–1).',
+      ),
+    ],
+  },
+];

@@ -6,13 +6,20 @@
 import { createRequire } from 'node:module';
 import type { Tables } from '../../analyses/types.js';
 import { stableJson, toCsv } from '../csv.js';
-import { BUILDERS, type FigureOptions } from './specs.js';
-import type { Figure, Rendered } from './types.js';
+import { BUILDERS } from './specs.js';
+import type { Figure, FigureOptions, Rendered } from './types.js';
 
-/** Every figure the tables support, in report order; figures without data are left out. */
-export function buildFigures(tables: Tables, options: FigureOptions = {}): Figure[] {
+/**
+ * Every figure the tables support, in report order (the built-in figures,
+ * then `more`: the analyses' own); figures without data are left out.
+ */
+export function buildFigures(
+  tables: Tables,
+  options: FigureOptions = {},
+  more: ReadonlyArray<(tables: Tables, options: FigureOptions) => Figure | undefined> = [],
+): Figure[] {
   const out: Figure[] = [];
-  for (const build of BUILDERS) {
+  for (const build of [...BUILDERS, ...more]) {
     const fig = build(tables, options);
     if (fig) out.push(fig);
   }

@@ -5,7 +5,7 @@
  */
 export { buildFigures, figureFiles, figureSoftware } from './build.js';
 export { toVega } from './compile.js';
+export { VEGA_LITE_SCHEMA } from './kit.js';
 export { renderFigure, renderPdf, renderPng, renderSvg } from './render.js';
-export { VEGA_LITE_SCHEMA } from './specs.js';
 export { SIDE_COLOURS, sideScale } from './theme.js';
 export type { Figure, Rendered } from './types.js';

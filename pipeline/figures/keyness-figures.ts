@@ -9,9 +9,12 @@
 import { comparisonsText, periodText } from '../../analyses/comparisons.js';
 import type { KeynessRow, Tables } from '../../analyses/types.js';
 import { round } from './data.js';
-import { base, colour, type FigureOptions, figure, KEY_TERMS, type Row, range } from './specs.js';
+import { base, colour, figure, type Row, range } from './kit.js';
 import { compareText, PANEL_WIDTH } from './theme.js';
-import type { Figure } from './types.js';
+import type { Figure, FigureOptions } from './types.js';
+
+/** Terms per side in the keyness figure. */
+export const KEY_TERMS = 12;
 
 /** Colours of the period figure: earlier light, later dark (periods are not sides). */
 export const PERIOD_COLOURS = ['#9A9A9A', '#333333'] as const;

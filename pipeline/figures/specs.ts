@@ -4,9 +4,8 @@
  * so the spec, the CSV and the picture always show the same numbers.
  */
 
-import type { Comparisons } from '../../analyses/comparisons.js';
 import { MIN_INTERVAL_N } from '../../analyses/sentiment/analysis.js';
-import { type StanceSummary, stanceText } from '../../analyses/sentiment/stance.js';
+import { stanceText } from '../../analyses/sentiment/stance.js';
 import { KEPT_FUNCTION_WORDS } from '../../analyses/stopwords.js';
 import type { Tables } from '../../analyses/types.js';
 import {
@@ -17,19 +16,14 @@ import {
   round,
   weightedRolling,
   yearOf,
-  yearSpan,
 } from './data.js';
+
 import { keyness, keynessPeriods } from './keyness-figures.js';
-import { compareText, PANEL_WIDTH, sideOrder, sideScale, themeConfig } from './theme.js';
+import { base, colour, dateX, figure, MAX_TIME_MEETINGS, type Row, range, sidesOf } from './kit.js';
+import { compareText, PANEL_WIDTH, sideOrder } from './theme.js';
+import type { Figure, FigureOptions } from './types.js';
 
 export { keyness, keynessPeriods };
-
-import type { Figure } from './types.js';
-
-export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
-
-/** A plotted row; null is a missing value (an empty CSV cell, a mark Vega leaves out). */
-export type Row = Record<string, string | number | boolean | null>;
 
 /** How many dictionary phrases the headline figure shows (most frequent first). */
 export const HEADLINE_PHRASES = 9;
@@ -58,8 +52,6 @@ export const TOP_TERMS = 10;
  * shared axis would be set by the speaker we know least about.
  */
 export const MIN_TERM_WORDS = 500;
-/** Terms per side in the keyness figure. */
-export const KEY_TERMS = 12;
 /**
  * Fewest sentences behind a mean drawn as a full estimate (filled point with
  * its interval) in the sentiment figures; fewer are drawn hollow.
@@ -77,62 +69,13 @@ export const MAX_MEETING_PANELS = 12;
 export const MAX_DISPERSION_MEETINGS = 10;
 /** Bars in the share-of-speech figure: the most recent meetings. */
 export const MAX_SHARE_BARS = 40;
-/** Above this many meetings, the time-series figures show one point per calendar year. */
-export const MAX_TIME_MEETINGS = 60;
+export { MAX_TIME_MEETINGS };
 /** Speakers in the per-speaker figures: those who spoke the most words. */
 export const MAX_SPEAKERS = 12;
 
-const SIDE_TITLE = 'Side';
 /** Panel widths of the small-multiple time series (three columns fit a page). */
 const PHRASE_PANEL_WIDTH = 220;
 const TARGET_PANEL_WIDTH = 220;
-
-export function colour(sides: Iterable<string>, title: string | null = SIDE_TITLE): Row | object {
-  return {
-    field: 'side',
-    type: 'nominal',
-    title,
-    scale: sideScale(sides),
-  };
-}
-
-/** Horizontal room a year label ("1966", 11 px DejaVu Sans ≈ 28 px) needs, with a gap. */
-const YEAR_LABEL_PX = 40;
-
-/**
- * Calendar-time x axis spanning whole years of the data (1959 → 1966 for the
- * corpus). Labels every `step` years, with `step` chosen so the labels fit
- * `width`, and the domain's first year moved back so the last year of the data
- * is always labelled: a reader sees where the data end.
- */
-function dateX(dates: Iterable<string>, field = 'date', width = PANEL_WIDTH): object {
-  const [first, hi] = yearSpan(dates);
-  const years = hi - first + 1;
-  const step = Math.max(1, Math.ceil((YEAR_LABEL_PX * years) / width));
-  const lo = hi - step * Math.ceil((hi - first) / step);
-  // Explicit tick values: d3's every-k-years ticks fall on years divisible by k,
-  // which would leave the last year unlabelled.
-  const values: object[] = [];
-  for (let y = lo; y <= hi; y += step) values.push({ year: y, month: 1, date: 1, utc: true });
-  return {
-    field,
-    type: 'temporal',
-    title: 'Date of meeting',
-    scale: {
-      type: 'utc',
-      domain: [
-        { year: lo, month: 1, date: 1, utc: true },
-        { year: hi, month: 12, date: 31, utc: true },
-      ],
-    },
-    axis: {
-      format: '%Y',
-      values,
-      labelFlush: false,
-      labelOverlap: false,
-    },
-  };
-}
 
 /**
  * Tooltip lines for the date and the meeting of a time-series mark. Without a
@@ -174,36 +117,6 @@ function yearTitle(year: number | string, meetingsInYear: number): string {
   return `${year}: ${meetingsInYear} meeting${meetingsInYear === 1 ? '' : 's'} pooled`;
 }
 
-export function base(
-  title: string,
-  subtitle: string,
-  alt: string,
-  data: Row[],
-): Record<string, unknown> {
-  return {
-    $schema: VEGA_LITE_SCHEMA,
-    title: { text: title, subtitle },
-    description: alt,
-    data: { values: data },
-    config: themeConfig(),
-  };
-}
-
-function sidesOf(rows: ReadonlyArray<Record<string, unknown>>): string[] {
-  return sideOrder(rows.map((r) => String(r.side)));
-}
-
-export function range(values: number[]): string {
-  if (values.length === 0) return 'no values';
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
-  return `${fmt(lo)} to ${fmt(hi)}`;
-}
-
-function fmt(x: number): string {
-  return String(round(x, 2));
-}
-
 /** One row of small multiples per meeting, labelled above its panel, in meeting order. */
 function meetingRows(order: readonly string[]): object {
   return {
@@ -219,18 +132,6 @@ function meetingRows(order: readonly string[]): object {
       labelLimit: 0,
     },
   };
-}
-
-export function figure(
-  id: string,
-  title: string,
-  caption: string,
-  alt: string,
-  spec: object,
-  data: Row[],
-  columns: string[],
-): Figure {
-  return { id, title, caption, alt, spec, data, columns };
 }
 
 /** Labels of the meetings that have rows in `data`, in meeting order (linear in both). */
@@ -624,19 +525,6 @@ function sentimentRows(tables: Tables, level: 'side' | 'speaker'): Row[] {
 }
 
 /** What the builders need beyond the tables: the configuration the run used. */
-export interface FigureOptions {
-  /** The sentiment scorer's domain overrides (corpus/sentiment.yaml), word → score; none when absent. */
-  sentimentOverrides?: ReadonlyMap<string, number>;
-  /** The targets followed in sentiment_targets.csv, with their patterns. */
-  sentimentTargets?: ReadonlyArray<{ key: string; patterns: readonly string[] }>;
-  /** Whether keyness kept the names of the people present (--keyness-keep-names). */
-  keynessKeepsPresentNames?: boolean;
-  /** The sides and periods keyness compared, and how they were chosen. */
-  comparisons?: Comparisons;
-  /** The stance benchmark's result (analyses/sentiment/stance.json), cited in the target caption. */
-  stance?: StanceSummary;
-}
-
 /** Override words quoted as examples in captions. */
 const OVERRIDE_EXAMPLES = 4;
 
@@ -819,12 +707,7 @@ export function topTerms(tables: Tables): Figure | undefined {
   }
   // From terms_by_speaker (terms.csv summed over documents), which every run has;
   // terms.csv's rows are not held in memory for large corpora.
-  const bySpeaker = (tables.extra['terms_by_speaker'] ?? []) as unknown as Array<{
-    speaker: string;
-    side: string;
-    term: string;
-    count: number;
-  }>;
+  const bySpeaker = tables.termsBySpeaker;
   const counts = new Map<string, Map<string, number>>();
   for (const r of bySpeaker) {
     const m = counts.get(r.speaker) ?? new Map<string, number>();

@@ -266,7 +266,9 @@ function isCachedDocument(v: unknown): boolean {
     isArray(p.kwic) &&
     typeof p.sentiment === 'object' &&
     p.sentiment !== null &&
-    isArray(p.sentiment.sentences)
+    isArray(p.sentiment.sentences) &&
+    typeof p.parts === 'object' &&
+    p.parts !== null
   );
 }
 

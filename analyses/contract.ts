@@ -1,0 +1,110 @@
+/**
+ * The contract every analysis keeps (docs/analyses.md: how to add one).
+ *
+ * An analysis is one module exporting one `Analysis` and one line in the
+ * registry (analyses/index.ts). It declares
+ * - its id, a one-line description and its documented defaults;
+ * - optionally a per-document part: a function of one counted transcript and
+ *   its annotation, run where the document is annotated (a worker thread for
+ *   a large corpus), returning compact plain data (structured-clone and
+ *   v8-serializable: it crosses from a worker and is cached with the document);
+ * - its merge: the parts of every document in corpus order (date, undated
+ *   last, then doc_id) and the corpus context → its tables. The whole-corpus
+ *   result is the merge of every document's part: one code path;
+ * - its tables: each with its CSV name, its key in the results map, what a
+ *   row is, its columns with their codebook text (declared here only: the
+ *   table writer, reports/data/README.md and the README's list of tables
+ *   follow these declarations) and whether it is row-level (one row per turn,
+ *   sentence, match or term: CSV only) or aggregate (CSV and JSON);
+ * - its figures (results → Vega-Lite spec, over the kit in pipeline/figures/kit.ts);
+ * - its sentence for the report's methods paragraph.
+ */
+import type { Figure, FigureOptions } from '../pipeline/figures/types.js';
+import type { AnnotatedDocument, Transcript } from '../pipeline/types.js';
+import type { Comparisons } from './comparisons.js';
+import type { DocumentPartial } from './per-document.js';
+import type { CodebookColumn, Results, TableSpec } from './tables.js';
+import type { Dictionary } from './types.js';
+
+export type { FigureOptions, Results, TableSpec };
+
+/** What the per-document parts see: one document as counted, and its annotation. */
+export interface DocumentInput {
+  /** The transcript with only the speech counted (--speech) among its turns. */
+  transcript: Transcript;
+  annotated: AnnotatedDocument;
+}
+
+/** The corpus-wide settings every part and merge may read (parsed once, handed to workers). */
+export interface AnalysisSettings {
+  dictionary: Dictionary;
+  /** Extra KWIC terms (command line). */
+  kwicTerms: readonly string[];
+  sentiment?: { targets: Array<{ key: string; patterns: string[] }> };
+}
+
+/** A figure's own table (reports/figures/<id>.csv): exactly the rows it plots. */
+export interface FigureTableSpec {
+  /** The figure's id. */
+  id: string;
+  unit: string;
+  description: string;
+  order: string;
+  columns: CodebookColumn[];
+}
+
+export interface Analysis<Part = unknown> {
+  id: string;
+  description: string;
+  /** Documented defaults (window sizes, caps, seeds …), recorded in the registry. */
+  defaults: Readonly<Record<string, unknown>>;
+  tables: readonly TableSpec[];
+  perDocument?: (doc: DocumentInput, settings: AnalysisSettings) => Part;
+  /**
+   * The analysis's tables (keys among its declared tables' keys) from each
+   * document's part in corpus order (empty without a per-document part) and
+   * the corpus context. Must not depend on anything but the parts' order.
+   */
+  merge: (
+    parts: readonly Part[],
+    ctx: AnalysisContext,
+  ) => Partial<Results> | Promise<Partial<Results>>;
+  figures?: ReadonlyArray<(results: Results, options: FigureOptions) => Figure | undefined>;
+  /** The codebook entry of each figure's CSV (reports/figures/<id>.csv). */
+  figureTables?: readonly FigureTableSpec[];
+  /** Its sentence of the methods paragraph, from the results (undefined: nothing to say). */
+  methods?: (results: Results) => string | undefined;
+}
+
+/** An analysis with its part's type checked (the registry holds them as Analysis). */
+export function defineAnalysis<Part>(a: Analysis<Part>): Analysis {
+  return a as unknown as Analysis;
+}
+
+export interface AnalysisContext {
+  transcripts: Transcript[];
+  annotated: AnnotatedDocument[];
+  dictionary: Dictionary;
+  /** The stop-word list in use (recorded in the manifest; terms are already filtered). */
+  stopwords: string[];
+  /** Extra KWIC terms (command line). */
+  kwicTerms: string[];
+  sentiment?: { targets: Array<{ key: string; patterns: string[] }> };
+  /**
+   * Each document's per-document results (analyses/per-document.ts), in the
+   * order of `transcripts`, when they were computed where the documents were
+   * annotated; the analyses then merge these instead of reading `annotated`
+   * (which may be left empty) and matching the transcripts again.
+   */
+  partials?: readonly DocumentPartial[];
+  /**
+   * false: leave out the row-level table of terms (one row per term per
+   * speaker-document), which the caller writes itself from the counts
+   * (termsInOrder); every other table is built as usual. Default true.
+   */
+  rowLevel?: boolean;
+  /** Keep the names of the people present at each meeting in the keyness comparison (default: left out). */
+  keepPresentNames?: boolean;
+  /** The sides and periods keyness compares (default: chosen from the data, analyses/comparisons.ts). */
+  comparisons?: Comparisons;
+}

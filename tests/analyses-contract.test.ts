@@ -1,0 +1,120 @@
+/**
+ * The contract (analyses/contract.ts), checked over every registered
+ * analysis on the shipped corpus: the tables merged from each document's
+ * part equal the whole-corpus result, whatever order the documents come in;
+ * every table it returns is declared, with exactly the declared columns,
+ * each documented in the codebook and in the README; every figure it owns
+ * has a golden spec.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { codebook } from '../analyses/codebook.js';
+import type { AnalysisContext } from '../analyses/contract.js';
+import { loadDictionary } from '../analyses/dictionary.js';
+import { ANALYSES, documentParts, runAnalyses, tableSpecs } from '../analyses/index.js';
+import { type DocumentPartial, documentPartials } from '../analyses/per-document.js';
+import { loadSentimentConfig } from '../analyses/sentiment/config.js';
+import type { Results } from '../analyses/tables.js';
+import { stableJson } from '../pipeline/csv.js';
+import { buildAnnotator } from '../pipeline/document-processor.js';
+import { readCorpus } from '../pipeline/io.js';
+import { buildTranscripts } from '../pipeline/transcripts.js';
+import { annotateInputs, REPO } from './helpers.js';
+
+const update = process.env.UPDATE_GOLDEN === '1';
+const goldenDir = join(REPO, 'tests', 'golden');
+
+let ctx: AnalysisContext;
+let partials: DocumentPartial[];
+let whole: Results;
+
+beforeAll(async () => {
+  const corpus = readCorpus(join(REPO, 'corpus'));
+  const inputs = annotateInputs(corpus);
+  const dictionary = loadDictionary(inputs.dictionary, 'dictionary.yaml');
+  const sentiment = { targets: loadSentimentConfig(inputs.sentiment, 'sentiment.yaml').targets };
+  const kwicTerms = ['comrade*'];
+  const { transcripts } = buildTranscripts(corpus);
+  const annotator = buildAnnotator(inputs);
+  const annotated = transcripts.map((t) => annotator.annotate(t));
+  ctx = { transcripts, annotated, dictionary, stopwords: [], kwicTerms, sentiment };
+  const settings = { dictionary, kwicTerms, sentiment };
+  const partialOf = documentPartials(settings, documentParts(settings));
+  partials = transcripts.map((t, i) => partialOf(t, annotated[i]!));
+  whole = await runAnalyses(ctx);
+}, 120_000);
+
+describe.each(ANALYSES.map((a) => [a.id, a] as const))('analysis %s', (_, analysis) => {
+  it('gives from the documents’ parts exactly the whole-corpus tables', async () => {
+    const merged = await runAnalyses({ ...ctx, annotated: [], partials }, [analysis]);
+    const alone = await runAnalyses(ctx, [analysis]);
+    for (const t of analysis.tables) {
+      if (!t.key) continue;
+      expect(merged[t.key]).toEqual(alone[t.key]);
+      expect(alone[t.key]).toEqual(whole[t.key]);
+    }
+  });
+
+  it('does not depend on the order the documents are merged in', async () => {
+    const reversed = await runAnalyses(
+      {
+        ...ctx,
+        transcripts: [...ctx.transcripts].reverse(),
+        annotated: [],
+        partials: [...partials].reverse(),
+      },
+      [analysis],
+    );
+    for (const t of analysis.tables) if (t.key) expect(reversed[t.key]).toEqual(whole[t.key]);
+  });
+
+  it('writes rows with exactly the columns it declares, each documented', async () => {
+    const doc = codebook();
+    for (const t of analysis.tables) {
+      const names = t.columns.map((c) => c.name);
+      expect(new Set(names).size).toBe(names.length);
+      for (const c of t.columns) expect(c.description.trim()).not.toBe('');
+      expect(doc).toContain(`## ${t.name}.csv`);
+      if (!t.key) continue;
+      const rows = whole[t.key] as ReadonlyArray<object>;
+      expect(rows.length).toBeGreaterThan(0);
+      for (const r of rows.slice(0, 50)) expect(Object.keys(r).sort()).toEqual([...names].sort());
+    }
+  });
+
+  it('has a golden spec for every figure it draws', () => {
+    for (const build of analysis.figures ?? []) {
+      const fig = build(whole, {});
+      expect(fig).toBeDefined();
+      const path = join(goldenDir, `${fig!.id}.vl.golden.json`);
+      const actual = stableJson(fig!.spec);
+      if (update || !existsSync(path)) {
+        mkdirSync(goldenDir, { recursive: true });
+        writeFileSync(path, actual);
+        if (!update) throw new Error(`golden file ${path} was missing and has been written`);
+      }
+      expect(actual).toBe(readFileSync(path, 'utf8'));
+      const entry = analysis.figureTables?.find((f) => f.id === fig!.id);
+      expect(entry?.columns.map((c) => c.name)).toEqual(fig!.columns);
+    }
+  });
+});
+
+describe('the README’s list of data tables', () => {
+  it('names every declared table with its columns in order', () => {
+    const readme = readFileSync(join(REPO, 'README.md'), 'utf8');
+    for (const t of tableSpecs()) {
+      const line = readme.split('\n').find((l) => l.includes(`\`${t.name}.csv\``));
+      expect(line, t.name).toBeDefined();
+      // Grouped lines ("the same counts grouped") name the file only.
+      if (/grouped/.test(line!)) continue;
+      let from = 0;
+      for (const c of t.columns) {
+        const at = line!.indexOf(c.name, from);
+        expect(at, `${t.name}.csv: ${c.name}`).toBeGreaterThanOrEqual(0);
+        from = at + c.name.length;
+      }
+    }
+  });
+});
