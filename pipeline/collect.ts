@@ -11,10 +11,11 @@
  *   segments and turn texts, sentence rows without their text, KWIC rows
  *   without their context, term counts in typed arrays (analyses/counts.ts),
  *   strings shared between documents interned;
- * - keeps the full transcript and KWIC rows of the earliest documents only,
- *   as many as the report shows in full (the reading view's first
- *   MAX_READING_DOCS records and the concordance's first MAX_EMBEDDED_KWIC
- *   lines, both by date then doc_id).
+ * - appends its entry of the report's speech files to the spool;
+ * - keeps the full transcript of the earliest documents only, as many as the
+ *   report's reading view inlines (MAX_READING_DOCS, by date then doc_id),
+ *   and writes the reading view of every other record to its file as it
+ *   lets the text go.
  *
  * The row-level CSVs are then assembled from the spool in their tables'
  * order. Everything the report, the figures and the aggregated tables read
@@ -25,7 +26,15 @@ import { TermCounts, Vocabulary } from '../analyses/counts.js';
 import type { DocumentPartial } from '../analyses/per-document.js';
 import { toCsv } from './csv.js';
 import type { ProcessedDocument } from './processed-document.js';
-import { MAX_EMBEDDED_KWIC, MAX_READING_DOCS } from './report/index.js';
+import {
+  planSpeechFiles,
+  recordFile,
+  recordFileName,
+  type SpeechTargets,
+  speechFile,
+  speechRecord,
+} from './report/evidence-data.js';
+import { MAX_READING_DOCS } from './report/index.js';
 import { Spool, type SpoolRange } from './run/spool.js';
 import { sortTranscripts } from './transcripts.js';
 import type { Transcript } from './types.js';
@@ -45,6 +54,8 @@ export interface CollectedDocument {
 
 interface Entry extends CollectedDocument {
   spooled: Record<Exclude<SpooledTable, 'kwic'>, SpoolRange>;
+  /** Its entry of the report's speech files (./report/evidence-data.ts). */
+  speech: SpoolRange;
   kwic: Array<[phrase: string, range: SpoolRange]>;
 }
 
@@ -70,8 +81,9 @@ export class DocumentCollector {
 
   constructor(
     private readonly emit: (name: string, content: Uint8Array) => void,
-    private readonly keep = { docs: MAX_READING_DOCS, kwic: MAX_EMBEDDED_KWIC },
+    private readonly keep = { docs: MAX_READING_DOCS, kwic: 0 },
     scratchDir?: string,
+    private readonly speechTargets: SpeechTargets = { keys: [], test: [] },
   ) {
     this.spool = new Spool(scratchDir);
   }
@@ -90,6 +102,13 @@ export class DocumentCollector {
         sentences: this.spool.append('sentences', csv.sentences),
         phrases: this.spool.append('phrases', csv.phrases),
       },
+      speech: this.spool.append(
+        'speech',
+        Buffer.from(
+          speechRecord(transcript, partial.kwic, partial.sentiment.sentences, this.speechTargets),
+          'utf8',
+        ),
+      ),
       kwic: csv.kwic.map(([phrase, body]) => [
         this.intern(phrase),
         this.spool.append('kwic', body),
@@ -143,6 +162,23 @@ export class DocumentCollector {
     );
   }
 
+  /**
+   * The report's speech files, records in report order: their names (for
+   * the page) and a writer for each.
+   */
+  speechFiles(): Array<{ name: string; content: () => Iterable<Uint8Array> }> {
+    const entries = [...this.entries].sort(reportOrder);
+    return planSpeechFiles(entries.map((e) => e.speech[1])).map((f) => ({
+      name: f.name,
+      content: () =>
+        speechFile(
+          (function* (spool: Spool) {
+            for (const e of entries.slice(f.from, f.to)) yield spool.read('speech', e.speech);
+          })(this.spool),
+        ),
+    }));
+  }
+
   /** Removes the spool and forgets the documents (call once the CSVs are written, and on failure). */
   close(): void {
     this.spool.close();
@@ -174,9 +210,13 @@ export class DocumentCollector {
     }
   }
 
-  /** What no document needs beyond the report's earliest records: the text. */
+  /**
+   * What no document needs beyond the report's earliest records: the text.
+   * Its reading view, which the page will not inline, is written first.
+   */
   private lighten(e: Entry): void {
     const t = e.transcript;
+    this.emit(recordFileName(t.docId), Buffer.from(recordFile(t, e.partial.kwic), 'utf8'));
     e.transcript = {
       ...t,
       original: '',

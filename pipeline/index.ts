@@ -46,6 +46,7 @@ import { buildFigures, figureFiles, figureSoftware } from './figures/build.js';
 import type { Figure, Rendered } from './figures/types.js';
 import { type OutputContent, readCorpus } from './io.js';
 import { loadRegistry } from './registry.js';
+import { speechTargets, writeEvidenceFiles } from './report/evidence-data.js';
 import { buildFindings } from './report/findings.js';
 import { buildReport, methodsParagraph } from './report/index.js';
 import { REPORTS_README } from './reports-readme.js';
@@ -209,6 +210,7 @@ async function runStages(
     emit,
     opts.retainAll ? { docs: Number.POSITIVE_INFINITY, kwic: 0 } : undefined,
     opts.scratchDir,
+    speechTargets(config.sentiment.targets),
   );
   try {
     const processed = await processDocuments(
@@ -327,7 +329,7 @@ async function writeTablesAndReport(ctx: {
   manifest: ReturnType<typeof buildManifest>;
   comparisons: Comparisons;
   diagnostics: Diagnostic[];
-  csv: Pick<DocumentCollector, 'csv'>;
+  csv: Pick<DocumentCollector, 'csv' | 'speechFiles'>;
   emit: (name: string, content: OutputContent) => void;
   lap: (stage: string) => void;
   startRendering: (figures: Figure[]) => void;
@@ -410,6 +412,14 @@ async function writeTablesAndReport(ctx: {
   }
   write((name) => !streamed.has(name));
   emit('data/README.md', codebook());
+  // The report's evidence: every record's speech, and the reading view of
+  // the records kept in full that the page does not inline.
+  const speechFiles = writeEvidenceFiles(
+    emit,
+    ctx.csv.speechFiles(),
+    docs.filter((d) => d.full).map((d) => d.transcript),
+    tables.kwic,
+  );
   const methods = [
     methodsParagraph({
       tables,
@@ -432,6 +442,13 @@ async function writeTablesAndReport(ctx: {
       diagnostics: ctx.diagnostics,
       manifest,
       methods,
+      evidence: {
+        speechFiles,
+        targets: config.sentiment.targets.map((t) => t.key),
+        periods: ctx.comparisons.periods
+          ? [ctx.comparisons.periods.target, ctx.comparisons.periods.reference]
+          : [],
+      },
       findings: buildFindings({ tables, comparisons: ctx.comparisons, stance }),
     }),
   );

@@ -100,6 +100,13 @@ describe('DocumentCollector', () => {
     expect(turns.split('\n').filter(Boolean).length).toBeGreaterThan(60 * 20);
     const report = light.get('index.html')!.toString('utf8');
     expect(report).toContain('the first 50 of 60 records');
+    // The ten records the page does not inline have their reading view in a file; the
+    // others none (those written as they left memory equal those written at the end).
+    const records = files(light).filter((f) => f.startsWith('report-data/records/'));
+    expect(records.length).toBe(10);
+    expect(
+      files(light).filter((f) => /^report-data\/speech-\d{4}\.js$/.test(f)).length,
+    ).toBeGreaterThan(0);
     // No spool is left behind.
     expect(readdirSync(scratch)).toEqual([]);
     expect(existsSync(corpus)).toBe(true);

@@ -43,7 +43,7 @@ describe('self-contained and offline', () => {
     }
   });
 
-  it('has a CSP that forbids remote loads and allows exactly its own scripts by hash', () => {
+  it('has a CSP that forbids remote loads and allows its own scripts by hash and its folder', () => {
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(
       plain.html,
     )![1]!;
@@ -53,7 +53,14 @@ describe('self-contained and offline', () => {
     expect(policy).not.toContain('unsafe-eval');
     expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
     const scripts = [...plain.html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
-    expect(scripts.length).toBe(3); // vega, vega-embed, the report's own script
+    expect(scripts.length).toBe(4); // vega, vega-embed, the report's two scripts
+    // 'self' admits the evidence files beside the page (report-data/), nothing remote.
+    expect(
+      /script-src ([^;]*)/
+        .exec(policy)![1]!
+        .split(' ')
+        .filter((s) => !s.startsWith("'sha256-")),
+    ).toEqual(["'self'"]);
     for (const code of scripts) {
       const h = createHash('sha256').update(code, 'utf8').digest('base64');
       expect(policy).toContain(`'sha256-${h}'`);
@@ -103,9 +110,7 @@ describe('escaping', () => {
     )![1]!;
     expect(block).not.toContain('<');
     const data = JSON.parse(block);
-    expect(data.kwic.rows.some((r: unknown[]) => String(r[1]).includes('<b>markup</b>'))).toBe(
-      true,
-    );
+    expect(Object.keys(data.docs).some((d) => data.docs[d].label.includes('<'))).toBe(true);
   });
 
   it('esc and scriptJson cover their contexts', () => {
@@ -278,7 +283,7 @@ describe('determinism', () => {
 });
 
 describe('large corpora', () => {
-  it('links records beyond the reading view to their transcript file, not to a missing anchor', () => {
+  it('links records beyond the reading view to their record file, not to a missing anchor', () => {
     const fx = buildFixture({});
     const base = fx.transcripts[0]!;
     const docRow = fx.tables.documents.find((d) => d.doc_id === base.docId)!;
@@ -306,7 +311,48 @@ describe('large corpora', () => {
     );
     const last = sorted[59]!.docId;
     const first = sorted[0]!.docId;
-    expect(html).toContain(`href="corpus/${last}.json"`);
-    expect(html).not.toContain(`href="corpus/${first}.json"`);
+    // Every record links to its anchor; those not inlined carry their doc_id for the
+    // page's script, which loads report-data/records/<doc_id>.js and inserts it there.
+    expect(html).toContain(`data-record="${last}"`);
+    expect(html).not.toContain(`data-record="${first}"`);
+    expect(html).toMatch(new RegExp(`id="doc-${first}"`));
+    expect(html).not.toMatch(new RegExp(`id="doc-${last}"`));
+    const data = JSON.parse(
+      /<script type="application\/json" id="report-data">([\s\S]*?)<\/script>/.exec(html)![1]!,
+    );
+    expect(data.docs[last].file).toBe(`report-data/records/${last}.js`);
+    expect(data.docs[first].file).toBeUndefined();
+    // 60 rows fit one page of the corpus table: no pager.
+    expect(data.corpusPages).toEqual([]);
+    expect(html).not.toContain('id="corpus-pager"');
+  });
+
+  it('pages a corpus table longer than a page, every row once', () => {
+    const fx = buildFixture({});
+    const base = fx.tables.documents[0]!;
+    const documents = Array.from({ length: 250 }, (_, i) => ({
+      ...base,
+      doc_id: `rec-${String(i).padStart(3, '0')}`,
+      date: `1962-01-${String((i % 28) + 1).padStart(2, '0')}`,
+    }));
+    const html = buildReport({
+      tables: { ...fx.tables, documents, kwic: [] },
+      transcripts: [],
+      figures: [],
+      diagnostics: [],
+      manifest: fx.manifest,
+      methods: '',
+    });
+    const data = JSON.parse(
+      /<script type="application\/json" id="report-data">([\s\S]*?)<\/script>/.exec(html)![1]!,
+    );
+    expect(html).toContain('id="corpus-pager" data-pages="3"');
+    const body = /<tbody id="corpus-body">([\s\S]*?)<\/tbody>/.exec(html)![1]!;
+    const rowsIn = (h: string) => [...h.matchAll(/data-record="([^"]+)"/g)].map((m) => m[1]);
+    expect(rowsIn(body).length).toBe(100);
+    expect(data.corpusPages.length).toBe(2);
+    const all = [body, ...data.corpusPages].flatMap(rowsIn);
+    expect(new Set(all).size).toBe(250);
+    expect(all.length).toBe(250);
   });
 });

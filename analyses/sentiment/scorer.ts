@@ -267,7 +267,7 @@ const MIN_DERIVED_LENGTH = 5;
 /** The name negators' contributions go under (sentiment_drivers.csv, the drivers figure). */
 export const NEGATION_TERM = '(negation)';
 
-const NEGATORS = new Set([
+export const NEGATORS: ReadonlySet<string> = new Set([
   'not',
   'no',
   'never',

@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { type ConvertResult, formatConversion, measureConversion } from './convert.js';
 import { formatHostile, measureHostile } from './hostile.js';
 import { type IncrementalResult, measureIncremental } from './incremental.js';
+import { formatReportLoad, measureReportLoad, type ReportLoadResult } from './report-load.js';
 import { parseCommand } from './run.js';
 import { formatComparison, sameOutputs } from './same-outputs.js';
 import { measureSize, type SizeResult } from './scale.js';
@@ -56,6 +57,9 @@ export const USAGE = `usage: npm run bench -- [options]
                      corpus, --no-cache; prints t(2n)/t(n) (check: < 2.5) and peak RSS
   --only LIST        with --scaling: only the cases whose name contains one of these
   --timeout S        with --scaling: kill a run after S seconds (default 120)
+  --report-load      also open each size's report in Chromium from the file system: time
+                     its load, the charts, the first search's speech files and searches
+                     over all speech; list what each output costs on disk
   --convert          also time PDF conversion: 100 generated multi-page PDFs (seconds
                      per page) and a 200-page PDF's conversion against its analysis
                      (without --docs, only this is measured)
@@ -89,6 +93,7 @@ export interface BenchOptions {
   only: string[] | undefined;
   timeout: number;
   convert: boolean;
+  reportLoad: boolean;
   stance: boolean;
   stanceFile: string | undefined;
   writeStance: boolean;
@@ -124,6 +129,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       only: { type: 'string' },
       timeout: { type: 'string', default: '120' },
       convert: { type: 'boolean', default: false },
+      'report-load': { type: 'boolean', default: false },
       stance: { type: 'boolean', default: false },
       'stance-file': { type: 'string' },
       'write-stance': { type: 'boolean', default: false },
@@ -158,6 +164,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     only: values.only?.split(',').map((s) => s.trim()),
     timeout: positiveInt('--timeout', values.timeout),
     convert: values.convert,
+    reportLoad: values['report-load'],
     stance: values.stance,
     stanceFile: values['stance-file'],
     writeStance: values['write-stance'],
@@ -177,6 +184,7 @@ export interface BenchReport {
   startup?: StartupResult;
   incremental?: IncrementalResult;
   conversion?: ConvertResult;
+  reportLoad?: ReportLoadResult[];
 }
 
 export async function runBench(
@@ -213,6 +221,13 @@ export async function runBench(
       });
       report.sizes.push(result);
       emit({ kind: 'size', ...result });
+      if (opts.reportLoad) {
+        const r = await measureReportLoad({ out: join(dir, 'out-1'), docs, log: io.log });
+        if (r) {
+          report.reportLoad = [...(report.reportLoad ?? []), r];
+          emit({ kind: 'report-load', ...r });
+        }
+      }
       // Sizes run one after another; drop each corpus before the next one.
       if (!opts.keep) await rm(dir, { recursive: true, force: true });
     }
@@ -258,6 +273,7 @@ export async function runBench(
       if (report.startup) io.out(`\n${formatStartup(report.startup)}`);
       if (report.incremental) io.out(`\n${formatIncremental(report.incremental)}`);
       if (report.conversion) io.out(`\n${formatConversion(report.conversion)}`);
+      if (report.reportLoad) io.out(`\n${formatReportLoad(report.reportLoad)}`);
       io.out(`\n${formatTargets(targets)}`);
     }
     return report;

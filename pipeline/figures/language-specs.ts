@@ -152,7 +152,6 @@ export function collocatesFigure(
           axis: { labelExpr: 'slice(datum.label, 3)' },
         },
         x: { field: 'value', type: 'quantitative', title: measureTitle },
-        href: { field: 'href' },
         color:
           groupType === 'side'
             ? { field: 'side', type: 'nominal', title: 'Side', scale: sideScale(groups) }

@@ -11,23 +11,26 @@
  * injected handler would not run even if escaping failed.
  */
 import { createHash } from 'node:crypto';
-import { KWIC_COLUMNS } from '../../analyses/kwic.js';
+import { NEGATION_TERM, NEGATORS } from '../../analyses/sentiment/scorer.js';
 import type { KwicRow, Tables } from '../../analyses/types.js';
 import { stableJson } from '../csv.js';
 import { toVega } from '../figures/compile.js';
 import { compareText, sideScale } from '../figures/theme.js';
 import type { Figure } from '../figures/types.js';
-import type { Diagnostic, Segment, Transcript } from '../types.js';
-import { escapeRegExp } from '../words.js';
+import type { Diagnostic, Transcript } from '../types.js';
 import { browserBundles } from './assets.js';
 import { CLIENT_JS } from './client.js';
+import { evidenceClient } from './evidence-client.js';
+import { RECORD_ANCHOR, recordFileName } from './evidence-data.js';
 import { expressionsSection } from './expressions.js';
 import { type Finding, findingsSection } from './findings.js';
-import { esc, formatInt, idMaker, safeUrl, scriptJson } from './html.js';
+import { esc, formatInt, idMaker, scriptJson } from './html.js';
 import { layoutFigures } from './layout.js';
+import { byReportOrder, MAX_READING_DOCS, renderTranscript } from './reading.js';
 import { sideIndex, stylesheet } from './style.js';
 
 export { type MethodsInput, manifestSoftware, methodsParagraph } from './methods.js';
+export { byReportOrder, MAX_READING_DOCS } from './reading.js';
 
 export interface ReportInput {
   tables: Tables;
@@ -45,17 +48,20 @@ export interface ReportInput {
   dataFiles?: string[];
   /** Optional page title; default from manifest.title or a generic one. */
   title?: string;
+  /**
+   * The evidence files written beside the page (./evidence-data.ts): the
+   * speech files' names and the sentiment targets in their bit order.
+   * Without them the page has no concordance data (it says so).
+   */
+  evidence?: {
+    speechFiles: string[];
+    targets: string[];
+    /** The periods compared (keyness), for the concordance's period filter. */
+    periods?: ReadonlyArray<{ name: string; from: string; to: string }>;
+  };
   /** The findings summary shown first (./findings.ts); none: no summary. */
   findings?: Finding[];
 }
-
-/**
- * Concordance lines embedded in the page. Beyond this the page stays usable
- * (≈150 bytes a line) and says that the rest are in the CSV.
- */
-export const MAX_EMBEDDED_KWIC = 10_000;
-/** Concordance rows drawn at once; filtering narrows to the rest. */
-export const KWIC_DISPLAY = 500;
 
 const CSP_BASE = [
   "default-src 'none'",
@@ -83,6 +89,12 @@ interface Ctx {
   inlined: Set<string>;
 }
 
+/** Where a record opens: its anchor in the page, its file otherwise (the page's script loads it). */
+function recordLink(ctx: Ctx, docId: string, turn?: number): string {
+  const anchor = `${ctx.docAnchor.get(docId)!}${turn === undefined ? '' : `-t${turn}`}`;
+  return `href="#${esc(anchor)}"${ctx.inlined.has(docId) ? '' : ` data-record="${esc(docId)}"`}`;
+}
+
 function sideClass(ctx: Ctx, side: string): string {
   return `side-${ctx.sideIdx[side] ?? 0}`;
 }
@@ -92,9 +104,7 @@ export function buildReport(input: ReportInput): string {
   const docs = [...tables.documents].sort(
     (a, b) => compareText(a.date, b.date) || compareText(a.doc_id, b.doc_id),
   );
-  const sortedTranscripts = [...transcripts].sort(
-    (a, b) => compareText(a.metadata.date, b.metadata.date) || compareText(a.docId, b.docId),
-  );
+  const sortedTranscripts = [...transcripts].sort(byReportOrder);
   const anchorFor = idMaker('doc-');
   const docAnchor = new Map<string, string>();
   for (const id of [...docs.map((d) => d.doc_id), ...sortedTranscripts.map((t) => t.docId)]) {
@@ -103,7 +113,6 @@ export function buildReport(input: ReportInput): string {
   const allSides = new Set<string>();
   for (const r of tables.turnStats) allSides.add(r.side);
   for (const t of transcripts) for (const turn of t.turns) allSides.add(turn.side);
-  for (const r of tables.kwic) allSides.add(r.side);
   const ctx: Ctx = {
     docAnchor,
     sideIdx: sideIndex(allSides),
@@ -120,50 +129,57 @@ export function buildReport(input: ReportInput): string {
     tables.turnStats.reduce((a, r) => a + r.turns, 0),
   )} turns.`;
 
-  const kwicSorted = [...tables.kwic].sort(
-    (a, b) =>
-      compareText(a.date, b.date) ||
-      compareText(a.doc_id, b.doc_id) ||
-      a.turn - b.turn ||
-      a.position - b.position ||
-      compareText(a.phrase, b.phrase),
-  );
-  const kwicEmbedded = kwicSorted.slice(0, MAX_EMBEDDED_KWIC);
-  // Every KWIC column but `position`, which the explorer does not use.
-  const kwicColumns = KWIC_COLUMNS.filter((c) => c !== 'position');
-  const docData: Record<string, { anchor: string; label: string }> = {};
-  for (const d of docs) {
-    docData[d.doc_id] = { anchor: docAnchor.get(d.doc_id)!, label: `${d.date} · ${d.title}` };
-  }
-  for (const t of sortedTranscripts) {
-    docData[t.docId] ??= {
-      anchor: docAnchor.get(t.docId)!,
-      label: `${t.metadata.date} · ${t.metadata.title}`,
+  const docData: Record<string, { anchor: string; label: string; date: string; file?: string }> =
+    {};
+  const record = (id: string, date: string, title: string) => {
+    docData[id] ??= {
+      anchor: docAnchor.get(id)!,
+      label: `${date} · ${title}`,
+      date,
+      ...(ctx.inlined.has(id) ? {} : { file: recordFileName(id) }),
     };
-  }
+  };
+  for (const d of docs) record(d.doc_id, d.date, d.title);
+  for (const t of sortedTranscripts) record(t.docId, t.metadata.date, t.metadata.title);
   const specs: Record<string, unknown> = {};
   for (const f of figures) specs[f.id] = toVega(f);
+  const speakers = new Set<string>();
+  for (const r of tables.turnStats) speakers.add(r.speaker);
+  const corpusPages: string[] = [];
   const payload = {
+    corpusPages,
     specs,
     docs: docData,
     sideIndex: ctx.sideIdx,
-    kwic: {
-      columns: kwicColumns,
-      rows: kwicEmbedded.map((r) => kwicColumns.map((c) => r[c])),
-      total: kwicSorted.length,
-      truncated: kwicSorted.length > kwicEmbedded.length,
-      display: KWIC_DISPLAY,
+    evidence: {
+      speechFiles: input.evidence?.speechFiles ?? [],
+      targets: input.evidence?.targets ?? [],
+      order: docs.map((d) => d.doc_id),
+      phrases: [
+        ...new Set([...tables.phrases.map((p) => p.phrase), ...tables.kwic.map((k) => k.phrase)]),
+      ].sort(compareText),
+      speakers: [...speakers].sort(compareText),
+      sides: Object.keys(ctx.sideIdx),
+      periods: (input.evidence?.periods ?? []).map((p) => [p.name, p.from, p.to]),
+      negation: NEGATION_TERM,
+      negators: [...NEGATORS].sort(compareText),
     },
   };
 
   const bundles = browserBundles();
-  const scripts = [...bundles.map((b) => b.code), CLIENT_JS].map(safeScript);
-  const csp = [...CSP_BASE, `script-src ${scripts.map(hash).join(' ')}`].join('; ');
+  const scripts = [
+    ...bundles.map((b) => b.code),
+    CLIENT_JS,
+    evidenceClient(RECORD_ANCHOR, CORPUS_PAGE),
+  ].map(safeScript);
+  // 'self': the evidence files beside the page, which its script loads.
+  const csp = [...CSP_BASE, `script-src 'self' ${scripts.map(hash).join(' ')}`].join('; ');
 
   const expressions = expressionsSection(tables.ngrams);
   const body = [
     '<a class="skip" href="#main">Skip to content</a>',
-    `<header class="top"><h1>${esc(title)}</h1><p>${esc(subtitle)}</p>`,
+    `<header class="top"><h1>${esc(title)}</h1><p>${esc(subtitle)}</p></header>`,
+    // Sticky: the contents stay at the top of the window as the page scrolls.
     '<nav class="toc" aria-label="Contents"><ol>',
     ...(input.findings?.length ? ['<li><a href="#findings">Findings</a></li>'] : []),
     '<li><a href="#corpus">Corpus</a></li>',
@@ -173,13 +189,13 @@ export function buildReport(input: ReportInput): string {
     '<li><a href="#reading">Reading view</a></li>',
     '<li><a href="#diagnostics">Diagnostics</a></li>',
     '<li><a href="#methods">Methods and provenance</a></li>',
-    '</ol></nav></header>',
+    '</ol></nav>',
     '<main id="main">',
     ...(input.findings?.length ? [findingsSection(input.findings)] : []),
-    corpusSection(tables, docs, ctx, diagnostics),
+    corpusSection(tables, docs, ctx, diagnostics, corpusPages),
     figuresSection(figures),
     expressions,
-    concordanceSection(tables, kwicSorted, ctx),
+    concordanceSection(tables, ctx, payload.evidence),
     readingSection(sortedTranscripts, docs.length, tables.kwic, ctx),
     diagnosticsSection(diagnostics),
     methodsSection(input),
@@ -209,17 +225,20 @@ export function buildReport(input: ReportInput): string {
 
 // ── Corpus ───────────────────────────────────────────────────────────────────
 
+/** Rows of the corpus table a page shows at once. */
+export const CORPUS_PAGE = 100;
+
 function corpusSection(
   tables: Tables,
   docs: Tables['documents'],
   ctx: Ctx,
   diagnostics: Diagnostic[],
+  corpusPages: string[],
 ): string {
   const matches = new Map<string, number>();
   for (const k of tables.kwic) matches.set(k.doc_id, (matches.get(k.doc_id) ?? 0) + 1);
   const diagFiles = new Set(diagnostics.map((d) => d.file));
   const rows = docs.map((d) => {
-    const anchor = ctx.docAnchor.get(d.doc_id)!;
     const m = matches.get(d.doc_id) ?? 0;
     const warn =
       d.warnings > 0 && diagFiles.size > 0
@@ -227,8 +246,8 @@ function corpusSection(
         : formatInt(d.warnings);
     return (
       `<tr><td>${esc(d.date)}</td>` +
-      // Records beyond the reading view link to their transcript file instead.
-      `<td><a href="${ctx.inlined.has(d.doc_id) ? `#${anchor}` : `corpus/${encodeURIComponent(d.doc_id)}.json`}">${esc(d.title || d.doc_id)}</a><br><span class="note">${esc(d.source_file)}</span></td>` +
+      // Records beyond the inlined reading view open from their files.
+      `<td><a ${recordLink(ctx, d.doc_id)}>${esc(d.title || d.doc_id)}</a><br><span class="note">${esc(d.source_file)}</span></td>` +
       `<td>${esc(d.participants.split(/;\s*/).filter(Boolean).join(', '))}</td>` +
       `<td>${esc(d.archive_ref)}</td><td>${esc(d.translator)}</td>` +
       `<td class="num">${formatInt(d.words)}</td><td class="num">${formatInt(d.turns)}</td>` +
@@ -242,15 +261,27 @@ function corpusSection(
   });
   const totalWords = docs.reduce((a, d) => a + d.words, 0);
   const totalTurns = docs.reduce((a, d) => a + d.turns, 0);
+  // A large corpus's table is paged: the first page is in the page's HTML,
+  // the others travel as (escaped) HTML strings in the data block, which
+  // parse far faster than as elements, and the script swaps them in.
+  const pages: string[] = [];
+  for (let i = 0; i < rows.length; i += CORPUS_PAGE)
+    pages.push(rows.slice(i, i + CORPUS_PAGE).join('\n'));
+  corpusPages.push(...pages.slice(1));
+  const pager =
+    pages.length > 1
+      ? `<p class="corpus-pager no-print" id="corpus-pager" data-pages="${pages.length}"></p><p class="note print-only">The table shows its first ${formatInt(CORPUS_PAGE)} records; all are in data/documents.csv.</p>`
+      : '';
   return `<section id="corpus" aria-labelledby="corpus-h">
 <h2 id="corpus-h">The corpus</h2>
 <p>One row per meeting. Words and turns count speech only (what the speakers said), not the recorder's narrative, editorial insertions or stage directions. Dictionary matches link to their lines in the concordance.</p>
 <div class="table-wrap"><table>
 <caption class="note">${formatInt(docs.length)} records, ${formatInt(totalWords)} words of speech, ${formatInt(totalTurns)} turns</caption>
 <thead><tr><th scope="col">Date</th><th scope="col">Title and source file</th><th scope="col">Participants</th><th scope="col">Archive reference</th><th scope="col">Translator</th><th scope="col" class="num">Words</th><th scope="col" class="num">Turns</th><th scope="col" class="num">Dictionary matches</th><th scope="col" class="num">Warnings</th></tr></thead>
-<tbody>
-${rows.join('\n')}
+<tbody id="corpus-body">
+${pages[0] ?? ''}
 </tbody></table></div>
+${pager}
 </section>`;
 }
 
@@ -265,8 +296,9 @@ function figureHtml(f: Figure & { svg: string }, n: number): string {
     ['Data (CSV)', `figures/${f.id}.csv`],
   ];
   return `<figure class="chart-figure" id="fig-${esc(f.id)}" aria-labelledby="fig-${esc(f.id)}-h">
-<h3 id="fig-${esc(f.id)}-h">Figure ${n}. ${esc(f.title)}</h3>
+<h3 id="fig-${esc(f.id)}-h">Figure ${n}. ${esc(f.title)}<a class="self" href="#fig-${esc(f.id)}" aria-label="Link to figure ${n}">#</a></h3>
 <div class="chart" id="chart-${esc(f.id)}" role="img" aria-label="${esc(f.alt)}" data-figure="${esc(f.id)}"><div class="chart-view"></div></div>
+<div class="evidence" id="evidence-${esc(f.id)}" hidden aria-live="polite"></div>
 <figcaption><p>${esc(f.caption)}</p>
 <p class="downloads">Download: ${files.map(([label, href]) => `<a href="${esc(href)}">${esc(label)}</a>`).join(' ')}</p></figcaption>
 </figure>`;
@@ -290,14 +322,20 @@ ${html(more)}
     : '';
   return `<section id="figures" aria-labelledby="figures-h">
 <h2 id="figures-h">Figures</h2>
-<p>Hover over (or focus) a mark for its numbers. Each figure links to a print-ready SVG, PNG and PDF, its Vega-Lite specification (open it in any Vega-Lite editor) and exactly the data it plots.</p>
+<p>Hover over (or focus) a mark for its numbers; click it for the passages behind it (the concordance lines or the scored sentences, each linked to its turn). Each figure links to a print-ready SVG, PNG and PDF, its Vega-Lite specification (open it in any Vega-Lite editor) and exactly the data it plots.</p>
+<ol class="fig-list">${[...main, ...sentiment, ...more].map((f) => `<li><a href="#fig-${esc(f.id)}">${esc(f.title)}</a></li>`).join('')}</ol>
 ${[language, tone, rest].filter(Boolean).join('\n')}
 </section>`;
 }
 
 // ── Concordance ──────────────────────────────────────────────────────────────
 
-function concordanceSection(tables: Tables, kwic: KwicRow[], ctx: Ctx): string {
+function concordanceSection(
+  tables: Tables,
+  ctx: Ctx,
+  evidence: { speechFiles: string[]; periods: string[][] },
+): string {
+  const kwic = tables.kwic;
   const sides = sideScale(kwic.map((k) => k.side)).domain;
   const counts = new Map<string, Map<string, number>>();
   for (const k of kwic) {
@@ -337,246 +375,46 @@ function concordanceSection(tables: Tables, kwic: KwicRow[], ctx: Ctx): string {
   const formRows = [...forms.entries()].map(
     ([p, list]) => `<tr><th scope="row">${esc(p)}</th><td>${esc(list.join(', '))}</td></tr>`,
   );
-  const truncated =
-    kwic.length > MAX_EMBEDDED_KWIC
-      ? `<p class="note">This page holds the first ${formatInt(MAX_EMBEDDED_KWIC)} of ${formatInt(kwic.length)} lines (by date); all are in the KWIC table under data/.</p>`
-      : '';
+  const noData = evidence.speechFiles.length
+    ? ''
+    : '<p class="note">This page was written without its speech files (report-data/), so it cannot search.</p>';
+  const periods = evidence.periods.map(([name]) => name).join(' and ');
   return `<section id="concordance" aria-labelledby="concordance-h">
 <h2 id="concordance-h">Concordance</h2>
-<p>Every match of a dictionary phrase in speech, with six words of context. Each count below opens its lines; each line links to its turn in the reading view.</p>
+<p>Search all the speech in the corpus for a word, a phrase, a pattern (<code>revision*</code>, <code>?orea</code>) or a <code>/regular expression/</code>, or pick a dictionary key to see exactly the matches the tables count. Context is measured in words; sort by the first to third word left or right of the key word to see its company. Each line links to its turn in the reading view. The search runs in this page on the speech files beside it (report-data/), loaded the first time you search; data/kwic.csv holds the dictionary lines with 60 characters of context.</p>
 <div class="table-wrap counts"><table>
-<caption class="note">Matches per dictionary phrase and side</caption>
-<thead><tr><th scope="col">Phrase</th>${head}<th scope="col" class="num">All</th></tr></thead>
+<caption class="note">Matches per dictionary key and side; each count opens its lines</caption>
+<thead><tr><th scope="col">Key</th>${head}<th scope="col" class="num">All</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody></table></div>
-${formRows.length ? `<details><summary>Surface forms matched for each phrase</summary><div class="table-wrap"><table><thead><tr><th scope="col">Phrase</th><th scope="col">Forms (count)</th></tr></thead><tbody>${formRows.join('')}</tbody></table></div></details>` : ''}
-${truncated}
-<form class="kwic" id="kwic-form" role="search" aria-label="Filter the concordance">
-<label>Search the lines<input type="search" id="kwic-q" autocomplete="off" placeholder="e.g. revisionists"></label>
-<label>Phrase<select id="kwic-phrase"><option value="">All</option></select></label>
-<label>Speaker<select id="kwic-speaker"><option value="">All</option></select></label>
-<label>Side<select id="kwic-side"><option value="">All</option></select></label>
-<label>Meeting<select id="kwic-doc"><option value="">All</option></select></label>
-<label>From<input type="date" id="kwic-from"></label>
-<label>To<input type="date" id="kwic-to"></label>
+${formRows.length ? `<details><summary>Surface forms matched for each key</summary><div class="table-wrap"><table><thead><tr><th scope="col">Key</th><th scope="col">Forms (count)</th></tr></thead><tbody>${formRows.join('')}</tbody></table></div></details>` : ''}
+${noData}
+<form class="kwic" id="conc-form" role="search" aria-label="Search the concordance">
+<label>Word, phrase or pattern<input type="search" id="conc-q" autocomplete="off" placeholder="e.g. Cuba, peaceful coexist*"></label>
+<label>or dictionary key<select id="conc-phrase"><option value="">(none)</option></select></label>
+<label>Words of context<input type="number" id="conc-width" min="1" max="50" value="6"></label>
+<label>Sort by<select id="conc-sort"><option value="">text order</option><option value="L1">1st word left</option><option value="L2">2nd word left</option><option value="L3">3rd word left</option><option value="key">key word</option><option value="R1">1st word right</option><option value="R2">2nd word right</option><option value="R3">3rd word right</option></select></label>
+<label>Speaker<select id="conc-speaker"><option value="">All</option></select></label>
+<label>Side<select id="conc-side"><option value="">All</option></select></label>
+<label>Meeting<select id="conc-doc"><option value="">All</option></select></label>
+<label>Period<select id="conc-period" title="The periods keyness compares (${esc(periods)})"><option value="">All</option></select></label>
+<label>From year<input type="text" inputmode="numeric" id="conc-from" size="5"></label>
+<label>To year<input type="text" inputmode="numeric" id="conc-to" size="5"></label>
+<label>Lines a page<select id="conc-size"><option>25</option><option selected>50</option><option>100</option><option>250</option></select></label>
+<button type="submit">Search</button>
 <button type="reset">Clear</button>
 </form>
-<p id="kwic-status" aria-live="polite">The concordance needs JavaScript; the same lines are in the KWIC table under data/.</p>
+<p id="conc-load" class="note" aria-live="polite"></p>
+<p id="conc-status" aria-live="polite">The concordance needs JavaScript; the dictionary lines are in data/kwic.csv.</p>
 <div class="table-wrap kwic-lines"><table>
-<thead><tr><th scope="col">Date</th><th scope="col">Speaker</th><th scope="col">Side</th><th scope="col">Left context</th><th scope="col">Match</th><th scope="col">Right context</th><th scope="col">Where</th></tr></thead>
-<tbody id="kwic-body"></tbody></table></div>
+<thead><tr><th scope="col">Date</th><th scope="col">Speaker</th><th scope="col">Side</th><th scope="col" class="kwic-left">Left context</th><th scope="col">Key</th><th scope="col">Right context</th><th scope="col">Where</th></tr></thead>
+<tbody id="conc-body"></tbody></table></div>
+<p class="kwic-pager"><span id="conc-pager"></span> <button type="button" id="conc-export" disabled>Export the lines (CSV)</button></p>
 </section>`;
 }
 
 // ── Reading view ─────────────────────────────────────────────────────────────
-
-/**
- * A turn's matcher over the match strings the concordance found in it,
- * longest first so "Marxism-Leninism" wins over a shorter overlapping form;
- * whitespace in a match may be any run of whitespace in the segment (turn
- * text has runs collapsed); a word character at either end must not touch
- * another word character, so "unity" does not light up inside "community".
- * `fast` is the alternation of the strings without that boundary test;
- * `each` holds one sticky regex per string, in the same order. highlight()
- * accepts a fast match whose ends pass the boundary test; otherwise it
- * tries each string at that place in order, as an alternation with boundary
- * lookarounds would, and failing all moves on by one character. (Regexes
- * with \p{L} lookarounds cost milliseconds each to compile, and a turn
- * needs its own.)
- */
-interface Matcher {
-  fast: RegExp;
-  each: RegExp[];
-}
-
-const matcherCache = new Map<string, Matcher>();
-const stickyCache = new Map<string, RegExp>();
-
-/**
- * Flags for a pattern: the u flag only when it holds an astral character.
- * Without one, both modes read these patterns alike, and V8 runs them
- * faster without it.
- */
-function flagsFor(source: string, flags: string): string {
-  return /[\uD800-\uDFFF]/.test(source) ? `${flags}u` : flags;
-}
-
-function turnMatcher(matches: Map<string, string>): Matcher | undefined {
-  if (matches.size === 0) return undefined;
-  const cacheKey = [...matches.keys()].sort(compareText).join('\u0000');
-  const cached = matcherCache.get(cacheKey);
-  if (cached) return cached;
-  if (matcherCache.size > 10_000) {
-    matcherCache.clear();
-    stickyCache.clear();
-  }
-  const sorted = [...matches.keys()].sort((a, b) => b.length - a.length || compareText(a, b));
-  const body = (m: string) => m.trim().split(/\s+/).map(escapeRegExp).join('\\s+');
-  const each = sorted.map((m) => {
-    let re = stickyCache.get(m);
-    if (!re) {
-      const source = body(m);
-      re = new RegExp(source, flagsFor(source, 'y'));
-      stickyCache.set(m, re);
-    }
-    return re;
-  });
-  const fastSource = sorted.map(body).join('|');
-  const matcher = { fast: new RegExp(fastSource, flagsFor(fastSource, 'g')), each };
-  matcherCache.set(cacheKey, matcher);
-  return matcher;
-}
-
-/** The first of the turn's strings found at `at` with clean ends (as the boundary-checked alternation finds it). */
-function matchAt(text: string, at: number, each: readonly RegExp[]): RegExpExecArray | null {
-  for (const re of each) {
-    re.lastIndex = at;
-    const m = re.exec(text);
-    if (m && atBoundaries(text, at, at + m[0].length)) return m;
-  }
-  return null;
-}
-
-const WORD_START = /^[\p{L}\p{N}]/u;
-const WORD_END = /[\p{L}\p{N}]$/u;
-
-/** Whether a match at [start, end) has no letter or digit touching a letter or digit at either end. */
-function atBoundaries(text: string, start: number, end: number): boolean {
-  const m = text.slice(start, end);
-  if (WORD_START.test(m) && start > 0 && WORD_END.test(text.slice(Math.max(0, start - 2), start)))
-    return false;
-  if (WORD_END.test(m) && end < text.length && WORD_START.test(text.slice(end, end + 2)))
-    return false;
-  return true;
-}
-
-function highlight(
-  text: string,
-  matcher: Matcher | undefined,
-  phraseOf: Map<string, string>,
-): [string, number] {
-  if (!matcher) return [esc(text), 0];
-  const { fast, each } = matcher;
-  let out = '';
-  let last = 0;
-  let n = 0;
-  fast.lastIndex = 0;
-  for (;;) {
-    const found = fast.exec(text);
-    if (!found) break;
-    const at = found.index;
-    const m = atBoundaries(text, at, at + found[0].length) ? found : matchAt(text, at, each);
-    if (!m) {
-      fast.lastIndex = at + 1;
-      continue;
-    }
-    const phrase = phraseOf.get(m[0]) ?? phraseOf.get(m[0].replace(/\s+/g, ' ')) ?? '';
-    out += `${esc(text.slice(last, m.index))}<mark title="${esc(phrase)}">${esc(m[0])}</mark>`;
-    last = m.index + m[0].length;
-    fast.lastIndex = last > m.index ? last : last + 1;
-    n++;
-  }
-  return [out + esc(text.slice(last)), n];
-}
-
-function renderTranscript(t: Transcript, kwic: readonly KwicRow[], ctx: Ctx): string {
-  const anchor = ctx.docAnchor.get(t.docId)!;
-  const byTurn = new Map<number, Map<string, string>>();
-  let expected = 0;
-  for (const k of kwic) {
-    expected++;
-    const m = byTurn.get(k.turn) ?? new Map<string, string>();
-    m.set(k.match, k.phrase);
-    byTurn.set(k.turn, m);
-  }
-  const matchers = new Map<number, Matcher | undefined>();
-  for (const [turn, m] of byTurn) matchers.set(turn, turnMatcher(m));
-  const sideOfTurn = new Map(t.turns.map((x) => [x.turn, x.side] as const));
-
-  const paragraphs: Segment[][] = [];
-  let current: Segment[] = [];
-  for (const s of [...t.segments].sort((a, b) => a.start - b.start)) {
-    if (s.kind === 'break') {
-      if (current.length) paragraphs.push(current);
-      current = [];
-      continue;
-    }
-    if (current.length && current[0]!.paragraph !== s.paragraph) {
-      paragraphs.push(current);
-      current = [];
-    }
-    current.push(s);
-  }
-  if (current.length) paragraphs.push(current);
-
-  const anchored = new Set<number>();
-  let highlighted = 0;
-  const html = paragraphs.map((segs) => {
-    const turn = segs.find((s) => s.turn !== undefined)?.turn;
-    const classes: string[] = [];
-    let id = '';
-    let aria = '';
-    if (turn !== undefined) {
-      const side = sideOfTurn.get(turn) ?? 'Unknown';
-      classes.push('turn', sideClass(ctx, side));
-      if (!anchored.has(turn)) {
-        anchored.add(turn);
-        id = ` id="${anchor}-t${turn}"`;
-      }
-      const speaker = segs.find((s) => s.speaker)?.speaker ?? '';
-      aria = ` data-turn="${turn}" data-speaker="${esc(speaker)}" data-side="${esc(side)}"`;
-    } else {
-      classes.push(`para-${segs[0]!.kind}`);
-    }
-    const inner = segs
-      .map((s) => {
-        const text = t.text.slice(s.start, s.end);
-        if (s.kind === 'speech' && s.turn !== undefined) {
-          const phraseOf = byTurn.get(s.turn) ?? new Map<string, string>();
-          const [h, n] = highlight(text, matchers.get(s.turn), phraseOf);
-          highlighted += n;
-          return `<span class="seg-speech">${h}</span>`;
-        }
-        return `<span class="seg-${s.kind}">${esc(text)}</span>`;
-      })
-      .join('');
-    return `<p class="${classes.join(' ')}"${id}${aria}>${inner}</p>`;
-  });
-
-  const m = t.metadata;
-  const url = safeUrl(m.sourceUrl);
-  const meta = [
-    m.archiveRef ? `Archive: ${esc(m.archiveRef)}` : '',
-    m.translator ? `Translator: ${esc(m.translator)}` : '',
-    `Source file: ${esc(t.sourceFile)}`,
-    url
-      ? `<a href="${esc(url)}" rel="noreferrer noopener">Source</a>`
-      : m.sourceUrl
-        ? `Source: ${esc(m.sourceUrl)}`
-        : '',
-  ]
-    .filter(Boolean)
-    .join(' · ');
-  return `<article class="transcript" id="${anchor}" aria-labelledby="${anchor}-h" data-doc="${esc(t.docId)}" data-matches="${expected}" data-highlighted="${highlighted}">
-<h3 id="${anchor}-h">${esc(m.date)} · ${esc(m.title || t.docId)}</h3>
-<p class="meta">${meta}</p>
-${
-  expected !== highlighted
-    ? `<p class="note">${formatInt(expected)} dictionary matches in the concordance, ${formatInt(highlighted)} highlighted here (a match split by an editorial insertion is not highlighted).</p>\n`
-    : ''
-}<div class="reading">
-${html.join('\n')}
-</div>
-</article>`;
-}
-
-/**
- * Records whose full text the reading view inlines. Beyond this the page
- * would run to tens of megabytes; the rest are listed, with a note, and their
- * text is in corpus/<doc_id>.json.
- */
-export const MAX_READING_DOCS = 50;
 
 function readingSection(
   transcripts: Transcript[],
@@ -587,9 +425,10 @@ function readingSection(
   const shown = transcripts.slice(0, MAX_READING_DOCS);
   const kwicByDoc = new Map<string, KwicRow[]>(shown.map((t) => [t.docId, []]));
   for (const k of kwic) kwicByDoc.get(k.doc_id)?.push(k);
+  const all = Math.max(records, transcripts.length);
   const note =
-    Math.max(records, transcripts.length) > shown.length
-      ? `<p class="note">This page holds the full text of the first ${formatInt(shown.length)} of ${formatInt(Math.max(records, transcripts.length))} records (by date); every record is in corpus/ under its doc_id (JSON, with its segments) and its turns are in data/turns.csv.</p>\n`
+    all > shown.length
+      ? `<p class="note">This page holds the full text of the first ${formatInt(shown.length)} of ${formatInt(all)} records (by date). Every other record opens from its file under report-data/records/ when you follow a link to it (from the corpus table, the concordance or a figure's passages); it appears below, after the inlined records. Every record is also in corpus/ under its doc_id (JSON, with its segments).</p>\n`
       : '';
   const sides = Object.keys(ctx.sideIdx);
   const legend = sides
@@ -604,11 +443,17 @@ function readingSection(
         `<li><a href="#${ctx.docAnchor.get(t.docId)}">${esc(t.metadata.date)} · ${esc(t.metadata.title || t.docId)}</a></li>`,
     )
     .join('');
+  const reading = {
+    anchor: (id: string) => ctx.docAnchor.get(id)!,
+    sideClass: (side: string) => sideClass(ctx, side),
+  };
   return `<section id="reading" aria-labelledby="reading-h">
 <h2 id="reading-h">Reading view</h2>
 <p>Each record as normalised, with every paragraph classified. Turns carry the colour of the speaker's side: <span class="legend-kinds">${legend}</span>. <span class="seg-label">Speaker labels</span> are bold, <span class="seg-editorial">[editorial insertions]</span> and <span class="seg-stage">(stage directions)</span> are set apart and not counted, <span class="seg-narrative">the recorder's narrative</span> is in italics, and <mark>dictionary matches</mark> are highlighted.</p>
-${note}<ol>${toc}</ol>
-${shown.map((t) => renderTranscript(t, kwicByDoc.get(t.docId) ?? [], ctx)).join('\n')}
+${note}<details class="reading-toc"${shown.length <= 12 ? ' open' : ''}><summary>The ${formatInt(shown.length)} records in this page</summary><ol>${toc}</ol></details>
+${shown.map((t) => renderTranscript(t, kwicByDoc.get(t.docId) ?? [], reading)).join('\n')}
+<p id="reading-status" class="note" aria-live="polite"></p>
+<div id="reading-loaded"></div>
 </section>`;
 }
 
@@ -636,18 +481,31 @@ function diagnosticsSection(diagnostics: Diagnostic[]): string {
 <p>What ingest, normalisation and segmentation noticed in the data: ${formatInt(bySeverity('error'))} errors, ${formatInt(bySeverity('warning'))} warnings, ${formatInt(bySeverity('info'))} notes. Line numbers refer to the raw file.</p>
 ${
   rows.length
-    ? `<div class="table-wrap"><table><thead><tr><th scope="col">File</th><th scope="col" class="num">Line</th><th scope="col">Severity</th><th scope="col">Rule</th><th scope="col">Message</th></tr></thead><tbody>
+    ? `${rows.length > COLLAPSE_ROWS ? `<details><summary>All ${formatInt(rows.length)} diagnostics (also in diagnostics.csv)</summary>` : ''}<div class="table-wrap"><table><thead><tr><th scope="col">File</th><th scope="col" class="num">Line</th><th scope="col">Severity</th><th scope="col">Rule</th><th scope="col">Message</th></tr></thead><tbody>
 ${rows.join('\n')}
-</tbody></table></div>`
+</tbody></table></div>${rows.length > COLLAPSE_ROWS ? '</details>' : ''}`
     : '<p>Nothing to report.</p>'
 }
 </section>`;
+}
+
+/**
+ * Long parts of a large corpus's page are collapsed: a closed <details> is
+ * neither laid out nor drawn until opened. Diagnostics beyond this many rows,
+ * a manifest beyond this many characters.
+ */
+const COLLAPSE_ROWS = 200;
+const COLLAPSE_ABOVE = 50_000;
+
+function collapsible(collapsed: boolean, summary: string, html: string): string {
+  return collapsed ? `<details><summary>${esc(summary)}</summary>${html}</details>` : html;
 }
 
 // ── Methods and provenance ───────────────────────────────────────────────────
 
 function methodsSection(input: ReportInput): string {
   const files = [...(input.dataFiles ?? [])].sort(compareText);
+  const manifest = stableJson(input.manifest);
   return `<section id="methods" aria-labelledby="methods-h">
 <h2 id="methods-h">Methods and provenance</h2>
 <p>A description of this run, generated from its results, to adapt for a paper:</p>
@@ -660,6 +518,6 @@ ${
 }
 <h3>Run manifest</h3>
 <p>Input files with their SHA-256, the resolved configuration and software versions (also in manifest.json).</p>
-<pre class="manifest">${esc(stableJson(input.manifest))}</pre>
+${collapsible(manifest.length > COLLAPSE_ABOVE, 'The run manifest', `<pre class="manifest">${esc(manifest)}</pre>`)}
 </section>`;
 }

@@ -28,7 +28,23 @@ a:focus,button:focus,input:focus,select:focus{outline:3px solid #ffbf47;outline-
 header.top{border-bottom:1px solid var(--rule);padding:1.5rem 0 1rem}
 header.top h1{margin:0 0 .25rem;font-size:1.75rem}
 header.top p{margin:.25rem 0;color:var(--muted)}
-nav.toc ol{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;list-style:none;padding:0;margin:.75rem 0 0}
+nav.toc{position:sticky;top:0;z-index:5;background:var(--bg);border-bottom:1px solid var(--rule);padding:.35rem 0}
+nav.toc ol{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;list-style:none;padding:0;margin:0}
+[id]{scroll-margin-top:3rem}
+form.kwic select{max-width:22rem}
+.chart svg .mark-symbol path,.chart svg .mark-rect path,.chart svg .mark-tick path{cursor:pointer}
+.evidence{border:1px solid var(--rule);border-left:4px solid #0b57a4;background:#fafafa;padding:.5rem .75rem;margin:.5rem 0;font-size:.85rem}
+.evidence h4{margin:.2rem 0}
+.evidence table{margin:.4rem 0}
+.evidence button{margin-right:.5rem}
+.kwic-lines td.kwic-left,.kwic-lines td.kwic-right,.evidence-lines td.kwic-left,.evidence-lines td.kwic-right{white-space:nowrap}
+a.self{margin-left:.4rem;font-size:.8em;color:var(--muted);text-decoration:none}
+.kwic-pager button{margin-right:.4rem}
+article.transcript{content-visibility:auto;contain-intrinsic-size:auto 40rem}
+.target{outline:3px solid #ffbf47}
+.close-record{float:right;margin-top:1rem}
+.print-only{display:none}
+.corpus-pager button{margin-right:.4rem}
 section{margin-top:2.5rem}
 h2{font-size:1.4rem;border-bottom:2px solid var(--ink);padding-bottom:.2rem}
 h3{font-size:1.15rem;margin:1.75rem 0 .5rem}
@@ -54,7 +70,7 @@ td.kwic-match{font-weight:bold;white-space:nowrap}
 td.kwic-right{color:#333}
 .counts table{width:auto;min-width:24rem}
 .counts a{font-variant-numeric:tabular-nums}
-#kwic-body td:first-child{white-space:nowrap}
+#conc-body td:first-child{white-space:nowrap}
 article.transcript{margin-top:2rem;border-top:1px solid var(--rule)}
 article.transcript .meta{font-size:.85rem;color:var(--muted)}
 .reading p{margin:.5rem 0;max-width:48rem}
@@ -71,6 +87,7 @@ mark{background:var(--mark);color:inherit;padding:0 .1em}
 pre.manifest{background:#f7f7f7;padding:.75rem;overflow:auto;font-size:.75rem;max-height:30rem}
 .note{font-size:.85rem;color:var(--muted)}
 @media print{
+  .print-only{display:block}
   nav.toc,.skip,form.kwic,#kwic-status,.kwic-lines,.downloads,#copy-methods,.no-print{display:none!important}
   body{max-width:none;padding:0}
   html{font-size:11pt}
