@@ -149,15 +149,26 @@ describe.skipIf(!executablePath)('the report in Chromium', () => {
     );
     expect(n).toBeGreaterThan(0);
     await page.evaluate(`window.location.hash = '#concordance?phrase=khrushchev&side=Albania'`);
-    await page.waitForFunction(
-      `document.getElementById('conc-phrase').value === 'khrushchev' && document.getElementById('conc-side').value === 'Albania' && document.getElementById('conc-body').getAttribute('data-total') === '${n}'`,
-    );
+    await page.waitForSelector(`#conc-body[data-total="${n}"]`, { state: 'attached' });
+    expect(await page.inputValue('#conc-phrase')).toBe('khrushchev');
+    expect(await page.inputValue('#conc-side')).toBe('Albania');
     // With a word as well, only the key's lines with that word within 5 words stay.
     await page.evaluate(`window.location.hash = '#concordance?phrase=khrushchev&q=zzzz-not-there'`);
-    await page.waitForFunction(
-      `document.getElementById('conc-side').value === '' && document.getElementById('conc-body').getAttribute('data-total') === '0'`,
-    );
+    await page.waitForSelector('#conc-body[data-total="0"]', { state: 'attached' });
+    expect(await page.inputValue('#conc-side')).toBe('');
     expect(await page.inputValue('#conc-q')).toBe('zzzz-not-there');
+    // A word that is there: fewer lines than the key has, each with the word in its 5 words either side.
+    await page.evaluate(`window.location.hash = '#concordance?phrase=khrushchev&q=comrade'`);
+    await page.waitForSelector('#conc-body:not([data-total="0"])', { state: 'attached' });
+    const near = Number(await page.getAttribute('#conc-body', 'data-total'));
+    expect(near).toBeGreaterThan(0);
+    const contexts = await page
+      .locator('#conc-body tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => (tr as unknown as { innerText: string }).innerText.toLowerCase()),
+      );
+    expect(contexts.length).toBe(Math.min(near, 50));
+    for (const line of contexts) expect(line).toMatch(/comrades?\b/);
   });
 
   it('exposes headings and labelled charts to assistive technology', async () => {

@@ -243,7 +243,7 @@ const BODY = String.raw`
     }
   }
   // Set by a "#concordance?phrase=…&q=…" link: keep only the key's lines with
-  // that word within 5 words (a collocate), for the one search it opens.
+  // that word within 5 words (a collocate), until the form is changed.
   var nearOnce = null;
   function run() {
     var f = current();
@@ -362,10 +362,12 @@ const BODY = String.raw`
   });
   var timer = null;
   form.addEventListener('input', function (e) {
+    nearOnce = null;
     if (e.target === c.q) { clearTimeout(timer); timer = setTimeout(run, 200); return; }
   });
   form.addEventListener('change', function (e) {
     if (e.target === c.q) return;
+    if (e.target !== c.sort && e.target !== c.width && e.target !== c.size) nearOnce = null;
     if (e.target === c.sort) { sortLines(state.lines, c.sort.value, width()); state.page = 0; draw(); return; }
     if (e.target === c.width) { draw(); return; }
     if (e.target === c.size) { state.page = 0; draw(); return; }
@@ -377,6 +379,7 @@ const BODY = String.raw`
 
   /** Sets the form to f and runs it (the concordance API the evidence panels use). */
   function show(f) {
+    nearOnce = null;
     form.reset();
     Object.keys(f).forEach(function (k) { if (c[k] && f[k] !== undefined) c[k].value = f[k]; });
     clearTimeout(timer);
@@ -479,8 +482,9 @@ const BODY = String.raw`
       var v = p.get(k);
       if (v !== null) f[k] = /^(from|to)$/.test(k) ? v.slice(0, 4) : v;
     });
+    show(f);
+    // After show(), which clears it: both of its searches (the reset's and its own) keep it.
     nearOnce = f.phrase && f.q ? { word: f.q, window: 5 } : null;
-    show(f).then(function () { nearOnce = null; });
   }
   window.addEventListener('hashchange', concordanceFromHash);
   concordanceFromHash();
