@@ -46,6 +46,7 @@
 import { collocatesFigure } from '../pipeline/figures/language-specs.js';
 import { HEADLINE_KEYS } from '../pipeline/figures/specs.js';
 import type { Transcript } from '../pipeline/types.js';
+import { type Comparisons, inPeriod, type Period } from './comparisons.js';
 import { type AnalysisSettings, defineAnalysis } from './contract.js';
 import { type DictionaryMatch, dictionaryFromTerms, matchDictionary } from './dictionary.js';
 import { g2 } from './keyness.js';
@@ -53,24 +54,25 @@ import { forEachPacked, packCounts } from './packed.js';
 import { KEPT_FUNCTION_WORDS, stopwordSet } from './stopwords.js';
 import { turnStretches } from './stretches.js';
 import type { TableSpec } from './tables.js';
-import { cmp, yearOf } from './terms.js';
+import { cmp } from './terms.js';
 import type { Dictionary } from './types.js';
 
 export interface CollocateOptions {
   window: { left: number; right: number };
   /** Rows need at least this many co-occurrences (O11). */
   minFrequency: number;
-  /** Inclusive year ranges, each a period group (labelled "1959-1961"). */
-  periods: ReadonlyArray<readonly [number, number]>;
+  /**
+   * The period groups: the two periods keyness compares (corpus.yaml
+   * comparisons.periods, or the default chosen from the data), each labelled
+   * by its name. None by default.
+   */
+  periods: ReadonlyArray<Period>;
 }
 
 export const COLLOCATE_DEFAULTS: Readonly<CollocateOptions> = Object.freeze({
   window: { left: 5, right: 5 },
   minFrequency: 3,
-  periods: [
-    [1959, 1961],
-    [1964, 1966],
-  ] as const,
+  periods: [],
 });
 
 export interface CollocateSettings {
@@ -315,14 +317,12 @@ export interface GroupCounts {
   nodes: Map<string, NodeAgg>;
 }
 
-/** Period label of a date ("1959-1961"), or undefined outside every period. */
+/** The name of the period a date falls in, or undefined outside every period. */
 export function periodOf(
   date: string,
   periods: CollocateOptions['periods'] = COLLOCATE_DEFAULTS.periods,
 ): string | undefined {
-  const y = yearOf(date);
-  const p = periods.find(([a, b]) => y >= a && y <= b);
-  return p ? `${p[0]}-${p[1]}` : undefined;
+  return periods.find((p) => inPeriod(date, p))?.name;
 }
 
 /**
@@ -556,12 +556,12 @@ export const COLLOCATE_TABLES: TableSpec[] = [
       {
         name: 'group_type',
         description:
-          '"corpus" (everyone), "side", "period" (documents dated 1959–1961 or 1964–1966), "side-period" or "speaker".',
+          '"corpus" (everyone), "side", "period" (the documents in one of the two periods keyness compares: comparisons.periods in corpus.yaml, or the default from the dates), "side-period" or "speaker".',
       },
       {
         name: 'group',
         description:
-          'The group: "all", a side, a period such as "1964-1966", "DPRK 1964-1966", or a speaker.',
+          'The group: "all", a side, a period by its name (such as "1964-1966"), a side in a period ("DPRK 1964-1966"), or a speaker.',
       },
       {
         name: 'node',
@@ -697,6 +697,11 @@ const FIGURE_COLUMNS = [
   },
 ];
 
+/** The two periods keyness compares, target first; none when there is no period comparison. */
+export function comparedPeriods(c: Comparisons | undefined): Period[] {
+  return c?.periods ? [c.periods.target, c.periods.reference] : [];
+}
+
 export const collocates = defineAnalysis<CollocatesPart>({
   id: 'collocates',
   description:
@@ -706,7 +711,7 @@ export const collocates = defineAnalysis<CollocatesPart>({
   perDocument: ({ transcript }, settings) => partFor(settings)(transcript),
   merge: (parts, ctx) => ({
     collocates: collocateRows(
-      mergeCollocates(parts),
+      mergeCollocates(parts, comparedPeriods(ctx.comparisons)),
       collocateNodes({
         dictionary: ctx.dictionary,
         keys: HEADLINE_KEYS,
@@ -743,7 +748,7 @@ export const collocates = defineAnalysis<CollocatesPart>({
       id: 'collocates-by-period',
       unit: 'one collocate of one node for one period (its top 10 by G², attracted only)',
       description:
-        'The collocates figure by period: the top collocates of each node by G² in 1959–1961 and 1964–1966.',
+        'The collocates figure by period: the top collocates of each node by G² in each of the two periods keyness compares.',
       order: 'node, period, rank',
       columns: FIGURE_COLUMNS,
     },

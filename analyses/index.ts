@@ -251,9 +251,13 @@ export async function runAnalyses(
       owner.set(t.name, m.id);
     }
   }
+  // The sides and periods compared, chosen once for every analysis that groups by them.
+  const withComparisons: AnalysisContext = ctx.comparisons
+    ? ctx
+    : { ...ctx, comparisons: resolveComparisons(undefined, unitsOf(ctx)) };
   for (const m of modules) {
     const declared = new Set(m.tables.map((t) => t.key));
-    const part = await m.merge(partsOf(m, ctx), ctx);
+    const part = await m.merge(partsOf(m, withComparisons), withComparisons);
     for (const [key, rows] of Object.entries(part)) {
       if (rows === undefined) continue;
       if (!declared.has(key as keyof Results))

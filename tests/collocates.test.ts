@@ -13,6 +13,7 @@ import {
   collocateNodes,
   collocateRows,
   collocatesPart,
+  comparedPeriods,
   mergeCollocates,
 } from '../analyses/collocates.js';
 import { loadDictionary } from '../analyses/dictionary.js';
@@ -55,6 +56,11 @@ const settings = {
   stopwords,
 };
 const window = { left: 3, right: 2 };
+/** The periods keyness compares on the shipped corpus (its corpus.yaml). */
+const PERIODS = [
+  { name: '1959-1961', from: '1959-01-01', to: '1961-12-31' },
+  { name: '1964-1966', from: '1964-01-01', to: '1966-12-31' },
+];
 
 function rowsOf(
   docs: (typeof doc1)[],
@@ -63,7 +69,7 @@ function rowsOf(
 ): CollocateRow[] {
   const s = { ...settings, ...extra, window };
   const part = collocatesPart(s);
-  return collocateRows(mergeCollocates(docs.map(part)), collocateNodes(s), minFrequency);
+  return collocateRows(mergeCollocates(docs.map(part), PERIODS), collocateNodes(s), minFrequency);
 }
 
 function expectRow(actual: CollocateRow | undefined, expected: CollocateRow): void {
@@ -206,6 +212,21 @@ describe('collocates of a dictionary key', () => {
     expect(two.map((r) => r.collocate)).toEqual(['defeat']);
   });
 
+  it('takes its periods from the comparison: their names, and none without one', () => {
+    const part = collocatesPart({ ...settings, window });
+    const parts = [doc1, doc2, doc3].map(part);
+    const groupsOf = (periods: typeof PERIODS) =>
+      new Set(
+        collocateRows(mergeCollocates(parts, periods), collocateNodes(settings), 1)
+          .filter((r) => r.group_type === 'period')
+          .map((r) => r.group),
+      );
+    expect(groupsOf([])).toEqual(new Set());
+    const named = [{ name: 'before the split', from: '1959-01-01', to: '1961-06-30' }];
+    expect(groupsOf(named)).toEqual(new Set(['before the split']));
+    expect(comparedPeriods(undefined)).toEqual([]);
+  });
+
   it('sums groups: corpus, side, period, side-period, speaker', () => {
     const all = rowsOf([doc1, doc2, doc3], 1);
     const groups = [...new Set(all.map((r) => `${r.group_type}:${r.group}`))];
@@ -253,14 +274,21 @@ describe('merging', () => {
     const part = collocatesPart({ ...settings, window });
     const parts = [doc1, doc2, doc3].map(part);
     const nodes = collocateNodes(settings);
-    const want = collocateRows(mergeCollocates(parts), nodes, 1);
+    const want = collocateRows(mergeCollocates(parts, PERIODS), nodes, 1);
     expect(want.length).toBeGreaterThan(0);
     for (const order of [
       [2, 1, 0],
       [1, 0, 2],
       [0, 2, 1],
     ]) {
-      const got = collocateRows(mergeCollocates(order.map((i) => parts[i]!)), nodes, 1);
+      const got = collocateRows(
+        mergeCollocates(
+          order.map((i) => parts[i]!),
+          PERIODS,
+        ),
+        nodes,
+        1,
+      );
       expect(got).toEqual(want);
     }
   });

@@ -35,7 +35,11 @@ const stopwords = stopwordSet(loadStopwords(inputs.stopwords, 'stopwords.txt'));
 const { transcripts } = buildTranscripts(corpus);
 const settings = { dictionary, keys: HEADLINE_KEYS, terms: [], stopwords };
 const rows = collocateRows(
-  mergeCollocates(transcripts.map(collocatesPart(settings))),
+  // The periods the shipped corpus.yaml sets for keyness.
+  mergeCollocates(transcripts.map(collocatesPart(settings)), [
+    { name: '1959-1961', from: '1959-01-01', to: '1961-12-31' },
+    { name: '1964-1966', from: '1964-01-01', to: '1966-12-31' },
+  ]),
   collocateNodes(settings),
 );
 const terms = trendTerms(dictionary, []);
