@@ -26,9 +26,15 @@
  * with the same rate in every meeting). Not corrected for the many pairs.
  */
 
-import { poissonInterval } from '../pipeline/figures/data.js';
-import { trendsFigure } from '../pipeline/figures/language-specs.js';
+import { poissonInterval, round } from '../pipeline/figures/data.js';
 import { HEADLINE_KEYS } from '../pipeline/figures/specs.js';
+import {
+  sideOrder as figureSideOrder,
+  PANEL_WIDTH,
+  sideScale,
+  themeConfig,
+} from '../pipeline/figures/theme.js';
+import type { Figure } from '../pipeline/figures/types.js';
 import type { Transcript } from '../pipeline/types.js';
 import { type AnalysisSettings, defineAnalysis } from './contract.js';
 import { dictionaryFromTerms, matchDictionary } from './dictionary.js';
@@ -479,3 +485,190 @@ export const trends = defineAnalysis<TrendsPart>({
   ],
   methods: (results) => (results.trends.length > 0 ? trendsMethods() : undefined),
 });
+
+// ── Figures ─────────────────────────────────────────────────────────────────
+
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+type Row = Record<string, string | number | boolean | null>;
+/** Terms shown in the trends figure (one panel each); all are in trends.csv. */
+export const MAX_TREND_TERMS = 6;
+/** A side's rate in a meeting is drawn only when it spoke at least this many words there. */
+export const MIN_TREND_WORDS = 50;
+/** Above this many meetings the trends figure pools each calendar year (an axis of 1,000 meetings says nothing). */
+export const MAX_TREND_MEETINGS = 40;
+
+/** The rows of the shown terms pooled per calendar year and side ("meeting" = the year). */
+function byYear(rows: readonly TrendRow[], terms: readonly string[]): TrendRow[] {
+  const pooled = new Map<string, TrendRow>();
+  for (const r of rows) {
+    const year = Number(r.date.slice(0, 4));
+    if (r.side === 'all' || !terms.includes(r.term) || !/^\d{4}/.test(r.date)) continue;
+    const k = `${year}\u0000${r.side}\u0000${r.term}`;
+    const p = pooled.get(k);
+    if (p) {
+      p.count += r.count;
+      p.words += r.words;
+    } else
+      pooled.set(k, {
+        ...r,
+        meeting: year,
+        doc_id: '',
+        date: `${year}`,
+        label: `${year}`,
+        title: '',
+        days_since_previous: null,
+      });
+  }
+  return [...pooled.values()].map((p) => {
+    const [lo, hi] = poissonInterval(p.count);
+    const per = (x: number) => (p.words > 0 ? (x * 10_000) / p.words : 0);
+    return { ...p, per_10k: per(p.count), ci_low: per(lo), ci_high: per(hi) };
+  });
+}
+
+/**
+ * Per term, the rate per meeting of each side on a categorical meeting axis
+ * (date and who spoke) with the exact Poisson interval.
+ */
+export function trendsFigure(
+  rows: readonly TrendRow[],
+  terms: readonly string[],
+): Figure | undefined {
+  const totals = new Map<string, number>();
+  for (const r of rows)
+    if (r.side !== 'all') totals.set(r.term, (totals.get(r.term) ?? 0) + r.count);
+  const shown = terms.filter((t) => (totals.get(t) ?? 0) > 0).slice(0, MAX_TREND_TERMS);
+  const meetingCount = new Set(rows.map((r) => r.meeting)).size;
+  const yearly = meetingCount > MAX_TREND_MEETINGS;
+  const data: Row[] = (yearly ? byYear(rows, shown) : rows)
+    .filter((r) => r.side !== 'all' && shown.includes(r.term) && r.words >= MIN_TREND_WORDS)
+    .map((r) => ({
+      term: r.term,
+      meeting: r.meeting,
+      label: r.label,
+      days_since_previous: r.days_since_previous,
+      side: r.side,
+      count: r.count,
+      words: r.words,
+      per_10k: round(r.per_10k),
+      ci_low: round(r.ci_low),
+      ci_high: round(r.ci_high),
+    }));
+  if (data.length === 0) return undefined;
+  const sides = figureSideOrder(data.map((d) => String(d.side)));
+  const labels = [...new Map(data.map((d) => [Number(d.meeting), String(d.label)])).entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([, l]) => l);
+  const gaps = [...new Map(data.map((d) => [Number(d.meeting), d.days_since_previous])).entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([, g]) => g)
+    .filter((g): g is number => typeof g === 'number');
+  const alt =
+    `Small multiples, one panel per term (${shown.join(', ')}), of occurrences per 10,000 words ` +
+    `in each of ${labels.length} meetings, one point per side (${sides.join(', ')}) with its 95% interval.`;
+  const spec = {
+    $schema: SCHEMA,
+    title: {
+      text: 'Term trends by meeting',
+      subtitle: yearly
+        ? 'Occurrences per 10,000 words spoken by each side, meetings pooled per year; bars: exact 95% Poisson interval'
+        : 'Occurrences per 10,000 words spoken by each side; bars: exact 95% Poisson interval; meetings evenly spaced',
+    },
+    description: alt,
+    data: { values: data },
+    config: themeConfig(),
+    facet: { field: 'term', type: 'nominal', title: null, sort: shown },
+    columns: 2,
+    spec: {
+      width: PANEL_WIDTH * 0.75,
+      height: 130,
+      encoding: {
+        x: {
+          field: 'label',
+          type: 'ordinal',
+          sort: labels,
+          title: null,
+          axis: { labelAngle: -40, labelLimit: 320 },
+        },
+        xOffset: { field: 'side', type: 'nominal', sort: sides },
+        color: { field: 'side', type: 'nominal', title: 'Side', scale: sideScale(sides) },
+      },
+      layer: [
+        {
+          mark: { type: 'rule' },
+          encoding: {
+            y: { field: 'ci_low', type: 'quantitative' },
+            y2: { field: 'ci_high' },
+          },
+        },
+        {
+          mark: { type: 'point', filled: true, size: 40 },
+          encoding: {
+            y: { field: 'per_10k', type: 'quantitative', title: 'Per 10,000 words' },
+            tooltip: [
+              { field: 'term', title: 'Term' },
+              { field: 'label', title: 'Meeting' },
+              {
+                field: 'days_since_previous',
+                type: 'quantitative',
+                title: 'Days since the previous meeting',
+              },
+              { field: 'side', title: 'Side' },
+              { field: 'count', type: 'quantitative', title: 'Occurrences' },
+              { field: 'words', type: 'quantitative', title: 'Words spoken by the side' },
+              { field: 'per_10k', type: 'quantitative', title: 'Per 10,000 words', format: '.1f' },
+              { field: 'ci_low', type: 'quantitative', title: '95% interval, low', format: '.1f' },
+              {
+                field: 'ci_high',
+                type: 'quantitative',
+                title: '95% interval, high',
+                format: '.1f',
+              },
+            ],
+          },
+        },
+      ],
+    },
+    resolve: { scale: { y: 'independent' } },
+  };
+  const omitted = terms.filter((t) => (totals.get(t) ?? 0) > 0).length - shown.length;
+  const caption =
+    `Each point is the count of one term (a dictionary key with all its patterns, or a term given ` +
+    `with --kwic or --collocates) in one side's speech in one meeting per 10,000 words that side ` +
+    `spoke there; bars are exact 95% Poisson intervals for the count (Garwood 1936), scaled the ` +
+    `same way. ` +
+    (yearly
+      ? `With ${meetingCount} meetings (more than ${MAX_TREND_MEETINGS}), each point pools one calendar ` +
+        `year's meetings (their counts over their words); undated meetings are left out; trends.csv ` +
+        `has every meeting. `
+      : `The meetings are spaced evenly in date order and labelled by date and the people ` +
+        `who spoke: the axis does not show time. `) +
+    (!yearly && gaps.length > 0
+      ? `Gaps between consecutive meetings range from ${Math.min(...gaps)} to ${Math.max(...gaps)} days (tooltip and trends.csv). `
+      : '') +
+    `A side that spoke fewer than ${MIN_TREND_WORDS} words in a meeting is left out there. Each ` +
+    `panel has its own scale. ` +
+    (omitted > 0
+      ? `Shown: ${shown.length} of ${shown.length + omitted} terms found; all are in trends.csv.`
+      : `All terms asked for that occur are shown.`);
+  return {
+    id: 'term-trends',
+    title: 'Term trends by meeting',
+    caption,
+    alt,
+    spec,
+    data,
+    columns: [
+      'term',
+      'meeting',
+      'label',
+      'days_since_previous',
+      'side',
+      'count',
+      'words',
+      'per_10k',
+      'ci_low',
+      'ci_high',
+    ],
+  };
+}

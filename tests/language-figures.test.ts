@@ -1,5 +1,5 @@
 /**
- * The collocate and trend figures (pipeline/figures/language-specs.ts) on
+ * The collocate and trend figures (analyses/collocates.ts and analyses/trends.ts) on
  * the shipped corpus: the rows they plot come from the tables unchanged,
  * the captions state window, measure and minimum frequency, the specs
  * validate against the Vega-Lite schema and render.
@@ -11,17 +11,14 @@ import { describe, expect, it } from 'vitest';
 import {
   collocateNodes,
   collocateRows,
+  collocatesFigure,
   collocatesPart,
   mergeCollocates,
+  TOP_COLLOCATES,
 } from '../analyses/collocates.js';
 import { loadDictionary } from '../analyses/dictionary.js';
 import { loadStopwords, stopwordSet } from '../analyses/stopwords.js';
-import { trendRows, trendsPart, trendTerms } from '../analyses/trends.js';
-import {
-  collocatesFigure,
-  TOP_COLLOCATES,
-  trendsFigure,
-} from '../pipeline/figures/language-specs.js';
+import { trendRows, trendsFigure, trendsPart, trendTerms } from '../analyses/trends.js';
 import { renderSvg } from '../pipeline/figures/render.js';
 import { HEADLINE_KEYS } from '../pipeline/figures/specs.js';
 import { readCorpus } from '../pipeline/io.js';
