@@ -338,7 +338,7 @@ export const TREND_TABLES: TableSpec[] = [
   {
     name: 'trends',
     key: 'trends',
-    rowLevel: false,
+    rowLevel: true,
     unit: 'one term in one meeting for one side (or "all")',
     description:
       'Each dictionary key and each term given with --kwic or --collocates, per meeting: count, rate and exact interval, for all speakers and for each side. Counts are those of phrases.csv summed over a side.',
