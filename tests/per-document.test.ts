@@ -109,7 +109,7 @@ describe('processDocuments', () => {
 });
 
 describe('DocumentCollector', () => {
-  it('holds the analyses\' parts on disk and gives each back as it was made', async () => {
+  it("holds the analyses' parts on disk and gives each back as it was made", async () => {
     const prepared = prepareCorpus(corpus);
     const settings = {
       inputs,
