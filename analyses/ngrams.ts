@@ -44,11 +44,11 @@ import type { AnnotatedSentence, Transcript } from '../pipeline/types.js';
 import { countWords } from '../pipeline/words.js';
 import { candidateTest } from './collocates.js';
 import { type AnalysisSettings, defineAnalysis } from './contract.js';
-import { type DictionaryMatch, matchDictionary, termForm } from './dictionary.js';
+import { type DictionaryMatch, matcherFor, termForm } from './dictionary.js';
 import { g2 } from './keyness.js';
 import { addHashed, forEachPacked, hash53, packCounts, packHashed } from './packed.js';
 import { stopwordSet } from './stopwords.js';
-import { type StretchWord, turnStretches } from './stretches.js';
+import { type StretchWord, stretchesOf } from './stretches.js';
 import type { TableSpec } from './tables.js';
 import { cmp } from './terms.js';
 import type { Dictionary } from './types.js';
@@ -135,7 +135,7 @@ export function ngramsPart(settings: {
   dictionary: Dictionary;
   stopwords: ReadonlySet<string>;
   options?: Pick<NgramOptions, 'minN' | 'maxN'>;
-  /** Dictionary matches of a text (default matchDictionary; the pipeline shares one cache). */
+  /** Dictionary matches of a text (default: matchDictionary, once per text of the document). */
   match?: (text: string) => readonly DictionaryMatch[];
 }): (
   t: Pick<Transcript, 'docId' | 'text' | 'segments' | 'turns'>,
@@ -148,9 +148,9 @@ export function ngramsPart(settings: {
 ) => NgramsPart {
   const { minN, maxN } = settings.options ?? NGRAM_DEFAULTS;
   const candidateOf = candidateTest(settings.stopwords);
-  const match = settings.match ?? ((text: string) => matchDictionary(settings.dictionary, text));
   return (t, a) => {
-    const stretches = turnStretches(t);
+    const match = settings.match ?? matcherFor(t, settings.dictionary);
+    const stretches = stretchesOf(t);
     const covered = new Map<string, number>();
     // Without an annotation (a caller that has none) the stretches are used uncut.
     const sentences = new Map((a?.turns ?? []).map((u) => [u.turn, u.sentences]));
