@@ -116,3 +116,26 @@ describe('termsCsv', () => {
     expect(() => [...termsCsv(units, ['term', 'count'])]).toThrow(/termsCsv writes/);
   });
 });
+
+describe('TermCounts.without', () => {
+  it('drops the given terms and keeps the rest in order, as a compact copy', () => {
+    const vocabulary = new Vocabulary();
+    const map = new Map([
+      ['comrade', 2],
+      ['hoxha', 3],
+      ['party', 1],
+      ['enver', 1],
+    ]);
+    const counts = TermCounts.from(map, vocabulary);
+    const less = counts.without(new Set(['hoxha', 'enver', 'absent']));
+    expect(less).toBeInstanceOf(TermCounts);
+    expect([...less]).toEqual([
+      ['comrade', 2],
+      ['party', 1],
+    ]);
+    expect(less.has('hoxha')).toBe(false);
+    expect(less.get('party')).toBe(1);
+    // The original is unchanged.
+    expect([...counts]).toEqual([...map]);
+  });
+});
