@@ -67,7 +67,7 @@ describe('TermCounts', () => {
 
 describe('termsCsv', () => {
   it('writes the bytes toCsv gives for termRows rows, in chunks', async () => {
-    const { termsCsv } = await import('../pipeline/index.js');
+    const { termsCsv } = await import('../pipeline/write-tables.js');
     const { toCsv } = await import('../pipeline/csv.js');
     const { TERM_COLUMNS, termRows } = await import('../analyses/terms.js');
     const vocab = new Vocabulary();
