@@ -10,7 +10,7 @@ import { convertCorpus } from './convert/index.js';
 import { loadDefaultSide } from './corpus-config.js';
 import { stableJson, toCsv } from './csv.js';
 import { buildFigures, figureFiles } from './figures/build.js';
-import type { Figure, Rendered } from './figures/types.js';
+import type { Figure } from './figures/types.js';
 import { type OutputContent, readCorpus } from './io.js';
 import { buildManifest } from './manifest.js';
 import { loadRegistry } from './registry.js';
@@ -20,8 +20,7 @@ import { buildReport, methodsParagraph } from './report/index.js';
 import { REPORTS_README } from './reports-readme.js';
 import { removeDeadCacheTemps } from './run/cache-files.js';
 import { processDocuments, WORKER_THRESHOLD } from './run/documents.js';
-import { RenderCache, renderThroughCache } from './run/render-cache.js';
-import { defaultRenderWorkers, RenderPool, renderFigures } from './run/render-pool.js';
+import { FigureRendering } from './run/figure-rendering.js';
 import { suggestedSpeakers } from './speaker-names.js';
 import { countedSpeech, type SpeechCounted } from './speech.js';
 import { prepareCorpus, sortTranscripts } from './transcripts.js';
@@ -105,16 +104,15 @@ async function runStages(
   };
 
   const corpus = readCorpus(opts.corpus);
-  // A small corpus is annotated on this thread, which leaves the other cores
-  // idle until the figures exist: the renderers start now and warm up there.
-  const annotatedHere = opts.workers === 0 || corpus.raw.length < WORKER_THRESHOLD;
-  const earlyWorkers = renderWorkersFor(corpus.raw.length, opts.renderWorkers);
-  let pool =
-    annotatedHere && earlyWorkers > 0 && corpus.raw.length <= OVERLAP_RENDERING_MAX_DOCS
-      ? RenderPool.start(earlyWorkers, { warm: true })
-      : undefined;
+  const rendering = new FigureRendering({
+    docs: corpus.raw.length,
+    annotatedHere: opts.workers === 0 || corpus.raw.length < WORKER_THRESHOLD,
+    ...(opts.renderWorkers === undefined ? {} : { renderWorkers: opts.renderWorkers }),
+    cacheDir: opts.cacheDir,
+    onDone: (d, n) => opts.onProgress?.('figures', d, n),
+  });
   // A run that fails before its figures exist stops the renderers it started.
-  cleanup.push(() => pool?.close());
+  cleanup.push(() => rendering.close());
   lap('read');
   // Web pages, PDFs and Word files to text (the bytes stay the identity).
   const converted = await convertCorpus(corpus);
@@ -124,32 +122,6 @@ async function runStages(
   let tokens = 0;
   let transcripts: Transcript[] = [];
   let figures: Figure[] = [];
-  let rendering: Promise<Rendered[]> | undefined;
-  // Figures whose spec did not change since a run with the same cache are not drawn again.
-  const renderCache = new RenderCache(opts.cacheDir);
-  let figuresRendered = 0;
-  const startRender = (figs: Figure[], workers = opts.renderWorkers) => {
-    const onDone = (d: number, n: number) => opts.onProgress?.('figures', d, n);
-    const started = pool;
-    pool = undefined;
-    const p = renderThroughCache(figs, renderCache, (misses) => {
-      figuresRendered = misses.length;
-      return started ? started.render(misses, onDone) : renderFigures(misses, { workers, onDone });
-    }).then(
-      (r) => {
-        // Everything came from the cache: the early renderers were not needed.
-        started?.close();
-        return r.rendered;
-      },
-      (e: unknown) => {
-        started?.close();
-        throw e;
-      },
-    );
-    // A failure elsewhere must not leave an unhandled rejection behind.
-    p.catch(() => {});
-    return p;
-  };
   let diagnostics: Diagnostic[] = [];
   const notes: string[] = [];
   if (opts.cacheDir) {
@@ -217,7 +189,6 @@ async function runStages(
     ];
     lap('documents');
     tokens = docs.reduce((n, d) => n + d.partial.tokens, 0);
-    const overlap = docs.length <= OVERLAP_RENDERING_MAX_DOCS;
     figures = await writeTablesAndReport({
       docs,
       config,
@@ -228,15 +199,8 @@ async function runStages(
       csv: collector,
       emit,
       lap,
-      // A small corpus's figures render on every core while this thread
-      // writes the tables and the report. A large one's render while this
-      // thread copies the row-level tables from the spool, which leaves
-      // little garbage; the report and the other tables, which leave much,
-      // wait until it is done.
-      startRendering: (figs) => {
-        rendering = startRender(figs, renderWorkersFor(docs.length, opts.renderWorkers));
-      },
-      rendered: overlap ? undefined : () => rendering,
+      startRendering: (figs) => rendering.start(figs, docs.length),
+      rendered: rendering.overlapsReport(docs.length) ? undefined : () => rendering.started(),
     });
     // An async function's locals stay reachable while it waits: let the documents go.
     docs.length = 0;
@@ -244,13 +208,13 @@ async function runStages(
     collector.close();
   }
   lap('report');
-  const rendered = await (rendering ?? startRender(figures));
+  const rendered = await rendering.done(figures);
   figures.forEach((fig, i) => {
     for (const [path, content] of Object.entries(figureFiles(fig, rendered[i]!)))
       emit(path, content);
   });
   lap('render-wait');
-  for (const d of renderCache.damaged) notes.push(`cache: figure entry ${d}; drawn again`);
+  for (const d of rendering.damaged) notes.push(`cache: figure entry ${d}; drawn again`);
   return {
     files,
     transcripts,
@@ -260,28 +224,9 @@ async function runStages(
     tokens,
     annotated,
     kept,
-    figuresRendered,
+    figuresRendered: rendering.drawn,
     notes,
   };
-}
-
-/** Up to this many documents, figures render while the tables and the report are written. */
-const OVERLAP_RENDERING_MAX_DOCS = 500;
-/** Above this many documents, figures render on one worker (memory). */
-const RENDER_ONE_WORKER_ABOVE = 2000;
-
-/**
- * Figure-rendering workers for a corpus of `docs` documents: as asked, else
- * every core (at most 4) up to OVERLAP_RENDERING_MAX_DOCS, two up to
- * RENDER_ONE_WORKER_ABOVE and one above. Each renderer is a few hundred MB:
- * peak RSS at 4,000 documents was 1.60 GB rendering on two workers after the
- * report and 1.34 GB on one; at 1,000 documents two workers shortened the
- * tail from 6.3–7.2 s to 6.1–6.7 s in single runs, for 70 MB more.
- */
-function renderWorkersFor(docs: number, asked: number | undefined): number {
-  if (asked !== undefined) return asked;
-  if (docs <= OVERLAP_RENDERING_MAX_DOCS) return defaultRenderWorkers();
-  return docs > RENDER_ONE_WORKER_ABOVE ? 1 : 2;
 }
 
 /**
