@@ -112,9 +112,9 @@ export interface ScorerParams {
  * ./calibrate.ts), three tied to them (TIED_KEYS: ν = η = γ, ψ = ω), the
  * others fixed with their rule off.
  *
- * Fitted on the four files in ../shared/benchmarks/sentiment/ only (NYT
- * editorial dev half, movie reviews, Amazon reviews, tweets; the held-out NYT
- * half was never seen) by coordinate-wise grid search (PARAM_GRID in
+ * Fitted on the four human-rated benchmark files only (VADER's ground
+ * truth: NYT editorial dev half, movie reviews, Amazon reviews, tweets; the
+ * held-out NYT half was never seen) by coordinate-wise grid search (PARAM_GRID in
  * ./calibrate.ts, starting from wink's behaviour) maximising the mean over
  * the four files of Pearson r with the human means, so each genre weighs the
  * same. Validated by 5-fold cross-validation of the whole fitting procedure:
@@ -1058,7 +1058,8 @@ function loadVerifiedMachine(
 
 /**
  * The scorer the pipeline uses. `nlp`/`its` are the caller's single wink
- * instance (never create a second one: see TECH-NOTES). `overrides` are the
+ * instance (never create a second one: a later instance in the same process
+ * misbehaves). `overrides` are the
  * domain values from corpus/sentiment.yaml; leave them out to score as the
  * benchmark was scored.
  */
