@@ -339,7 +339,7 @@ export function periodOf(
  * the order of the parts; the result is sorted by group type, then group.
  */
 export function mergeCollocates(
-  parts: readonly CollocatesPart[],
+  parts: Iterable<CollocatesPart>,
   periods: CollocateOptions['periods'] = COLLOCATE_DEFAULTS.periods,
 ): GroupCounts[] {
   const fold = new CollocatesFold(periods);

@@ -68,9 +68,12 @@ export interface Analysis<Part = unknown> {
    * The analysis's tables (keys among its declared tables' keys) from each
    * document's part in corpus order (empty without a per-document part) and
    * the corpus context. Must not depend on anything but the parts' order.
+   * The parts come one at a time (a large corpus's are read back from disk,
+   * pipeline/collect.ts): fold them rather than hold them, where the
+   * analysis can. Iterating again reads them again.
    */
   merge: (
-    parts: readonly Part[],
+    parts: Iterable<Part>,
     ctx: AnalysisContext,
   ) => Partial<Results> | Promise<Partial<Results>>;
   figures?: ReadonlyArray<(results: Results, options: FigureOptions) => Figure | undefined>;
@@ -101,6 +104,12 @@ export interface AnalysisContext {
    * (which may be left empty) and matching the transcripts again.
    */
   partials?: readonly DocumentPartial[];
+  /**
+   * The analysis `id`'s per-document parts in the order of `transcripts`,
+   * when they were computed elsewhere and kept out of memory (read back one
+   * at a time); before `partials`' own parts when given.
+   */
+  parts?: (id: string) => Iterable<unknown>;
   /**
    * false: leave out the row-level table of terms (one row per term per
    * speaker-document), which the caller writes itself from the counts

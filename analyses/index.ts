@@ -214,8 +214,9 @@ export function documentParts(
  * documents were processed elsewhere, else computed here from the
  * transcripts and their annotations (the same function).
  */
-function partsOf(m: Analysis, ctx: AnalysisContext): unknown[] {
+function partsOf(m: Analysis, ctx: AnalysisContext): Iterable<unknown> {
   if (!m.perDocument) return [];
+  if (ctx.parts) return ctx.parts(m.id);
   if (ctx.partials) return ctx.partials.map((p) => p.parts[m.id]);
   const settings: AnalysisSettings = {
     dictionary: ctx.dictionary,

@@ -107,9 +107,9 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The parts of every document as one table: by doc_id, then speaker. */
 export function mergeLexicalDiversity(
-  parts: ReadonlyArray<readonly LexicalDiversityRow[]>,
+  parts: Iterable<readonly LexicalDiversityRow[]>,
 ): LexicalDiversityRow[] {
-  return parts
+  return [...parts]
     .flat()
     .sort((a, b) => cmp(a.doc_id, b.doc_id) || cmp(a.speaker, b.speaker) || cmp(a.side, b.side));
 }

@@ -249,7 +249,7 @@ export interface NgramCounts {
 }
 
 /** Sums of the parts (the order of the parts does not matter). */
-export function mergeNgrams(parts: readonly NgramsPart[]): NgramCounts {
+export function mergeNgrams(parts: Iterable<NgramsPart>): NgramCounts {
   const fold = new NgramsFold();
   for (const p of parts) fold.add(p);
   return fold.counts;

@@ -178,7 +178,7 @@ function days(from: string, to: string): number | null {
 }
 
 /** trends.csv rows: meetings in date order (then doc_id), sides, terms in trendTerms order. */
-export function trendRows(parts: readonly TrendsPart[], terms: readonly TrendTerm[]): TrendRow[] {
+export function trendRows(parts: Iterable<TrendsPart>, terms: readonly TrendTerm[]): TrendRow[] {
   const docs = [...parts].sort((a, b) => cmp(a.date, b.date) || cmp(a.docId, b.docId));
   const out: TrendRow[] = [];
   docs.forEach((p, i) => {

@@ -22,6 +22,7 @@
  * is unchanged: tests/e2e-cli.test.ts compares the outputs of a run through
  * worker threads with a single-threaded one.
  */
+import { deserialize, serialize } from 'node:v8';
 import { TermCounts, Vocabulary } from '../analyses/counts.js';
 import type { DocumentPartial } from '../analyses/per-document.js';
 import { toCsv } from './csv.js';
@@ -50,6 +51,12 @@ export interface CollectedDocument {
   partial: DocumentPartial;
   /** Full transcript and KWIC context kept (one of the report's earliest records). */
   full: boolean;
+  /**
+   * Its part of the analysis `id` (analyses/contract.ts), read back from the
+   * spool: the parts are not held in memory between the document's arrival
+   * and the merge, which reads them one at a time (undefined: none).
+   */
+  part(id: string): unknown;
 }
 
 interface Entry extends CollectedDocument {
@@ -58,6 +65,9 @@ interface Entry extends CollectedDocument {
   speech: SpoolRange;
   kwic: Array<[phrase: string, range: SpoolRange]>;
 }
+
+/** The spool file of the analysis `id`'s per-document parts. */
+const partTable = (id: string) => `part-${id}`;
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -91,11 +101,20 @@ export class DocumentCollector {
   add(index: number, doc: ProcessedDocument): void {
     const { transcript, partial, csv } = doc;
     this.emit(`corpus/${transcript.docId}.json`, doc.json);
+    const spool = this.spool;
+    const parts = new Map<string, SpoolRange>();
+    for (const [id, part] of Object.entries(partial.parts))
+      parts.set(id, spool.append(partTable(id), serialize(part)));
+    partial.parts = {};
     const entry: Entry = {
       index,
       transcript,
       partial,
       full: true,
+      part: (id) => {
+        const range = parts.get(id);
+        return range === undefined ? undefined : deserialize(spool.read(partTable(id), range));
+      },
       spooled: {
         segments: this.spool.append('segments', csv.segments),
         turns: this.spool.append('turns', csv.turns),

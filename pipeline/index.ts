@@ -342,6 +342,12 @@ async function writeTablesAndReport(ctx: {
     transcripts: docs.map((d) => countedSpeech(d.transcript, opts.speech ?? 'all')),
     annotated: [],
     partials,
+    // Each analysis's parts, read back from the spool one document at a time.
+    parts: (id) => ({
+      *[Symbol.iterator]() {
+        for (const d of docs) yield d.part(id);
+      },
+    }),
     dictionary: config.dictionary,
     stopwords: config.stopwords,
     kwicTerms: opts.kwicTerms,

@@ -15,6 +15,7 @@ import { bootstrapMeanCi, quantileSorted } from '../analyses/sentiment/analysis.
 import { loadSentimentConfig } from '../analyses/sentiment/config.js';
 import { seededFor } from '../analyses/sentiment/random.js';
 import { loadStopwords } from '../analyses/stopwords.js';
+import { DocumentCollector } from '../pipeline/collect.js';
 import { buildAnnotator } from '../pipeline/document-processor.js';
 import { readCorpus } from '../pipeline/io.js';
 import type { ProcessedDocument } from '../pipeline/processed-document.js';
@@ -104,6 +105,51 @@ describe('processDocuments', () => {
       (d) => d.transcript,
     );
     expect(order).toEqual(buildTranscripts(corpus).transcripts);
+  });
+});
+
+describe('DocumentCollector', () => {
+  it("holds the analyses' parts on disk and gives each back as it was made", async () => {
+    const prepared = prepareCorpus(corpus);
+    const settings = {
+      inputs,
+      kwicTerms,
+      csvColumns: {
+        segments: ['doc_id'],
+        turns: ['doc_id', 'turn'],
+        sentences: ['doc_id'],
+        phrases: ['doc_id'],
+        kwic: ['phrase', 'doc_id'],
+      },
+    };
+    const made: Array<Record<string, unknown>> = [];
+    const collector = new DocumentCollector(() => {}, undefined, work);
+    try {
+      await processDocuments(
+        prepared.documents,
+        { settings, overrides: prepared.overrides, cacheDir: null, workers: 0 },
+        (i, doc) => {
+          made[i] = structuredClone(doc.partial.parts);
+          collector.add(i, doc);
+        },
+      );
+      const docs = collector.documents();
+      expect(docs).toHaveLength(prepared.documents.length);
+      const ids = Object.keys(made[0]!);
+      expect(ids).toEqual(expect.arrayContaining(['collocates', 'ngrams', 'trends']));
+      docs.forEach((d, i) => {
+        // Not in memory between arrival and merge …
+        expect(d.partial.parts).toEqual({});
+        // … and read back equal, as often as asked.
+        for (const id of ids) {
+          expect(d.part(id)).toEqual(made[i]![id]);
+          expect(d.part(id)).toEqual(made[i]![id]);
+        }
+        expect(d.part('no-such-analysis')).toBeUndefined();
+      });
+    } finally {
+      collector.close();
+    }
   });
 });
 
