@@ -216,8 +216,8 @@ export function narratesMeeting(text: string, noteTakerIsI: boolean): boolean {
  * Each paragraph is segmented by the first of PARAGRAPH_RULES that
  * recognises it (below, in order); the text between paragraphs is a break.
  * Inside speech and narrative, `spans` sets apart [square brackets]
- * (editorial), footnote marks (editorial), parentheses that report an
- * action ("(Laughter)", "(“Yes,” answered …)": stage directions) and the
+ * (editorial), footnote marks (editorial), parentheses that STAGE_RULES
+ * recognise ("(Laughter)", "(“Yes,” answered …)": stage directions) and the
  * note-taker's attributions ("…, Brezhnev said, …": narrative); other
  * parentheses stay speech.
  */
@@ -809,15 +809,12 @@ function spans(
     }
     const isMark = marks.includes(m);
     const isBracket = isMark || body[m.index] === '[';
-    const content = isBracket ? '' : body.slice(m.index + 1, m.end - 1).trim();
     const stage =
       !isBracket &&
-      (STAGE_WORDS.test(content) ||
-        STAGE_REPORTED.test(content) ||
-        STAGE_NARRATION.test(content) ||
-        (kind === 'speech' &&
-          (narratesAction(content) ||
-            (betweenSentences(body, m.index, m.end) && verblessAside(content)))));
+      isStageDirection(
+        { content: body.slice(m.index + 1, m.end - 1).trim(), body, index: m.index, end: m.end },
+        kind,
+      );
     if (!isBracket && !stage) {
       if (kind === 'speech') kept?.(body.slice(m.index, m.end), p);
       // The speaker's own parenthesis: brackets inside it are still found.
@@ -837,6 +834,40 @@ function spans(
   push(kind, from + at, p.end, p, `${kind}/text`);
   said += body.slice(at);
   return said;
+}
+
+/** A parenthesis in a paragraph: its content (inside the marks, trimmed) and where it stands in the paragraph's body. */
+interface Parenthesis {
+  content: string;
+  body: string;
+  index: number;
+  end: number;
+}
+
+/**
+ * The rules that make a parenthesis inside narrative or speech a stage
+ * direction, tried in order (`speechOnly`: only inside a turn). A
+ * parenthesis that no rule recognises is the speaker's own and stays speech.
+ */
+const STAGE_RULES: ReadonlyArray<{ speechOnly: boolean; test: (p: Parenthesis) => boolean }> = [
+  // A bare stage word: "(Laughter)", "(Applause.)", "(Pause)".
+  { speechOnly: false, test: (p) => STAGE_WORDS.test(p.content) },
+  // A reply reported in quotation marks: "(“Yes,” answered Comrade Enver.)".
+  { speechOnly: false, test: (p) => STAGE_REPORTED.test(p.content) },
+  // The note-taker on the meeting or its end: "(This was the end of the conversation)".
+  { speechOnly: false, test: (p) => STAGE_NARRATION.test(p.content) },
+  // An action in the third person: "(Speaking to Comrade Ramiz Alia)", "(He was referring to …)".
+  { speechOnly: true, test: (p) => narratesAction(p.content) },
+  // A verbless aside standing between sentences: "(Back to the press release)".
+  {
+    speechOnly: true,
+    test: (p) => betweenSentences(p.body, p.index, p.end) && verblessAside(p.content),
+  },
+];
+
+/** Whether a parenthesis in a `kind` span is a stage direction: whether one of STAGE_RULES recognises it. */
+function isStageDirection(p: Parenthesis, kind: 'speech' | 'narrative'): boolean {
+  return STAGE_RULES.some((r) => (!r.speechOnly || kind === 'speech') && r.test(p));
 }
 
 /** Verbs of saying in the past that the note-taker inserts in a speaker's sentence. */
