@@ -57,11 +57,11 @@ import type { Figure } from '../pipeline/figures/types.js';
 import type { Transcript } from '../pipeline/types.js';
 import { type Comparisons, inPeriod, type Period } from './comparisons.js';
 import { type AnalysisSettings, defineAnalysis } from './contract.js';
-import { type DictionaryMatch, dictionaryFromTerms, matchDictionary } from './dictionary.js';
+import { type DictionaryMatch, dictionaryFromTerms, matcherFor } from './dictionary.js';
 import { g2 } from './keyness.js';
 import { forEachPacked, packCounts } from './packed.js';
 import { KEPT_FUNCTION_WORDS, stopwordSet } from './stopwords.js';
-import { turnStretches } from './stretches.js';
+import { stretchesOf } from './stretches.js';
 import type { TableSpec } from './tables.js';
 import { cmp } from './terms.js';
 import type { Dictionary } from './types.js';
@@ -202,7 +202,9 @@ export function collocatesPart(
   const { left, right } = settings.window ?? COLLOCATE_DEFAULTS.window;
   const candidateOf = candidateTest(settings.stopwords);
   return (t) => {
-    const stretches = turnStretches(t);
+    const stretches = stretchesOf(t);
+    const matchKeys = matcherFor(t, settings.dictionary);
+    const matchTerms = matcherFor(t, termDict);
     const units = new Map<
       string,
       {
@@ -226,8 +228,8 @@ export function collocatesPart(
           if (candidate[i]) add(u.freq, words[i]!.form, 1);
         }
         const matches: DictionaryMatch[] = [
-          ...matchDictionary(settings.dictionary, s.text).filter((m) => keyNodes.has(m.key)),
-          ...(termDict.entries.length > 0 ? matchDictionary(termDict, s.text) : []),
+          ...matchKeys(s.text).filter((m) => keyNodes.has(m.key)),
+          ...(termDict.entries.length > 0 ? matchTerms(s.text) : []),
         ];
         const byNode = new Map<string, Array<[first: number, last: number]>>();
         for (const m of matches) {

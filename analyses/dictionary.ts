@@ -208,6 +208,38 @@ export function dictionaryFromTerms(terms: readonly string[], file = 'command li
  * overlaps as described at the top of this file. Sorted by start, then end,
  * then key.
  */
+const matchMemo = new WeakMap<object, WeakMap<Dictionary, Map<string, DictionaryMatch[]>>>();
+
+/**
+ * matchDictionary(dict, ·) remembered for the life of `owner` (a
+ * transcript): the analyses of one document match the same texts with the
+ * same dictionary, and match them once. The matches must not be changed.
+ */
+export function matcherFor(
+  owner: object,
+  dict: Dictionary,
+): (text: string) => readonly DictionaryMatch[] {
+  let byDict = matchMemo.get(owner);
+  if (!byDict) {
+    byDict = new WeakMap();
+    matchMemo.set(owner, byDict);
+  }
+  let known = byDict.get(dict);
+  if (!known) {
+    known = new Map();
+    byDict.set(dict, known);
+  }
+  const memo = known;
+  return (text) => {
+    let m = memo.get(text);
+    if (m === undefined) {
+      m = matchDictionary(dict, text);
+      memo.set(text, m);
+    }
+    return m;
+  };
+}
+
 export function matchDictionary(dict: Dictionary, text: string): DictionaryMatch[] {
   const out: DictionaryMatch[] = [];
   for (const pass of compile(dict)) {

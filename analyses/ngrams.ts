@@ -44,11 +44,11 @@ import type { AnnotatedSentence, Transcript } from '../pipeline/types.js';
 import { countWords } from '../pipeline/words.js';
 import { candidateTest } from './collocates.js';
 import { type AnalysisSettings, defineAnalysis } from './contract.js';
-import { type DictionaryMatch, matchDictionary, termForm } from './dictionary.js';
+import { type DictionaryMatch, matcherFor, termForm } from './dictionary.js';
 import { g2 } from './keyness.js';
-import { addHashed, forEachPacked, hash53, packCounts, packHashed } from './packed.js';
+import { addHashed, forEachPacked, hash53, packHashed } from './packed.js';
 import { stopwordSet } from './stopwords.js';
-import { type StretchWord, turnStretches } from './stretches.js';
+import { type StretchWord, stretchesOf } from './stretches.js';
 import type { TableSpec } from './tables.js';
 import { cmp } from './terms.js';
 import type { Dictionary } from './types.js';
@@ -135,7 +135,7 @@ export function ngramsPart(settings: {
   dictionary: Dictionary;
   stopwords: ReadonlySet<string>;
   options?: Pick<NgramOptions, 'minN' | 'maxN'>;
-  /** Dictionary matches of a text (default matchDictionary; the pipeline shares one cache). */
+  /** Dictionary matches of a text (default: matchDictionary, once per text of the document). */
   match?: (text: string) => readonly DictionaryMatch[];
 }): (
   t: Pick<Transcript, 'docId' | 'text' | 'segments' | 'turns'>,
@@ -148,80 +148,167 @@ export function ngramsPart(settings: {
 ) => NgramsPart {
   const { minN, maxN } = settings.options ?? NGRAM_DEFAULTS;
   const candidateOf = candidateTest(settings.stopwords);
-  const match = settings.match ?? ((text: string) => matchDictionary(settings.dictionary, text));
   return (t, a) => {
-    const stretches = turnStretches(t);
+    const match = settings.match ?? matcherFor(t, settings.dictionary);
+    const stretches = stretchesOf(t);
     const covered = new Map<string, number>();
     // Without an annotation (a caller that has none) the stretches are used uncut.
     const sentences = new Map((a?.turns ?? []).map((u) => [u.turn, u.sentences]));
-    const units = new Map<string, Map<string, number>>();
-    const m = {
-      first2: new Map<string, number>(),
-      last2: new Map<string, number>(),
-      first3: new Map<string, number>(),
-      last3: new Map<string, number>(),
-      firstPair3: new Map<number, number>(),
-      lastPair3: new Map<number, number>(),
+    // Words are counted by a number (their place in `forms`), n-grams in a
+    // tree of those numbers per speaker: no n-gram's text is made or hashed
+    // until the document's distinct n-grams are packed at the end.
+    const ids = new Map<string, number>();
+    const forms: string[] = [];
+    const kept: boolean[] = [];
+    const marginals = {
+      first2: [] as number[],
+      last2: [] as number[],
+      first3: [] as number[],
+      last3: [] as number[],
     };
+    const idOf = (form: string): number => {
+      let id = ids.get(form);
+      if (id === undefined) {
+        id = forms.length;
+        ids.set(form, id);
+        forms.push(form);
+        kept.push(candidateOf(form));
+        marginals.first2.push(0);
+        marginals.last2.push(0);
+        marginals.first3.push(0);
+        marginals.last3.push(0);
+      }
+      return id;
+    };
+    const firstPairs = new Map<number, number>();
+    const lastPairs = new Map<number, number>();
+    const units = new Map<string, GramNode>();
     let bigrams = 0;
     let trigrams = 0;
     for (const turn of t.turns) {
-      let grams = units.get(turn.speaker);
-      if (!grams) {
-        grams = new Map();
-        units.set(turn.speaker, grams);
+      let root = units.get(turn.speaker);
+      if (!root) {
+        root = gramNode();
+        units.set(turn.speaker, root);
       }
       const own = stretches.get(turn.turn) ?? [];
       const matches = own.map((s) => match(s.text));
       for (const { stretch, words } of pieces(own, sentences.get(turn.turn) ?? [])) {
-        const piece = words.map((w) => w.form);
-        const ok = piece.map(candidateOf);
+        const piece = words.map((w) => idOf(w.form));
+        const found = matches[stretch]!;
         for (let i = 0; i < piece.length; i++) {
+          const w = piece[i]!;
           if (i + 1 < piece.length) {
             bigrams++;
-            add(m.first2, piece[i]!);
-            add(m.last2, piece[i + 1]!);
+            marginals.first2[w]!++;
+            marginals.last2[piece[i + 1]!]!++;
           }
           if (i + 2 < piece.length) {
             trigrams++;
-            add(m.first3, piece[i]!);
-            add(m.last3, piece[i + 2]!);
+            marginals.first3[w]!++;
+            marginals.last3[piece[i + 2]!]!++;
             // Only pairs that can be part of a kept 3-gram: its first or last word is a candidate.
-            if (ok[i]) addHash(m.firstPair3, hash53(`${piece[i]} ${piece[i + 1]}`));
-            if (ok[i + 2]) addHash(m.lastPair3, hash53(`${piece[i + 1]} ${piece[i + 2]}`));
+            if (kept[w]) addHash(firstPairs, pairKey(w, piece[i + 1]!));
+            if (kept[piece[i + 2]!]) addHash(lastPairs, pairKey(piece[i + 1]!, piece[i + 2]!));
           }
-          if (!ok[i]) continue;
-          let gram = piece[i]!;
+          if (!kept[w]) continue;
+          let node = child(root, w);
           for (let n = 2; n <= maxN && i + n <= piece.length; n++) {
-            gram += ` ${piece[i + n - 1]}`;
-            if (n < minN || !ok[i + n - 1]) continue;
-            add(grams, gram);
-            const found = matches[stretch]!;
+            const last = piece[i + n - 1]!;
+            node = child(node, last);
+            if (n < minN || !kept[last]) continue;
+            node.count++;
             if (found.length === 0) continue;
             const from = words[i]!.start;
             const to = words[i + n - 1]!.end;
             const key = found.find((d) => d.start <= from && d.end >= to)?.key;
-            if (key !== undefined) add(covered, `${gram}\u0000${key}`);
+            if (key !== undefined) {
+              const gram = piece
+                .slice(i, i + n)
+                .map((x) => forms[x])
+                .join(' ');
+              add(covered, `${gram}\u0000${key}`);
+            }
           }
         }
       }
     }
+    const packMarginal = (counts: readonly number[]) => {
+      let out = '';
+      counts.forEach((n, id) => {
+        if (n > 0) out += `${forms[id]}\t${n}\n`;
+      });
+      return out;
+    };
+    const hashedPairs = (pairs: ReadonlyMap<number, number>) => {
+      const byHash = new Map<number, number>();
+      for (const [k, n] of pairs) {
+        const [first, second] = pairOf(k);
+        const h = hash53(`${forms[first]} ${forms[second]}`);
+        byHash.set(h, (byHash.get(h) ?? 0) + n);
+      }
+      return packHashed(byHash);
+    };
     return {
       docId: t.docId,
-      units: [...units].map(([speaker, g]) => ({ speaker, grams: packCounts(g) })),
+      units: [...units].map(([speaker, root]) => ({ speaker, grams: packGrams(root, forms) })),
       covered: [...covered].map(([k, n]) => {
         const [gram, key] = k.split('\u0000') as [string, string];
         return [gram, key, n] as [string, string, number];
       }),
       positions: { bigrams, trigrams },
-      first2: packCounts(m.first2),
-      last2: packCounts(m.last2),
-      first3: packCounts(m.first3),
-      last3: packCounts(m.last3),
-      firstPair3: packHashed(m.firstPair3),
-      lastPair3: packHashed(m.lastPair3),
+      first2: packMarginal(marginals.first2),
+      last2: packMarginal(marginals.last2),
+      first3: packMarginal(marginals.first3),
+      last3: packMarginal(marginals.last3),
+      firstPair3: hashedPairs(firstPairs),
+      lastPair3: hashedPairs(lastPairs),
     };
   };
+}
+
+/** A node of the tree of n-grams: the n-gram ending here and its continuations, by word number. */
+interface GramNode {
+  count: number;
+  next: Map<number, GramNode> | undefined;
+}
+
+function gramNode(): GramNode {
+  return { count: 0, next: undefined };
+}
+
+function child(node: GramNode, word: number): GramNode {
+  if (!node.next) node.next = new Map();
+  let c = node.next.get(word);
+  if (!c) {
+    c = gramNode();
+    node.next.set(word, c);
+  }
+  return c;
+}
+
+/** The counted n-grams of a tree as packCounts' "gram\tcount\n" entries, depth first. */
+function packGrams(root: GramNode, forms: readonly string[]): string {
+  let out = '';
+  const walk = (node: GramNode, prefix: string) => {
+    if (!node.next) return;
+    for (const [word, c] of node.next) {
+      const gram = prefix === '' ? forms[word]! : `${prefix} ${forms[word]}`;
+      if (c.count > 0) out += `${gram}\t${c.count}\n`;
+      walk(c, gram);
+    }
+  };
+  walk(root, '');
+  return out;
+}
+
+/** Two word numbers as one safe integer (a document has far fewer than 2²⁶ distinct words). */
+const PAIR = 2 ** 26;
+function pairKey(first: number, second: number): number {
+  return first * PAIR + second;
+}
+function pairOf(k: number): [number, number] {
+  return [Math.floor(k / PAIR), k % PAIR];
 }
 
 function add(m: Map<string, number>, k: string, n = 1): void {

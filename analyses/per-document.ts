@@ -8,7 +8,7 @@
  * corpus gives.
  */
 import type { AnnotatedDocument, Transcript } from '../pipeline/types.js';
-import { type DictionaryMatch, matchDictionary } from './dictionary.js';
+import { matcherFor } from './dictionary.js';
 import { kwicRowsWithStart } from './kwic.js';
 import { phraseTables } from './phrases.js';
 import { type SentimentDocPartial, sentimentDocPartials } from './sentiment/analysis.js';
@@ -47,16 +47,8 @@ export function documentPartials(
 ): (t: Transcript, a: AnnotatedDocument) => DocumentPartial {
   const sentiment = sentimentDocPartials({ targets: settings.sentiment.targets });
   return (t, a) => {
-    // Phrases and KWIC match the same dictionary on the same turns: match once.
-    const matches = new Map<string, DictionaryMatch[]>();
-    const match = (text: string): DictionaryMatch[] => {
-      let m = matches.get(text);
-      if (m === undefined) {
-        m = matchDictionary(settings.dictionary, text);
-        matches.set(text, m);
-      }
-      return m;
-    };
+    // Phrases, KWIC and the analyses' parts match the same dictionary on the same texts: once.
+    const match = matcherFor(t, settings.dictionary);
     const p = phraseTables([t], settings.dictionary, match);
     return {
       docId: t.docId,

@@ -48,6 +48,24 @@ export function wordsOf(text: string): StretchWord[] {
   return out;
 }
 
+const stretchMemo = new WeakMap<object, Map<number, Stretch[]>>();
+
+/**
+ * turnStretches(t), made once per transcript object: the analyses that read
+ * stretches (collocates, n-grams) run on the same document one after the
+ * other and share them. The result must not be changed by the caller.
+ */
+export function stretchesOf(
+  t: Pick<Transcript, 'text' | 'segments' | 'turns'>,
+): ReadonlyMap<number, readonly Stretch[]> {
+  let s = stretchMemo.get(t);
+  if (!s) {
+    s = turnStretches(t);
+    stretchMemo.set(t, s);
+  }
+  return s;
+}
+
 /**
  * Each counted turn's stretches, keyed by turn number, in text order. Turns
  * left out of `t.turns` (e.g. reported speech under `--speech direct`) get

@@ -37,7 +37,7 @@ import {
 import type { Figure } from '../pipeline/figures/types.js';
 import type { Transcript } from '../pipeline/types.js';
 import { type AnalysisSettings, defineAnalysis } from './contract.js';
-import { dictionaryFromTerms, matchDictionary } from './dictionary.js';
+import { dictionaryFromTerms, matcherFor } from './dictionary.js';
 import { pearson as pearsonR } from './sentiment/metrics.js';
 import type { TableSpec } from './tables.js';
 import { cmp, rate } from './terms.js';
@@ -93,6 +93,8 @@ export function trendsPart(settings: {
   const userDict = dictionaryFromTerms(list.filter((t) => t.kind === 'term').map((t) => t.term));
   return (t) => {
     const sides = new Map<string, { words: number; counts: number[] }>();
+    const matchKeys = matcherFor(t, settings.dictionary);
+    const matchTerms = matcherFor(t, userDict);
     for (const turn of t.turns) {
       let s = sides.get(turn.side);
       if (!s) {
@@ -101,8 +103,8 @@ export function trendsPart(settings: {
       }
       s.words += turn.words;
       const matches = [
-        ...matchDictionary(settings.dictionary, turn.text),
-        ...(userDict.entries.length > 0 ? matchDictionary(userDict, turn.text) : []),
+        ...matchKeys(turn.text),
+        ...(userDict.entries.length > 0 ? matchTerms(turn.text) : []),
       ];
       for (const m of matches) s.counts[index.get(m.key)!]!++;
     }

@@ -5,6 +5,7 @@ import {
   dictionaryFromTerms,
   loadDictionary,
   matchDictionary,
+  matcherFor,
   multiWordTerms,
   patternSource,
   termForm,
@@ -226,5 +227,23 @@ describe('dictionary limits', () => {
 
   it('applies the pattern limit to KWIC terms too', () => {
     expect(() => dictionaryFromTerms(['z'.repeat(101)])).toThrow(/expected at most 100 characters/);
+  });
+});
+
+describe('matcherFor', () => {
+  const dict = loadDictionary('revisionists:\n  - revisionis*\nparty:\n  - party\n', 'd.yaml');
+  it('gives what matchDictionary gives, matching each text once per owner', () => {
+    const owner = {};
+    const match = matcherFor(owner, dict);
+    const text = 'The revisionists attacked the Party; the party stood.';
+    const first = match(text);
+    expect(first).toEqual(matchDictionary(dict, text));
+    expect(first.map((m) => m.key)).toEqual(['revisionists', 'party', 'party']);
+    // The same texts of the same owner and dictionary: the same result, not matched again.
+    expect(matcherFor(owner, dict)(text)).toBe(first);
+    // Another owner, or another dictionary, matches afresh.
+    expect(matcherFor({}, dict)(text)).not.toBe(first);
+    const other = loadDictionary('party:\n  - party\n', 'e.yaml');
+    expect(matcherFor(owner, other)(text).map((m) => m.key)).toEqual(['party', 'party']);
   });
 });
