@@ -2,12 +2,12 @@
  * Test fixtures in the formats historians hold, made by the tests from a
  * record's paragraphs (nothing binary is committed): Word files (with the
  * `docx` development dependency), saved web pages and archive cover pages
- * here; PDFs come from pipeline/bench/formats.ts, which the conversion
+ * here; PDFs come from pipeline/bench/record-pdf.ts, which the conversion
  * benchmark shares.
  */
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 
-export { paragraphsOf, recordPdf } from '../pipeline/bench/formats.js';
+export { paragraphsOf, recordPdf } from '../pipeline/bench/record-pdf.js';
 
 /** A .docx of the paragraphs, one Word paragraph each, the title as a heading. */
 export async function recordDocx(paragraphs: readonly string[]): Promise<Buffer> {
