@@ -52,6 +52,26 @@ export class TermCounts implements ReadonlyMap<string, number> {
     return this.ids.length;
   }
 
+  /** The same counts, in the same order, without `terms` (a compact copy, not a Map). */
+  without(terms: ReadonlySet<string>): TermCounts {
+    const drop = new Set<number>();
+    for (const t of terms) {
+      const id = this.vocabulary.find(t);
+      if (id !== undefined) drop.add(id);
+    }
+    let kept = 0;
+    for (const id of this.ids) if (!drop.has(id)) kept++;
+    const ids = new Uint32Array(kept);
+    const counts = new Uint32Array(kept);
+    let at = 0;
+    for (let i = 0; i < this.ids.length; i++) {
+      if (drop.has(this.ids[i]!)) continue;
+      ids[at] = this.ids[i]!;
+      counts[at++] = this.counts[i]!;
+    }
+    return new TermCounts(this.vocabulary, ids, counts);
+  }
+
   get(term: string): number | undefined {
     const id = this.vocabulary.find(term);
     if (id === undefined) return undefined;

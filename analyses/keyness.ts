@@ -1,4 +1,5 @@
 import { type Comparisons, comparisonLabels, inPeriod, resolveComparisons } from './comparisons.js';
+import { TermCounts } from './counts.js';
 import { c, type TableSpec } from './tables.js';
 import { cmp, type SpeakerDoc } from './terms.js';
 import type { KeynessRow } from './types.js';
@@ -136,32 +137,47 @@ function pool(units: readonly SpeakerDoc[]): Side {
 }
 
 /**
- * For each document and term, the one speaker who used it there, or '' when
- * several did: a speaker's "rest" used a term in every document that uses it
- * except those where that speaker was its only user.
+ * Per speaker, for each term, the number of documents in which that speaker
+ * was its only user: a speaker's "rest" used a term in every document that
+ * uses it except those. Counted one document at a time (a document's units
+ * are adjacent), so nothing keyed by document and term is held.
  */
-function soleUsers(units: readonly SpeakerDoc[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const u of units) {
-    for (const term of u.counts.keys()) {
-      const k = `${u.doc_id}\u0000${term}`;
-      const was = out.get(k);
-      out.set(k, was === undefined || was === u.speaker ? u.speaker : '');
+function soleUses(units: readonly SpeakerDoc[]): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  let from = 0;
+  while (from < units.length) {
+    let to = from + 1;
+    while (to < units.length && units[to]!.doc_id === units[from]!.doc_id) to++;
+    // The one speaker who used each term in this document, or '' when several did.
+    const user = new Map<string, string>();
+    for (let i = from; i < to; i++) {
+      const u = units[i]!;
+      for (const term of u.counts.keys()) {
+        const was = user.get(term);
+        user.set(term, was === undefined || was === u.speaker ? u.speaker : '');
+      }
     }
+    for (let i = from; i < to; i++) {
+      const u = units[i]!;
+      let own = out.get(u.speaker);
+      if (!own) {
+        own = new Map();
+        out.set(u.speaker, own);
+      }
+      for (const term of u.counts.keys())
+        if (user.get(term) === u.speaker) own.set(term, (own.get(term) ?? 0) + 1);
+    }
+    from = to;
   }
   return out;
 }
 
 /**
  * `all` less one speaker's `part` (counts, words and documents): the "rest" of
- * a one-against-the-rest comparison, without pooling the rest again.
+ * a one-against-the-rest comparison, without pooling the rest again. `sole`:
+ * that speaker's soleUses.
  */
-function minus(
-  all: Side,
-  part: Side,
-  units: readonly SpeakerDoc[],
-  sole: ReadonlyMap<string, string>,
-): Side {
+function minus(all: Side, part: Side, sole: ReadonlyMap<string, number> | undefined): Side {
   const counts = new Map(all.counts);
   for (const [term, n] of part.counts) {
     const left = (counts.get(term) ?? 0) - n;
@@ -169,13 +185,10 @@ function minus(
     else counts.delete(term);
   }
   const docs = new Map(all.docs);
-  for (const u of units) {
-    for (const term of u.counts.keys()) {
-      if (sole.get(`${u.doc_id}\u0000${term}`) !== u.speaker) continue;
-      const left = (docs.get(term) ?? 0) - 1;
-      if (left > 0) docs.set(term, left);
-      else docs.delete(term);
-    }
+  for (const [term, n] of sole ?? []) {
+    const left = (docs.get(term) ?? 0) - n;
+    if (left > 0) docs.set(term, left);
+    else docs.delete(term);
   }
   return { counts, words: all.words - part.words, docs };
 }
@@ -195,6 +208,7 @@ export function withoutPresentNames(
   return units.map((u) => {
     const names = present.get(u.doc_id);
     if (!names || ![...names].some((n) => u.counts.has(n))) return u;
+    if (u.counts instanceof TermCounts) return { ...u, counts: u.counts.without(names) };
     const counts = new Map(u.counts);
     for (const n of names) counts.delete(n);
     return { ...u, counts };
@@ -266,7 +280,7 @@ export function keynessFromUnits(
   if (o.speakers) {
     // The corpus is pooled once; each speaker's "rest" is the whole less that speaker.
     const all = pool(units);
-    const sole = soleUsers(units);
+    const sole = soleUses(units);
     const names = [...new Set(units.map((u) => u.speaker))].sort(cmp);
     for (const name of names) {
       const own = units.filter((u) => u.speaker === name);
@@ -277,7 +291,7 @@ export function keynessFromUnits(
           name,
           'rest',
           target,
-          minus(all, target, own, sole),
+          minus(all, target, sole.get(name)),
           o.minFrequency,
         ),
       );

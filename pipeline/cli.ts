@@ -10,8 +10,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { PROJECT_ROOT } from './config.js';
 import { ConfigError } from './errors.js';
-import { PROJECT_ROOT, runPipeline } from './index.js';
+import { runPipeline } from './index.js';
 import { canonicalPath, OutputRefused, OutputWriter, within } from './io.js';
 import type { SpeechCounted } from './speech.js';
 import { COPIED, SPREADSHEET_DIR, writeSpreadsheetCopy } from './spreadsheet.js';

@@ -1,50 +1,18 @@
-/**
- * The composition root: the one place that knows the order of the stages.
- *
- *   corpus/raw/* ──convert──▶ RawFile + text     (html, pdf, docx → text: pipeline/convert/)
- *                    ──ingest──▶ RawDocument      (bytes, encoding, sha256; io.ts is the only read)
- *                    ──normalize─▶ NormalizedDocument (NFC text, repaired paragraphs, leftovers stripped)
- *                    ──describe──▶ DescribedDocument  (meeting date, title, summary, archive ref, translator)
- *                    ──segment───▶ Transcript         (header | narrative | label | speech | editorial | stage | trailer)
- *                    ──annotate──▶ AnnotatedDocument  (wink-nlp per turn)
- *                    ──per-document analyses──▶ DocumentPartial (dictionary matches, term counts, sentiment)
- *                      (normalize … per-document analyses run per file, cached, in worker threads)
- *                    ──analyze───▶ Tables             (analyses/: terms, phrases, sentiment, keyness, KWIC, turn stats)
- *                    ──chart─────▶ Figure[]           (pipeline/figures: Vega-Lite specs, pure)
- *                    ──render────▶ SVG/PNG/PDF + index.html
- *                    ──write─────▶ reports/           (io.ts: the only write; atomic swap)
- *
- * Everything between readCorpus and writeOutputs is a function of plain data.
- */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { codebook } from '../analyses/codebook.js';
-import {
-  type Comparisons,
-  type ComparisonsConfig,
-  resolveComparisons,
-} from '../analyses/comparisons.js';
-import { loadDictionary } from '../analyses/dictionary.js';
+import { type Comparisons, resolveComparisons } from '../analyses/comparisons.js';
 import { dtmCsv, matrixMarket } from '../analyses/dtm.js';
-import { analysisFigures, analysisMethods, runAnalyses, tableSpecs } from '../analyses/index.js';
+import { analysisFigures, analysisMethods, runAnalyses } from '../analyses/index.js';
 import { sentimentMethods } from '../analyses/sentiment/analysis.js';
-import { loadSentimentConfig } from '../analyses/sentiment/config.js';
-import { parseStance, type StanceSummary } from '../analyses/sentiment/stance.js';
-import { loadStopwords } from '../analyses/stopwords.js';
-import { type SpeakerDoc, TERM_COLUMNS, termMeasures, termsInOrder } from '../analyses/terms.js';
-import type { Tables } from '../analyses/types.js';
 import { type CollectedDocument, DocumentCollector, SPOOLED } from './collect.js';
-import { comparisonDiagnostics, loadComparisons } from './comparisons-config.js';
+import { comparisonDiagnostics } from './comparisons-config.js';
+import { type LoadedConfig, loadConfig, readAgreement, readStance } from './config.js';
 import { convertCorpus } from './convert/index.js';
 import { loadDefaultSide } from './corpus-config.js';
-import { formatNumber, quoteField, rowsJson, stableJson, toCsv } from './csv.js';
-import { ConfigError } from './errors.js';
-import { buildFigures, figureFiles, figureSoftware } from './figures/build.js';
+import { stableJson, toCsv } from './csv.js';
+import { buildFigures, figureFiles } from './figures/build.js';
 import type { Figure, Rendered } from './figures/types.js';
 import { type OutputContent, readCorpus } from './io.js';
+import { buildManifest } from './manifest.js';
 import { loadRegistry } from './registry.js';
 import { speechTargets, writeEvidenceFiles } from './report/evidence-data.js';
 import { buildFindings } from './report/findings.js';
@@ -57,7 +25,8 @@ import { defaultRenderWorkers, RenderPool, renderFigures } from './run/render-po
 import { suggestedSpeakers } from './speaker-names.js';
 import { countedSpeech, type SpeechCounted } from './speech.js';
 import { prepareCorpus, sortTranscripts } from './transcripts.js';
-import type { CorpusFiles, Diagnostic, Transcript } from './types.js';
+import type { Diagnostic, Transcript } from './types.js';
+import { COLUMNS, CSV_COLUMNS, diagnosticRow, termsCsv, writeDataFiles } from './write-tables.js';
 
 export interface PipelineOptions {
   corpus: string;
@@ -107,8 +76,6 @@ export interface PipelineResult {
    */
   notes: string[];
 }
-
-export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export async function runPipeline(opts: PipelineOptions): Promise<PipelineResult> {
   const cleanup: Array<() => void> = [];
@@ -459,260 +426,4 @@ async function writeTablesAndReport(ctx: {
     }),
   );
   return figures;
-}
-
-interface LoadedConfig {
-  inputs: { speakers: string; dictionary: string; stopwords: string; sentiment: string };
-  dictionary: ReturnType<typeof loadDictionary>;
-  stopwords: string[];
-  sentiment: ReturnType<typeof loadSentimentConfig>;
-  files: Record<string, string>;
-  /** The comparisons: section of corpus.yaml, when it has one. */
-  comparisons: ComparisonsConfig | undefined;
-}
-
-/** Validates all configuration up front, before any document is processed. */
-function loadConfig(corpus: CorpusFiles): LoadedConfig {
-  const need = (name: string) => {
-    const text = corpus.config.get(name);
-    if (text === undefined)
-      throw new ConfigError(
-        name,
-        undefined,
-        `expected ${name} in the corpus folder ${corpus.dir}, found none`,
-      );
-    return text;
-  };
-  const inputs = {
-    speakers: need('speakers.yaml'),
-    dictionary: need('dictionary.yaml'),
-    stopwords: need('stopwords.txt'),
-    sentiment: corpus.config.get('sentiment.yaml') ?? '',
-  };
-  return {
-    inputs,
-    dictionary: loadDictionary(inputs.dictionary, 'dictionary.yaml'),
-    stopwords: loadStopwords(inputs.stopwords, 'stopwords.txt'),
-    sentiment: loadSentimentConfig(inputs.sentiment, 'sentiment.yaml'),
-    comparisons: loadComparisons(corpus.config.get('corpus.yaml') ?? '', 'corpus.yaml'),
-    files: Object.fromEntries([...corpus.config.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
-  };
-}
-
-function buildManifest(
-  rawCount: number,
-  transcripts: readonly Transcript[],
-  config: LoadedConfig,
-  opts: PipelineOptions,
-  comparisons: Comparisons,
-) {
-  const require = createRequire(import.meta.url);
-  const version = (name: string) => {
-    try {
-      return (require(`${name}/package.json`) as { version: string }).version;
-    } catch {
-      return 'unknown';
-    }
-  };
-  const pkg = require(join(PROJECT_ROOT, 'package.json')) as { name: string; version: string };
-  return {
-    tool: { name: pkg.name, version: pkg.version },
-    node: process.version,
-    packages: {
-      'wink-nlp': version('wink-nlp'),
-      'wink-eng-lite-web-model': version('wink-eng-lite-web-model'),
-      ...figureSoftware(),
-    },
-    inputs: transcripts.map((t) => ({
-      doc_id: t.docId,
-      source_file: `raw/${t.sourceFile}`,
-      sha256: t.sha256,
-      bytes: t.bytes,
-      source_format: t.sourceFormat,
-      encoding: t.encoding,
-    })),
-    configuration: {
-      kwic_terms: [...opts.kwicTerms].sort(),
-      collocate_terms: [...(opts.collocateTerms ?? [])].sort(),
-      speech: speechCounted(transcripts, opts.speech ?? 'all'),
-      keyness_present_names: opts.keepPresentNames ? 'kept' : 'left out',
-      comparisons,
-      dictionary: config.dictionary,
-      stopwords: config.stopwords,
-      sentiment_overrides: Object.fromEntries(
-        [...config.sentiment.overrides.entries()].sort(([a], [b]) => (a < b ? -1 : 1)),
-      ),
-      sentiment_targets: config.sentiment.targets,
-      files_sha256: Object.fromEntries(
-        Object.entries(config.files).map(([name, text]) => [name, sha256(text)]),
-      ),
-    },
-    skipped: rawCount - transcripts.length,
-  };
-}
-
-/** Which speech was counted, and how much reported speech the corpus holds (methods text). */
-function speechCounted(transcripts: readonly Transcript[], counted: SpeechCounted) {
-  let reportedTurns = 0;
-  let reportedWords = 0;
-  let quotedWords = 0;
-  let turns = 0;
-  for (const t of transcripts)
-    for (const u of t.turns) {
-      turns++;
-      if (u.mode === 'reported') {
-        reportedTurns++;
-        reportedWords += u.words;
-        quotedWords += u.quotedWords ?? 0;
-      }
-    }
-  const speech = { counted, turns, reported_turns: reportedTurns, reported_words: reportedWords };
-  // Quotations inside reported turns (the speaker's own words): recorded when there are any.
-  return quotedWords > 0 ? { ...speech, quoted_words: quotedWords } : speech;
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
-function diagnosticRow(d: Diagnostic) {
-  return {
-    file: d.file,
-    line: d.line ?? '',
-    severity: d.severity,
-    rule: d.rule,
-    message: d.message,
-  };
-}
-
-/**
- * terms.csv from the speaker-documents' counts, written straight to text
- * (millions of rows for a large corpus: no row objects), in chunks. The same
- * bytes as toCsv over termRows' rows (tests/counts.test.ts).
- */
-export function* termsCsv(
-  units: readonly SpeakerDoc[],
-  columns: readonly string[],
-): Generator<Uint8Array> {
-  if (columns.join() !== TERM_COLUMNS.join())
-    throw new Error(`termsCsv writes ${TERM_COLUMNS.join()}, asked for ${columns.join()}`);
-  yield Buffer.from(toCsv([], columns as string[]), 'utf8');
-  let text = '';
-  for (const { unit: u, entries, idf } of termsInOrder(units)) {
-    const prefix = [u.doc_id, u.date, u.speaker, u.side].map(quoteField).join(',');
-    for (const [term, count] of entries) {
-      const m = termMeasures(u.words, count, idf(term));
-      text += `${prefix},${quoteField(term)},${count},${formatNumber(m.per_10k)},${formatNumber(m.tf_idf)}\n`;
-    }
-    if (text.length >= 1 << 20) {
-      yield Buffer.from(text, 'utf8');
-      text = '';
-    }
-  }
-  if (text.length > 0) yield Buffer.from(text, 'utf8');
-}
-
-/**
- * Each table (those `which` accepts) as CSV and as JSON rows, handed to
- * `out` one file at a time. The row-level tables are `streamed`: their CSV
- * comes in chunks made elsewhere (per document, spooled), not from `tables`.
- */
-function writeDataFiles(
-  tables: Tables,
-  out: (name: string, content: OutputContent) => void,
-  streamed: ReadonlyMap<string, () => Iterable<Uint8Array>> = new Map(),
-  which: (name: string) => boolean = () => true,
-): void {
-  for (const spec of tableSpecs()) {
-    if (!which(spec.name)) continue;
-    const chunks = streamed.get(spec.name);
-    // A table without a key in the results (segments) exists only as its spooled rows.
-    if (!spec.key && !chunks) continue;
-    const rows = (spec.key ? tables[spec.key] : []) as readonly object[];
-    const columns = spec.columns.map((c) => c.name) as Array<keyof object & string>;
-    out(`${spec.name}.csv`, chunks ? chunks() : csvContent(rows, columns));
-    if (!spec.rowLevel) out(`${spec.name}.json`, rowsJson(rows, columns));
-  }
-}
-
-/** Above this many rows a CSV is built in chunks and written as UTF-8 bytes (less memory). */
-const CSV_CHUNK = 20_000;
-
-/**
- * toCsv(rows, columns), as text for small tables; for large ones built
- * chunk by chunk into UTF-8 bytes (the same bytes a written string gives),
- * so that no file-sized string and no row-sized parts array piles up.
- */
-function csvContent<T extends object>(
-  rows: readonly T[],
-  columns: ReadonlyArray<keyof T & string>,
-): string | Uint8Array {
-  if (rows.length <= CSV_CHUNK) return toCsv(rows, columns);
-  const header = toCsv([], columns).length;
-  const parts: Uint8Array[] = [];
-  for (let i = 0; i < rows.length; i += CSV_CHUNK) {
-    const text = toCsv(rows.slice(i, i + CSV_CHUNK), columns);
-    parts.push(Buffer.from(i === 0 ? text : text.slice(header), 'utf8'));
-  }
-  return Buffer.concat(parts);
-}
-
-/**
- * CSV column order per table, as the analyses declare them (the one list of
- * every file's columns; tests/terms.test.ts checks it against the row types'
- * column constants), so empty tables keep their header.
- */
-const COLUMNS: Record<string, readonly string[]> = Object.fromEntries(
-  tableSpecs().map((t) => [t.name, t.columns.map((c) => c.name)]),
-);
-
-/** Columns of the CSVs whose rows are made per document, with the document. */
-const CSV_COLUMNS = {
-  segments: [...(COLUMNS['segments'] ?? [])],
-  turns: [...(COLUMNS['turns'] ?? [])],
-  sentences: [...(COLUMNS['sentences'] ?? [])],
-  phrases: [...(COLUMNS['phrases'] ?? [])],
-  kwic: [...(COLUMNS['kwic'] ?? [])],
-};
-
-/**
- * Row-level tables (one row per turn, sentence, match or term) are written
- * as CSV only: they are most of the output's volume, and a JSON copy would
- * double it. The aggregated tables are written as CSV and JSON.
- */
-export const CSV_ONLY = new Set(
-  tableSpecs()
-    .filter((t) => t.rowLevel)
-    .map((t) => t.name),
-);
-
-/**
- * The sentence scorer's measured agreement with human ratings, as written by
- * `npm run bench:sentiment -- --write-agreement` (committed with the scorer),
- * so the methods paragraph cites measured figures without re-running the
- * benchmark. Empty when the file is absent.
- */
-function readAgreement(): Array<{ file: string; scorer: string; n: number; pearson: number }> {
-  try {
-    const path = join(PROJECT_ROOT, 'analyses', 'sentiment', 'agreement.json');
-    const json = JSON.parse(readFileSync(path, 'utf8')) as {
-      measured?: Array<{ file: string; scorer: string; n: number; pearson: number }>;
-    };
-    return json.measured ?? [];
-  } catch {
-    return [];
-  }
-}
-
-/**
- * The stance benchmark's result, as written by `npm run bench -- --stance
- * --write-stance` (committed with the scorer); undefined when absent.
- */
-function readStance(): StanceSummary | undefined {
-  try {
-    const path = join(PROJECT_ROOT, 'analyses', 'sentiment', 'stance.json');
-    return parseStance(readFileSync(path, 'utf8'));
-  } catch {
-    return undefined;
-  }
 }

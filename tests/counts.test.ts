@@ -67,7 +67,7 @@ describe('TermCounts', () => {
 
 describe('termsCsv', () => {
   it('writes the bytes toCsv gives for termRows rows, in chunks', async () => {
-    const { termsCsv } = await import('../pipeline/index.js');
+    const { termsCsv } = await import('../pipeline/write-tables.js');
     const { toCsv } = await import('../pipeline/csv.js');
     const { TERM_COLUMNS, termRows } = await import('../analyses/terms.js');
     const vocab = new Vocabulary();
@@ -114,5 +114,28 @@ describe('termsCsv', () => {
       'd1/Enver Hoxha/revisionism',
     ]);
     expect(() => [...termsCsv(units, ['term', 'count'])]).toThrow(/termsCsv writes/);
+  });
+});
+
+describe('TermCounts.without', () => {
+  it('drops the given terms and keeps the rest in order, as a compact copy', () => {
+    const vocabulary = new Vocabulary();
+    const map = new Map([
+      ['comrade', 2],
+      ['hoxha', 3],
+      ['party', 1],
+      ['enver', 1],
+    ]);
+    const counts = TermCounts.from(map, vocabulary);
+    const less = counts.without(new Set(['hoxha', 'enver', 'absent']));
+    expect(less).toBeInstanceOf(TermCounts);
+    expect([...less]).toEqual([
+      ['comrade', 2],
+      ['party', 1],
+    ]);
+    expect(less.has('hoxha')).toBe(false);
+    expect(less.get('party')).toBe(1);
+    // The original is unchanged.
+    expect([...counts]).toEqual([...map]);
   });
 });
