@@ -19,7 +19,6 @@
  * in the matrix).
  */
 
-import type { AnnotatedDocument } from '../pipeline/types.js';
 import { type AnalysisContext, defineAnalysis } from './contract.js';
 import type { TableSpec } from './tables.js';
 import { cmp, type SpeakerDoc, speakerDocs } from './terms.js';
@@ -31,11 +30,6 @@ import { cmp, type SpeakerDoc, speakerDocs } from './terms.js';
 export type DtmUnit = Pick<SpeakerDoc, 'doc_id' | 'date' | 'speaker' | 'side' | 'words'> & {
   counts: Iterable<[string, number]>;
 };
-
-/** One document's rows (for tests and callers without the pipeline's units). */
-export function dtmUnits(a: AnnotatedDocument): DtmUnit[] {
-  return speakerDocs([a]);
-}
 
 /** Rows in matrix order: by doc_id (stable, so a document's speakers keep their order). */
 function inRowOrder(units: readonly DtmUnit[]): DtmUnit[] {

@@ -37,13 +37,6 @@ export function forEachPacked(packed: string, fn: (key: string, count: number) =
   }
 }
 
-/** The entries of packCounts' string as a Map. */
-export function unpackCounts(packed: string): Map<string, number> {
-  const m = new Map<string, number>();
-  forEachPacked(packed, (k, n) => m.set(k, n));
-  return m;
-}
-
 /** A 53-bit hash of a text (see the top of the file), a safe integer. */
 export function hash53(s: string): number {
   let a = 0x811c9dc5;

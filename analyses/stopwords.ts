@@ -1,7 +1,7 @@
 /**
  * The project's own stop-word list (corpus/stopwords.txt): one word per line,
  * `#` starts a comment, blank lines ignored. Our own because wink-nlp's list
- * is fixed and drops not, no, never, against, we, must (see TECH-NOTES).
+ * is fixed and drops not, no, never, against, we, must.
  * The words kept on purpose are listed in the file's header.
  */
 import { ConfigError } from '../pipeline/errors.js';

@@ -85,13 +85,6 @@ export function speakerDocs(docs: readonly AnnotatedDocument[]): SpeakerDoc[] {
   return out;
 }
 
-/** The term tables as plain rows. */
-export function termTables(
-  docs: readonly AnnotatedDocument[],
-): Pick<TermsResult, 'terms' | 'bySide' | 'byYear' | 'bySpeaker'> {
-  return termTablesFromUnits(speakerDocs(docs));
-}
-
 /**
  * The term tables from speaker-documents already counted (speakerDocs, per
  * document in a worker thread; in document order).

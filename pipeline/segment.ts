@@ -213,26 +213,276 @@ export function narratesMeeting(text: string, noteTakerIsI: boolean): boolean {
  * segment: DescribedDocument → Transcript. Every character of the normalised
  * text ends up in exactly one segment (lossless; tests check it).
  *
- * Rules, in order:
- * - front matter (before the first speaker label): header paragraphs (date
- *   line, title, archive headings and their values, citation, URL, funding
- *   line, all-caps titles, the archive summary) or narrative;
- * - a labelled paragraph opens a turn (label segment + its content);
- *   unlabelled paragraphs continue the current turn;
- * - a paragraph wholly in parentheses (possibly across paragraphs) is a stage
- *   direction; a footnote paragraph ("[1] Translator's note…") is editorial;
- * - from the first trailer marker or bare signature on, everything is trailer;
- * - inside speech and narrative, [square brackets] are editorial and
- *   parentheses that report an action ("(Laughter)", "(“Yes,” answered …)")
- *   are stage directions; other parentheses stay speech.
+ * Each paragraph is segmented by the first of PARAGRAPH_RULES that
+ * recognises it (below, in order); the text between paragraphs is a break.
+ * Inside speech and narrative, `spans` sets apart [square brackets]
+ * (editorial), footnote marks (editorial), parentheses that STAGE_RULES
+ * recognise ("(Laughter)", "(“Yes,” answered …)": stage directions) and the
+ * note-taker's attributions ("…, Brezhnev said, …": narrative); other
+ * parentheses stay speech.
  */
 export function segment(doc: DescribedDocument, registry: Registry): Transcript {
+  const run = startRun(doc, registry);
+  let prevEnd = 0;
+  for (let i = 0; i < run.paragraphs.length; i++) {
+    const p = run.paragraphs[i]!;
+    run.push('break', prevEnd, p.start, undefined, 'break');
+    prevEnd = p.end;
+    const at = placeOf(run, p, i);
+    for (const rule of PARAGRAPH_RULES) if (rule(run, p, at)) break;
+  }
+  closeTurn(run);
+  run.push('break', prevEnd, run.text.length, undefined, 'break');
+  return finishRun(run);
+}
+
+/** The turn being read: its record so far, and the speech of its paragraphs. */
+interface OpenTurn {
+  turn: Turn;
+  speech: string[];
+  paragraphs: number;
+  reported: boolean;
+  firstSegment: number;
+}
+
+/** What segment() knows of one document, and what it has built so far, while it reads the paragraphs in order. */
+interface SegmentRun {
+  doc: DescribedDocument;
+  /** The document's path in diagnostics ("raw/…"). */
+  file: string;
+  text: string;
+  paragraphs: Paragraph[];
+  zones: ReturnType<typeof zoneParagraphs>;
+  names: ReturnType<typeof nameLabels>;
+  /** Start offsets of the text's lines (for each segment's line). */
+  lines: number[];
+  /** The note-taker writes as "I" (see `noteTakerWritesI`). */
+  noteTakerIsI: boolean;
+  diagnostics: Diagnostic[];
+  segments: Segment[];
+  turns: Turn[];
+  /** Speakers in order of their first turn. */
+  speakerOrder: string[];
+  speakerSet: Set<string>;
+  /** Unregistered labels already warned about (or counted in `unwarned`). */
+  warnedLabels: Set<string>;
+  /** Unregistered labels beyond MAX_LABEL_WARNINGS: how many, and the line of the first. */
+  unwarned: { count: number; line: number | undefined } | undefined;
+  current: OpenTurn | undefined;
+  /** Parentheses still open from an earlier paragraph that opened with "(". */
+  parenDepth: number;
+  /** The previous front-matter paragraph was an archive heading ("Source:"). */
+  afterHeading: boolean;
+  /** Adds a segment (none if empty); inside a turn, speech, label, stage and editorial segments carry the turn and speaker. */
+  push: Push;
+  /** Lists a parenthesis kept as speech. */
+  keptParen: (paren: string, p: Paragraph) => void;
+}
+
+/** Where a paragraph stands in the document. */
+interface Place {
+  index: number;
+  /** Before the first speaker label (the whole document before the trailer when there is none). */
+  inFront: boolean;
+  /** From the first trailer marker or bare signature on. */
+  inTrailer: boolean;
+  /** Wholly in parentheses, opening with "(" and closing at its end or in a later paragraph. */
+  inParen: boolean;
+}
+
+/** A rule for a paragraph: segments it and returns true if it recognises it, else leaves it to the next rule. */
+type ParagraphRule = (run: SegmentRun, p: Paragraph, at: Place) => boolean;
+
+/** The paragraph rules, in the order segment() tries them. */
+const PARAGRAPH_RULES: readonly ParagraphRule[] = [
+  footnoteParagraph,
+  trailerParagraph,
+  frontMatterParagraph,
+  labelledParagraph,
+  parenthesisParagraph,
+  noteTakerNarration,
+  unlabelledParagraph,
+];
+
+/** A footnote paragraph ("[1] Translator's note…") after the front matter: editorial, wherever it stands. */
+function footnoteParagraph(run: SegmentRun, p: Paragraph, at: Place): boolean {
+  if (!FOOTNOTE.test(p.text) || at.inFront) return false;
+  run.push('editorial', p.start, p.end, p, 'editorial/footnote');
+  return true;
+}
+
+/** From the first trailer marker or bare signature on, everything is trailer: it ends the turn. */
+function trailerParagraph(run: SegmentRun, p: Paragraph, at: Place): boolean {
+  if (!at.inTrailer) return false;
+  closeTurn(run);
+  const rule = at.index === run.zones.trailer ? 'trailer/start' : 'trailer/after-start';
+  run.push('trailer', p.start, p.end, p, rule);
+  return true;
+}
+
+/**
+ * Before the first speaker label: a header paragraph (date line, title,
+ * archive headings and their values, citation, URL, funding line, all-caps
+ * titles, the archive summary; see `headerRule`), else narrative.
+ */
+function frontMatterParagraph(run: SegmentRun, p: Paragraph, at: Place): boolean {
+  if (!at.inFront) return false;
+  const rule = headerRule(p, run.doc, run.afterHeading);
+  run.afterHeading =
+    HEADER_WORDS.includes(p.text.toLowerCase().replace(/:$/, '')) && p.text.endsWith(':');
+  if (rule) run.push('header', p.start, p.end, p, rule);
+  else if (at.inParen) run.push('narrative', p.start, p.end, p, 'narrative/parenthetical');
+  else spans(p, p.start, 'narrative', run.push);
+  return true;
+}
+
+/** A paragraph that opens with a speaker label ("Name: …") ends the turn before and opens a turn: a label segment, then its speech. */
+function labelledParagraph(run: SegmentRun, p: Paragraph, at: Place): boolean {
+  const label = run.zones.labels[at.index];
+  if (!label) return false;
+  closeTurn(run);
+  const known = label.speaker ? [label.speaker] : run.names.registered.get(at.index);
+  const who = known ? registeredSpeakers(known) : unregisteredSpeakers(run, p, at.index, label);
+  for (const person of who.people)
+    if (!run.speakerSet.has(person)) {
+      run.speakerSet.add(person);
+      run.speakerOrder.push(person);
+    }
+  const current: OpenTurn = {
+    turn: {
+      docId: run.doc.docId,
+      turn: run.turns.length + 1,
+      speaker: who.name,
+      speakers: who.people,
+      side: who.side,
+      label: label.label,
+      start: p.start,
+      end: p.end,
+      text: '',
+      words: 0,
+      paragraphs: 0,
+    },
+    speech: [],
+    paragraphs: 1,
+    reported: label.reported === true,
+    firstSegment: run.segments.length,
+  };
+  run.current = current;
+  if (who.people.length > 1) current.turn.sides = who.sides;
+  run.push(
+    label.restored ? 'editorial' : 'label',
+    p.start,
+    p.start + label.length,
+    p,
+    labelRule(label, known?.[0] !== undefined),
+  );
+  const from = run.segments.length;
+  current.speech.push(
+    spans(p, p.start + label.length, 'speech', run.push, run.keptParen, current.turn.speaker),
+  );
+  if (label.introduced)
+    for (const seg of run.segments.slice(from))
+      if (seg.kind === 'speech') seg.rule = 'speech/introduced-by-narrative';
+  return true;
+}
+
+/** A paragraph wholly in parentheses (perhaps across paragraphs) after the front matter: a stage direction. */
+function parenthesisParagraph(run: SegmentRun, p: Paragraph, at: Place): boolean {
+  if (!at.inParen) return false;
+  run.push('stage', p.start, p.end, p, 'stage/paragraph');
+  return true;
+}
+
+/**
+ * Inside a turn, the note-taker narrating what the participants do ("They
+ * switch to international questions.", "The interpreters … translate …"):
+ * narrative, not the speaker's words.
+ */
+function noteTakerNarration(run: SegmentRun, p: Paragraph): boolean {
+  if (!run.current) return false;
+  if (!narratesParticipants(p.text) && !narratesMeeting(p.text, run.noteTakerIsI)) return false;
+  spans(p, p.start, 'narrative', run.push);
+  return true;
+}
+
+/** Any other paragraph continues the current turn's speech; before the first turn (none yet) it is narrative. */
+function unlabelledParagraph(run: SegmentRun, p: Paragraph): boolean {
+  const current = run.current;
+  if (current) {
+    current.turn.end = p.end;
+    current.paragraphs++;
+    current.speech.push(spans(p, p.start, 'speech', run.push, run.keptParen, current.turn.speaker));
+  } else {
+    spans(p, p.start, 'narrative', run.push);
+  }
+  return true;
+}
+
+/** The speaker of a turn, one person or several (a joint turn). */
+interface TurnSpeakers {
+  name: string;
+  side: string;
+  people: string[];
+  sides: string[];
+}
+
+/** The turn's speakers when the registry knows them. */
+function registeredSpeakers(known: ReadonlyArray<{ name: string; side: string }>): TurnSpeakers {
+  const people = known.map((s) => s.name);
+  return {
+    name: people.join(' and '),
+    side: [...new Set(known.map((s) => s.side))].join(' and '),
+    people,
+    sides: known.map((s) => s.side),
+  };
+}
+
+/**
+ * The turn's speakers when the registry does not know them: named from the
+ * label, side Unknown, with a warning the first time the label is seen (one
+ * by one for the first MAX_LABEL_WARNINGS labels; the rest are summed up at
+ * the end, so that 50,000 invented labels do not mean 50,000 warnings).
+ */
+function unregisteredSpeakers(
+  run: SegmentRun,
+  p: Paragraph,
+  index: number,
+  label: { label: string },
+): TurnSpeakers {
+  const people = run.names.unregistered.get(index) ?? [];
+  const name = people.join(' and ');
+  if (!run.warnedLabels.has(name)) {
+    run.warnedLabels.add(name);
+    if (run.warnedLabels.size > MAX_LABEL_WARNINGS) {
+      run.unwarned ??= { count: 0, line: rawLine(run.doc.original, p.text) };
+      run.unwarned.count++;
+    } else
+      run.diagnostics.push({
+        file: run.file,
+        line: rawLine(run.doc.original, p.text),
+        rule: 'segment/unregistered-speaker',
+        severity: 'warning',
+        message: `speaker label "${label.label}" is not in speakers.yaml; counted as ${people.length > 1 ? `a joint turn of ${people.map((n) => `"${n}"`).join(', ')}` : `a new speaker "${name}"`} (side Unknown). Entries to paste are in reports/speakers.suggested.yaml`,
+      });
+  }
+  return { name, side: 'Unknown', people, sides: people.map(() => 'Unknown') };
+}
+
+/** The rule id of a label segment: restored by the reader, introducing reported speech, or naming a registered or an unregistered speaker. */
+function labelRule(label: { restored?: boolean; reported?: boolean }, registered: boolean): string {
+  if (label.restored) return 'editorial/restored-label';
+  if (label.reported) return 'label/reported-speech';
+  return registered ? 'label/registered' : 'label/unregistered';
+}
+
+/** Splits the document into paragraphs and zones, names the labels' speakers, and lists each link across records. */
+function startRun(doc: DescribedDocument, registry: Registry): SegmentRun {
   const file = `raw/${doc.sourceFile}`;
-  const diagnostics: Diagnostic[] = [...doc.diagnostics];
   const text = doc.text;
   const paragraphs = splitParagraphs(text);
   const zones = zoneParagraphs(paragraphs, createLabelDetector(registry));
   const names = nameLabels(zones.labels, text, registry, doc.corpusLinks);
+  const diagnostics: Diagnostic[] = [...doc.diagnostics];
   // Each link across records is listed, so that it can be checked.
   for (const [word, link] of [...names.linked].sort(([a], [b]) => (a < b ? -1 : 1)))
     diagnostics.push({
@@ -243,244 +493,148 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
         ? `speaker "${word}" is counted as "${link.name}", the same name as written in ${link.seenIn.map((f) => `raw/${f}`).join(', ')}`
         : `speaker "${word}" (no fuller name in this record) is counted as "${link.name}", the one fuller name with that word among the unregistered speakers of ${link.seenIn.map((f) => `raw/${f}`).join(', ')}; if they are two people, register them in speakers.yaml`,
     });
-  const segments: Segment[] = [];
-  const turns: Turn[] = [];
-  const speakerOrder: string[] = [];
-  const warnedLabels = new Set<string>();
-  const speakerSet = new Set<string>();
-  let unwarned: { count: number; line: number | undefined } | undefined;
-  const continueUnwarned = (p: Paragraph) => {
-    unwarned ??= { count: 0, line: rawLine(doc.original, p.text) };
-    unwarned.count++;
+  const run: SegmentRun = {
+    doc,
+    file,
+    text,
+    paragraphs,
+    zones,
+    names,
+    lines: lineStarts(text),
+    noteTakerIsI: noteTakerWritesI(paragraphs, zones.firstTurn, doc),
+    diagnostics,
+    segments: [],
+    turns: [],
+    speakerOrder: [],
+    speakerSet: new Set(),
+    warnedLabels: new Set(),
+    unwarned: undefined,
+    current: undefined,
+    parenDepth: 0,
+    afterHeading: false,
+    push: (kind, start, end, p, rule) => pushSegment(run, kind, start, end, p, rule),
+    // Parentheses left in speech are listed so that a reader can audit them.
+    keptParen: (paren, p) =>
+      run.diagnostics.push({
+        file,
+        line: rawLine(doc.original, paren) ?? rawLine(doc.original, p.text),
+        rule: 'segment/parenthesis-speech',
+        severity: 'info',
+        message: `parenthesis ${JSON.stringify(paren.length > 80 ? `${paren.slice(0, 77)}…` : paren)} in a turn of ${run.current?.turn.speaker ?? '?'} is counted as speech (it does not narrate an action in the third person)`,
+      }),
   };
-  let current:
-    | { turn: Turn; speech: string[]; paragraphs: number; reported: boolean; firstSegment: number }
-    | undefined;
-  let parenDepth = 0;
-  let prevEnd = 0;
-  let afterHeading = false;
-  // The note-taker writes as "I" when the narrative before the first turn does
-  // ("Today, together with cde. Suslov, I paid a visit to …").
-  const noteTakerIsI = paragraphs
-    .slice(0, zones.firstTurn < 0 ? 0 : zones.firstTurn)
+  return run;
+}
+
+/**
+ * Whether the note-taker writes as "I": the narrative before the first turn
+ * (its paragraphs that are not header) does ("Today, together with cde.
+ * Suslov, I paid a visit to …").
+ */
+function noteTakerWritesI(
+  paragraphs: readonly Paragraph[],
+  firstTurn: number,
+  doc: DescribedDocument,
+): boolean {
+  return paragraphs
+    .slice(0, firstTurn < 0 ? 0 : firstTurn)
     .some((p) => !headerRule(p, doc, false) && /(?<![\p{L}])(?:I|my)(?![\p{L}])/u.test(p.text));
+}
 
-  const lines = lineStarts(text);
-  const push = (
-    kind: SegmentKind,
-    start: number,
-    end: number,
-    p: Paragraph | undefined,
-    rule: string,
-  ) => {
-    if (end <= start) return;
-    const seg: Segment = {
-      kind,
-      start,
-      end,
-      line: lineOf(lines, start),
-      paragraph: p ? p.index : 0,
-      rule,
-    };
-    if (
-      current &&
-      kind !== 'break' &&
-      kind !== 'header' &&
-      kind !== 'narrative' &&
-      kind !== 'trailer'
-    ) {
-      seg.turn = current.turn.turn;
-      seg.speaker = current.turn.speaker;
-    }
-    segments.push(seg);
-  };
-  // Parentheses left in speech are listed so that a reader can audit them.
-  const keptParen = (paren: string, p: Paragraph) => {
-    diagnostics.push({
-      file,
-      line: rawLine(doc.original, paren) ?? rawLine(doc.original, p.text),
-      rule: 'segment/parenthesis-speech',
-      severity: 'info',
-      message: `parenthesis ${JSON.stringify(paren.length > 80 ? `${paren.slice(0, 77)}…` : paren)} in a turn of ${current?.turn.speaker ?? '?'} is counted as speech (it does not narrate an action in the third person)`,
-    });
-  };
-  const closeTurn = () => {
-    if (!current) return;
-    const body = current.speech
-      .map(collapse)
-      .filter((s) => s !== '')
-      .join('\n\n');
-    current.turn.text = body;
-    current.turn.words = countWords(analysisForm(body));
-    current.turn.paragraphs = current.paragraphs;
-    current.turn.mode = current.reported || reportedOpening(body) ? 'reported' : 'direct';
-    if (current.turn.mode === 'reported') {
-      const quoted = markQuotations(segments, current.firstSegment, text, (o) => lineOf(lines, o));
-      if (quoted.length > 0) {
-        current.turn.quoted = quoted.map(collapse).join('\n\n');
-        current.turn.quotedWords = countWords(analysisForm(current.turn.quoted));
-      }
-    }
-    turns.push(current.turn);
-    current = undefined;
-  };
-
-  for (let i = 0; i < paragraphs.length; i++) {
-    const p = paragraphs[i]!;
-    push('break', prevEnd, p.start, undefined, 'break');
-    prevEnd = p.end;
-    const inFront = zones.firstTurn < 0 ? i < zones.trailer : i < zones.firstTurn;
-    const inTrailer = i >= zones.trailer;
-    // A parenthesis that opens a paragraph and closes at its end (or in a later paragraph).
-    let inParen = false;
-    if (parenDepth > 0) {
+/** Where paragraph `i` stands; follows a parenthesis opened in an earlier paragraph to where it closes. */
+function placeOf(run: SegmentRun, p: Paragraph, i: number): Place {
+  const { zones } = run;
+  let inParen = false;
+  if (run.parenDepth > 0) {
+    inParen = true;
+    run.parenDepth = Math.max(0, run.parenDepth + parenBalance(p.text));
+  } else if (p.text.startsWith('(')) {
+    const balance = parenBalance(p.text);
+    if (balance > 0) {
       inParen = true;
-      parenDepth = Math.max(0, parenDepth + parenBalance(p.text));
-    } else if (p.text.startsWith('(')) {
-      const balance = parenBalance(p.text);
-      if (balance > 0) {
-        inParen = true;
-        parenDepth = balance;
-      } else inParen = isWholeParen(p.text);
-    }
+      run.parenDepth = balance;
+    } else inParen = isWholeParen(p.text);
+  }
+  return {
+    index: i,
+    inFront: zones.firstTurn < 0 ? i < zones.trailer : i < zones.firstTurn,
+    inTrailer: i >= zones.trailer,
+    inParen,
+  };
+}
 
-    if (FOOTNOTE.test(p.text) && !inFront) {
-      push('editorial', p.start, p.end, p, 'editorial/footnote');
-      continue;
-    }
-    if (inTrailer) {
-      closeTurn();
-      push(
-        'trailer',
-        p.start,
-        p.end,
-        p,
-        i === zones.trailer ? 'trailer/start' : 'trailer/after-start',
-      );
-      continue;
-    }
-    if (inFront) {
-      const rule = headerRule(p, doc, afterHeading);
-      afterHeading =
-        HEADER_WORDS.includes(p.text.toLowerCase().replace(/:$/, '')) && p.text.endsWith(':');
-      if (rule) push('header', p.start, p.end, p, rule);
-      else if (inParen) push('narrative', p.start, p.end, p, 'narrative/parenthetical');
-      else spans(p, p.start, 'narrative', push);
-      continue;
-    }
-    const label = zones.labels[i];
-    if (label) {
-      closeTurn();
-      const known = label.speaker ? [label.speaker] : names.registered.get(i);
-      const speaker = known?.[0];
-      let name: string;
-      let side: string;
-      let people: string[];
-      let sides: string[];
-      if (known) {
-        people = known.map((s) => s.name);
-        sides = known.map((s) => s.side);
-        name = people.join(' and ');
-        side = [...new Set(known.map((s) => s.side))].join(' and ');
-      } else {
-        people = names.unregistered.get(i) ?? [];
-        sides = people.map(() => 'Unknown');
-        name = people.join(' and ');
-        side = 'Unknown';
-        if (!warnedLabels.has(name)) {
-          warnedLabels.add(name);
-          // One warning per label for the first few; the rest are summed up
-          // at the end (50,000 invented labels must not mean 50,000 warnings).
-          if (warnedLabels.size > MAX_LABEL_WARNINGS) continueUnwarned(p);
-          else
-            diagnostics.push({
-              file,
-              line: rawLine(doc.original, p.text),
-              rule: 'segment/unregistered-speaker',
-              severity: 'warning',
-              message: `speaker label "${label.label}" is not in speakers.yaml; counted as ${people.length > 1 ? `a joint turn of ${people.map((n) => `"${n}"`).join(', ')}` : `a new speaker "${name}"`} (side Unknown). Entries to paste are in reports/speakers.suggested.yaml`,
-            });
-        }
-      }
-      for (const person of people)
-        if (!speakerSet.has(person)) {
-          speakerSet.add(person);
-          speakerOrder.push(person);
-        }
-      current = {
-        turn: {
-          docId: doc.docId,
-          turn: turns.length + 1,
-          speaker: name,
-          speakers: people,
-          side,
-          label: label.label,
-          start: p.start,
-          end: p.end,
-          text: '',
-          words: 0,
-          paragraphs: 0,
-        },
-        speech: [],
-        paragraphs: 1,
-        reported: label.reported === true,
-        firstSegment: segments.length,
-      };
-      if (people.length > 1) current.turn.sides = sides;
-      push(
-        label.restored ? 'editorial' : 'label',
-        p.start,
-        p.start + label.length,
-        p,
-        label.restored
-          ? 'editorial/restored-label'
-          : label.reported
-            ? 'label/reported-speech'
-            : speaker
-              ? 'label/registered'
-              : 'label/unregistered',
-      );
-      const from = segments.length;
-      current.speech.push(
-        spans(p, p.start + label.length, 'speech', push, keptParen, current.turn.speaker),
-      );
-      if (label.introduced)
-        for (const seg of segments.slice(from))
-          if (seg.kind === 'speech') seg.rule = 'speech/introduced-by-narrative';
-      continue;
-    }
-    if (inParen) {
-      push('stage', p.start, p.end, p, 'stage/paragraph');
-      continue;
-    }
-    // The note-taker narrating what the participants do ("They switch to
-    // international questions.", "The interpreters … translate …") is not
-    // the speaker's words.
-    if (current && (narratesParticipants(p.text) || narratesMeeting(p.text, noteTakerIsI))) {
-      spans(p, p.start, 'narrative', push);
-      continue;
-    }
-    // Unlabelled paragraph inside the conversation: continues the turn.
-    if (current) {
-      current.turn.end = p.end;
-      current.paragraphs++;
-      current.speech.push(spans(p, p.start, 'speech', push, keptParen, current.turn.speaker));
-    } else {
-      spans(p, p.start, 'narrative', push);
+function pushSegment(
+  run: SegmentRun,
+  kind: SegmentKind,
+  start: number,
+  end: number,
+  p: Paragraph | undefined,
+  rule: string,
+): void {
+  if (end <= start) return;
+  const seg: Segment = {
+    kind,
+    start,
+    end,
+    line: lineOf(run.lines, start),
+    paragraph: p ? p.index : 0,
+    rule,
+  };
+  const current = run.current;
+  if (
+    current &&
+    kind !== 'break' &&
+    kind !== 'header' &&
+    kind !== 'narrative' &&
+    kind !== 'trailer'
+  ) {
+    seg.turn = current.turn.turn;
+    seg.speaker = current.turn.speaker;
+  }
+  run.segments.push(seg);
+}
+
+/**
+ * Ends the current turn: its text (speech collapsed, paragraphs joined), its
+ * words, and its mode; in a reported turn, the quotations of the speaker's
+ * own words (see `markQuotations`).
+ */
+function closeTurn(run: SegmentRun): void {
+  const current = run.current;
+  if (!current) return;
+  const body = current.speech
+    .map(collapse)
+    .filter((s) => s !== '')
+    .join('\n\n');
+  current.turn.text = body;
+  current.turn.words = countWords(analysisForm(body));
+  current.turn.paragraphs = current.paragraphs;
+  current.turn.mode = current.reported || reportedOpening(body) ? 'reported' : 'direct';
+  if (current.turn.mode === 'reported') {
+    const quoted = markQuotations(run.segments, current.firstSegment, run.text, (o) =>
+      lineOf(run.lines, o),
+    );
+    if (quoted.length > 0) {
+      current.turn.quoted = quoted.map(collapse).join('\n\n');
+      current.turn.quotedWords = countWords(analysisForm(current.turn.quoted));
     }
   }
-  closeTurn();
-  push('break', prevEnd, text.length, undefined, 'break');
-  if (unwarned) {
+  run.turns.push(current.turn);
+  run.current = undefined;
+}
+
+/** The document's closing diagnostics (labels not warned one by one, no labels at all, records left unanalysed) and its transcript. */
+function finishRun(run: SegmentRun): Transcript {
+  const { diagnostics, file, turns, zones } = run;
+  if (run.unwarned) {
     diagnostics.push({
       file,
-      line: unwarned.line,
+      line: run.unwarned.line,
       rule: 'segment/unregistered-speaker',
       severity: 'warning',
-      message: `${unwarned.count} more speaker labels not in speakers.yaml (from this line on), each counted as a new speaker (side Unknown); only the first ${MAX_LABEL_WARNINGS} are warned about one by one`,
+      message: `${run.unwarned.count} more speaker labels not in speakers.yaml (from this line on), each counted as a new speaker (side Unknown); only the first ${MAX_LABEL_WARNINGS} are warned about one by one`,
     });
   }
-
   if (zones.firstTurn < 0) {
     diagnostics.push({
       file,
@@ -490,7 +644,7 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
         'no speaker labels ("Name: …") found; the document has no turns and adds no words to any speaker',
     });
   }
-  const appended = unanalysedRecords(paragraphs, zones, text, doc.original, file);
+  const appended = unanalysedRecords(run.paragraphs, zones, run.text, run.doc.original, file);
   if (appended) diagnostics.push(appended);
   const modes = new Set(turns.map((u) => u.mode));
   const record =
@@ -501,7 +655,14 @@ export function segment(doc: DescribedDocument, registry: Registry): Transcript 
         : modes.has('reported')
           ? 'summary'
           : 'verbatim';
-  return { ...doc, segments, turns, speakers: speakerOrder, record, diagnostics };
+  return {
+    ...run.doc,
+    segments: run.segments,
+    turns,
+    speakers: run.speakerOrder,
+    record,
+    diagnostics,
+  };
 }
 
 /**
@@ -648,15 +809,12 @@ function spans(
     }
     const isMark = marks.includes(m);
     const isBracket = isMark || body[m.index] === '[';
-    const content = isBracket ? '' : body.slice(m.index + 1, m.end - 1).trim();
     const stage =
       !isBracket &&
-      (STAGE_WORDS.test(content) ||
-        STAGE_REPORTED.test(content) ||
-        STAGE_NARRATION.test(content) ||
-        (kind === 'speech' &&
-          (narratesAction(content) ||
-            (betweenSentences(body, m.index, m.end) && verblessAside(content)))));
+      isStageDirection(
+        { content: body.slice(m.index + 1, m.end - 1).trim(), body, index: m.index, end: m.end },
+        kind,
+      );
     if (!isBracket && !stage) {
       if (kind === 'speech') kept?.(body.slice(m.index, m.end), p);
       // The speaker's own parenthesis: brackets inside it are still found.
@@ -676,6 +834,40 @@ function spans(
   push(kind, from + at, p.end, p, `${kind}/text`);
   said += body.slice(at);
   return said;
+}
+
+/** A parenthesis in a paragraph: its content (inside the marks, trimmed) and where it stands in the paragraph's body. */
+interface Parenthesis {
+  content: string;
+  body: string;
+  index: number;
+  end: number;
+}
+
+/**
+ * The rules that make a parenthesis inside narrative or speech a stage
+ * direction, tried in order (`speechOnly`: only inside a turn). A
+ * parenthesis that no rule recognises is the speaker's own and stays speech.
+ */
+const STAGE_RULES: ReadonlyArray<{ speechOnly: boolean; test: (p: Parenthesis) => boolean }> = [
+  // A bare stage word: "(Laughter)", "(Applause.)", "(Pause)".
+  { speechOnly: false, test: (p) => STAGE_WORDS.test(p.content) },
+  // A reply reported in quotation marks: "(“Yes,” answered Comrade Enver.)".
+  { speechOnly: false, test: (p) => STAGE_REPORTED.test(p.content) },
+  // The note-taker on the meeting or its end: "(This was the end of the conversation)".
+  { speechOnly: false, test: (p) => STAGE_NARRATION.test(p.content) },
+  // An action in the third person: "(Speaking to Comrade Ramiz Alia)", "(He was referring to …)".
+  { speechOnly: true, test: (p) => narratesAction(p.content) },
+  // A verbless aside standing between sentences: "(Back to the press release)".
+  {
+    speechOnly: true,
+    test: (p) => betweenSentences(p.body, p.index, p.end) && verblessAside(p.content),
+  },
+];
+
+/** Whether a parenthesis in a `kind` span is a stage direction: whether one of STAGE_RULES recognises it. */
+function isStageDirection(p: Parenthesis, kind: 'speech' | 'narrative'): boolean {
+  return STAGE_RULES.some((r) => (!r.speechOnly || kind === 'speech') && r.test(p));
 }
 
 /** Verbs of saying in the past that the note-taker inserts in a speaker's sentence. */

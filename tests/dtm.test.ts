@@ -16,9 +16,9 @@ import {
   DTM_TABLES,
   DTM_TERM_COLUMNS,
   dtmCsv,
-  dtmUnits,
   matrixMarket,
 } from '../analyses/dtm.js';
+import { speakerDocs } from '../analyses/terms.js';
 import type { AnnotatedDocument, AnnotatedTurn } from '../pipeline/types.js';
 
 const turn = (n: number, speaker: string, side: string, terms: string[]): AnnotatedTurn => ({
@@ -84,7 +84,7 @@ function readMatrixMarket(text: string): number[][] {
 }
 
 describe('document–term matrix', () => {
-  const units = [...dtmUnits(d1), ...dtmUnits(d2)];
+  const units = [...speakerDocs([d1]), ...speakerDocs([d2])];
   const dtm = buildDtm(units);
   const text = (chunks: Iterable<Uint8Array>) => Buffer.concat([...chunks]).toString('utf8');
   const mtx = text(matrixMarket(units, dtm));
@@ -117,7 +117,7 @@ describe('document–term matrix', () => {
   });
 
   it('is the same whatever the order of the parts', () => {
-    const reversed = [...dtmUnits(d2), ...dtmUnits(d1)];
+    const reversed = [...speakerDocs([d2]), ...speakerDocs([d1])];
     expect(buildDtm(reversed)).toEqual(dtm);
     expect(text(matrixMarket(reversed, buildDtm(reversed)))).toBe(mtx);
   });

@@ -5,7 +5,7 @@
  * corpus, side and year tables count them once.
  */
 import { describe, expect, it } from 'vitest';
-import { termTables } from '../analyses/terms.js';
+import { speakerDocs, termTablesFromUnits } from '../analyses/terms.js';
 import { turnStatRows } from '../analyses/turn-stats.js';
 import { loadRegistry } from '../pipeline/registry.js';
 import { creditedPeople } from '../pipeline/speech.js';
@@ -73,7 +73,7 @@ describe('joint turns', () => {
         sentences: [],
       })),
     };
-    const t = termTables([doc]);
+    const t = termTablesFromUnits(speakerDocs([doc]));
     expect(
       t.bySpeaker.filter((r) => r.term === 'thank').map((r) => [r.speaker, r.count, r.words]),
     ).toEqual([

@@ -3,13 +3,21 @@ import {
   chiSquare1P,
   erfc,
   g2,
-  keynessRows,
+  keynessFromUnits,
   logRatio,
   withoutPresentNames,
 } from '../analyses/keyness.js';
+import { speakerDocs } from '../analyses/terms.js';
 import type { KeynessRow } from '../analyses/types.js';
+import type { AnnotatedDocument } from '../pipeline/types.js';
 import { annotated, times } from './fixtures/analyses/corpus.js';
 import { shippedComparisons } from './helpers.js';
+
+/** The keyness rows of whole documents, as the analysis computes them from their speaker-documents. */
+const keynessRows = (
+  docs: readonly AnnotatedDocument[],
+  options?: Parameters<typeof keynessFromUnits>[1],
+) => keynessFromUnits(speakerDocs(docs), options);
 
 describe('g2 (Dunning 1993) on 2×2 tables computed by hand', () => {
   it('a=10, b=5, n1=100, n2=200', () => {
@@ -66,7 +74,7 @@ describe('erfc and the chi-square tail', () => {
   });
 });
 
-describe('keynessRows', () => {
+describe('keynessFromUnits', () => {
   // A (Albania) 100 words in d1; B (DPRK) 100 words in d1; C (DPRK) 100 words in d2.
   const docs = [
     annotated('d1', '1959-06-06', [

@@ -4,7 +4,7 @@ import { DOCUMENT_COLUMNS, TURN_COLUMNS } from '../analyses/corpus-tables.js';
 import { KEYNESS_COLUMNS } from '../analyses/keyness.js';
 import { KWIC_COLUMNS } from '../analyses/kwic.js';
 import { PHRASE_COLUMNS, PHRASE_FORM_COLUMNS } from '../analyses/phrases.js';
-import { TERM_COLUMNS, termTables, yearOf } from '../analyses/terms.js';
+import { speakerDocs, TERM_COLUMNS, termTablesFromUnits, yearOf } from '../analyses/terms.js';
 import { TURN_STAT_COLUMNS } from '../analyses/turn-stats.js';
 import { annotated, times } from './fixtures/analyses/corpus.js';
 
@@ -22,9 +22,9 @@ const docs = [
 // "we" in all 3: idf = ln(3/3) = 0.
 const idf = Math.log(3 / 2);
 
-describe('termTables', () => {
+describe('termTablesFromUnits', () => {
   it('counts terms per speaker per document with rates and tf-idf', async () => {
-    const r = termTables(docs);
+    const r = termTablesFromUnits(speakerDocs(docs));
     const row = (
       doc_id: string,
       date: string,
@@ -63,7 +63,7 @@ describe('termTables', () => {
   });
 
   it('groups by side, year and speaker with ranks that break ties by term', async () => {
-    const r = termTables(docs);
+    const r = termTablesFromUnits(speakerDocs(docs));
     expect(r.bySide).toEqual([
       { side: 'Albania', term: 'war', count: 6, words: 300, per_10k: 200, rank: 1 },
       { side: 'Albania', term: 'unity', count: 3, words: 300, per_10k: 100, rank: 2 },
@@ -110,15 +110,15 @@ describe('termTables', () => {
   });
 
   it('does not depend on the order of documents', async () => {
-    const a = termTables(docs);
-    const b = termTables([...docs].reverse());
+    const a = termTablesFromUnits(speakerDocs(docs));
+    const b = termTablesFromUnits(speakerDocs([...docs].reverse()));
     expect(b.terms).toEqual(a.terms);
     expect(b.bySide).toEqual(a.bySide);
     expect(b.byYear).toEqual(a.byYear);
   });
 
   it('handles an empty corpus', async () => {
-    const r = termTables([]);
+    const r = termTablesFromUnits(speakerDocs([]));
     expect([r.terms, r.bySide, r.byYear, r.bySpeaker]).toEqual([[], [], [], []]);
   });
 

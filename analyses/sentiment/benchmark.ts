@@ -5,7 +5,7 @@
  */
 
 import { ConfigError } from '../../pipeline/errors.js';
-import { mean, pearson, signAccuracy, spearman, zeroShare } from './metrics.js';
+import { pearson, signAccuracy, spearman, zeroShare } from './metrics.js';
 
 export interface Snippet {
   id: string;
@@ -93,9 +93,4 @@ export function agreement(
     sign_n: sign.n,
     per_s: seconds > 0 ? snippets.length / seconds : Number.POSITIVE_INFINITY,
   };
-}
-
-/** Mean of per-file Pearson r: the calibration objective (each genre weighs the same). */
-export function meanPearson(results: ReadonlyArray<{ pearson: number }>): number {
-  return mean(results.map((r) => r.pearson));
 }

@@ -112,9 +112,9 @@ export interface ScorerParams {
  * ./calibrate.ts), three tied to them (TIED_KEYS: ν = η = γ, ψ = ω), the
  * others fixed with their rule off.
  *
- * Fitted on the four files in ../shared/benchmarks/sentiment/ only (NYT
- * editorial dev half, movie reviews, Amazon reviews, tweets; the held-out NYT
- * half was never seen) by coordinate-wise grid search (PARAM_GRID in
+ * Fitted on the four human-rated benchmark files only (VADER's ground
+ * truth: NYT editorial dev half, movie reviews, Amazon reviews, tweets; the
+ * held-out NYT half was never seen) by coordinate-wise grid search (PARAM_GRID in
  * ./calibrate.ts, starting from wink's behaviour) maximising the mean over
  * the four files of Pearson r with the human means, so each genre weighs the
  * same. Validated by 5-fold cross-validation of the whole fitting procedure:
@@ -554,74 +554,129 @@ export function createFeatureExtractor(
   overrides?: ReadonlyMap<string, number>,
   options: ExtractorOptions = {},
 ): FeatureExtractor {
-  const multiword = options.multiword ?? true;
-  const concessives = options.concessives ?? true;
-  const comparatives = options.comparatives ?? false;
-  const strictCaps = options.strictCaps ?? false;
-  const exclamationBoost = options.exclamationBoost ?? true;
-  const lemmaFallback = options.lemmaFallback ?? true;
-  const derivation = options.derivation ?? true;
-  const derivationPos = options.derivationPos ?? true;
-  const prefixes = options.prefixes ?? true;
-  const lexiconDoc = nlp.readDoc('');
-  /** The caller's vocabulary id of a word, −1 outside the vocabulary. */
-  const vocabularyId = (word: string): number => {
-    const found = lexiconDoc.isLexeme(word) as unknown;
-    return Array.isArray(found) && typeof found[0] === 'number' ? found[0] : -1;
+  const reader = new SentenceReader(nlp, its, overrides, options);
+  return {
+    sentenceFeatures: (sentence, into) => reader.sentenceFeatures(sentence, into),
+    textFeatures: (text) => reader.textFeatures(text),
+    lexiconSource: reader.machine ? 'machine' : 'probe',
   };
+}
+
+/**
+ * The extractor's state over one wink instance: the switches, the memos of
+ * words, lemmas and fallback values, scratch buffers reused from sentence to
+ * sentence, and the sentence being read. `sentenceFeatures` applies its
+ * rules in order: the sentence's counts, the spans with a value (overrides,
+ * the lexicon, lemmas and derivations), then each span's context.
+ */
+class SentenceReader {
+  readonly machine: SentimentMachine | undefined;
+  private readonly multiword: boolean;
+  private readonly concessives: boolean;
+  private readonly comparatives: boolean;
+  private readonly strictCaps: boolean;
+  private readonly exclamationBoost: boolean;
+  private readonly lemmaFallback: boolean;
+  private readonly derivation: boolean;
+  private readonly derivationPos: boolean;
+  private readonly prefixes: boolean;
+  private readonly lexiconDoc: ReturnType<WinkMethods['readDoc']>;
+  private readonly lemmaOf: ItsFunction<string>;
   // What the extractor needs to know of a normal form, memoised: one map
   // lookup per token gives its vocabulary id, its closed-class roles and its
   // fallback values.
-  const infos = new Map<string, WordInfo>();
-  const infoOf = (word: string): WordInfo => {
-    let info = infos.get(word);
-    if (info === undefined) {
-      info = { word, id: vocabularyId(word), role: ROLES.get(word) ?? 0, fallback: undefined };
-      infos.set(word, info);
-    }
-    return info;
-  };
-  const idOf = (word: string): number => infoOf(word).id;
-  const byUid: Array<WordInfo | undefined> = [];
+  private readonly infos = new Map<string, WordInfo>();
+  /** WordInfo by wink's token id (an array index). */
+  private readonly byUid: Array<WordInfo | undefined> = [];
   // Ids of words looked up as lemmas or bases (many are not words: "happile"),
   // kept apart so the per-token memo stays small.
-  const baseIds = new Map<string, number>();
-  const baseId = (word: string): number => {
-    const info = infos.get(word);
+  private readonly baseIds = new Map<string, number>();
+  /** Fallback: wink's value of a word read alone, memoised. */
+  private readonly memo = new Map<string, number>();
+  // wink's lemma depends on the word and its part of speech only, so lemmas
+  // and fallback values are memoised on both.
+  private readonly lemmaMemo = new Map<string, Map<string, string>>();
+
+  // Scratch buffers, reused from sentence to sentence (grown when needed).
+  private taken = new Uint8Array(64);
+  private conceded = new Uint8Array(64);
+  private wordAt = new Int32Array(64);
+  private negFrom = new Int32Array(64);
+  private readonly tokenInfo: WordInfo[] = [];
+  private readonly seq: number[] = [];
+
+  // The sentence being read (closures over it would be allocated per sentence).
+  private current!: ReturnType<ItemSentence['tokens']>;
+  private normals: string[] = [];
+  private types: string[] = [];
+  private n = 0;
+  private pos: string[] | undefined;
+
+  constructor(
+    private readonly nlp: WinkMethods,
+    private readonly its: WinkMethods['its'],
+    private readonly overrides: ReadonlyMap<string, number> | undefined,
+    options: ExtractorOptions,
+  ) {
+    this.multiword = options.multiword ?? true;
+    this.concessives = options.concessives ?? true;
+    this.comparatives = options.comparatives ?? false;
+    this.strictCaps = options.strictCaps ?? false;
+    this.exclamationBoost = options.exclamationBoost ?? true;
+    this.lemmaFallback = options.lemmaFallback ?? true;
+    this.derivation = options.derivation ?? true;
+    this.derivationPos = options.derivationPos ?? true;
+    this.prefixes = options.prefixes ?? true;
+    this.lexiconDoc = nlp.readDoc('');
+    this.lemmaOf = its.lemma as unknown as ItsFunction<string>;
+    const idOf = (word: string): number => this.infoOf(word).id;
+    const newline = idOf('\n');
+    this.machine = options.forceProbe ? undefined : loadVerifiedMachine(nlp, its, idOf, newline);
+  }
+
+  /** The caller's vocabulary id of a word, −1 outside the vocabulary. */
+  private vocabularyId(word: string): number {
+    const found = this.lexiconDoc.isLexeme(word) as unknown;
+    return Array.isArray(found) && typeof found[0] === 'number' ? found[0] : -1;
+  }
+
+  private infoOf(word: string): WordInfo {
+    let info = this.infos.get(word);
+    if (info === undefined) {
+      info = { word, id: this.vocabularyId(word), role: ROLES.get(word) ?? 0, fallback: undefined };
+      this.infos.set(word, info);
+    }
+    return info;
+  }
+
+  private baseId(word: string): number {
+    const info = this.infos.get(word);
     if (info !== undefined) return info.id;
-    let id = baseIds.get(word);
+    let id = this.baseIds.get(word);
     if (id === undefined) {
-      id = vocabularyId(word);
-      baseIds.set(word, id);
+      id = this.vocabularyId(word);
+      this.baseIds.set(word, id);
     }
     return id;
-  };
-  const newline = idOf('\n');
-  const machine = options.forceProbe ? undefined : loadVerifiedMachine(nlp, its, idOf, newline);
+  }
 
-  // Fallback: wink's value of a word read alone, memoised.
-  const memo = new Map<string, number>();
-  const wordValue = (word: string): number => {
-    if (machine) return machine.word(baseId(word));
-    let v = memo.get(word);
+  /** wink's value of a word alone: by the machine, else by reading it as a doc (memoised). */
+  private readonly wordValue = (word: string): number => {
+    if (this.machine) return this.machine.word(this.baseId(word));
+    let v = this.memo.get(word);
     if (v === undefined) {
-      v = Number(nlp.readDoc(word).out(its.sentiment)) || 0;
-      memo.set(word, v);
+      v = Number(this.nlp.readDoc(word).out(this.its.sentiment)) || 0;
+      this.memo.set(word, v);
     }
     return v;
   };
-
-  const lemmaOf = its.lemma as unknown as ItsFunction<string>;
-  // wink's lemma depends on the word and its part of speech only, so lemmas
-  // and fallback values are memoised on both.
-  const lemmaMemo = new Map<string, Map<string, string>>();
 
   /**
    * The value of a word the lexicon lacks, with part of speech `pos`: its
    * lemma's, else (derivation) its base's; null when neither is known.
    * `i` is the word's index in the current sentence (for its lemma).
    */
-  const fallbackOf = (normal: string, info: WordInfo, pos: string, i: number): Fallback | null => {
+  private fallbackOf(normal: string, info: WordInfo, pos: string, i: number): Fallback | null {
     info.fallback ??= new Map();
     let f = info.fallback.get(pos);
     if (f === undefined) {
@@ -629,85 +684,124 @@ export function createFeatureExtractor(
       // Names, numbers and function words are not lemmatised: their lemmas carry no
       // sentiment (same figures on the four benchmark files), and lemmatising every
       // new name costs time.
-      if (lemmaFallback && OPEN_CLASSES.has(pos)) {
-        const l = lemmaAt(i);
-        const v = l === normal ? 0 : wordValue(l);
+      if (this.lemmaFallback && OPEN_CLASSES.has(pos)) {
+        const l = this.lemmaAt(i);
+        const v = l === normal ? 0 : this.wordValue(l);
         if (v !== 0) f = { value: v, term: l, derived: false };
       }
       // Degree adverbs ("especially", "fairly") modify the next word; they are not opinions.
       if (
         f === null &&
-        derivation &&
+        this.derivation &&
         normal.length >= MIN_DERIVED_LENGTH &&
         (info.role & DEGREE) === 0
       ) {
-        const gate = derivationPos ? pos : undefined;
+        const gate = this.derivationPos ? pos : undefined;
         const d =
-          derivedValue(normal, wordValue, gate) ??
-          (prefixes ? prefixedValue(normal, wordValue, gate) : undefined);
+          derivedValue(normal, this.wordValue, gate) ??
+          (this.prefixes ? prefixedValue(normal, this.wordValue, gate) : undefined);
         if (d) f = { value: d.value, term: d.base, derived: true };
       }
       info.fallback.set(pos, f);
     }
     return f;
-  };
+  }
 
-  // Scratch buffers, reused from sentence to sentence (grown when needed).
-  let taken = new Uint8Array(64);
-  let conceded = new Uint8Array(64);
-  let wordAt = new Int32Array(64);
-  let negFrom = new Int32Array(64);
-  const tokenInfo: WordInfo[] = [];
-  const seq: number[] = [];
-  const reserve = (n: number): void => {
-    if (n <= taken.length) return;
-    const size = Math.max(n, taken.length * 2);
-    taken = new Uint8Array(size);
-    conceded = new Uint8Array(size);
-    wordAt = new Int32Array(size);
-    negFrom = new Int32Array(size);
-  };
+  private reserve(n: number): void {
+    if (n <= this.taken.length) return;
+    const size = Math.max(n, this.taken.length * 2);
+    this.taken = new Uint8Array(size);
+    this.conceded = new Uint8Array(size);
+    this.wordAt = new Int32Array(size);
+    this.negFrom = new Int32Array(size);
+  }
 
-  // The sentence being read (closures over it would be allocated per sentence).
-  let current: ReturnType<ItemSentence['tokens']>;
-  let currentNormals: string[] = [];
-  let currentPos: string[] | undefined;
   /** Part of speech of the current sentence's token `i` (read for the sentence on first use). */
-  const posAt = (i: number): string => {
-    currentPos ??= current.out(its.pos) as string[];
-    return currentPos[i]!;
-  };
+  private posAt(i: number): string {
+    this.pos ??= this.current.out(this.its.pos) as string[];
+    return this.pos[i]!;
+  }
+
   /** Lemma of the current sentence's token `i`; asking a token at a time avoids lemmatising every word. */
-  const lemmaAt = (i: number): string => {
-    const normal = currentNormals[i]!;
-    const p = posAt(i);
-    let byWord = lemmaMemo.get(p);
+  private lemmaAt(i: number): string {
+    const normal = this.normals[i]!;
+    const p = this.posAt(i);
+    let byWord = this.lemmaMemo.get(p);
     if (byWord === undefined) {
       byWord = new Map();
-      lemmaMemo.set(p, byWord);
+      this.lemmaMemo.set(p, byWord);
     }
     let lemma = byWord.get(normal);
     if (lemma === undefined) {
       // wink gives no lemma for some spellings ("isnt").
-      lemma = String(current.itemAt(i).out(lemmaOf) ?? normal).toLowerCase();
+      lemma = String(this.current.itemAt(i).out(this.lemmaOf) ?? normal).toLowerCase();
       byWord.set(normal, lemma);
     }
     return lemma;
-  };
+  }
 
-  const sentenceFeatures = (sentence: ItemSentence, into?: TextFeatures): TextFeatures => {
+  sentenceFeatures(sentence: ItemSentence, into?: TextFeatures): TextFeatures {
     const out = into ?? { terms: [] };
     const tokens = sentence.tokens();
-    const normals = tokens.out(its.normal) as string[];
-    const types = tokens.out(its.type) as string[];
-    const n = normals.length;
-    reserve(n);
+    this.current = tokens;
+    this.normals = tokens.out(this.its.normal) as string[];
+    this.types = tokens.out(this.its.type) as string[];
+    this.n = this.normals.length;
+    this.pos = undefined;
+    this.reserve(this.n);
+    const { roles, exclamations } = this.countTokens(tokens, out);
+
+    // 1. Spans with a value: overrides, then wink's lexicon, then lemmas and derivations.
+    const spans: Span[] = [];
+    this.taken.fill(0, 0, this.n);
+    if (this.overrides && this.overrides.size > 0) this.overrideSpans(this.overrides, spans);
+    if (this.machine && this.multiword) this.lexiconSpans(this.machine, spans);
+    else this.wordSpans(spans);
+    if (this.lemmaFallback || this.derivation) this.fallbackSpans(spans);
+    if (spans.length === 0) return out;
+    spans.sort((a, b) => a.start - b.start);
+
+    // 2. The context of each span.
+    const negated = tokens.out(this.its.negationFlag) as unknown as boolean[];
+    const values = tokens.out(this.its.value) as string[];
+    const lastContrast = this.lastContrast(roles);
+    const anyConceded = this.markConceded(roles);
+    const mixedCase = this.mixedCase(values);
+    this.markNegatedRuns(negated);
+    for (const sp of spans) {
+      const i = sp.start;
+      const written = values[i]!;
+      const wordAt = this.wordAt[i]!;
+      out.terms.push({
+        term: sp.term,
+        value: sp.value,
+        override: sp.override,
+        negatedAt: negated[i] ? wordAt - this.negFrom[i]! : -1,
+        boost: this.boost(i, written, exclamations > 0, mixedCase),
+        beforeContrast: i < lastContrast || (anyConceded && this.conceded[i] === 1),
+        adjective: this.hasAdjective(sp),
+        name: wordAt > 1 && mixedCase && INITIAL_CAPITAL.test(written) && !CAPS.test(written),
+        derived: sp.derived,
+      });
+    }
+    return out;
+  }
+
+  /**
+   * Counts the sentence's words, "!" and "?" and negators into `out`, keeps
+   * each token's WordInfo, and returns the roles present and the "!" count.
+   */
+  private countTokens(
+    tokens: ReturnType<ItemSentence['tokens']>,
+    out: TextFeatures,
+  ): { roles: number; exclamations: number } {
+    const { normals, types, n, tokenInfo, byUid } = this;
     let words = 0;
     let exclamations = 0;
     let questions = 0;
     let negators: string[] | undefined;
     let roles = 0;
-    const uids = tokens.out(its.uniqueId) as unknown as number[];
+    const uids = tokens.out(this.its.uniqueId) as unknown as number[];
     for (let i = 0; i < n; i++) {
       // By wink's token id first (an array index), checked against the normal
       // form: a contraction's part ("'s") may stand for different words.
@@ -715,7 +809,7 @@ export function createFeatureExtractor(
       const normal = normals[i]!;
       let info = uid < byUid.length ? byUid[uid] : undefined;
       if (info === undefined || info.word !== normal) {
-        info = infoOf(normal);
+        info = this.infoOf(normal);
         while (byUid.length <= uid) byUid.push(undefined);
         byUid[uid] = info;
       }
@@ -741,88 +835,94 @@ export function createFeatureExtractor(
     out.exclamations = (out.exclamations ?? 0) + exclamations;
     out.questions = (out.questions ?? 0) + questions;
     if (negators) out.negators = out.negators ? out.negators.concat(negators) : negators;
-    current = tokens;
-    currentNormals = normals;
-    currentPos = undefined;
+    return { roles, exclamations };
+  }
 
-    // 1. Spans with a value: overrides, then wink's lexicon, then lemmas and derivations.
-    const spans: Span[] = [];
-    taken.fill(0, 0, n);
-    if (overrides && overrides.size > 0) {
-      for (let i = 0; i < n; i++) {
-        if (!isWord(types[i]!)) continue;
-        const normal = normals[i]!;
-        let term = normal;
-        let value = overrides.get(normal);
-        if (value === undefined && types[i] === 'word') {
-          term = lemmaAt(i);
-          value = overrides.get(term);
-        }
-        if (value === undefined) continue;
-        taken[i] = 1;
-        if (value !== 0)
-          spans.push({ start: i, end: i, value, term, override: true, derived: false });
+  /** Rule 1a: a word (or, for a word, its lemma) with a domain override takes its value; an override of 0 makes it neutral. */
+  private overrideSpans(overrides: ReadonlyMap<string, number>, spans: Span[]): void {
+    const { normals, types, n, taken } = this;
+    for (let i = 0; i < n; i++) {
+      if (!isWord(types[i]!)) continue;
+      const normal = normals[i]!;
+      let term = normal;
+      let value = overrides.get(normal);
+      if (value === undefined && types[i] === 'word') {
+        term = this.lemmaAt(i);
+        value = overrides.get(term);
       }
+      if (value === undefined) continue;
+      taken[i] = 1;
+      if (value !== 0)
+        spans.push({ start: i, end: i, value, term, override: true, derived: false });
     }
-    if (machine && multiword) {
-      for (let i = 0; i < n; i++) seq[i] = taken[i] ? -1 : tokenInfo[i]!.id;
-      for (const m of machine.match(seq, n)) {
-        if (m.start === m.end && tokenInfo[m.start]!.role & NEVER) continue;
-        spans.push({
-          start: m.start,
-          end: m.end,
-          value: m.value,
-          term: m.start === m.end ? normals[m.start]! : normals.slice(m.start, m.end + 1).join(' '),
-          override: false,
-          derived: false,
-        });
-        for (let k = m.start; k <= m.end; k++) taken[k] = 1;
-      }
-    } else {
-      for (let i = 0; i < n; i++) {
-        if (taken[i] || !isWord(types[i]!) || tokenInfo[i]!.role & NEVER) continue;
-        const v = wordValue(normals[i]!);
-        if (v === 0) continue;
-        spans.push({
-          start: i,
-          end: i,
-          value: v,
-          term: normals[i]!,
-          override: false,
-          derived: false,
-        });
-        taken[i] = 1;
-      }
-    }
-    if (lemmaFallback || derivation) {
-      for (let i = 0; i < n; i++) {
-        if (taken[i] || types[i] !== 'word' || tokenInfo[i]!.role & NEVER) continue;
-        const f = fallbackOf(normals[i]!, tokenInfo[i]!, posAt(i), i);
-        if (f === null) continue;
-        spans.push({
-          start: i,
-          end: i,
-          value: f.value,
-          term: f.term,
-          override: false,
-          derived: f.derived,
-        });
-        taken[i] = 1;
-      }
-    }
-    if (spans.length === 0) return out;
-    spans.sort((a, b) => a.start - b.start);
-    const negated = tokens.out(its.negationFlag) as unknown as boolean[];
-    const values = tokens.out(its.value) as string[];
+  }
 
-    // 2. The context of each span.
+  /** Rule 1b: wink's lexicon matched by its machine, multi-word entries first ("good luck", "kind of"), as wink matches them. */
+  private lexiconSpans(machine: SentimentMachine, spans: Span[]): void {
+    const { normals, n, taken, tokenInfo, seq } = this;
+    for (let i = 0; i < n; i++) seq[i] = taken[i] ? -1 : tokenInfo[i]!.id;
+    for (const m of machine.match(seq, n)) {
+      if (m.start === m.end && tokenInfo[m.start]!.role & NEVER) continue;
+      spans.push({
+        start: m.start,
+        end: m.end,
+        value: m.value,
+        term: m.start === m.end ? normals[m.start]! : normals.slice(m.start, m.end + 1).join(' '),
+        override: false,
+        derived: false,
+      });
+      for (let k = m.start; k <= m.end; k++) taken[k] = 1;
+    }
+  }
+
+  /** Rule 1b without the machine (or without multi-word entries): wink's value of each word alone. */
+  private wordSpans(spans: Span[]): void {
+    const { normals, types, n, taken, tokenInfo } = this;
+    for (let i = 0; i < n; i++) {
+      if (taken[i] || !isWord(types[i]!) || tokenInfo[i]!.role & NEVER) continue;
+      const v = this.wordValue(normals[i]!);
+      if (v === 0) continue;
+      spans.push({
+        start: i,
+        end: i,
+        value: v,
+        term: normals[i]!,
+        override: false,
+        derived: false,
+      });
+      taken[i] = 1;
+    }
+  }
+
+  /** Rule 1c: a word the lexicon lacks takes its lemma's value, else its base's by derivation (see `fallbackOf`). */
+  private fallbackSpans(spans: Span[]): void {
+    const { normals, types, n, taken, tokenInfo } = this;
+    for (let i = 0; i < n; i++) {
+      if (taken[i] || types[i] !== 'word' || tokenInfo[i]!.role & NEVER) continue;
+      const f = this.fallbackOf(normals[i]!, tokenInfo[i]!, this.posAt(i), i);
+      if (f === null) continue;
+      spans.push({
+        start: i,
+        end: i,
+        value: f.value,
+        term: f.term,
+        override: false,
+        derived: f.derived,
+      });
+      taken[i] = 1;
+    }
+  }
+
+  /** Rule 2a: the last "but"/"however" (with concessives, also "yet" after punctuation or "and"): what comes before it is weighed less (−1: none). */
+  private lastContrast(roles: number): number {
+    const { normals, types, n, tokenInfo } = this;
     let lastContrast = -1;
     if (roles & (CONTRAST | YET)) {
       for (let i = 0; i < n; i++) {
         const role = tokenInfo[i]!.role;
         if (role & CONTRAST) lastContrast = i;
         else if (
-          concessives &&
+          this.concessives &&
           role & YET &&
           i > 0 &&
           (types[i - 1] === 'punctuation' || normals[i - 1] === 'and')
@@ -830,9 +930,14 @@ export function createFeatureExtractor(
           lastContrast = i;
       }
     }
-    // A clause opened by a concessive conjunction, up to its comma, is conceded.
+    return lastContrast;
+  }
+
+  /** Rule 2b: a clause opened by a concessive conjunction ("although …"), up to its comma or semicolon, is conceded; returns whether any is. */
+  private markConceded(roles: number): boolean {
+    const { normals, types, n, tokenInfo, conceded } = this;
     let anyConceded = false;
-    if (concessives && roles & CONCESSIVE) {
+    if (this.concessives && roles & CONCESSIVE) {
       for (let i = 0; i < n; i++) {
         if (!(tokenInfo[i]!.role & CONCESSIVE) || (i > 0 && types[i - 1] !== 'punctuation'))
           continue;
@@ -846,63 +951,70 @@ export function createFeatureExtractor(
           conceded[k] = 1;
       }
     }
-    // Capitals mark emphasis or a name only when the sentence is not in capitals throughout.
+    return anyConceded;
+  }
+
+  /** Rule 2c: capitals mark emphasis or a name only when the sentence is not in capitals throughout. */
+  private mixedCase(values: readonly string[]): boolean {
     let mixedCase = false;
-    for (let i = 0; i < n && !mixedCase; i++) mixedCase = hasLowerCase(values[i]!);
-    // Word position of each token (1-based) and of the first negated word of its run (−1: not negated).
+    for (let i = 0; i < this.n && !mixedCase; i++) mixedCase = hasLowerCase(values[i]!);
+    return mixedCase;
+  }
+
+  /** Rule 2d: the word position of each token (1-based) and of the first negated word of its run (−1: not negated), for how far a negation reaches. */
+  private markNegatedRuns(negated: readonly boolean[]): void {
+    const { types, n, wordAt, negFrom } = this;
     for (let i = 0, w = 0; i < n; i++) {
       if (types[i] === 'word') w++;
       wordAt[i] = w;
       negFrom[i] = negated[i] ? (i > 0 && negated[i - 1] ? negFrom[i - 1]! : w) : -1;
     }
-    for (const sp of spans) {
-      const i = sp.start;
-      const written = values[i]!;
-      let boost =
-        (exclamationBoost && exclamations > 0 ? 1 : 0) +
-        (mixedCase &&
-        CAPS.test(written) &&
-        (!strictCaps || (written.length >= 4 && posAt(i) !== 'PROPN'))
-          ? 1
-          : 0);
-      for (let k = i - 1, seen = 0; k >= 0 && seen < 2; k--) {
-        if (types[k] !== 'word') break;
-        seen++;
-        const role = tokenInfo[k]!.role;
-        const p = normals[k]!;
-        if (role & INTENSIFIER || (comparatives && p === 'more')) boost++;
-        else if (role & DAMPENER || (comparatives && (p === 'less' || p === 'least'))) boost--;
-        else break;
-      }
-      let adjective = false;
-      for (let k = sp.start; k <= sp.end; k++) if (posAt(k) === 'ADJ') adjective = true;
-      out.terms.push({
-        term: sp.term,
-        value: sp.value,
-        override: sp.override,
-        negatedAt: negated[i] ? wordAt[i]! - negFrom[i]! : -1,
-        boost,
-        beforeContrast: i < lastContrast || (anyConceded && conceded[i] === 1),
-        adjective,
-        name: wordAt[i]! > 1 && mixedCase && INITIAL_CAPITAL.test(written) && !CAPS.test(written),
-        derived: sp.derived,
-      });
-    }
-    return out;
-  };
+  }
 
-  const textFeatures = (text: string): TextFeatures => {
+  /**
+   * Rule 2e: the boost of the span at token `i`: +1 for a "!" in the
+   * sentence, +1 for a word in capitals (in a sentence that is not), and ±1
+   * for each intensifier or dampener in the two words before it ("very",
+   * "slightly"; with comparatives, "more", "less").
+   */
+  private boost(i: number, written: string, exclaimed: boolean, mixedCase: boolean): number {
+    const { normals, types, tokenInfo, comparatives } = this;
+    let boost =
+      (this.exclamationBoost && exclaimed ? 1 : 0) +
+      (mixedCase &&
+      CAPS.test(written) &&
+      (!this.strictCaps || (written.length >= 4 && this.posAt(i) !== 'PROPN'))
+        ? 1
+        : 0);
+    for (let k = i - 1, seen = 0; k >= 0 && seen < 2; k--) {
+      if (types[k] !== 'word') break;
+      seen++;
+      const role = tokenInfo[k]!.role;
+      const p = normals[k]!;
+      if (role & INTENSIFIER || (comparatives && p === 'more')) boost++;
+      else if (role & DAMPENER || (comparatives && (p === 'less' || p === 'least'))) boost--;
+      else break;
+    }
+    return boost;
+  }
+
+  /** Rule 2f: whether a token of the span is an adjective (weighted apart from other word classes). */
+  private hasAdjective(sp: Span): boolean {
+    let adjective = false;
+    for (let k = sp.start; k <= sp.end; k++) if (this.posAt(k) === 'ADJ') adjective = true;
+    return adjective;
+  }
+
+  textFeatures(text: string): TextFeatures {
     const out: TextFeatures = { terms: [] };
-    nlp
+    this.nlp
       .readDoc(text)
       .sentences()
       .each((s: ItemSentence) => {
-        sentenceFeatures(s, out);
+        this.sentenceFeatures(s, out);
       });
     return out;
-  };
-
-  return { sentenceFeatures, textFeatures, lexiconSource: machine ? 'machine' : 'probe' };
+  }
 }
 
 /**
@@ -946,7 +1058,8 @@ function loadVerifiedMachine(
 
 /**
  * The scorer the pipeline uses. `nlp`/`its` are the caller's single wink
- * instance (never create a second one: see TECH-NOTES). `overrides` are the
+ * instance (never create a second one: a later instance in the same process
+ * misbehaves). `overrides` are the
  * domain values from corpus/sentiment.yaml; leave them out to score as the
  * benchmark was scored.
  */

@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- --convert`: what converting archive PDFs costs.
  * - 100 generated multi-page PDFs (the shipped records, each with a running
- *   header, page numbers and hyphenated line ends; pipeline/bench/formats.ts),
+ *   header, page numbers and hyphenated line ends; pipeline/bench/record-pdf.ts),
  *   converted in this process exactly as a run converts them: seconds per page.
  * - One 200-page PDF (the shipped records' turns, repeated) analysed by the
  *   pipeline: its 'convert' stage against the rest of the run.
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { convertFiles } from '../convert/index.js';
 import { readCorpus } from '../io.js';
 import { buildTranscripts } from '../transcripts.js';
-import { paragraphsOf, recordPdf } from './formats.js';
+import { paragraphsOf, recordPdf } from './record-pdf.js';
 import { readTimings, runChecked } from './run.js';
 
 export interface ConvertResult {

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:sentiment -- [options] [FILE…]`: agreement of sentence
- * sentiment scorers with human ratings (VADER's ground-truth files, see
- * ../shared/benchmarks/sentiment/README.md), per file and scorer: n, Pearson
+ * sentiment scorers with human ratings (VADER's ground-truth files, not
+ * shipped with the project), per file and scorer: n, Pearson
  * r, Spearman ρ, share scored exactly 0, sign accuracy where |mean| ≥ 1, and
  * snippets per second.
  *
@@ -294,8 +294,8 @@ export function main(argv: string[]): number {
   }
   if (values.overrides) wanted.push('project+overrides');
 
-  // The one wink instance of this process (see TECH-NOTES: later instances
-  // misbehave), with only the annotations the wink-based scorers use: entity
+  // The one wink instance of this process (later instances in the same
+  // process misbehave), with only the annotations the wink-based scorers use: entity
   // recognition would be timed but never read.
   const nlp = winkNLP(model, WINK_PIPE);
   const scorers = makeScorers(nlp, values.overrides);

@@ -2,7 +2,7 @@
  * Small pure helpers that turn analysis rows into the exact rows a figure
  * plots. Kept apart from the specs so each can be tested with plain numbers.
  */
-import type { Tables, TurnStatRow } from '../../analyses/types.js';
+import type { Tables } from '../../analyses/types.js';
 import { compareText } from './theme.js';
 
 /** Rounds for the inlined data: enough digits for any plot, stable text in the spec. */
@@ -80,16 +80,6 @@ export function yearSpan(dates: Iterable<string>): [number, number] {
 /** Key for maps over composite keys (the separator cannot occur in ids or names). */
 export function key(...parts: Array<string | number>): string {
   return parts.join('\u0000');
-}
-
-/** Words spoken per (document, side), from the complete per-speaker turn statistics. */
-export function wordsByDocSide(turnStats: readonly TurnStatRow[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const r of turnStats) {
-    const k = key(r.doc_id, r.side);
-    out.set(k, (out.get(k) ?? 0) + r.words);
-  }
-  return out;
 }
 
 export interface Meeting {
