@@ -111,14 +111,3 @@ export const CSV_COLUMNS = {
   phrases: [...(COLUMNS['phrases'] ?? [])],
   kwic: [...(COLUMNS['kwic'] ?? [])],
 };
-
-/**
- * Row-level tables (one row per turn, sentence, match or term) are written
- * as CSV only: they are most of the output's volume, and a JSON copy would
- * double it. The aggregated tables are written as CSV and JSON.
- */
-export const CSV_ONLY = new Set(
-  tableSpecs()
-    .filter((t) => t.rowLevel)
-    .map((t) => t.name),
-);
