@@ -1,3 +1,32 @@
+/**
+ * 4. Keyness (keyness.csv): which terms one part of the corpus uses more (or
+ * less) than another.
+ *
+ * Comparisons (which sides and periods: ./comparisons.ts, from corpus.yaml or
+ * the data):
+ * - "side:<target> vs <reference>"     two sides (each one side or a group);
+ * - "speaker:<name> vs rest"           each speaker against everyone else;
+ * - "period:<target> vs <reference>"   documents dated in two named periods.
+ *
+ * For each term with count_target + count_reference ≥ minFrequency:
+ * - g2: log-likelihood G² of the 2×2 table (Dunning 1993, "Accurate methods
+ *   for the statistics of surprise and coincidence"): rows = term / all other
+ *   words, columns = target / reference, corpus sizes = words spoken
+ *   (pipeline/words.ts). G² = 2 Σ O·ln(O/E) over the four cells, with
+ *   E = row total × column total / grand total and 0·ln 0 = 0.
+ * - p: upper tail of the chi-square distribution with 1 degree of freedom at
+ *   G², i.e. erfc(√(G²/2)). Not corrected for the many terms tested.
+ * - log_ratio: Log Ratio (Hardie 2014, "Log Ratio — an informal introduction",
+ *   CASS), log2 of (count_target / words_target) ÷ (count_reference /
+ *   words_reference). A zero count is replaced by 0.5 so the ratio stays
+ *   finite (Hardie's suggested adjustment). Positive = more frequent in the
+ *   target; each unit is a doubling.
+ * - range_target, range_reference: number of documents in which the target,
+ *   and the reference, used the term (dispersion on each side: a term key for
+ *   one side may be absent from every document of that side, range 0).
+ *
+ * Rows sorted by comparison, g2 desc, term.
+ */
 import { type Comparisons, comparisonLabels, inPeriod, resolveComparisons } from './comparisons.js';
 import { TermCounts } from './counts.js';
 import { c, type TableSpec } from './tables.js';

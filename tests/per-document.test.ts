@@ -30,6 +30,18 @@ const sentiment = { targets: loadSentimentConfig(inputs.sentiment, 'sentiment.ya
 const kwicTerms = ['comrade*', 'revisionism'];
 const work = mkdtempSync(join(tmpdir(), 'atr-perdoc-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+/** The per-document stage's settings these tests run it with (a column or two per table). */
+const documentSettings = {
+  inputs,
+  kwicTerms,
+  csvColumns: {
+    segments: ['doc_id'],
+    turns: ['doc_id', 'turn'],
+    sentences: ['doc_id'],
+    phrases: ['doc_id'],
+    kwic: ['phrase', 'doc_id'],
+  },
+};
 
 describe('per-document analyses', () => {
   it('merge into the same tables as one pass over the corpus', async () => {
@@ -59,17 +71,7 @@ describe('processDocuments', () => {
   it('gives the cached results back, re-doing nothing', async () => {
     const prepared = prepareCorpus(corpus);
     const opts = {
-      settings: {
-        inputs,
-        kwicTerms,
-        csvColumns: {
-          segments: ['doc_id'],
-          turns: ['doc_id', 'turn'],
-          sentences: ['doc_id'],
-          phrases: ['doc_id'],
-          kwic: ['phrase', 'doc_id'],
-        },
-      },
+      settings: documentSettings,
       overrides: prepared.overrides,
       cacheDir: join(work, 'cache'),
       workers: 0,
@@ -111,23 +113,12 @@ describe('processDocuments', () => {
 describe('DocumentCollector', () => {
   it("holds the analyses' parts on disk and gives each back as it was made", async () => {
     const prepared = prepareCorpus(corpus);
-    const settings = {
-      inputs,
-      kwicTerms,
-      csvColumns: {
-        segments: ['doc_id'],
-        turns: ['doc_id', 'turn'],
-        sentences: ['doc_id'],
-        phrases: ['doc_id'],
-        kwic: ['phrase', 'doc_id'],
-      },
-    };
     const made: Array<Record<string, unknown>> = [];
     const collector = new DocumentCollector(() => {}, undefined, work);
     try {
       await processDocuments(
         prepared.documents,
-        { settings, overrides: prepared.overrides, cacheDir: null, workers: 0 },
+        { settings: documentSettings, overrides: prepared.overrides, cacheDir: null, workers: 0 },
         (i, doc) => {
           made[i] = structuredClone(doc.partial.parts);
           collector.add(i, doc);
