@@ -109,7 +109,7 @@ export const CORPUS_TABLES: TableSpec[] = [
       c('source_file', 'File name under corpus/raw/.'),
       c(
         'source_format',
-        'Kind of file: txt, md, html (saved web page), pdf or docx; html, pdf and docx were converted to text (corpus/<doc_id>.json keeps that text as "original").',
+        'Kind of file: txt, md, html (saved web page), pdf or docx; html, pdf and docx were converted to text (that text is the original kept in corpus/<doc_id>.json, as edits of its "text"; see the README).',
       ),
       c(
         'sha256',

@@ -6,7 +6,8 @@
 import { turnRows } from '../analyses/corpus-tables.js';
 import { sortKwic, stripStart } from '../analyses/kwic.js';
 import type { DocumentPartial } from '../analyses/per-document.js';
-import { stableJson, toCsv } from './csv.js';
+import { corpusJson } from './corpus-json.js';
+import { toCsv } from './csv.js';
 import type { SpeechCounted } from './speech.js';
 import { segmentRows } from './transcripts.js';
 import type { Transcript } from './types.js';
@@ -73,7 +74,7 @@ export function withOutputs(
   return {
     transcript,
     partial,
-    json: utf8.encode(stableJson(transcript, 0)),
+    json: utf8.encode(corpusJson(transcript)),
     csv: {
       segments: csvBody(segmentRows([transcript]), cols.segments),
       turns: csvBody(turnRows([transcript]), cols.turns),

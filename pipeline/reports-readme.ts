@@ -16,7 +16,10 @@ except this README.
 - \`figures/\`: each figure as a Vega-Lite spec with data inlined
   (\`.vl.json\`), \`.svg\`, \`.png\` (2×), \`.pdf\` and the \`.csv\` it plots.
 - \`corpus/<doc_id>.json\`: each normalised transcript with its metadata,
-  segments (with offsets) and turns.
+  segments (with offsets) and turns; its text is written once (the original
+  as edits of it, the turns' speech left to their segments). Read it back in
+  JavaScript with \`readCorpusRecord()\` (pipeline/corpus-json.ts); the
+  project README says how to rebuild it in Python or R.
 - \`diagnostics.csv\`: every warning (file, line, rule, message).
 - \`speakers.suggested.yaml\`: a registry entry for each speaker not in
   corpus/speakers.yaml, with the labels seen as aliases; set the side and

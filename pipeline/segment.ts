@@ -977,7 +977,8 @@ function isWholeParen(s: string): boolean {
   return d === 0;
 }
 
-function collapse(s: string): string {
+/** A turn's speech with runs of spaces collapsed and no space before closing punctuation or after "(". */
+export function collapse(s: string): string {
   return s
     .replace(/\s+/g, ' ')
     .replace(/ ([.,;:!?)])/g, '$1')
