@@ -29,7 +29,7 @@ function tsFiles(dir: string): string[] {
 }
 
 /** The module specifiers `source` imports or re-exports (file `name` only names errors). */
-export function specifiers(name: string, source: string): string[] {
+function specifiers(name: string, source: string): string[] {
   const r = parseSync(name, source, { lang: 'ts' });
   if (r.errors.length > 0) throw new Error(`${name}: cannot parse: ${r.errors[0]!.message}`);
   const out = r.module.staticImports.map((i) => i.moduleRequest.value);
@@ -44,10 +44,7 @@ export function specifiers(name: string, source: string): string[] {
 }
 
 /** Project files (relative to the root) each file imports; packages and node: modules left out. */
-export function importGraph(
-  files: readonly string[],
-  read: (f: string) => string,
-): Map<string, string[]> {
+function importGraph(files: readonly string[], read: (f: string) => string): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const f of files) {
     const targets = new Set<string>();
@@ -62,8 +59,8 @@ export function importGraph(
 }
 
 /** Every cycle's files (one per strongly connected component of more than one file, or a self-import). */
-export function cycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
-  // Tarjan's strongly connected components, iterative over the sorted files.
+function cycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  // Tarjan's strongly connected components, visiting the files in sorted order.
   let index = 0;
   const idx = new Map<string, number>();
   const low = new Map<string, number>();
