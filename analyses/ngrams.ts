@@ -70,8 +70,8 @@ export interface NgramsPart {
   /** The document's distinct words, joined by "\n" (a word holds no newline). */
   words: string;
   /**
-   * Per speaker: the tree of kept n-grams depth first, as [depth, word,
-   * count] triples (count 0: a prefix not itself counted).
+   * Per speaker: the tree of kept n-grams depth first, as [word, count × 8
+   * + depth] per node (count 0: a prefix not itself counted).
    */
   units: Array<{ speaker: string; grams: Int32Array }>;
   /** Occurrences of a kept n-gram lying wholly inside a match of a dictionary key. */
@@ -146,6 +146,7 @@ export function ngramsPart(settings: {
   },
 ) => NgramsPart {
   const { minN, maxN } = settings.options ?? NGRAM_DEFAULTS;
+  if (maxN > 7) throw new Error(`expected n-grams of at most 7 words, found maxN ${maxN}`);
   const candidateOf = candidateTest(settings.stopwords);
   return (t, a) => {
     const match = settings.match ?? matcherFor(t, settings.dictionary);
@@ -268,15 +269,16 @@ function child(node: GramNode, word: number): GramNode {
 }
 
 /**
- * A tree of n-grams depth first, as [depth, word, count] per node (depth 1:
- * an n-gram's first word; count 0: a prefix that is not itself counted).
+ * A tree of n-grams depth first, two numbers per node: its word, and its
+ * count × 8 + its depth (depth 1: an n-gram's first word, at most maxN ≤ 7;
+ * count 0: a prefix that is not itself counted).
  */
 function packTree(root: GramNode): Int32Array {
   const out: number[] = [];
   const walk = (node: GramNode, depth: number) => {
     if (!node.next) return;
     for (const [word, c] of node.next) {
-      out.push(depth, word, c.count);
+      out.push(word, c.count * 8 + depth);
       walk(c, depth + 1);
     }
   };
@@ -417,10 +419,10 @@ export class NgramsFold {
         this.speakerIds.set(u.speaker, speaker);
       }
       const tree = u.grams;
-      for (let i = 0; i < tree.length; i += 3) {
-        const depth = tree[i]!;
-        const word = own[tree[i + 1]!]!;
-        const n = tree[i + 2]!;
+      for (let i = 0; i < tree.length; i += 2) {
+        const word = own[tree[i]!]!;
+        const depth = tree[i + 1]! & 7;
+        const n = tree[i + 1]! >>> 3;
         const parent = path[depth - 1]!;
         if (!parent.next) parent.next = new Map();
         let g = parent.next.get(word);
