@@ -35,14 +35,16 @@
  * count ≥ candidates.minFrequency and meetings ≥ candidates.minMeetings,
  * attracted (2–3-grams), not in the dictionary, and not a name: without
  * its leading honorifics ("comrade", "ambassador", from the registry) it is
- * neither empty nor part of the name of a speaker or participant.
+ * neither empty nor part of the name of a speaker or participant, nor
+ * wholly matched by a dictionary key ("comrade khrushchev" is the key
+ * khrushchev with a title, not a new entry).
  */
 import { analysisForm } from '../pipeline/normalize.js';
 import type { AnnotatedSentence, Transcript } from '../pipeline/types.js';
 import { countWords } from '../pipeline/words.js';
 import { candidateTest } from './collocates.js';
 import { type AnalysisSettings, defineAnalysis } from './contract.js';
-import { type DictionaryMatch, matcherFor, termForm } from './dictionary.js';
+import { type DictionaryMatch, matchDictionary, matcherFor, termForm } from './dictionary.js';
 import { g2 } from './keyness.js';
 import { stopwordSet } from './stopwords.js';
 import { type StretchWord, stretchesOf } from './stretches.js';
@@ -503,6 +505,8 @@ export function ngramRows(
     names?: readonly string[];
     /** Honorifics ("comrade", "ambassador"), from the registry. */
     honorifics?: readonly string[];
+    /** The dictionary: a key behind honorifics ("comrade khrushchev") is no new entry. */
+    dictionary?: Dictionary;
     options?: NgramOptions;
   } = {},
 ): NgramRow[] {
@@ -516,6 +520,16 @@ export function ngramRows(
     if (k === words.length) return true;
     const core = ` ${words.slice(k).join(' ')} `;
     return names.some((n) => n.includes(core));
+  };
+  /** Honorifics, then words that one dictionary match covers whole ("comrade khrushchev"). */
+  const isTitledKey = (words: readonly string[]): boolean => {
+    let k = 0;
+    while (k < words.length && honorifics.has(words[k]!)) k++;
+    if (k === 0 || k === words.length || !settings.dictionary) return false;
+    const core = words.slice(k).join(' ');
+    return matchDictionary(settings.dictionary, core).some(
+      (m) => m.start === 0 && m.end === core.length,
+    );
   };
   const rows: NgramRow[] = [];
   const { words } = counts;
@@ -577,7 +591,8 @@ export function ngramRows(
         g.meetings >= o.candidates.minMeetings &&
         assoc?.attracted !== false &&
         inDictionary === '' &&
-        !isName(w),
+        !isName(w) &&
+        !isTitledKey(w),
     };
   };
   each(counts.root, []);
@@ -632,7 +647,7 @@ export const NGRAM_TABLES: TableSpec[] = [
       {
         name: 'candidate',
         description:
-          'true for a candidate dictionary entry: used ≥ 5 times in ≥ 2 meetings, attracted, not matched whole by the dictionary and not the name of a speaker or participant.',
+          'true for a candidate dictionary entry: used ≥ 5 times in ≥ 2 meetings, attracted, not matched whole by the dictionary, not the name of a speaker or participant, and not a dictionary key behind honorifics ("comrade khrushchev").',
       },
     ],
   },
@@ -671,6 +686,7 @@ export const ngrams = defineAnalysis<NgramsPart>({
     ngrams: ngramRows(mergeNgrams(parts), {
       names: ctx.transcripts.flatMap((t) => [...t.speakers, ...t.metadata.participants]),
       honorifics: ctx.honorifics ?? [],
+      dictionary: ctx.dictionary,
     }),
   }),
   methods: (results) => (results.ngrams.length > 0 ? ngramsMethods() : undefined),
