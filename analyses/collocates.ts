@@ -45,7 +45,6 @@
  */
 
 import { round } from '../pipeline/figures/data.js';
-import { HEADLINE_KEYS } from '../pipeline/figures/specs.js';
 import {
   compareText,
   PANEL_WIDTH,
@@ -60,6 +59,7 @@ import { type AnalysisSettings, defineAnalysis } from './contract.js';
 import { type DictionaryMatch, dictionaryFromTerms, matcherFor } from './dictionary.js';
 import { g2 } from './keyness.js';
 import { forEachPacked, packCounts } from './packed.js';
+import { HEADLINE_KEYS } from './phrases-figures.js';
 import { KEPT_FUNCTION_WORDS, stopwordSet } from './stopwords.js';
 import { stretchesOf } from './stretches.js';
 import type { TableSpec } from './tables.js';

@@ -19,9 +19,10 @@
  * - its figures (results → Vega-Lite spec, over the kit in pipeline/figures/kit.ts);
  * - its sentence for the report's methods paragraph.
  */
-import type { Figure, FigureOptions } from '../pipeline/figures/types.js';
+import type { Figure } from '../pipeline/figures/types.js';
 import type { AnnotatedDocument, Transcript } from '../pipeline/types.js';
 import type { Comparisons } from './comparisons.js';
+import type { FigureOptions } from './figure-options.js';
 import type { DocumentPartial } from './per-document.js';
 import type { CodebookColumn, Results, TableSpec } from './tables.js';
 import type { Dictionary } from './types.js';

@@ -137,12 +137,33 @@ function* chunks(head: string, lines: Iterable<string>): Generator<Uint8Array> {
   if (text.length > 0) yield Buffer.from(text, 'utf8');
 }
 
+/**
+ * dtmCells as [row, column, count] triples, made once for the matrix's
+ * terms and these units: dtm.mtx and dtm.csv are written from the same cells
+ * (a few bytes a cell, against reading every count twice).
+ */
+const cellMemo = new WeakMap<
+  readonly DtmTerm[],
+  { units: readonly DtmUnit[]; cells: Int32Array }
+>();
+function cellTriples(units: readonly DtmUnit[], terms: readonly DtmTerm[]): Int32Array {
+  const known = cellMemo.get(terms);
+  if (known && known.units === units) return known.cells;
+  const out: number[] = [];
+  for (const [i, j, n] of dtmCells(units, terms)) out.push(i, j, n);
+  const cells = Int32Array.from(out);
+  cellMemo.set(terms, { units, cells });
+  return cells;
+}
+
 function* lines(
   units: readonly DtmUnit[],
   terms: readonly DtmTerm[],
   sep: string,
 ): Generator<string> {
-  for (const [i, j, n] of dtmCells(units, terms)) yield `${i}${sep}${j}${sep}${n}\n`;
+  const cells = cellTriples(units, terms);
+  for (let k = 0; k < cells.length; k += 3)
+    yield `${cells[k]}${sep}${cells[k + 1]}${sep}${cells[k + 2]}\n`;
 }
 
 /**

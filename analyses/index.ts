@@ -31,20 +31,32 @@ import {
   keynessFromUnits,
   withoutPresentNames,
 } from './keyness.js';
+import { keyness, keynessPeriods } from './keyness-figures.js';
 import { KWIC_DEFAULTS, KWIC_TABLES, kwicRows, sortKwic, stripStart } from './kwic.js';
+import { dispersion } from './kwic-figures.js';
 import { lexicalDiversity } from './lexical-diversity.js';
 import { ngrams } from './ngrams.js';
 import { mergePhraseTables, PHRASE_TABLES, phraseTables } from './phrases.js';
+import { phraseRates } from './phrases-figures.js';
 import {
   mergeSentimentPartials,
   SENTIMENT_DEFAULTS,
   SENTIMENT_TABLES,
   sentimentTables,
 } from './sentiment/analysis.js';
+import {
+  sentimentArc,
+  sentimentBySide,
+  sentimentBySpeaker,
+  sentimentDrivers,
+  targetTone,
+} from './sentiment/figures.js';
 import type { Results, TableSpec } from './tables.js';
 import { type SpeakerDoc, speakerDocs, TERM_TABLES, termTablesFromUnits } from './terms.js';
+import { topTerms } from './terms-figures.js';
 import { trends } from './trends.js';
 import { TURN_STAT_TABLES, turnStatRows } from './turn-stats.js';
+import { speechShare } from './turn-stats-figures.js';
 
 export type { AnalysisContext };
 
@@ -79,6 +91,7 @@ export const ANALYSES: readonly Analysis[] = [
       'Per-speaker term frequencies per document (count, per 10,000 words, tf-idf), and grouped by side, year and speaker.',
     defaults: {},
     tables: TERM_TABLES,
+    figures: [topTerms],
     merge: (_, ctx) => {
       const r = termTablesFromUnits(unitsOf(ctx), { rows: ctx.rowLevel ?? true });
       return {
@@ -95,6 +108,7 @@ export const ANALYSES: readonly Analysis[] = [
       'Dictionary key counts per speaker per document (zeros included) and every surface form matched.',
     defaults: {},
     tables: PHRASE_TABLES,
+    figures: [phraseRates],
     merge: (_, ctx) => {
       const r = ctx.partials
         ? mergePhraseTables(
@@ -110,6 +124,7 @@ export const ANALYSES: readonly Analysis[] = [
       'Concordance: one line per dictionary match (lines per key = its count in phrases.csv) and per extra term.',
     defaults: { ...KWIC_DEFAULTS, terms: [] },
     tables: KWIC_TABLES,
+    figures: [dispersion],
     merge: (_, ctx) => ({
       kwic: ctx.partials
         ? stripStart(sortKwic(ctx.partials.flatMap((p) => p.kwic)))
@@ -122,6 +137,7 @@ export const ANALYSES: readonly Analysis[] = [
       'Log-likelihood G² (Dunning 1993) with Log Ratio (Hardie 2014) and range: sides, each speaker vs the rest, periods.',
     defaults: { ...KEYNESS_DEFAULTS },
     tables: KEYNESS_TABLES,
+    figures: [keyness, keynessPeriods],
     merge: (_, ctx) => {
       const units = unitsOf(ctx);
       return {
@@ -138,6 +154,7 @@ export const ANALYSES: readonly Analysis[] = [
       'Per meeting: share of words and turns per speaker, mean and longest turn, who opens and closes.',
     defaults: {},
     tables: TURN_STAT_TABLES,
+    figures: [speechShare],
     merge: (_, ctx) => ({ turnStats: turnStatRows(ctx.transcripts) }),
   },
   {
@@ -146,6 +163,7 @@ export const ANALYSES: readonly Analysis[] = [
       'Sentence sentiment; means per speaker and side per document with bootstrap intervals; the arc per turn; driver words; targets.',
     defaults: { ...SENTIMENT_DEFAULTS },
     tables: SENTIMENT_TABLES,
+    figures: [sentimentBySide, sentimentBySpeaker, sentimentArc, targetTone, sentimentDrivers],
     merge: (_, ctx) => {
       const options = ctx.sentiment ? { targets: ctx.sentiment.targets } : {};
       return ctx.partials
@@ -163,11 +181,52 @@ export const ANALYSES: readonly Analysis[] = [
   dtm,
 ];
 
+/**
+ * The report's figure order where it differs from the registry's: these
+ * figures first, in this order (the headline figure, then sentiment, terms,
+ * keyness …); every other figure after them in registry order.
+ */
+export const REPORT_ORDER: readonly string[] = [
+  'phrase-rates',
+  'sentiment-by-side',
+  'sentiment-by-speaker',
+  'top-terms',
+  'keyness',
+  'keyness-periods',
+  'speech-share',
+  'sentiment-arc',
+  'dispersion',
+  'target-tone',
+  'sentiment-drivers',
+];
+
 /** Every figure builder the registered analyses own, in registry order. */
 export function analysisFigures(
   modules: readonly Analysis[] = ANALYSES,
 ): Array<(results: Results, options: FigureOptions) => Figure | undefined> {
   return modules.flatMap((m) => [...(m.figures ?? [])]);
+}
+
+/**
+ * Every figure the results support, in report order (REPORT_ORDER, then
+ * the rest in registry order); figures without data are left out.
+ */
+export function buildFigures(
+  results: Results,
+  options: FigureOptions = {},
+  modules: readonly Analysis[] = ANALYSES,
+): Figure[] {
+  const built: Figure[] = [];
+  for (const build of analysisFigures(modules)) {
+    const fig = build(results, options);
+    if (fig) built.push(fig);
+  }
+  const rank = (f: Figure) => {
+    const i = REPORT_ORDER.indexOf(f.id);
+    return i < 0 ? REPORT_ORDER.length : i;
+  };
+  // Array.prototype.sort is stable: unlisted figures keep registry order.
+  return built.sort((a, b) => rank(a) - rank(b));
 }
 
 /** The analyses' sentences for the methods paragraph, in registry order. */

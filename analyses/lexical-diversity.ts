@@ -58,24 +58,28 @@ const MIN_POINTS = 2;
  * for fewer tokens than one window.
  */
 export function movingAverageTtr(tokens: readonly string[], window: number): number | null {
-  if (window < 1 || tokens.length < window) return null;
-  const counts = new Map<string, number>();
-  let distinct = 0;
-  const add = (t: string, by: number) => {
-    const n = (counts.get(t) ?? 0) + by;
-    if (n === 0) {
-      counts.delete(t);
-      distinct--;
-    } else {
-      if (by > 0 && n === 1) distinct++;
-      counts.set(t, n);
+  const ids = new Map<string, number>();
+  const numbered = tokens.map((t) => {
+    let id = ids.get(t);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(t, id);
     }
-  };
-  for (let i = 0; i < window; i++) add(tokens[i]!, 1);
+    return id;
+  });
+  return numberedTtr(numbered, ids.size, window);
+}
+
+/** movingAverageTtr of tokens given as numbers 0 … kinds − 1. */
+function numberedTtr(tokens: readonly number[], kinds: number, window: number): number | null {
+  if (window < 1 || tokens.length < window) return null;
+  const counts = new Int32Array(kinds);
+  let distinct = 0;
+  for (let i = 0; i < window; i++) if (counts[tokens[i]!]!++ === 0) distinct++;
   let sum = distinct;
   for (let i = window; i < tokens.length; i++) {
-    add(tokens[i]!, 1);
-    add(tokens[i - window]!, -1);
+    if (counts[tokens[i]!]!++ === 0) distinct++;
+    if (--counts[tokens[i - window]!]! === 0) distinct--;
     sum += distinct;
   }
   return sum / (tokens.length - window + 1) / window;
@@ -86,11 +90,25 @@ export function lexicalDiversityRows(
   t: Transcript,
   window: number = LEXICAL_DIVERSITY_DEFAULTS.window,
 ): LexicalDiversityRow[] {
-  const bySpeaker = new Map<string, { side: string; tokens: string[] }>();
+  // Tokens by number, per speaker (numbers shared by the document's speakers).
+  const ids = new Map<string, number>();
+  const bySpeaker = new Map<string, { side: string; tokens: number[]; types: Set<number> }>();
   for (const turn of t.turns) {
-    const s = bySpeaker.get(turn.speaker) ?? { side: turn.side, tokens: [] };
-    for (const m of turn.text.matchAll(WORD)) s.tokens.push(m[0].toLowerCase());
-    bySpeaker.set(turn.speaker, s);
+    let s = bySpeaker.get(turn.speaker);
+    if (!s) {
+      s = { side: turn.side, tokens: [], types: new Set() };
+      bySpeaker.set(turn.speaker, s);
+    }
+    for (const m of turn.text.matchAll(WORD)) {
+      const form = m[0].toLowerCase();
+      let id = ids.get(form);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(form, id);
+      }
+      s.tokens.push(id);
+      s.types.add(id);
+    }
   }
   return [...bySpeaker].map(([speaker, s]) => ({
     doc_id: t.docId,
@@ -98,8 +116,8 @@ export function lexicalDiversityRows(
     speaker,
     side: s.side,
     tokens: s.tokens.length,
-    types: new Set(s.tokens).size,
-    mattr: movingAverageTtr(s.tokens, window),
+    types: s.types.size,
+    mattr: numberedTtr(s.tokens, ids.size, window),
   }));
 }
 

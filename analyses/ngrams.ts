@@ -23,9 +23,7 @@
  * positions whose second word is w2, N = all bigram positions, and
  * E11 = R1 · C1 / N. A 3-gram has two splits (w1 | w2 w3 and w1 w2 | w3);
  * its g2 is the smaller of the two, so a high value needs both parts to
- * belong together. The two-word marginals of 3-grams are kept under a
- * hash of the pair (analyses/packed.ts: a collision, vanishingly rare,
- * would add another pair's count). `attracted` says whether O11 > E11 (for the split whose
+ * belong together. `attracted` says whether O11 > E11 (for the split whose
  * G² is given); a G² from a repelled pair measures avoidance, not an
  * expression.
  *
@@ -37,16 +35,17 @@
  * count ≥ candidates.minFrequency and meetings ≥ candidates.minMeetings,
  * attracted (2–3-grams), not in the dictionary, and not a name: without
  * its leading honorifics ("comrade", "ambassador", from the registry) it is
- * neither empty nor part of the name of a speaker or participant.
+ * neither empty nor part of the name of a speaker or participant, nor
+ * wholly matched by a dictionary key ("comrade khrushchev" is the key
+ * khrushchev with a title, not a new entry).
  */
 import { analysisForm } from '../pipeline/normalize.js';
 import type { AnnotatedSentence, Transcript } from '../pipeline/types.js';
 import { countWords } from '../pipeline/words.js';
 import { candidateTest } from './collocates.js';
 import { type AnalysisSettings, defineAnalysis } from './contract.js';
-import { type DictionaryMatch, matcherFor, termForm } from './dictionary.js';
+import { type DictionaryMatch, matchDictionary, matcherFor, termForm } from './dictionary.js';
 import { g2 } from './keyness.js';
-import { addHashed, forEachPacked, hash53, packHashed } from './packed.js';
 import { stopwordSet } from './stopwords.js';
 import { type StretchWord, stretchesOf } from './stretches.js';
 import type { TableSpec } from './tables.js';
@@ -67,27 +66,29 @@ export const NGRAM_DEFAULTS: Readonly<NgramOptions> = Object.freeze({
   candidates: { minFrequency: 5, minMeetings: 2 },
 });
 
-/** Counts packed as analyses/packed.ts packCounts: "key\tcount\n" per key. */
-type Counts = string;
-
-/** The per-document part. */
+/** The per-document part. Words are numbered by their place in `words`. */
 export interface NgramsPart {
   docId: string;
-  /** Per speaker: counts of the kept n-grams. */
-  units: Array<{ speaker: string; grams: Counts }>;
+  /** The document's distinct words, joined by "\n" (a word holds no newline). */
+  words: string;
+  /**
+   * Per speaker: the tree of kept n-grams depth first, as [word, count × 8
+   * + depth] per node (count 0: a prefix not itself counted).
+   */
+  units: Array<{ speaker: string; grams: Int32Array }>;
   /** Occurrences of a kept n-gram lying wholly inside a match of a dictionary key. */
   covered: Array<[gram: string, key: string, count: number]>;
   /** Marginals for G²: see the top of the file. */
   positions: { bigrams: number; trigrams: number };
-  /** Bigram positions by first word / by second word. */
-  first2: Counts;
-  last2: Counts;
+  /** Bigram positions by first word / by second word, by word number. */
+  first2: Int32Array;
+  last2: Int32Array;
   /** Trigram positions by first word, by last word. */
-  first3: Counts;
-  last3: Counts;
-  /** Trigram positions by first two words, by last two words: by hash53 of the pair (packHashed). */
-  firstPair3: Float64Array;
-  lastPair3: Float64Array;
+  first3: Int32Array;
+  last3: Int32Array;
+  /** Trigram positions by first two words, by last two words, as [first, second, count] triples. */
+  firstPair3: Int32Array;
+  lastPair3: Int32Array;
 }
 
 /** A run of words inside one sentence and one stretch (`stretch`: its index in the turn). */
@@ -147,6 +148,7 @@ export function ngramsPart(settings: {
   },
 ) => NgramsPart {
   const { minN, maxN } = settings.options ?? NGRAM_DEFAULTS;
+  if (maxN > 7) throw new Error(`expected n-grams of at most 7 words, found maxN ${maxN}`);
   const candidateOf = candidateTest(settings.stopwords);
   return (t, a) => {
     const match = settings.match ?? matcherFor(t, settings.dictionary);
@@ -155,17 +157,13 @@ export function ngramsPart(settings: {
     // Without an annotation (a caller that has none) the stretches are used uncut.
     const sentences = new Map((a?.turns ?? []).map((u) => [u.turn, u.sentences]));
     // Words are counted by a number (their place in `forms`), n-grams in a
-    // tree of those numbers per speaker: no n-gram's text is made or hashed
-    // until the document's distinct n-grams are packed at the end.
+    // tree of those numbers per speaker: no n-gram's text is made until the
+    // merge writes the rows.
     const ids = new Map<string, number>();
     const forms: string[] = [];
     const kept: boolean[] = [];
-    const marginals = {
-      first2: [] as number[],
-      last2: [] as number[],
-      first3: [] as number[],
-      last3: [] as number[],
-    };
+    const marginals = { first2: [] as number[], last2: [] as number[] };
+    const marginals3 = { first3: [] as number[], last3: [] as number[] };
     const idOf = (form: string): number => {
       let id = ids.get(form);
       if (id === undefined) {
@@ -175,8 +173,8 @@ export function ngramsPart(settings: {
         kept.push(candidateOf(form));
         marginals.first2.push(0);
         marginals.last2.push(0);
-        marginals.first3.push(0);
-        marginals.last3.push(0);
+        marginals3.first3.push(0);
+        marginals3.last3.push(0);
       }
       return id;
     };
@@ -205,11 +203,11 @@ export function ngramsPart(settings: {
           }
           if (i + 2 < piece.length) {
             trigrams++;
-            marginals.first3[w]!++;
-            marginals.last3[piece[i + 2]!]!++;
+            marginals3.first3[w]!++;
+            marginals3.last3[piece[i + 2]!]!++;
             // Only pairs that can be part of a kept 3-gram: its first or last word is a candidate.
-            if (kept[w]) addHash(firstPairs, pairKey(w, piece[i + 1]!));
-            if (kept[piece[i + 2]!]) addHash(lastPairs, pairKey(piece[i + 1]!, piece[i + 2]!));
+            if (kept[w]) addPair(firstPairs, pairKey(w, piece[i + 1]!));
+            if (kept[piece[i + 2]!]) addPair(lastPairs, pairKey(piece[i + 1]!, piece[i + 2]!));
           }
           if (!kept[w]) continue;
           let node = child(root, w);
@@ -233,36 +231,21 @@ export function ngramsPart(settings: {
         }
       }
     }
-    const packMarginal = (counts: readonly number[]) => {
-      let out = '';
-      counts.forEach((n, id) => {
-        if (n > 0) out += `${forms[id]}\t${n}\n`;
-      });
-      return out;
-    };
-    const hashedPairs = (pairs: ReadonlyMap<number, number>) => {
-      const byHash = new Map<number, number>();
-      for (const [k, n] of pairs) {
-        const [first, second] = pairOf(k);
-        const h = hash53(`${forms[first]} ${forms[second]}`);
-        byHash.set(h, (byHash.get(h) ?? 0) + n);
-      }
-      return packHashed(byHash);
-    };
     return {
       docId: t.docId,
-      units: [...units].map(([speaker, root]) => ({ speaker, grams: packGrams(root, forms) })),
+      words: forms.join('\n'),
+      units: [...units].map(([speaker, root]) => ({ speaker, grams: packTree(root) })),
       covered: [...covered].map(([k, n]) => {
         const [gram, key] = k.split('\u0000') as [string, string];
         return [gram, key, n] as [string, string, number];
       }),
       positions: { bigrams, trigrams },
-      first2: packMarginal(marginals.first2),
-      last2: packMarginal(marginals.last2),
-      first3: packMarginal(marginals.first3),
-      last3: packMarginal(marginals.last3),
-      firstPair3: hashedPairs(firstPairs),
-      lastPair3: hashedPairs(lastPairs),
+      first2: Int32Array.from(marginals.first2),
+      last2: Int32Array.from(marginals.last2),
+      first3: Int32Array.from(marginals3.first3),
+      last3: Int32Array.from(marginals3.last3),
+      firstPair3: packPairs(firstPairs),
+      lastPair3: packPairs(lastPairs),
     };
   };
 }
@@ -287,50 +270,86 @@ function child(node: GramNode, word: number): GramNode {
   return c;
 }
 
-/** The counted n-grams of a tree as packCounts' "gram\tcount\n" entries, depth first. */
-function packGrams(root: GramNode, forms: readonly string[]): string {
-  let out = '';
-  const walk = (node: GramNode, prefix: string) => {
+/**
+ * A tree of n-grams depth first, two numbers per node: its word, and its
+ * count × 8 + its depth (depth 1: an n-gram's first word, at most maxN ≤ 7;
+ * count 0: a prefix that is not itself counted).
+ */
+function packTree(root: GramNode): Int32Array {
+  const out: number[] = [];
+  const walk = (node: GramNode, depth: number) => {
     if (!node.next) return;
     for (const [word, c] of node.next) {
-      const gram = prefix === '' ? forms[word]! : `${prefix} ${forms[word]}`;
-      if (c.count > 0) out += `${gram}\t${c.count}\n`;
-      walk(c, gram);
+      out.push(word, c.count * 8 + depth);
+      walk(c, depth + 1);
     }
   };
-  walk(root, '');
-  return out;
+  walk(root, 1);
+  return Int32Array.from(out);
 }
 
-/** Two word numbers as one safe integer (a document has far fewer than 2²⁶ distinct words). */
+/** Two word numbers as one safe integer (both below 2²⁶; checked where numbers are given). */
 const PAIR = 2 ** 26;
 function pairKey(first: number, second: number): number {
   return first * PAIR + second;
 }
-function pairOf(k: number): [number, number] {
-  return [Math.floor(k / PAIR), k % PAIR];
+
+/** Counts of word pairs as [first, second, count] triples. */
+function packPairs(pairs: ReadonlyMap<number, number>): Int32Array {
+  const out = new Int32Array(pairs.size * 3);
+  let i = 0;
+  for (const [k, n] of pairs) {
+    out[i++] = Math.floor(k / PAIR);
+    out[i++] = k % PAIR;
+    out[i++] = n;
+  }
+  return out;
 }
 
 function add(m: Map<string, number>, k: string, n = 1): void {
   m.set(k, (m.get(k) ?? 0) + n);
 }
 
-function addHash(m: Map<number, number>, k: number): void {
-  m.set(k, (m.get(k) ?? 0) + 1);
+function addPair(m: Map<number, number>, k: number, n = 1): void {
+  m.set(k, (m.get(k) ?? 0) + n);
 }
 
 // ── Merge ────────────────────────────────────────────────────────────────────
 
+/** An n-gram of the whole corpus: a node of the merged tree (words by corpus number). */
+interface CorpusGram {
+  count: number;
+  meetings: number;
+  /** The last document (its place in the merge) that used it, for `meetings`. */
+  lastDoc: number;
+  /** The first speaker (by number) to use it; the others join `speakers`. */
+  speaker: number;
+  speakers: Set<number> | undefined;
+  next: Map<number, CorpusGram> | undefined;
+}
+
+function corpusGram(): CorpusGram {
+  return { count: 0, meetings: 0, lastDoc: -1, speaker: -1, speakers: undefined, next: undefined };
+}
+
+function speakerCount(g: CorpusGram): number {
+  return g.speakers ? g.speakers.size : g.speaker < 0 ? 0 : 1;
+}
+
 export interface NgramCounts {
-  grams: Map<string, { count: number; meetings: number; speakers: Set<string> }>;
+  /** The corpus's words, by number. */
+  words: string[];
+  /** The tree of n-grams over word numbers. */
+  root: CorpusGram;
   /** n-gram → dictionary key → occurrences inside a match of the key. */
   covered: Map<string, Map<string, number>>;
   positions: { bigrams: number; trigrams: number };
-  first2: Map<string, number>;
-  last2: Map<string, number>;
-  first3: Map<string, number>;
-  last3: Map<string, number>;
-  /** By hash53 of the pair. */
+  /** Marginals by word number (see the top of the file). */
+  first2: number[];
+  last2: number[];
+  first3: number[];
+  last3: number[];
+  /** Trigram positions by their first two / last two words (pairKey of the word numbers). */
   firstPair3: Map<number, number>;
   lastPair3: Map<number, number>;
 }
@@ -345,24 +364,47 @@ export function mergeNgrams(parts: Iterable<NgramsPart>): NgramCounts {
 /** mergeNgrams one part at a time (fold each document in as it arrives, then let it go). */
 export class NgramsFold {
   readonly counts: NgramCounts = {
-    grams: new Map(),
+    words: [],
+    root: corpusGram(),
     covered: new Map(),
     positions: { bigrams: 0, trigrams: 0 },
-    first2: new Map(),
-    last2: new Map(),
-    first3: new Map(),
-    last3: new Map(),
+    first2: [],
+    last2: [],
+    first3: [],
+    last3: [],
     firstPair3: new Map(),
     lastPair3: new Map(),
   };
+  private readonly wordIds = new Map<string, number>();
+  private readonly speakerIds = new Map<string, number>();
+  private docs = 0;
+
+  private wordId(form: string): number {
+    let id = this.wordIds.get(form);
+    if (id === undefined) {
+      id = this.counts.words.length;
+      if (id >= PAIR) throw new Error(`expected fewer than ${PAIR} distinct words in the n-grams`);
+      this.wordIds.set(form, id);
+      this.counts.words.push(form);
+      for (const k of MARGINALS) this.counts[k].push(0);
+    }
+    return id;
+  }
 
   add(p: NgramsPart): void {
     const out = this.counts;
+    const doc = this.docs++;
     out.positions.bigrams += p.positions.bigrams;
     out.positions.trigrams += p.positions.trigrams;
-    for (const k of MARGINALS) forEachPacked(p[k], (w, n) => add(out[k], w, n));
-    addHashed(out.firstPair3, p.firstPair3);
-    addHashed(out.lastPair3, p.lastPair3);
+    // The document's word numbers → the corpus's.
+    const own = p.words === '' ? [] : p.words.split('\n').map((w) => this.wordId(w));
+    for (const k of MARGINALS) {
+      const from = p[k];
+      const into = out[k];
+      for (let i = 0; i < from.length; i++) if (from[i]! > 0) into[own[i]!]! += from[i]!;
+    }
+    addPairs(out.firstPair3, p.firstPair3, own);
+    addPairs(out.lastPair3, p.lastPair3, own);
     for (const [gram, key, n] of p.covered) {
       let keys = out.covered.get(gram);
       if (!keys) {
@@ -371,23 +413,46 @@ export class NgramsFold {
       }
       add(keys, key, n);
     }
-    const inDoc = new Set<string>();
+    const path: CorpusGram[] = [out.root];
     for (const u of p.units) {
-      forEachPacked(u.grams, (gram, n) => {
-        let g = out.grams.get(gram);
+      let speaker = this.speakerIds.get(u.speaker);
+      if (speaker === undefined) {
+        speaker = this.speakerIds.size;
+        this.speakerIds.set(u.speaker, speaker);
+      }
+      const tree = u.grams;
+      for (let i = 0; i < tree.length; i += 2) {
+        const word = own[tree[i]!]!;
+        const depth = tree[i + 1]! & 7;
+        const n = tree[i + 1]! >>> 3;
+        const parent = path[depth - 1]!;
+        if (!parent.next) parent.next = new Map();
+        let g = parent.next.get(word);
         if (!g) {
-          g = { count: 0, meetings: 0, speakers: new Set() };
-          out.grams.set(gram, g);
+          g = corpusGram();
+          parent.next.set(word, g);
         }
+        path[depth] = g;
+        if (n === 0) continue;
         g.count += n;
-        g.speakers.add(u.speaker);
-        if (!inDoc.has(gram)) {
-          inDoc.add(gram);
+        if (g.lastDoc !== doc) {
+          g.lastDoc = doc;
           g.meetings++;
         }
-      });
+        if (g.speaker < 0) g.speaker = speaker;
+        else if (g.speaker !== speaker || g.speakers) {
+          if (!g.speakers) g.speakers = new Set([g.speaker]);
+          g.speakers.add(speaker);
+        }
+      }
     }
   }
+}
+
+/** Adds [first, second, count] triples of a document's word numbers under the corpus's. */
+function addPairs(into: Map<number, number>, triples: Int32Array, own: readonly number[]): void {
+  for (let i = 0; i < triples.length; i += 3)
+    addPair(into, pairKey(own[triples[i]!]!, own[triples[i + 1]!]!), triples[i + 2]!);
 }
 
 const MARGINALS = ['first2', 'last2', 'first3', 'last3'] as const;
@@ -440,6 +505,8 @@ export function ngramRows(
     names?: readonly string[];
     /** Honorifics ("comrade", "ambassador"), from the registry. */
     honorifics?: readonly string[];
+    /** The dictionary: a key behind honorifics ("comrade khrushchev") is no new entry. */
+    dictionary?: Dictionary;
     options?: NgramOptions;
   } = {},
 ): NgramRow[] {
@@ -454,31 +521,50 @@ export function ngramRows(
     const core = ` ${words.slice(k).join(' ')} `;
     return names.some((n) => n.includes(core));
   };
-  const get = (m: Map<string, number>, k: string): number => m.get(k) ?? 0;
+  /** Honorifics, then words that one dictionary match covers whole ("comrade khrushchev"). */
+  const isTitledKey = (words: readonly string[]): boolean => {
+    let k = 0;
+    while (k < words.length && honorifics.has(words[k]!)) k++;
+    if (k === 0 || k === words.length || !settings.dictionary) return false;
+    const core = words.slice(k).join(' ');
+    return matchDictionary(settings.dictionary, core).some(
+      (m) => m.start === 0 && m.end === core.length,
+    );
+  };
   const rows: NgramRow[] = [];
-  for (const [gram, g] of counts.grams) {
-    if (g.count < o.minFrequency) continue;
-    const w = gram.split(' ');
-    const n = w.length;
+  const { words } = counts;
+  const each = (node: CorpusGram, ids: number[]) => {
+    if (!node.next) return;
+    for (const [word, g] of node.next) {
+      ids.push(word);
+      if (g.count >= o.minFrequency) rows.push(row(ids, g));
+      each(g, ids);
+      ids.pop();
+    }
+  };
+  const row = (ids: readonly number[], g: CorpusGram): NgramRow => {
+    const w = ids.map((id) => words[id]!);
+    const gram = w.join(' ');
+    const n = ids.length;
     let assoc: { g2: number; attracted: boolean } | null = null;
     if (n === 2) {
       assoc = splitG2(
         g.count,
-        get(counts.first2, w[0]!),
-        get(counts.last2, w[1]!),
+        counts.first2[ids[0]!]!,
+        counts.last2[ids[1]!]!,
         counts.positions.bigrams,
       );
     } else if (n === 3) {
       const a = splitG2(
         g.count,
-        get(counts.first3, w[0]!),
-        counts.lastPair3.get(hash53(`${w[1]} ${w[2]}`)) ?? 0,
+        counts.first3[ids[0]!]!,
+        counts.lastPair3.get(pairKey(ids[1]!, ids[2]!)) ?? 0,
         counts.positions.trigrams,
       );
       const b = splitG2(
         g.count,
-        counts.firstPair3.get(hash53(`${w[0]} ${w[1]}`)) ?? 0,
-        get(counts.last3, w[2]!),
+        counts.firstPair3.get(pairKey(ids[0]!, ids[1]!)) ?? 0,
+        counts.last3[ids[2]!]!,
         counts.positions.trigrams,
       );
       assoc = a.g2 <= b.g2 ? a : b;
@@ -491,12 +577,12 @@ export function ngramRows(
         most = k;
       }
     }
-    rows.push({
+    return {
       ngram: gram,
       n,
       count: g.count,
       meetings: g.meetings,
-      speakers: g.speakers.size,
+      speakers: speakerCount(g),
       g2: assoc ? assoc.g2 : null,
       attracted: assoc ? assoc.attracted : null,
       in_dictionary: inDictionary,
@@ -505,9 +591,11 @@ export function ngramRows(
         g.meetings >= o.candidates.minMeetings &&
         assoc?.attracted !== false &&
         inDictionary === '' &&
-        !isName(w),
-    });
-  }
+        !isName(w) &&
+        !isTitledKey(w),
+    };
+  };
+  each(counts.root, []);
   rows.sort((a, b) => b.count - a.count || a.n - b.n || cmp(a.ngram, b.ngram));
   return rows;
 }
@@ -559,7 +647,7 @@ export const NGRAM_TABLES: TableSpec[] = [
       {
         name: 'candidate',
         description:
-          'true for a candidate dictionary entry: used ≥ 5 times in ≥ 2 meetings, attracted, not matched whole by the dictionary and not the name of a speaker or participant.',
+          'true for a candidate dictionary entry: used ≥ 5 times in ≥ 2 meetings, attracted, not matched whole by the dictionary, not the name of a speaker or participant, and not a dictionary key behind honorifics ("comrade khrushchev").',
       },
     ],
   },
@@ -598,6 +686,7 @@ export const ngrams = defineAnalysis<NgramsPart>({
     ngrams: ngramRows(mergeNgrams(parts), {
       names: ctx.transcripts.flatMap((t) => [...t.speakers, ...t.metadata.participants]),
       honorifics: ctx.honorifics ?? [],
+      dictionary: ctx.dictionary,
     }),
   }),
   methods: (results) => (results.ngrams.length > 0 ? ngramsMethods() : undefined),

@@ -42,8 +42,15 @@ export function wordForm(word: string): string {
 /** The words of a text, with offsets. */
 export function wordsOf(text: string): StretchWord[] {
   const out: StretchWord[] = [];
+  // wordForm of the whole text at once, when that gives each word's own form
+  // as a slice: lower-casing can change a text's length ("İ" → "i̇"), and
+  // capital sigma is the one letter whose lower case depends on what follows
+  // it (final ς), so a text with either is done word by word.
+  const forms = text.includes('Σ') ? '' : wordForm(text);
+  const aligned = forms.length === text.length;
   for (const m of text.matchAll(WORD)) {
-    out.push({ form: wordForm(m[0]), start: m.index, end: m.index + m[0].length });
+    const end = m.index + m[0].length;
+    out.push({ form: aligned ? forms.slice(m.index, end) : wordForm(m[0]), start: m.index, end });
   }
   return out;
 }

@@ -27,7 +27,6 @@
  */
 
 import { poissonInterval, round } from '../pipeline/figures/data.js';
-import { HEADLINE_KEYS } from '../pipeline/figures/specs.js';
 import {
   sideOrder as figureSideOrder,
   PANEL_WIDTH,
@@ -38,6 +37,7 @@ import type { Figure } from '../pipeline/figures/types.js';
 import type { Transcript } from '../pipeline/types.js';
 import { type AnalysisSettings, defineAnalysis } from './contract.js';
 import { dictionaryFromTerms, matcherFor } from './dictionary.js';
+import { HEADLINE_KEYS } from './phrases-figures.js';
 import { pearson as pearsonR } from './sentiment/metrics.js';
 import type { TableSpec } from './tables.js';
 import { cmp, rate } from './terms.js';

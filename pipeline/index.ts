@@ -1,7 +1,7 @@
 import { codebook } from '../analyses/codebook.js';
 import { type Comparisons, resolveComparisons } from '../analyses/comparisons.js';
 import { dtmCsv, matrixMarket } from '../analyses/dtm.js';
-import { analysisFigures, analysisMethods, runAnalyses } from '../analyses/index.js';
+import { analysisMethods, buildFigures, runAnalyses } from '../analyses/index.js';
 import { sentimentMethods } from '../analyses/sentiment/analysis.js';
 import { type CollectedDocument, DocumentCollector, SPOOLED } from './collect.js';
 import { comparisonDiagnostics } from './comparisons-config.js';
@@ -9,7 +9,7 @@ import { type LoadedConfig, loadConfig, readAgreement, readStance } from './conf
 import { convertCorpus } from './convert/index.js';
 import { loadDefaultSide } from './corpus-config.js';
 import { stableJson, toCsv } from './csv.js';
-import { buildFigures, figureFiles } from './figures/build.js';
+import { figureFiles } from './figures/build.js';
 import type { Figure } from './figures/types.js';
 import { type OutputContent, readCorpus } from './io.js';
 import { buildManifest } from './manifest.js';
@@ -280,17 +280,13 @@ async function writeTablesAndReport(ctx: {
   ctx.lap('analyses');
 
   const stance = readStance();
-  const figures = buildFigures(
-    tables,
-    {
-      sentimentOverrides: config.sentiment.overrides,
-      sentimentTargets: config.sentiment.targets,
-      keynessKeepsPresentNames: opts.keepPresentNames ?? false,
-      comparisons: ctx.comparisons,
-      stance,
-    },
-    analysisFigures(),
-  );
+  const figures = buildFigures(tables, {
+    sentimentOverrides: config.sentiment.overrides,
+    sentimentTargets: config.sentiment.targets,
+    keynessKeepsPresentNames: opts.keepPresentNames ?? false,
+    comparisons: ctx.comparisons,
+    stance,
+  });
   ctx.startRendering(figures);
   ctx.lap('figures');
 

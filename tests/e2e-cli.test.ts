@@ -18,8 +18,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CODEBOOK, FIGURE_CODEBOOK } from '../analyses/codebook.js';
+import { KEYNESS_FIGURE_COLUMNS } from '../analyses/keyness-figures.js';
 import { parseCsv } from '../pipeline/csv.js';
-import { KEYNESS_FIGURE_COLUMNS } from '../pipeline/figures/keyness-figures.js';
 import { REPO } from './helpers.js';
 
 const CLI = join(REPO, '.build', 'pipeline', 'cli.js');

@@ -5,14 +5,13 @@
  * bytes as rendering in this thread.
  */
 import { describe, expect, it } from 'vitest';
+import { buildFigures } from '../analyses/index.js';
+import { MAX_DISPERSION_MEETINGS } from '../analyses/kwic-figures.js';
+import { MAX_MEETING_PANELS } from '../analyses/sentiment/figures.js';
+import { MAX_SHARE_BARS } from '../analyses/turn-stats-figures.js';
 import type { Tables } from '../analyses/types.js';
-import { buildFigures, type Figure, renderFigure } from '../pipeline/figures/index.js';
-import {
-  MAX_DISPERSION_MEETINGS,
-  MAX_MEETING_PANELS,
-  MAX_SHARE_BARS,
-  MAX_TIME_MEETINGS,
-} from '../pipeline/figures/specs.js';
+import { type Figure, renderFigure } from '../pipeline/figures/index.js';
+import { MAX_TIME_MEETINGS } from '../pipeline/figures/kit.js';
 import { RenderPool, renderFigures } from '../pipeline/run/render-pool.js';
 import { buildFixture } from './fixtures/report/fixture.js';
 

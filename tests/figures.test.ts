@@ -6,10 +6,10 @@ import { inflateSync } from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
 import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildFigures } from '../analyses/index.js';
 import { parseCsv, stableJson } from '../pipeline/csv.js';
 import { meetings, poissonInterval, weightedRolling, yearSpan } from '../pipeline/figures/data.js';
 import {
-  buildFigures,
   type Figure,
   figureFiles,
   figureSoftware,

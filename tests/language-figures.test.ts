@@ -17,10 +17,10 @@ import {
   TOP_COLLOCATES,
 } from '../analyses/collocates.js';
 import { loadDictionary } from '../analyses/dictionary.js';
+import { HEADLINE_KEYS } from '../analyses/phrases-figures.js';
 import { loadStopwords, stopwordSet } from '../analyses/stopwords.js';
 import { trendRows, trendsFigure, trendsPart, trendTerms } from '../analyses/trends.js';
 import { renderSvg } from '../pipeline/figures/render.js';
-import { HEADLINE_KEYS } from '../pipeline/figures/specs.js';
 import { readCorpus } from '../pipeline/io.js';
 import { buildTranscripts } from '../pipeline/transcripts.js';
 import { annotateInputs, REPO } from './helpers.js';

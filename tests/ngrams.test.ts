@@ -192,6 +192,21 @@ describe('n-grams', () => {
     expect(cand([], ['revisionists', 'lie'])).toBe(false);
   });
 
+  it('do not propose a dictionary key behind honorifics ("comrade khrushchev")', () => {
+    const lying = loadDictionary('lying: [lie*]\n', 'dictionary.yaml');
+    const cand = (honorifics: string[], dict?: typeof lying) =>
+      ngramRows(mergeNgrams(parts), {
+        options,
+        honorifics,
+        ...(dict ? { dictionary: dict } : {}),
+      }).find((r) => r.ngram === 'revisionists lie')!.candidate;
+    // "revisionists" as an honorific leaves "lie", which the key lying matches whole.
+    expect(cand(['Revisionists'], lying)).toBe(false);
+    expect(cand(['Revisionists'])).toBe(true);
+    // Without the honorific the n-gram is more than the key: still a candidate.
+    expect(cand([], lying)).toBe(true);
+  });
+
   it('sort by count, then length, then text, and drop rows under the minimum', () => {
     expect(rows.slice(0, 2).map((r) => r.ngram)).toEqual([
       'modern revisionists',

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { buildFigures } from '../analyses/index.js';
 import { chiSquare1P, g2, logRatio } from '../analyses/keyness.js';
 import { parseStance } from '../analyses/sentiment/stance.js';
 import type { KeynessRow, PhraseRow, TurnStatRow } from '../analyses/types.js';
-import { buildFigures } from '../pipeline/figures/index.js';
 import {
   buildFindings,
   type Finding,

@@ -9,20 +9,17 @@ import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { describe, expect, it } from 'vitest';
 import { FIGURE_CODEBOOK } from '../analyses/codebook.js';
+import { buildFigures } from '../analyses/index.js';
+import { keyness } from '../analyses/keyness-figures.js';
+import { DISPERSION_KEYS } from '../analyses/kwic-figures.js';
 import { sentimentMethods } from '../analyses/sentiment/analysis.js';
 import { loadSentimentConfig } from '../analyses/sentiment/config.js';
+import { MIN_ESTIMATE_SENTENCES, targetTone } from '../analyses/sentiment/figures.js';
 import { KEPT_FUNCTION_WORDS } from '../analyses/stopwords.js';
+import { MIN_TERM_WORDS, topTerms } from '../analyses/terms-figures.js';
 import type { Tables } from '../analyses/types.js';
-import { buildFigures, type Figure, renderSvg, toVega } from '../pipeline/figures/index.js';
+import { type Figure, renderSvg, toVega } from '../pipeline/figures/index.js';
 import { loadFonts } from '../pipeline/figures/render.js';
-import {
-  DISPERSION_KEYS,
-  keyness,
-  MIN_ESTIMATE_SENTENCES,
-  MIN_TERM_WORDS,
-  targetTone,
-  topTerms,
-} from '../pipeline/figures/specs.js';
 import { FONT_FAMILY } from '../pipeline/figures/theme.js';
 import { buildFixture } from './fixtures/report/fixture.js';
 import { REPO } from './helpers.js';

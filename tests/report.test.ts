@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { buildFigures, renderSvg } from '../pipeline/figures/index.js';
+import { buildFigures } from '../analyses/index.js';
+import { renderSvg } from '../pipeline/figures/index.js';
 import { esc, scriptJson } from '../pipeline/report/html.js';
 import { buildReport, manifestSoftware, methodsParagraph } from '../pipeline/report/index.js';
 import { buildFixture } from './fixtures/report/fixture.js';

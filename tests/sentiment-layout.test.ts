@@ -1,7 +1,8 @@
 import * as vega from 'vega';
 import { describe, expect, it } from 'vitest';
-import { buildFigures, type Figure, toVega } from '../pipeline/figures/index.js';
-import { MIN_ESTIMATE_SENTENCES } from '../pipeline/figures/specs.js';
+import { buildFigures } from '../analyses/index.js';
+import { MIN_ESTIMATE_SENTENCES } from '../analyses/sentiment/figures.js';
+import { type Figure, toVega } from '../pipeline/figures/index.js';
 import { buildReport, methodsParagraph } from '../pipeline/report/index.js';
 import { layoutFigures, SENTIMENT_MAIN, SENTIMENT_MORE } from '../pipeline/report/layout.js';
 import { buildFixture } from './fixtures/report/fixture.js';

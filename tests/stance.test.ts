@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { buildFigures } from '../analyses/index.js';
 import { sentimentMethods } from '../analyses/sentiment/analysis.js';
 import { parseStance, type StanceSummary, stanceText } from '../analyses/sentiment/stance.js';
 import { parseOptions } from '../pipeline/bench/cli.js';
 import { pearsonInterval, wilsonInterval } from '../pipeline/bench/stance.js';
-import { buildFigures } from '../pipeline/figures/index.js';
 import { buildFixture } from './fixtures/report/fixture.js';
 
 // The committed result of `npm run bench -- --stance --write-stance` (the tests

@@ -1,30 +1,13 @@
 /**
- * Figures without the renderers: build the figures from the tables and lay
- * out their files. Importing this module loads no rendering package (the
- * render pool's workers do), which keeps start-up short.
+ * Figures without the renderers: lay out a figure's files and name the
+ * software that draws them. The figures themselves are built by the
+ * analyses that own them (analyses/index.ts, buildFigures). Importing this
+ * module loads no rendering package (the render pool's workers do), which
+ * keeps start-up short.
  */
 import { createRequire } from 'node:module';
-import type { Tables } from '../../analyses/types.js';
 import { stableJson, toCsv } from '../csv.js';
-import { BUILDERS } from './specs.js';
-import type { Figure, FigureOptions, Rendered } from './types.js';
-
-/**
- * Every figure the tables support, in report order (the built-in figures,
- * then `more`: the analyses' own); figures without data are left out.
- */
-export function buildFigures(
-  tables: Tables,
-  options: FigureOptions = {},
-  more: ReadonlyArray<(tables: Tables, options: FigureOptions) => Figure | undefined> = [],
-): Figure[] {
-  const out: Figure[] = [];
-  for (const build of [...BUILDERS, ...more]) {
-    const fig = build(tables, options);
-    if (fig) out.push(fig);
-  }
-  return out;
-}
+import type { Figure, Rendered } from './types.js';
 
 /** The files of one figure, keyed by path relative to reports/. */
 export function figureFiles(fig: Figure, rendered: Rendered): Record<string, string | Uint8Array> {

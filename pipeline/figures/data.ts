@@ -2,7 +2,6 @@
  * Small pure helpers that turn analysis rows into the exact rows a figure
  * plots. Kept apart from the specs so each can be tested with plain numbers.
  */
-import type { Tables } from '../../analyses/types.js';
 import { compareText } from './theme.js';
 
 /** Rounds for the inlined data: enough digits for any plot, stable text in the spec. */
@@ -103,12 +102,27 @@ function speakerList(names: readonly string[]): string {
   return `${names.slice(0, LABEL_SPEAKERS - 1).join(' – ')} and ${names.length - LABEL_SPEAKERS + 1} others`;
 }
 
+/** A row naming a document and its date. */
+interface DatedRow {
+  doc_id: string;
+  date: string;
+}
+
+/** The tables meetings() reads (structural: this module imports no analysis). */
+export interface MeetingTables {
+  turns: ReadonlyArray<{ doc_id: string; turn: number; speaker: string }>;
+  documents: ReadonlyArray<DatedRow & { title: string; speakers: string }>;
+  turnStats: readonly DatedRow[];
+  sentimentArc: readonly DatedRow[];
+  kwic: readonly DatedRow[];
+}
+
 /**
  * One entry per document in date order (then id), labelled by date and the
  * speakers in order of first turn, which is shorter and more telling on an
  * axis than the archive title.
  */
-export function meetings(tables: Tables): Meeting[] {
+export function meetings(tables: MeetingTables): Meeting[] {
   const speakers = new Map<string, Set<string>>();
   for (const t of [...tables.turns].sort((a, b) => a.turn - b.turn)) {
     const list = speakers.get(t.doc_id) ?? new Set<string>();

@@ -1,9 +1,10 @@
 /**
- * Figures: analysis tables → Vega-Lite specs (pure, ./specs.ts) → SVG, PNG,
- * PDF (./render.ts) → files under reports/figures/ (figureFiles). Nothing
- * here writes to disk; the pipeline's writer does.
+ * Figures: analysis tables → Vega-Lite specs (pure, each analysis's own
+ * figures over ./kit.ts; analyses/index.ts builds them in report order) →
+ * SVG, PNG, PDF (./render.ts) → files under reports/figures/ (figureFiles).
+ * Nothing here writes to disk; the pipeline's writer does.
  */
-export { buildFigures, figureFiles, figureSoftware } from './build.js';
+export { figureFiles, figureSoftware } from './build.js';
 export { toVega } from './compile.js';
 export { VEGA_LITE_SCHEMA } from './kit.js';
 export { renderFigure, renderPdf, renderPng, renderSvg } from './render.js';

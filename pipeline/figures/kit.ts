@@ -1,14 +1,26 @@
 /**
- * The figure kit every figure builder draws on (pipeline/figures/specs.ts and
- * the analyses' own figures): the spec's frame and theme, the calendar-time
- * axis, colour by side, and the Figure record. Pure; no analysis imported.
+ * The figure kit every analysis's figures draw on: the spec's frame and
+ * theme, the calendar-time axis, colour by side, the tooltips, titles and
+ * panel rows shared by the time series and per-meeting figures, the caps
+ * several figures share, and the Figure record. Pure; no analysis imported
+ * (the tables are read through the few fields the helpers need).
  */
-import { round, yearSpan } from './data.js';
-import { PANEL_WIDTH, sideOrder, sideScale, themeConfig } from './theme.js';
+import { type Meeting, round, yearOf, yearSpan } from './data.js';
+import { compareText, PANEL_WIDTH, sideOrder, sideScale, themeConfig } from './theme.js';
 import type { Figure } from './types.js';
 
 /** Above this many meetings, the time-series figures show one point per calendar year. */
 export const MAX_TIME_MEETINGS = 60;
+
+/**
+ * A side's (or speaker's) rate in a meeting is drawn only when it spoke at
+ * least this many words there: below it a single match swings the rate by
+ * hundreds per 10,000 (an interpreter's one-line turn), which would set every
+ * panel's scale.
+ */
+export const MIN_RATE_WORDS = 50;
+/** Speakers in the per-speaker figures: those who spoke the most words. */
+export const MAX_SPEAKERS = 12;
 
 export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
@@ -106,4 +118,100 @@ export function range(values: number[]): string {
 
 function fmt(x: number): string {
   return String(round(x, 2));
+}
+
+/**
+ * Tooltip lines for the date and the meeting of a time-series mark. Without a
+ * time unit and format the tooltip shows the parsed date in epoch
+ * milliseconds; UTC, because the dates are calendar days, not instants.
+ */
+export function whenTooltip(yearly: boolean): object[] {
+  return [
+    yearly
+      ? { field: 'date', type: 'temporal', timeUnit: 'utcyear', format: '%Y', title: 'Year' }
+      : {
+          field: 'date',
+          type: 'temporal',
+          timeUnit: 'utcyearmonthdate',
+          format: '%-d %B %Y',
+          title: 'Date',
+        },
+    { field: 'title', title: 'Meeting' },
+  ];
+}
+
+/** Archive title of each document, for tooltips ("" for documents without one). */
+export function titles(tables: {
+  documents: ReadonlyArray<{ doc_id: string; title: string }>;
+}): Map<string, string> {
+  return new Map(tables.documents.map((d) => [d.doc_id, d.title] as const));
+}
+
+/** Meetings per calendar year, from their dates. */
+export function meetingsPerYear(dates: Iterable<string>): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const d of dates) {
+    const y = yearOf(d);
+    if (y !== undefined) out.set(y, (out.get(y) ?? 0) + 1);
+  }
+  return out;
+}
+
+/** The `title` of a yearly point: what it pools. */
+export function yearTitle(year: number | string, meetingsInYear: number): string {
+  return `${year}: ${meetingsInYear} meeting${meetingsInYear === 1 ? '' : 's'} pooled`;
+}
+
+/** One row of small multiples per meeting, labelled above its panel, in meeting order. */
+export function meetingRows(order: readonly string[]): object {
+  return {
+    field: 'meeting',
+    type: 'nominal',
+    sort: order,
+    title: null,
+    header: {
+      labelAngle: 0,
+      labelAlign: 'left',
+      labelOrient: 'top',
+      labelAnchor: 'start',
+      labelLimit: 0,
+    },
+  };
+}
+
+/** Labels of the meetings that have rows in `data`, in meeting order (linear in both). */
+export function present(list: Meeting[], data: Row[]): string[] {
+  const seen = new Set(data.map((d) => String(d.meeting)));
+  return list.map((m) => m.label).filter((l) => seen.has(l));
+}
+
+/** The last `n` meetings of a date-ordered list (still in date order). */
+export function mostRecent(list: Meeting[], n: number): Meeting[] {
+  return list.length > n ? list.slice(list.length - n) : list;
+}
+
+/** Speakers ranked by words spoken (then name), at most `n`. */
+export function topSpeakers(
+  tables: {
+    turnStats: ReadonlyArray<{ speaker: string; words: number }>;
+    sentiment: ReadonlyArray<{ level: string; speaker: string }>;
+  },
+  n: number,
+): Set<string> {
+  const words = new Map<string, number>();
+  for (const r of tables.turnStats) words.set(r.speaker, (words.get(r.speaker) ?? 0) + r.words);
+  for (const r of tables.sentiment)
+    if (r.level === 'speaker' && !words.has(r.speaker)) words.set(r.speaker, 0);
+  return new Set(
+    [...words.entries()]
+      .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
+      .slice(0, n)
+      .map(([s]) => s),
+  );
+}
+
+/** A calendar year as a date for the time axis. */
+export function yearDate(year: number): string {
+  // Mid-year, so the point sits in the middle of its year on the calendar axis.
+  return `${String(year).padStart(4, '0')}-07-01`;
 }

@@ -1,6 +1,3 @@
-import type { Comparisons } from '../../analyses/comparisons.js';
-import type { StanceSummary } from '../../analyses/sentiment/stance.js';
-
 /** A chart: its Vega-Lite spec (data inlined) and exactly the rows it plots. */
 export interface Figure {
   /** File-name stem, kebab-case ("phrase-rates"). */
@@ -22,17 +19,4 @@ export interface Rendered {
   svg: string;
   png: Uint8Array;
   pdf: Uint8Array;
-}
-
-export interface FigureOptions {
-  /** The sentiment scorer's domain overrides (corpus/sentiment.yaml), word → score; none when absent. */
-  sentimentOverrides?: ReadonlyMap<string, number>;
-  /** The targets followed in sentiment_targets.csv, with their patterns. */
-  sentimentTargets?: ReadonlyArray<{ key: string; patterns: readonly string[] }>;
-  /** Whether keyness kept the names of the people present (--keyness-keep-names). */
-  keynessKeepsPresentNames?: boolean;
-  /** The sides and periods keyness compared, and how they were chosen. */
-  comparisons?: Comparisons;
-  /** The stance benchmark's result (analyses/sentiment/stance.json), cited in the target caption. */
-  stance?: StanceSummary;
 }

@@ -17,7 +17,6 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { DocumentPartial } from '../../analyses/per-document.js';
 import { needsConversion } from '../convert/index.js';
 import { stableJson } from '../csv.js';
 import type { MetadataOverride } from '../describe.js';
@@ -243,7 +242,10 @@ const isArray = Array.isArray;
 
 /** The shape of a cache entry, checked field by field where the stages after it read. */
 function isCachedDocument(v: unknown): boolean {
-  const e = v as { transcript?: Partial<Transcript>; partial?: Partial<DocumentPartial> } | null;
+  const e = v as {
+    transcript?: Partial<Transcript>;
+    partial?: Partial<ProcessedDocument['partial']>;
+  } | null;
   const t = e?.transcript;
   const p = e?.partial;
   return (

@@ -6,12 +6,13 @@
  * side or period is written into a figure by hand. The CSV columns are the
  * same for both: count_target, count_reference, range_target, range_reference.
  */
-import { comparisonsText, periodText } from '../../analyses/comparisons.js';
-import type { KeynessRow, Tables } from '../../analyses/types.js';
-import { round } from './data.js';
-import { base, colour, figure, type Row, range } from './kit.js';
-import { compareText, PANEL_WIDTH } from './theme.js';
-import type { Figure, FigureOptions } from './types.js';
+import { round } from '../pipeline/figures/data.js';
+import { base, colour, figure, type Row, range } from '../pipeline/figures/kit.js';
+import { compareText, PANEL_WIDTH } from '../pipeline/figures/theme.js';
+import type { Figure } from '../pipeline/figures/types.js';
+import { comparisonsText, periodText } from './comparisons.js';
+import type { FigureOptions } from './contract.js';
+import type { KeynessRow, Tables } from './types.js';
 
 /** Terms per side in the keyness figure. */
 export const KEY_TERMS = 12;
