@@ -171,6 +171,48 @@ describe.skipIf(!executablePath)('the report in Chromium', () => {
     for (const line of contexts) expect(line).toMatch(/comrades?\b/);
   });
 
+  it('opens the passages behind a mark from the keyboard', async () => {
+    // Every chart with marks that open passages has a folded list of buttons, capped.
+    const lists = page.locator('details.mark-keys');
+    expect(await lists.count()).toBeGreaterThan(5);
+    for (const summary of await lists.locator('summary').allTextContents())
+      expect(summary).toMatch(
+        /^Passages behind the marks, by keyboard: (the first 40 of \d+ marks|\d+ marks?)$/,
+      );
+    const sizes = await lists.evaluateAll((ds) =>
+      ds.map(
+        (d) =>
+          (d as unknown as { querySelectorAll(s: string): unknown[] }).querySelectorAll('button')
+            .length,
+      ),
+    );
+    for (const n of sizes) expect(n).toBeLessThanOrEqual(40);
+    // Open the first list and press its second button, all by keyboard.
+    const list = lists.first();
+    const figure = (await list.getAttribute('id'))!.replace(/^marks-/, '');
+    await list.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    expect(await list.getAttribute('open')).not.toBeNull();
+    const button = list.locator('button').nth(1);
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const panel = page.locator(`#evidence-${figure}`);
+    await page.waitForSelector(`#evidence-${figure}[data-state="shown"]`, { timeout: 20_000 });
+    // The panel shows the passages of the very mark the button names.
+    expect(JSON.parse((await panel.getAttribute('data-mark'))!)).toEqual(
+      JSON.parse((await button.getAttribute('data-mark'))!),
+    );
+    expect(await panel.locator('h4').innerText()).not.toBe('');
+    // Space on another button opens that one's passages instead.
+    const other = list.locator('button').nth(2);
+    await other.focus();
+    await page.keyboard.press(' ');
+    await expect
+      .poll(async () => JSON.parse((await panel.getAttribute('data-mark'))!))
+      .toEqual(JSON.parse((await other.getAttribute('data-mark'))!));
+    await page.waitForSelector(`#evidence-${figure}[data-state="shown"]`, { timeout: 20_000 });
+  });
+
   it('exposes headings and labelled charts to assistive technology', async () => {
     expect(await page.locator('h1').count()).toBe(1);
     expect(await page.locator('h2').count()).toBe(6);

@@ -142,6 +142,41 @@ describe('phrase changes between the first and the last period', () => {
   });
 });
 
+describe('the list of phrases with no change shown', () => {
+  const section = (names: readonly string[]) => {
+    const tables = {
+      turnStats: turnStats(),
+      // Every phrase 2 against 6 uses: the intervals overlap, so none changed.
+      phrases: names.flatMap((n) => phrase(n, [1, 1, 3, 3])),
+      keyness: [],
+    };
+    const fs = buildFindings({ tables, comparisons });
+    const html = findingsSection(fs);
+    const li = html.slice(html.indexOf('<li id="finding-phrases">'));
+    return { fs, li: li.slice(0, li.indexOf('</li>')) };
+  };
+
+  it('stays in the sentence when it holds five phrases or fewer', () => {
+    const { fs, li } = section(['a1', 'a2', 'a3', 'a4', 'a5']);
+    expect(li).not.toContain('<details');
+    expect(li).toContain('). For <a href="#concordance" data-kwic data-kwic-phrase="a1">a1</a>, ');
+    expect(text(fs)).toContain('For a1, a2, a3, a4 and a5 no change is stated');
+  });
+
+  it('is folded under a summary that counts it when it holds more than five', () => {
+    const names = Array.from({ length: 12 }, (_, i) => `p${String(i).padStart(2, '0')}`);
+    const { fs, li } = section(names);
+    const m = li.match(/<details class="finding-fold"><summary>([^<]*)<\/summary>(.*)<\/details>/s);
+    expect(m?.[1]).toBe('No change shown for 12 phrases');
+    // Every phrase is inside the fold, still a link to its concordance lines.
+    for (const n of names) expect(m![2]).toContain(`data-kwic-phrase="${n}">${n}</a>`);
+    expect(li.slice(0, li.indexOf('<details'))).not.toContain('data-kwic-phrase');
+    // The plain text reads as the opened fold.
+    expect(text(fs)).toContain('For p00, p01, p02');
+    expect(text(fs)).toContain('p10 and p11 no change is stated: the intervals overlap.');
+  });
+});
+
 describe('key terms of the periods', () => {
   // 393 terms tested in the shipped corpus; here 100, so the threshold is 0.0005.
   const filler = Array.from({ length: 96 }, (_, i) => keyRow(`filler${i}`, 5, 5, [2, 2]));

@@ -691,13 +691,83 @@ const BODY = String.raw`
       panel.setAttribute('data-state', 'error');
     });
   }
+  /** The datum a click on an item stands for: a text mark or a rule over aggregated data carries it one level down. */
+  function markDatum(item) {
+    var d = item && item.datum;
+    while (d && d.datum && d.doc_id === undefined && d.term === undefined && d.phrase === undefined) d = d.datum;
+    return d;
+  }
+  // ── Marks by keyboard ─────────────────────────────────────────────────────
+  // Under each chart, a folded list with a button per mark that has passages
+  // (the first KEY_MARKS of them, in drawing order): a button, so Enter and
+  // Space press it, and pressing it opens what a click on the mark opens.
+  var KEY_MARKS = 40;
+  function markLabel(item, d) {
+    var t = item.tooltip;
+    var pairs = t && typeof t === 'object' ? Object.keys(t).map(function (k) { return k + ': ' + str(t[k]); }) : [];
+    if (typeof t === 'string' || typeof t === 'number') return String(t);
+    if (!pairs.length) {
+      // No tooltip: the datum's own fields, without the chart's layout helpers,
+      // dates as dates (vega holds them as epoch milliseconds) and numbers rounded.
+      pairs = Object.keys(d).filter(function (k) {
+        var v = d[k];
+        return !/^_|sort_index$|^ci_|^doc_id$/.test(k) && v !== null && v !== undefined && v !== '' && typeof v !== 'object';
+      }).map(function (k) {
+        var v = d[k];
+        if (k === 'date' && typeof v === 'number') v = new Date(v).toISOString().slice(0, 10);
+        else if (typeof v === 'number' && Math.round(v) !== v) v = Math.round(v * 1000) / 1000;
+        return k + ': ' + str(v);
+      });
+    }
+    return pairs.join('; ');
+  }
+  function keyboardMarks(id, view) {
+    var chart = document.getElementById('chart-' + id);
+    if (!chart || document.getElementById('marks-' + id) || !view.scenegraph) return;
+    var found = [];
+    var seen = {};
+    var total = 0;
+    (function walk(node) {
+      if (!node) return;
+      if (node.mark && node.datum && node.mark.role === 'mark' && node.mark.marktype !== 'group' && node.mark.interactive !== false) {
+        var d = markDatum(node);
+        var k = d ? JSON.stringify(d) : '';
+        if (d && !seen[k] && evidenceFor(id, d)) {
+          seen[k] = true;
+          total++;
+          if (found.length < KEY_MARKS) found.push({ d: d, label: markLabel(node, d) });
+        }
+      }
+      if (node.items) node.items.forEach(walk);
+    })(view.scenegraph().root);
+    if (!found.length) return;
+    var box = document.createElement('details');
+    box.className = 'mark-keys';
+    box.id = 'marks-' + id;
+    var summary = document.createElement('summary');
+    summary.textContent = 'Passages behind the marks, by keyboard: ' +
+      (total > found.length ? 'the first ' + found.length + ' of ' + total + ' marks' : total + (total === 1 ? ' mark' : ' marks'));
+    box.appendChild(summary);
+    var ul = document.createElement('ul');
+    found.forEach(function (m) {
+      var li = document.createElement('li');
+      var b = document.createElement('button');
+      b.type = 'button';
+      b.textContent = m.label;
+      b.setAttribute('data-mark', JSON.stringify(m.d));
+      b.addEventListener('click', function () { showEvidence(id, m.d); });
+      li.appendChild(b);
+      ul.appendChild(li);
+    });
+    box.appendChild(ul);
+    chart.parentNode.insertBefore(box, chart.nextSibling);
+  }
   function listen(id, view) {
     view.addEventListener('click', function (event, item) {
-      var d = item && item.datum;
-      // A text mark or a rule over aggregated data carries its datum one level down.
-      while (d && d.datum && d.doc_id === undefined && d.term === undefined && d.phrase === undefined) d = d.datum;
+      var d = markDatum(item);
       if (d) showEvidence(id, d);
     });
+    keyboardMarks(id, view);
   }
   var views = window.REPORT_VIEWS || {};
   Object.keys(views).forEach(function (id) { listen(id, views[id]); });

@@ -45,15 +45,28 @@ export interface Link {
   attrs?: Record<string, string>;
 }
 
-/** A finding: prose and links, in order. */
-export interface Finding {
-  id: string;
+/** Prose and links folded under a label (a <details> whose <summary> is the label). */
+export interface Fold {
+  summary: string;
   parts: Array<string | Link>;
 }
 
-/** The plain text of a finding (what a reader reads). */
+/** A finding: prose, links and folds, in order. */
+export interface Finding {
+  id: string;
+  parts: Array<string | Link | Fold>;
+}
+
+/** Lists of more items than this are folded under a label that counts them. */
+export const FOLD_LIST_OVER = 5;
+
+const isFold = (p: string | Link | Fold): p is Fold => typeof p !== 'string' && 'summary' in p;
+
+/** The plain text of a finding (what a reader reads, with folds opened; their labels left out). */
 export function findingText(f: Finding): string {
-  return f.parts.map((p) => (typeof p === 'string' ? p : p.text)).join('');
+  const text = (p: string | Link | Fold): string =>
+    typeof p === 'string' ? p : isFold(p) ? p.parts.map(text).join('') : p.text;
+  return f.parts.map(text).join('');
 }
 
 export interface FindingsInput {
@@ -266,7 +279,9 @@ function phraseFinding(changes: PhraseChange[], first: Period, last: Period): Fi
   const rose = changes.filter((c) => c.change === 'rose');
   const fell = changes.filter((c) => c.change === 'fell');
   const rest = changes.filter((c) => c.change === 'none');
-  const parts: Array<string | Link> = [`Dictionary phrases, ${first.name} against ${last.name}: `];
+  const parts: Array<string | Link | Fold> = [
+    `Dictionary phrases, ${first.name} against ${last.name}: `,
+  ];
   if (rose.length > 0) parts.push(...listParts(rose.map(item)), ' rose');
   if (rose.length > 0 && fell.length > 0) parts.push('; ');
   if (fell.length > 0) parts.push(...listParts(fell.map(item)), ' fell');
@@ -279,15 +294,22 @@ function phraseFinding(changes: PhraseChange[], first: Period, last: Period): Fi
   );
   if (rest.length > 0) {
     const few = rest.filter((c) => c.why !== 'overlap').length;
-    parts.push(
-      ' For ',
+    const none: Array<string | Link> = [
+      'For ',
       ...listParts(rest.map((c) => [concordanceLink(c.phrase, c.phrase, true)])),
       ` no change is stated: the intervals overlap` +
         (few > 0
           ? `, or the uses are too few or come from a single meeting (${formatInt(few)} of them)`
           : '') +
         '.',
-    );
+    ];
+    // A long list would bury the changes above it: fold it under its count.
+    if (rest.length > FOLD_LIST_OVER)
+      parts.push(' ', {
+        summary: `No change shown for ${formatInt(rest.length)} phrases`,
+        parts: none,
+      });
+    else parts.push(' ', ...none);
   }
   return { id: 'finding-phrases', parts };
 }
@@ -353,12 +375,16 @@ function linkHtml(l: Link): string {
   return `<a href="${esc(l.href)}"${attrs}>${esc(l.text)}</a>`;
 }
 
+function partHtml(p: string | Link | Fold): string {
+  if (typeof p === 'string') return esc(p);
+  if (isFold(p))
+    return `<details class="finding-fold"><summary>${esc(p.summary)}</summary>${p.parts.map(partHtml).join('')}</details>`;
+  return linkHtml(p);
+}
+
 /** The summary section (placed before the corpus table). */
 export function findingsSection(list: readonly Finding[]): string {
-  const items = list.map(
-    (f) =>
-      `<li id="${esc(f.id)}">${f.parts.map((p) => (typeof p === 'string' ? esc(p) : linkHtml(p))).join('')}</li>`,
-  );
+  const items = list.map((f) => `<li id="${esc(f.id)}">${f.parts.map(partHtml).join('')}</li>`);
   return `<section id="findings" aria-labelledby="findings-h">
 <h2 id="findings-h">Findings</h2>
 <p class="note">Generated from the tables below by the rules stated in each sentence; each links to its evidence. A change or difference not listed here is not shown by these numbers, which is not the same as shown to be absent. The phrase intervals treat every use as independent, so they do not include the variation between meetings; with few meetings per period, read them as a lower bound on the uncertainty.</p>

@@ -37,6 +37,9 @@ form.kwic select{max-width:22rem}
 .evidence h4{margin:.2rem 0}
 .evidence table{margin:.4rem 0}
 .evidence button{margin-right:.5rem}
+.mark-keys{font-size:.85rem;margin:.3rem 0}
+.mark-keys ul{list-style:none;padding:0;margin:.3rem 0;display:flex;flex-wrap:wrap;gap:.3rem}
+.mark-keys button{font-size:.8rem;text-align:left}
 .kwic-lines td.kwic-left,.kwic-lines td.kwic-right,.evidence-lines td.kwic-left,.evidence-lines td.kwic-right{white-space:nowrap}
 a.self{margin-left:.4rem;font-size:.8em;color:var(--muted);text-decoration:none}
 .kwic-pager button{margin-right:.4rem}
