@@ -162,8 +162,12 @@ export function ngramsPart(settings: {
     const ids = new Map<string, number>();
     const forms: string[] = [];
     const kept: boolean[] = [];
-    const marginals = { first2: [] as number[], last2: [] as number[] };
-    const marginals3 = { first3: [] as number[], last3: [] as number[] };
+    const marginals = {
+      first2: [] as number[],
+      last2: [] as number[],
+      first3: [] as number[],
+      last3: [] as number[],
+    };
     const idOf = (form: string): number => {
       let id = ids.get(form);
       if (id === undefined) {
@@ -173,8 +177,8 @@ export function ngramsPart(settings: {
         kept.push(candidateOf(form));
         marginals.first2.push(0);
         marginals.last2.push(0);
-        marginals3.first3.push(0);
-        marginals3.last3.push(0);
+        marginals.first3.push(0);
+        marginals.last3.push(0);
       }
       return id;
     };
@@ -203,8 +207,8 @@ export function ngramsPart(settings: {
           }
           if (i + 2 < piece.length) {
             trigrams++;
-            marginals3.first3[w]!++;
-            marginals3.last3[piece[i + 2]!]!++;
+            marginals.first3[w]!++;
+            marginals.last3[piece[i + 2]!]!++;
             // Only pairs that can be part of a kept 3-gram: its first or last word is a candidate.
             if (kept[w]) addPair(firstPairs, pairKey(w, piece[i + 1]!));
             if (kept[piece[i + 2]!]) addPair(lastPairs, pairKey(piece[i + 1]!, piece[i + 2]!));
@@ -242,8 +246,8 @@ export function ngramsPart(settings: {
       positions: { bigrams, trigrams },
       first2: Int32Array.from(marginals.first2),
       last2: Int32Array.from(marginals.last2),
-      first3: Int32Array.from(marginals3.first3),
-      last3: Int32Array.from(marginals3.last3),
+      first3: Int32Array.from(marginals.first3),
+      last3: Int32Array.from(marginals.last3),
       firstPair3: packPairs(firstPairs),
       lastPair3: packPairs(lastPairs),
     };

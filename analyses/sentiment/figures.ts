@@ -14,6 +14,7 @@ import {
   meetingRows,
   meetingsPerYear,
   mostRecent,
+  panelRows,
   present,
   type Row,
   range,
@@ -369,19 +370,7 @@ export function sentimentBySpeaker(
       data,
     ),
     facet: {
-      row: {
-        field: 'speaker',
-        type: 'nominal',
-        sort: speakers,
-        title: null,
-        header: {
-          labelAngle: 0,
-          labelAlign: 'left',
-          labelOrient: 'top',
-          labelAnchor: 'start',
-          labelLimit: 0,
-        },
-      },
+      row: panelRows('speaker', speakers),
     },
     spec: {
       width: PANEL_WIDTH,

@@ -164,8 +164,13 @@ export function yearTitle(year: number | string, meetingsInYear: number): string
 
 /** One row of small multiples per meeting, labelled above its panel, in meeting order. */
 export function meetingRows(order: readonly string[]): object {
+  return panelRows('meeting', order);
+}
+
+/** One row of small multiples per value of `field`, labelled above its panel, in `order`. */
+export function panelRows(field: string, order: readonly string[]): object {
   return {
-    field: 'meeting',
+    field,
     type: 'nominal',
     sort: order,
     title: null,
