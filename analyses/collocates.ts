@@ -47,7 +47,9 @@
 import { round } from '../pipeline/figures/data.js';
 import {
   compareText,
+  NO_SIDES,
   PANEL_WIDTH,
+  type SideColours,
   sideOrder,
   sideScale,
   themeConfig,
@@ -56,10 +58,15 @@ import type { Figure } from '../pipeline/figures/types.js';
 import type { Transcript } from '../pipeline/types.js';
 import { type Comparisons, inPeriod, type Period } from './comparisons.js';
 import { type AnalysisSettings, defineAnalysis } from './contract.js';
-import { type DictionaryMatch, dictionaryFromTerms, matcherFor } from './dictionary.js';
+import {
+  type DictionaryMatch,
+  dictionaryFromTerms,
+  headlineKeys,
+  matcherFor,
+} from './dictionary.js';
+import { sidePalette } from './figure-options.js';
 import { g2 } from './keyness.js';
 import { forEachPacked, packCounts } from './packed.js';
-import { HEADLINE_KEYS } from './phrases-figures.js';
 import { KEPT_FUNCTION_WORDS, stopwordSet } from './stopwords.js';
 import { stretchesOf } from './stretches.js';
 import type { TableSpec } from './tables.js';
@@ -654,7 +661,7 @@ function partFor(settings: AnalysisSettings): ReturnType<typeof collocatesPart> 
   if (!f) {
     f = collocatesPart({
       dictionary: settings.dictionary,
-      keys: HEADLINE_KEYS,
+      keys: headlineKeys(settings.dictionary),
       terms: settings.collocateTerms ?? [],
       stopwords: stopwordSet(settings.stopwords),
     });
@@ -717,7 +724,7 @@ export const collocates = defineAnalysis<CollocatesPart>({
   id: 'collocates',
   description:
     'Collocates of the headline dictionary keys and of the --collocates terms, per corpus, side, period, side in a period and speaker: observed, expected, G², MI, t-score, logDice.',
-  defaults: { ...COLLOCATE_DEFAULTS, nodes: HEADLINE_KEYS },
+  defaults: { ...COLLOCATE_DEFAULTS, nodes: 'the headline keys of dictionary.yaml' },
   tables: COLLOCATE_TABLES,
   perDocument: ({ transcript }, settings) => partFor(settings)(transcript),
   merge: (parts, ctx) => ({
@@ -725,15 +732,16 @@ export const collocates = defineAnalysis<CollocatesPart>({
       mergeCollocates(parts, comparedPeriods(ctx.comparisons)),
       collocateNodes({
         dictionary: ctx.dictionary,
-        keys: HEADLINE_KEYS,
+        keys: headlineKeys(ctx.dictionary),
         terms: ctx.collocateTerms ?? [],
       }),
     ),
   }),
   figures: [
-    (results) =>
+    (results, options) =>
       collocatesFigure(results.collocates, {
         nodes: figureNodes(results.collocates),
+        sides: sidePalette(options),
         window: COLLOCATE_DEFAULTS.window,
         minFrequency: COLLOCATE_DEFAULTS.minFrequency,
       }),
@@ -800,6 +808,8 @@ export interface CollocatesFigureOptions {
   nodes: readonly string[];
   window: { left: number; right: number };
   minFrequency: number;
+  /** The corpus's sides, their order and colours (FigureOptions.sides). */
+  sides?: SideColours;
 }
 
 /**
@@ -822,7 +832,8 @@ export function collocatesFigure(
     .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
     .slice(0, 2)
     .map(([g]) => g);
-  const groups = groupType === 'side' ? sideOrder(top2) : [...top2].sort(compareText);
+  const palette = options.sides ?? NO_SIDES;
+  const groups = groupType === 'side' ? sideOrder(top2, palette) : [...top2].sort(compareText);
   const rank = (r: CollocateRow): number | null => (measure === 'g2' ? r.rank_g2 : r.rank_log_dice);
   const present = options.nodes.filter((n) =>
     ofType.some((r) => r.node === n && groups.includes(r.group)),
@@ -922,7 +933,7 @@ export function collocatesFigure(
         x: { field: 'value', type: 'quantitative', title: measureTitle },
         color:
           groupType === 'side'
-            ? { field: 'side', type: 'nominal', title: 'Side', scale: sideScale(groups) }
+            ? { field: 'side', type: 'nominal', title: 'Side', scale: sideScale(groups, palette) }
             : { value: '#4C78A8' },
         tooltip: [
           { field: 'node', title: 'Node' },

@@ -91,6 +91,8 @@ export function loadDictionary(text: string, file: string): Dictionary {
   }
   const entries: DictionaryEntry[] = [];
   const seen = new Map<string, string>();
+  // Headline place → key, so that no two keys share one.
+  const places = new Map<number, string>();
   const lines = text.split(/\r?\n/);
   for (const [key, body] of Object.entries(value)) {
     // The key's own line (lineOf gives the line of its value, which may be the next one).
@@ -108,14 +110,15 @@ export function loadDictionary(text: string, file: string): Dictionary {
     let patterns: unknown = body;
     let description = '';
     let independent = false;
+    let headline: number | true | undefined;
     let path: Array<string | number> = [key];
     if (isRecord(body)) {
       for (const field of Object.keys(body)) {
-        if (!['patterns', 'description', 'independent'].includes(field)) {
+        if (!['patterns', 'description', 'independent', 'headline'].includes(field)) {
           throw new ConfigError(
             file,
             lineOf([key, field]) ?? line,
-            `expected "patterns", "description" or "independent" under "${key}", found "${field}"`,
+            `expected "patterns", "description", "independent" or "headline" under "${key}", found "${field}"`,
           );
         }
       }
@@ -139,6 +142,17 @@ export function loadDictionary(text: string, file: string): Dictionary {
         );
       }
       independent = ind;
+      headline = headlineMark(body['headline'], key, file, lineOf([key, 'headline']) ?? line);
+      if (typeof headline === 'number') {
+        const twin = places.get(headline);
+        if (twin !== undefined)
+          throw new ConfigError(
+            file,
+            lineOf([key, 'headline']) ?? line,
+            `expected each headline place once, found headline: ${headline} for both "${twin}" and "${key}"`,
+          );
+        places.set(headline, key);
+      }
     }
     if (!Array.isArray(patterns) || patterns.length === 0) {
       throw new ConfigError(
@@ -180,9 +194,50 @@ export function loadDictionary(text: string, file: string): Dictionary {
       }
       list.push(pattern);
     });
-    entries.push({ key, description, patterns: list, independent, line });
+    entries.push({
+      key,
+      description,
+      patterns: list,
+      independent,
+      ...(headline === undefined ? {} : { headline }),
+      line,
+    });
   }
   return { file, entries };
+}
+
+/** A key's `headline:` mark: a place (a whole number from 1), true, false or absent. */
+function headlineMark(
+  mark: unknown,
+  key: string,
+  file: string,
+  line: number,
+): number | true | undefined {
+  if (mark === undefined || mark === false) return undefined;
+  if (mark === true || (typeof mark === 'number' && Number.isInteger(mark) && mark >= 1))
+    return mark;
+  throw new ConfigError(
+    file,
+    line,
+    `expected "headline" of "${key}" to be its place among the headline keys (1, 2, …) or true, found ${kind(mark)}`,
+  );
+}
+
+/** Keys the figures lead with when the dictionary marks none: its first keys, this many. */
+export const HEADLINE_FALLBACK = 5;
+
+/**
+ * The headline keys, in order: the keys marked `headline:` (numbered ones by
+ * their number, then those marked true in file order); when none is marked,
+ * the first HEADLINE_FALLBACK keys of the file.
+ */
+export function headlineKeys(dict: Dictionary): string[] {
+  const marked = dict.entries.filter((e) => e.headline !== undefined);
+  if (marked.length === 0) return dict.entries.slice(0, HEADLINE_FALLBACK).map((e) => e.key);
+  const place = (e: DictionaryEntry) =>
+    e.headline === true ? Number.POSITIVE_INFINITY : (e.headline as number);
+  // Array.prototype.sort is stable: keys marked true stay in file order.
+  return [...marked].sort((a, b) => place(a) - place(b)).map((e) => e.key);
 }
 
 /**

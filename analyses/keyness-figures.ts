@@ -12,6 +12,7 @@ import { compareText, PANEL_WIDTH } from '../pipeline/figures/theme.js';
 import type { Figure } from '../pipeline/figures/types.js';
 import { comparisonsText, periodText } from './comparisons.js';
 import type { FigureOptions } from './contract.js';
+import { sidePalette } from './figure-options.js';
 import type { KeynessRow, Tables } from './types.js';
 
 /** Terms per side in the keyness figure. */
@@ -95,7 +96,7 @@ function build(tables: Tables, options: FigureOptions, kind: Kind): Figure | und
     `${range(data.map((d) => Number(d.log_ratio)))}.`;
   const colourEncoding =
     kind === 'side'
-      ? colour([target, reference], 'More frequent in')
+      ? colour([target, reference], sidePalette(options), 'More frequent in')
       : {
           field: 'period',
           type: 'nominal',

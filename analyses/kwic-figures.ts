@@ -6,7 +6,7 @@ import { meetings, round } from '../pipeline/figures/data.js';
 import { base, colour, figure, mostRecent, type Row, sidesOf } from '../pipeline/figures/kit.js';
 import { compareText, PANEL_WIDTH } from '../pipeline/figures/theme.js';
 import type { Figure } from '../pipeline/figures/types.js';
-import { HEADLINE_KEYS } from './phrases-figures.js';
+import { type FigureOptions, sidePalette } from './figure-options.js';
 import type { Tables } from './types.js';
 
 /** Meetings (strips per key) in the dispersion figure, so it fits a printed page. */
@@ -21,10 +21,13 @@ export const DISPERSION_KEYS = 4;
  * Which phrases the dispersion figure shows: the headline keys present, then
  * the most frequent others, at most DISPERSION_KEYS.
  */
-function dispersionKeys(kwic: Tables['kwic']): { shown: string[]; all: number } {
+function dispersionKeys(
+  kwic: Tables['kwic'],
+  headline: readonly string[],
+): { shown: string[]; all: number } {
   const totals = new Map<string, number>();
   for (const r of kwic) totals.set(r.phrase, (totals.get(r.phrase) ?? 0) + 1);
-  const lead = HEADLINE_KEYS.filter((k) => totals.has(k));
+  const lead = headline.filter((k) => totals.has(k));
   const rest = [...totals.entries()]
     .filter(([p]) => !lead.includes(p))
     .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
@@ -38,8 +41,10 @@ function dispersionKeys(kwic: Tables['kwic']): { shown: string[]; all: number } 
  * (at most DISPERSION_KEYS × MAX_DISPERSION_MEETINGS strips, meetings labelled
  * by date), not one row per phrase and meeting.
  */
-export function dispersion(tables: Tables): Figure | undefined {
-  const { shown, all } = dispersionKeys(tables.kwic);
+export function dispersion(tables: Tables, options: FigureOptions = {}): Figure | undefined {
+  const palette = sidePalette(options);
+  const headline = options.headline ?? [];
+  const { shown, all } = dispersionKeys(tables.kwic, headline);
   const keys = new Set(shown);
   const withMatches = new Set(tables.kwic.filter((r) => keys.has(r.phrase)).map((r) => r.doc_id));
   const allMeetings = meetings(tables).filter((m) => withMatches.has(m.docId));
@@ -82,7 +87,7 @@ export function dispersion(tables: Tables): Figure | undefined {
     );
   if (data.length === 0) return undefined;
   const order = meetingList.map((m) => labelOf.get(m.docId)!);
-  const sides = sidesOf(data);
+  const sides = sidesOf(data, palette);
   const alt =
     `Dispersion plot: for each of ${shown.length} dictionary keys (${shown.join(', ')}), one strip ` +
     `per meeting (${order.length}) with a tick at each place in the conversation where the key ` +
@@ -122,7 +127,7 @@ export function dispersion(tables: Tables): Figure | undefined {
           title: null,
           scale: { domain: order },
         },
-        color: colour(sides),
+        color: colour(sides, palette),
         tooltip: [
           { field: 'phrase', title: 'Key' },
           { field: 'meeting', title: 'Meeting' },
@@ -136,7 +141,7 @@ export function dispersion(tables: Tables): Figure | undefined {
   };
   const caption =
     `Every match of ${shown.length === all ? 'each dictionary key' : `${shown.length} of the ${all} dictionary keys`} ` +
-    `(${shown.join(', ')}${HEADLINE_KEYS.some((k) => keys.has(k)) ? '; the headline keys first' : ''}) ` +
+    `(${shown.join(', ')}${headline.some((k) => keys.has(k)) ? '; the headline keys first' : ''}) ` +
     `in the speech of a meeting, placed at the share of the meeting's spoken words that precede ` +
     `it (0% = first word spoken, 100% = last): one panel per key, one strip per meeting (labelled ` +
     `by date), ticks coloured by the side of the speaker. An empty strip means the key was not ` +

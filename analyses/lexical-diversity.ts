@@ -25,6 +25,7 @@ import type { Transcript } from '../pipeline/types.js';
 import { WORD } from '../pipeline/words.js';
 import { DATE, DOC, SIDE, SPEAKER } from './columns.js';
 import { defineAnalysis } from './contract.js';
+import { type FigureOptions, sidePalette } from './figure-options.js';
 import { c, type Results } from './tables.js';
 
 export interface LexicalDiversityRow {
@@ -188,11 +189,15 @@ export function lexicalDiversityPoints(rows: readonly LexicalDiversityRow[]): {
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
 /** MATTR over time, coloured by side (see lexicalDiversityPoints). */
-export function lexicalDiversityFigure(results: Results): Figure | undefined {
+export function lexicalDiversityFigure(
+  results: Results,
+  options: FigureOptions = {},
+): Figure | undefined {
+  const palette = sidePalette(options);
   const { data, yearly } = lexicalDiversityPoints(results.lexicalDiversity);
   if (data.length < MIN_POINTS) return undefined;
   const window = LEXICAL_DIVERSITY_DEFAULTS.window;
-  const sides = sidesOf(data);
+  const sides = sidesOf(data, palette);
   const values = data.map((d) => Number(d.mattr));
   const lo = Math.min(...values).toFixed(2);
   const hi = Math.max(...values).toFixed(2);
@@ -210,7 +215,7 @@ export function lexicalDiversityFigure(results: Results): Figure | undefined {
     encoding: {
       x: dateX(data.map((d) => String(d.date))),
       y: { field: 'mattr', type: 'quantitative', title: 'MATTR', scale: { zero: false } },
-      color: colour(sides),
+      color: colour(sides, palette),
       tooltip: [
         { field: 'speaker', title: yearly ? 'Pooled' : 'Speaker' },
         { field: 'doc_id', title: 'Meeting' },

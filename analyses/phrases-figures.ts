@@ -21,28 +21,18 @@ import {
 } from '../pipeline/figures/kit.js';
 import { compareText } from '../pipeline/figures/theme.js';
 import type { Figure } from '../pipeline/figures/types.js';
+import { type FigureOptions, sidePalette } from './figure-options.js';
 import type { Tables } from './types.js';
 
 /** How many dictionary phrases the headline figure shows (most frequent first). */
 export const HEADLINE_PHRASES = 9;
-/**
- * Keys shown first in the headline figure when present (the language whose
- * shift the corpus is read for), before the most frequent other keys.
- */
-export const HEADLINE_KEYS = [
-  'marxist-leninist',
-  'marxism-leninism',
-  'revisionism',
-  'khrushchev',
-  'imperialism',
-];
-
 /** Panel widths of the small-multiple time series (three columns fit a page). */
 const PHRASE_PANEL_WIDTH = 220;
 
 // ── 1. Phrase rates over time by side (the headline figure) ──────────────────
 
-export function phraseRates(tables: Tables): Figure | undefined {
+export function phraseRates(tables: Tables, options: FigureOptions = {}): Figure | undefined {
+  const palette = sidePalette(options);
   const words = new Map<string, number>();
   const dates = new Map<string, string>();
   for (const r of tables.turnStats) {
@@ -62,8 +52,8 @@ export function phraseRates(tables: Tables): Figure | undefined {
     .filter(([, n]) => n > 0)
     .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
     .map(([p]) => p);
-  // The doctrinal vocabulary leads when the dictionary has it; the rest by frequency.
-  const lead = HEADLINE_KEYS.filter((k) => totals.has(k) && totals.get(k)! > 0);
+  // The dictionary's headline keys lead (those spoken); the rest by frequency.
+  const lead = (options.headline ?? []).filter((k) => totals.has(k) && totals.get(k)! > 0);
   const phrases = [...lead, ...byCount.filter((p) => !lead.includes(p))];
   const shown = phrases.slice(0, HEADLINE_PHRASES);
   if (shown.length === 0) return undefined;
@@ -113,7 +103,7 @@ export function phraseRates(tables: Tables): Figure | undefined {
     }
   }
   if (data.length === 0) return undefined;
-  const sideList = sidesOf(data);
+  const sideList = sidesOf(data, palette);
   data.sort(
     (a, b) =>
       shown.indexOf(String(a.phrase)) - shown.indexOf(String(b.phrase)) ||
@@ -157,7 +147,7 @@ export function phraseRates(tables: Tables): Figure | undefined {
       height: 140,
       encoding: {
         x: x,
-        color: colour(sideList),
+        color: colour(sideList, palette),
       },
       layer: [
         {

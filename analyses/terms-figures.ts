@@ -14,6 +14,7 @@ import {
 } from '../pipeline/figures/kit.js';
 import { compareText, sideOrder } from '../pipeline/figures/theme.js';
 import type { Figure } from '../pipeline/figures/types.js';
+import { type FigureOptions, sidePalette } from './figure-options.js';
 import { KEPT_FUNCTION_WORDS } from './stopwords.js';
 import type { Tables } from './types.js';
 
@@ -28,7 +29,8 @@ export const MIN_TERM_WORDS = 500;
 
 // ── 4. Top terms per speaker ─────────────────────────────────────────────────
 
-export function topTerms(tables: Tables): Figure | undefined {
+export function topTerms(tables: Tables, options: FigureOptions = {}): Figure | undefined {
+  const palette = sidePalette(options);
   const words = new Map<string, number>();
   const sideOf = new Map<string, string>();
   for (const r of tables.turnStats) {
@@ -45,7 +47,7 @@ export function topTerms(tables: Tables): Figure | undefined {
     counts.set(r.speaker, m);
     if (!sideOf.has(r.speaker)) sideOf.set(r.speaker, r.side);
   }
-  const sides = sideOrder(sideOf.values());
+  const sides = sideOrder(sideOf.values(), palette);
   const speakers = [...counts.keys()].sort(
     (a, b) => sides.indexOf(sideOf.get(a)!) - sides.indexOf(sideOf.get(b)!) || compareText(a, b),
   );
@@ -109,7 +111,7 @@ export function topTerms(tables: Tables): Figure | undefined {
           sort: { field: 'rank', op: 'min', order: 'ascending' },
         },
         x: { field: 'per_10k', type: 'quantitative', title: 'Occurrences per 10,000 words' },
-        color: colour(sides),
+        color: colour(sides, palette),
         tooltip: [
           { field: 'speaker', title: 'Speaker' },
           { field: 'term', title: 'Term' },

@@ -29,7 +29,9 @@
 import { poissonInterval, round } from '../pipeline/figures/data.js';
 import {
   sideOrder as figureSideOrder,
+  NO_SIDES,
   PANEL_WIDTH,
+  type SideColours,
   sideScale,
   themeConfig,
 } from '../pipeline/figures/theme.js';
@@ -37,7 +39,7 @@ import type { Figure } from '../pipeline/figures/types.js';
 import type { Transcript } from '../pipeline/types.js';
 import { type AnalysisSettings, defineAnalysis } from './contract.js';
 import { dictionaryFromTerms, matcherFor } from './dictionary.js';
-import { HEADLINE_KEYS } from './phrases-figures.js';
+import { sidePalette } from './figure-options.js';
 import { pearson as pearsonR } from './sentiment/metrics.js';
 import type { TableSpec } from './tables.js';
 import { cmp, rate } from './terms.js';
@@ -448,11 +450,15 @@ export const trends = defineAnalysis<TrendsPart>({
     return { trends: rows, correlations: correlationRows(rows, terms) };
   },
   figures: [
-    (results) => {
+    (results, options) => {
       const user = [
         ...new Set(results.trends.filter((r) => r.term_kind === 'term').map((r) => r.term)),
       ];
-      return trendsFigure(results.trends, [...HEADLINE_KEYS, ...user]);
+      return trendsFigure(
+        results.trends,
+        [...(options.headline ?? []), ...user],
+        sidePalette(options),
+      );
     },
   ],
   figureTables: [
@@ -535,6 +541,7 @@ function byYear(rows: readonly TrendRow[], terms: readonly string[]): TrendRow[]
 export function trendsFigure(
   rows: readonly TrendRow[],
   terms: readonly string[],
+  palette: SideColours = NO_SIDES,
 ): Figure | undefined {
   const totals = new Map<string, number>();
   for (const r of rows)
@@ -557,7 +564,10 @@ export function trendsFigure(
       ci_high: round(r.ci_high),
     }));
   if (data.length === 0) return undefined;
-  const sides = figureSideOrder(data.map((d) => String(d.side)));
+  const sides = figureSideOrder(
+    data.map((d) => String(d.side)),
+    palette,
+  );
   const labels = [...new Map(data.map((d) => [Number(d.meeting), String(d.label)])).entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([, l]) => l);
@@ -593,7 +603,7 @@ export function trendsFigure(
           axis: { labelAngle: -40, labelLimit: 320 },
         },
         xOffset: { field: 'side', type: 'nominal', sort: sides },
-        color: { field: 'side', type: 'nominal', title: 'Side', scale: sideScale(sides) },
+        color: { field: 'side', type: 'nominal', title: 'Side', scale: sideScale(sides, palette) },
       },
       layer: [
         {

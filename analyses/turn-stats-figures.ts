@@ -6,6 +6,7 @@ import { meetings, round } from '../pipeline/figures/data.js';
 import { base, colour, figure, mostRecent, present, type Row } from '../pipeline/figures/kit.js';
 import { compareText, PANEL_WIDTH, sideOrder } from '../pipeline/figures/theme.js';
 import type { Figure } from '../pipeline/figures/types.js';
+import { type FigureOptions, sidePalette } from './figure-options.js';
 import type { Tables } from './types.js';
 
 /** Bars in the share-of-speech figure: the most recent meetings. */
@@ -13,13 +14,17 @@ export const MAX_SHARE_BARS = 40;
 
 // ── 6. Share of speech per meeting ───────────────────────────────────────────
 
-export function speechShare(tables: Tables): Figure | undefined {
+export function speechShare(tables: Tables, options: FigureOptions = {}): Figure | undefined {
+  const palette = sidePalette(options);
   const allMeetings = meetings(tables);
   const meetingList = mostRecent(allMeetings, MAX_SHARE_BARS);
   const labelOf = new Map(meetingList.map((m) => [m.docId, m] as const));
   const totals = new Map<string, number>();
   for (const r of tables.turnStats) totals.set(r.doc_id, (totals.get(r.doc_id) ?? 0) + r.words);
-  const sides = sideOrder(tables.turnStats.map((r) => r.side));
+  const sides = sideOrder(
+    tables.turnStats.map((r) => r.side),
+    palette,
+  );
   const capped = meetingList.length < allMeetings.length;
   const data: Row[] = tables.turnStats
     .filter((r) => !capped || labelOf.has(r.doc_id))
@@ -69,7 +74,7 @@ export function speechShare(tables: Tables): Figure | undefined {
         axis: { format: '.0%' },
         scale: { domain: [0, 1] },
       },
-      color: colour(sides),
+      color: colour(sides, palette),
       order: { field: 'side_order', type: 'quantitative' },
       detail: { field: 'speaker' },
       tooltip: [

@@ -233,6 +233,13 @@ export interface DictionaryEntry {
    * matched on its own, so its matches may overlap other keys' matches.
    */
   independent: boolean;
+  /**
+   * Marked as a headline key (`headline:` in the dictionary): its place among
+   * them (1 first), or true for after the numbered ones in file order. The
+   * headline keys lead the phrase-rate, dispersion and trend figures and are
+   * the collocates' nodes (see headlineKeys). Absent when not marked.
+   */
+  headline?: number | true;
   /** 1-based line of the key in the dictionary file (for messages). */
   line: number;
 }

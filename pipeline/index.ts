@@ -1,5 +1,6 @@
 import { codebook } from '../analyses/codebook.js';
 import { type Comparisons, resolveComparisons } from '../analyses/comparisons.js';
+import { headlineKeys } from '../analyses/dictionary.js';
 import { dtmCsv, matrixMarket } from '../analyses/dtm.js';
 import { analysisMethods, buildFigures, runAnalyses } from '../analyses/index.js';
 import { sentimentMethods } from '../analyses/sentiment/analysis.js';
@@ -10,6 +11,7 @@ import { convertCorpus } from './convert/index.js';
 import { loadDefaultSide } from './corpus-config.js';
 import { stableJson, toCsv } from './csv.js';
 import { figureFiles } from './figures/build.js';
+import { NO_SIDES } from './figures/theme.js';
 import type { Figure } from './figures/types.js';
 import { type OutputContent, readCorpus } from './io.js';
 import { buildManifest } from './manifest.js';
@@ -250,6 +252,9 @@ async function writeTablesAndReport(ctx: {
 }): Promise<Figure[]> {
   const { docs, config, opts, manifest, emit } = ctx;
   const partials = docs.map((d) => d.partial);
+  const registry = loadRegistry(config.inputs.speakers, 'speakers.yaml');
+  // The sides in speakers.yaml's order, with their colours, for every figure and the report.
+  const sides = registry.sides ?? NO_SIDES;
   const tables = await runAnalyses({
     transcripts: docs.map((d) => countedSpeech(d.transcript, opts.speech ?? 'all')),
     annotated: [],
@@ -267,7 +272,7 @@ async function writeTablesAndReport(ctx: {
     rowLevel: false,
     keepPresentNames: opts.keepPresentNames ?? false,
     collocateTerms: opts.collocateTerms ?? [],
-    honorifics: loadRegistry(config.inputs.speakers, 'speakers.yaml').honorifics,
+    honorifics: registry.honorifics,
     comparisons: ctx.comparisons,
   });
   const units = partials.flatMap((p) => p.units);
@@ -281,6 +286,8 @@ async function writeTablesAndReport(ctx: {
 
   const stance = readStance();
   const figures = buildFigures(tables, {
+    sides,
+    headline: headlineKeys(config.dictionary),
     sentimentOverrides: config.sentiment.overrides,
     sentimentTargets: config.sentiment.targets,
     keynessKeepsPresentNames: opts.keepPresentNames ?? false,
@@ -338,6 +345,7 @@ async function writeTablesAndReport(ctx: {
     methodsParagraph({
       tables,
       manifest,
+      sides,
       sentimentMethods: sentimentMethods(
         readAgreement(),
         undefined,
@@ -356,6 +364,7 @@ async function writeTablesAndReport(ctx: {
       diagnostics: ctx.diagnostics,
       manifest,
       methods,
+      sides,
       evidence: {
         speechFiles,
         targets: config.sentiment.targets.map((t) => t.key),

@@ -1,4 +1,5 @@
 import { ConfigError } from './errors.js';
+import { isUnknownSide, type SideColours } from './figures/theme.js';
 import type { Registry, Speaker } from './types.js';
 import { parseYamlWithLines } from './yaml.js';
 
@@ -27,6 +28,11 @@ export const DEFAULT_HONORIFICS = [
  *       side: Albania
  *       role: First Secretary of the ALP CC
  *       aliases: [Comrade Enver Hoxha, Enver]
+ *   sides:                                       # optional: order and colours
+ *     - name: Albania
+ *       colour: "#D55E00"                        # optional, quoted
+ * The sides' order (figures, legends, the report) is the `sides:` list's,
+ * then the other speakers' sides in the order they first appear.
  * Throws ConfigError naming the line and what was expected.
  */
 export function loadRegistry(text: string, file = 'speakers.yaml'): Registry {
@@ -111,7 +117,90 @@ export function loadRegistry(text: string, file = 'speakers.yaml'): Registry {
       aliases: aliases.map((a) => a.trim()),
     });
   });
-  return { speakers, honorifics };
+  const listed = loadSides(value['sides'], file, lineOf);
+  const declared = [...listed.declared];
+  for (const sp of speakers)
+    if (!declared.includes(sp.side) && !isUnknownSide(sp.side)) declared.push(sp.side);
+  return { speakers, honorifics, sides: { declared, chosen: listed.chosen } };
+}
+
+const HEX_COLOUR = /^#[0-9A-Fa-f]{6}$/;
+
+/**
+ * The optional `sides:` list of speakers.yaml: each entry a side's name, or a
+ * mapping with `name` and an optional `colour` ("#RRGGBB", quoted: an
+ * unquoted # starts a YAML comment). Each side once, each colour once, and
+ * not "Unknown" (the unregistered speakers' side, always grey).
+ */
+function loadSides(
+  list: unknown,
+  file: string,
+  lineOf: (path: Array<string | number>) => number | undefined,
+): SideColours & { chosen: Map<string, string> } {
+  const declared: string[] = [];
+  const chosen = new Map<string, string>();
+  if (list === undefined) return { declared, chosen };
+  if (!Array.isArray(list))
+    throw new ConfigError(
+      file,
+      lineOf(['sides']) ?? 1,
+      `expected "sides" to be a list of sides (a name, or name and colour), found ${kind(list)}`,
+    );
+  const colourOf = new Map<string, string>();
+  list.forEach((entry, i) => {
+    const line = lineOf(['sides', i]) ?? lineOf(['sides']);
+    const at = (key: string) => lineOf(['sides', i, key]) ?? line;
+    const e = typeof entry === 'string' ? { name: entry } : entry;
+    if (!isRecord(e))
+      throw new ConfigError(
+        file,
+        line,
+        `expected a side: its name, or a mapping with "name" and "colour", found ${kind(entry)}`,
+      );
+    const other = Object.keys(e).find((k) => k !== 'name' && k !== 'colour');
+    if (other !== undefined)
+      throw new ConfigError(
+        file,
+        at(other),
+        `expected only "name" and "colour" in a side, found "${other}"${other === 'color' ? ' (spelled "colour" here)' : ''}`,
+      );
+    const name = e['name'];
+    if (typeof name !== 'string' || name.trim() === '')
+      throw new ConfigError(
+        file,
+        at('name'),
+        `expected "name" of a side (a non-empty string), found ${kind(name)}`,
+      );
+    const side = name.trim();
+    if (isUnknownSide(side))
+      throw new ConfigError(
+        file,
+        at('name'),
+        `expected a side other than "Unknown": it is the side of unregistered speakers, always grey`,
+      );
+    if (declared.includes(side))
+      throw new ConfigError(file, at('name'), `expected each side once, found "${side}" twice`);
+    declared.push(side);
+    if (!Object.hasOwn(e, 'colour')) return;
+    const colour = e['colour'];
+    if (typeof colour !== 'string' || !HEX_COLOUR.test(colour.trim()))
+      throw new ConfigError(
+        file,
+        at('colour'),
+        `expected "colour" of ${side} as "#RRGGBB" in quotes (an unquoted # starts a comment), found ${kind(colour)}`,
+      );
+    const hex = colour.trim().toUpperCase();
+    const twin = colourOf.get(hex);
+    if (twin !== undefined)
+      throw new ConfigError(
+        file,
+        at('colour'),
+        `expected each side its own colour, found ${hex} for both ${twin} and ${side}`,
+      );
+    colourOf.set(hex, side);
+    chosen.set(side, hex);
+  });
+  return { declared, chosen };
 }
 
 /** Lookup key of a name: honorifics stripped, case, hyphens and spacing ignored. */

@@ -5,6 +5,8 @@
  * later stage cannot be handed an earlier artifact.
  */
 
+import type { SideColours } from './figures/theme.js';
+
 /** A problem found in the data or configuration, with its place. */
 export interface Diagnostic {
   /** Path relative to the corpus folder (e.g. "raw/1959-06-06.txt", "speakers.yaml"). */
@@ -34,6 +36,8 @@ export interface Registry {
   speakers: Speaker[];
   /** Honorifics stripped from labels before lookup ("Comrade", "Ambassador", …). */
   honorifics: string[];
+  /** The sides in their declared order, with chosen colours (figures, legends, the report). */
+  sides?: SideColours;
 }
 
 /** The kind of file a document came from (its extension; .htm is html). */

@@ -56,6 +56,51 @@ describe('speakers.yaml', () => {
   });
 });
 
+describe('speakers.yaml sides', () => {
+  const speakers =
+    'speakers:\n  - {name: A, side: USSR}\n  - {name: B, side: PRC}\n  - {name: C, side: USSR}\n  - {name: D, side: Unknown}\n';
+
+  it('declares the sides in the order the speakers first give them', () => {
+    expect(loadRegistry(speakers).sides).toEqual({ declared: ['USSR', 'PRC'], chosen: new Map() });
+  });
+
+  it("puts a sides: list first, with its colours, then the speakers' other sides", () => {
+    const reg = loadRegistry(`${speakers}sides:\n  - name: PRC\n    colour: "#cc79a7"\n  - Cuba\n`);
+    expect(reg.sides).toEqual({
+      declared: ['PRC', 'Cuba', 'USSR'],
+      chosen: new Map([['PRC', '#CC79A7']]),
+    });
+  });
+
+  it.each([
+    ['sides: PRC\n', 'speakers.yaml:6: expected "sides" to be a list of sides'],
+    [
+      'sides:\n  - name: PRC\n    colour: #CC79A7\n',
+      'speakers.yaml:8: expected "colour" of PRC as "#RRGGBB" in quotes (an unquoted # starts a comment), found nothing',
+    ],
+    [
+      'sides:\n  - name: PRC\n    colour: red\n',
+      'speakers.yaml:8: expected "colour" of PRC as "#RRGGBB"',
+    ],
+    [
+      'sides:\n  - name: PRC\n    color: "#CC79A7"\n',
+      'speakers.yaml:8: expected only "name" and "colour" in a side, found "color" (spelled "colour" here)',
+    ],
+    [
+      'sides:\n  - PRC\n  - name: PRC\n',
+      'speakers.yaml:8: expected each side once, found "PRC" twice',
+    ],
+    ['sides:\n  - Unknown\n', 'speakers.yaml:7: expected a side other than "Unknown"'],
+    ['sides:\n  - [PRC]\n', 'speakers.yaml:7: expected a side: its name, or a mapping'],
+    [
+      'sides:\n  - {name: PRC, colour: "#CC79A7"}\n  - {name: USSR, colour: "#cc79a7"}\n',
+      'speakers.yaml:8: expected each side its own colour, found #CC79A7 for both PRC and USSR',
+    ],
+  ])('refuses %j at its line', (block, message) => {
+    expect(thrown(() => loadRegistry(speakers + block)).message).toContain(message);
+  });
+});
+
 describe('corpus.yaml', () => {
   it('reads per-file overrides', () => {
     const m = loadCorpusConfig('documents:\n  a.txt:\n    date: 1961-02-10\n    title: T\n');

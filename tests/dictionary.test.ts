@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   dictionaryFromTerms,
+  HEADLINE_FALLBACK,
+  headlineKeys,
   loadDictionary,
   matchDictionary,
   matcherFor,
@@ -18,6 +20,16 @@ const found = (text: string, dict = shipped) =>
   matchDictionary(dict, text).map((m) => [m.key, m.form]);
 
 describe('the shipped dictionary', () => {
+  it('marks the five headline keys of the shipped figures, in their order', () => {
+    expect(headlineKeys(shipped)).toEqual([
+      'marxist-leninist',
+      'marxism-leninism',
+      'revisionism',
+      'khrushchev',
+      'imperialism',
+    ]);
+  });
+
   it('has the keys the issue asks for', () => {
     const keys = shipped.entries.map((e) => e.key);
     for (const k of [
@@ -125,12 +137,45 @@ describe('loadDictionary', () => {
     ['a: [soviet union]\nb:\n  - soviet-union\n', 'd.yaml:3: expected each pattern once'],
     [
       'a:\n  patterns: [x]\n  colour: red\n',
-      'd.yaml:3: expected "patterns", "description" or "independent"',
+      'd.yaml:3: expected "patterns", "description", "independent" or "headline"',
     ],
     ['a: [x\n', 'd.yaml'],
+    [
+      'a:\n  patterns: [x]\n  headline: first\n',
+      'd.yaml:3: expected "headline" of "a" to be its place among the headline keys (1, 2, …) or true, found string "first"',
+    ],
+    ['a:\n  patterns: [x]\n  headline: 0\n', 'd.yaml:3: expected "headline" of "a"'],
+    ['a:\n  patterns: [x]\n  headline: 1.5\n', 'd.yaml:3: expected "headline" of "a"'],
+    [
+      'a:\n  patterns: [x]\n  headline: 2\nb:\n  headline: 2\n  patterns: [y]\n',
+      'd.yaml:5: expected each headline place once, found headline: 2 for both "a" and "b"',
+    ],
   ])('rejects %j', (text, message) => {
     expect(() => loadDictionary(text, 'd.yaml')).toThrow(ConfigError);
     expect(() => loadDictionary(text, 'd.yaml')).toThrow(message);
+  });
+
+  it('orders the headline keys by their place, then those marked true in file order', () => {
+    const d = loadDictionary(
+      [
+        'a:\n  headline: true\n  patterns: [a]',
+        'b:\n  headline: 2\n  patterns: [b]',
+        'c: [c]',
+        'd:\n  headline: false\n  patterns: [d]',
+        'e:\n  headline: 1\n  patterns: [e]',
+        'f:\n  headline: true\n  patterns: [f]',
+      ].join('\n'),
+      'd.yaml',
+    );
+    expect(headlineKeys(d)).toEqual(['e', 'b', 'a', 'f']);
+    expect(d.entries.find((e) => e.key === 'b')?.headline).toBe(2);
+    expect(d.entries.find((e) => e.key === 'd')).not.toHaveProperty('headline');
+  });
+
+  it('falls back to the first keys of the file when none is marked', () => {
+    const keys = 'abcdefg'.split('');
+    const d = loadDictionary(keys.map((k) => `${k}: [${k}]`).join('\n'), 'd.yaml');
+    expect(headlineKeys(d)).toEqual(keys.slice(0, HEADLINE_FALLBACK));
   });
 
   it('builds one independent key per extra term', () => {

@@ -19,15 +19,15 @@ import {
   VEGA_LITE_SCHEMA,
 } from '../pipeline/figures/index.js';
 import { loadFonts, normaliseSvgIds } from '../pipeline/figures/render.js';
-import { sideScale } from '../pipeline/figures/theme.js';
-import { buildFixture } from './fixtures/report/fixture.js';
+import { NO_SIDES, SIDE_PALETTE, sideScale } from '../pipeline/figures/theme.js';
+import { buildFixture, HEADLINE } from './fixtures/report/fixture.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const goldenDir = join(here, 'golden');
 const update = process.env.UPDATE_GOLDEN === '1';
 
 const fixture = buildFixture();
-const figures = buildFigures(fixture.tables);
+const figures = buildFigures(fixture.tables, { headline: HEADLINE });
 const rendered = new Map<string, { svg: string; png: Uint8Array; pdf: Uint8Array }>();
 
 beforeAll(async () => {
@@ -78,7 +78,7 @@ describe('buildFigures', () => {
 
   it('does not mutate the tables and is a pure function of them', () => {
     const before = stableJson(fixture.tables);
-    const again = buildFigures(fixture.tables);
+    const again = buildFigures(fixture.tables, { headline: HEADLINE });
     expect(stableJson(fixture.tables)).toBe(before);
     expect(again.map((f) => stableJson(f.spec))).toEqual(figures.map((f) => stableJson(f.spec)));
   });
@@ -198,12 +198,51 @@ describe('keyness', () => {
 
 describe('theme', () => {
   it('gives each side one fixed colour-blind-safe colour and unknown sides grey', () => {
-    expect(sideScale(['DPRK', 'Unknown', 'Albania'])).toEqual({
+    expect(sideScale(['DPRK', 'Unknown', 'Albania'], NO_SIDES)).toEqual({
       domain: ['Albania', 'DPRK', 'Unknown'],
       range: ['#D55E00', '#0072B2', '#8C8C8C'],
     });
     // Same colour for Albania whatever else is present.
-    expect(sideScale(['Albania']).range).toEqual(['#D55E00']);
+    expect(sideScale(['Albania'], NO_SIDES).range).toEqual(['#D55E00']);
+  });
+
+  it('orders and colours the sides as the corpus declares them, whichever are present', () => {
+    const palette = { declared: ['USSR', 'PRC', 'Albania'] };
+    expect(sideScale(['Albania', 'PRC', 'USSR', 'Unknown'], palette)).toEqual({
+      domain: ['USSR', 'PRC', 'Albania', 'Unknown'],
+      range: [...SIDE_PALETTE.slice(0, 3), '#8C8C8C'],
+    });
+    // A side keeps its colour when the sides declared before it are absent.
+    expect(sideScale(['Albania'], palette)).toEqual({
+      domain: ['Albania'],
+      range: [SIDE_PALETTE[2]],
+    });
+    // Sides nobody declared follow in name order, in the next colours.
+    expect(sideScale(['Zed', 'Cuba', 'PRC'], palette).domain).toEqual(['PRC', 'Cuba', 'Zed']);
+    expect(sideScale(['Zed', 'Cuba', 'PRC'], palette).range).toEqual([
+      SIDE_PALETTE[1],
+      SIDE_PALETTE[3],
+      SIDE_PALETTE[4],
+    ]);
+  });
+
+  it('keeps the colours a corpus chose and gives the others the palette colours left', () => {
+    const palette = {
+      declared: ['USSR', 'PRC', 'Albania'],
+      chosen: new Map([['PRC', SIDE_PALETTE[0]!]]),
+    };
+    expect(sideScale(['Albania', 'PRC', 'USSR'], palette).range).toEqual([
+      SIDE_PALETTE[1],
+      SIDE_PALETTE[0],
+      SIDE_PALETTE[2],
+    ]);
+  });
+
+  it('greys the sides beyond the palette', () => {
+    const many = Array.from({ length: SIDE_PALETTE.length + 1 }, (_, i) => `Side ${i + 10}`);
+    const { range } = sideScale(many, { declared: many });
+    expect(range.slice(0, -1)).toEqual([...SIDE_PALETTE]);
+    expect(range.at(-1)).toBe('#8C8C8C');
   });
 
   it('uses the same side colours in every figure', () => {
@@ -352,7 +391,7 @@ describe('rendering', () => {
 
 describe('determinism', () => {
   it('two builds and renders give byte-identical spec, CSV, SVG and PDF files', async () => {
-    const again = buildFigures(buildFixture().tables);
+    const again = buildFigures(buildFixture().tables, { headline: HEADLINE });
     for (const f of again) {
       const first = rendered.get(f.id)!;
       const svg = await renderSvg(f);

@@ -16,8 +16,7 @@ import {
   mergeCollocates,
   TOP_COLLOCATES,
 } from '../analyses/collocates.js';
-import { loadDictionary } from '../analyses/dictionary.js';
-import { HEADLINE_KEYS } from '../analyses/phrases-figures.js';
+import { headlineKeys, loadDictionary } from '../analyses/dictionary.js';
 import { loadStopwords, stopwordSet } from '../analyses/stopwords.js';
 import { trendRows, trendsFigure, trendsPart, trendTerms } from '../analyses/trends.js';
 import { renderSvg } from '../pipeline/figures/render.js';
@@ -28,6 +27,7 @@ import { annotateInputs, REPO } from './helpers.js';
 const corpus = readCorpus(join(REPO, 'corpus'));
 const inputs = annotateInputs(corpus);
 const dictionary = loadDictionary(inputs.dictionary, 'dictionary.yaml');
+const HEADLINE_KEYS = headlineKeys(dictionary);
 const stopwords = stopwordSet(loadStopwords(inputs.stopwords, 'stopwords.txt'));
 const { transcripts } = buildTranscripts(corpus);
 const settings = { dictionary, keys: HEADLINE_KEYS, terms: [], stopwords };

@@ -28,6 +28,7 @@ import {
 import { compareText, PANEL_WIDTH } from '../../pipeline/figures/theme.js';
 import type { Figure } from '../../pipeline/figures/types.js';
 import type { FigureOptions } from '../contract.js';
+import { sidePalette } from '../figure-options.js';
 import type { Tables } from '../types.js';
 import { MIN_INTERVAL_N } from './analysis.js';
 import { stanceText } from './stance.js';
@@ -148,7 +149,7 @@ function sentimentTooltip(withSpeaker: boolean, yearly: boolean): object[] {
  */
 function sentimentLayers(
   x: object,
-  sides: string[],
+  color: object,
   tooltip: object[],
   yTitle: string,
   detail?: string,
@@ -168,7 +169,7 @@ function sentimentLayers(
         x,
         y: { field: 'ci_low', type: 'quantitative', scale: sentimentScale, title: yTitle },
         y2: { field: 'ci_high' },
-        color: colour(sides),
+        color,
         tooltip,
       },
     },
@@ -178,7 +179,7 @@ function sentimentLayers(
       encoding: {
         x,
         y: { field: 'mean', type: 'quantitative', scale: sentimentScale, title: yTitle },
-        color: colour(sides),
+        color,
         ...lineDetail,
       },
     },
@@ -188,7 +189,7 @@ function sentimentLayers(
       encoding: {
         x,
         y: { field: 'mean', type: 'quantitative', scale: sentimentScale, title: yTitle },
-        color: colour(sides),
+        color,
         tooltip,
       },
     },
@@ -198,7 +199,7 @@ function sentimentLayers(
       encoding: {
         x,
         y: { field: 'mean', type: 'quantitative', scale: sentimentScale, title: yTitle },
-        color: colour(sides),
+        color,
         tooltip,
       },
     },
@@ -293,6 +294,7 @@ const yearlyCaption = (n: number) =>
   `(mean ± 1.96 standard errors); per-meeting values with bootstrap intervals are in sentiment.csv.`;
 
 export function sentimentBySide(tables: Tables, options: FigureOptions = {}): Figure | undefined {
+  const palette = sidePalette(options);
   const n = meetingCount(tables);
   const yearly = n > MAX_TIME_MEETINGS;
   const data = yearly ? yearlySentiment(tables, 'side') : sentimentRows(tables, 'side');
@@ -303,7 +305,7 @@ export function sentimentBySide(tables: Tables, options: FigureOptions = {}): Fi
       compareText(String(a.doc_id), String(b.doc_id)) ||
       compareText(String(a.side), String(b.side)),
   );
-  const sides = sidesOf(data);
+  const sides = sidesOf(data, palette);
   const x = dateX(data.map((d) => String(d.date)));
   const alt =
     `Line chart of mean sentence sentiment per meeting on a calendar axis, one line per side ` +
@@ -317,7 +319,12 @@ export function sentimentBySide(tables: Tables, options: FigureOptions = {}): Fi
     ),
     width: PANEL_WIDTH,
     height: 240,
-    layer: sentimentLayers(x, sides, sentimentTooltip(false, yearly), sentimentTitle),
+    layer: sentimentLayers(
+      x,
+      colour(sides, palette),
+      sentimentTooltip(false, yearly),
+      sentimentTitle,
+    ),
   };
   return figure(
     'sentiment-by-side',
@@ -334,6 +341,7 @@ export function sentimentBySpeaker(
   tables: Tables,
   options: FigureOptions = {},
 ): Figure | undefined {
+  const palette = sidePalette(options);
   const n = meetingCount(tables);
   const yearly = n > MAX_TIME_MEETINGS;
   const all = sentimentRows(tables, 'speaker');
@@ -345,7 +353,7 @@ export function sentimentBySpeaker(
       ? all.filter((r) => keep.has(String(r.speaker)))
       : all;
   if (data.length === 0) return undefined;
-  const sides = sidesOf(data);
+  const sides = sidesOf(data, palette);
   const speakerSide = new Map<string, string>();
   for (const d of data) speakerSide.set(String(d.speaker), String(d.side));
   const speakers = [...speakerSide.keys()].sort(
@@ -375,7 +383,13 @@ export function sentimentBySpeaker(
     spec: {
       width: PANEL_WIDTH,
       height: 90,
-      layer: sentimentLayers(x, sides, sentimentTooltip(true, yearly), 'Mean score', 'speaker'),
+      layer: sentimentLayers(
+        x,
+        colour(sides, palette),
+        sentimentTooltip(true, yearly),
+        'Mean score',
+        'speaker',
+      ),
     },
   };
   return figure(
@@ -396,6 +410,7 @@ export function sentimentBySpeaker(
 // ── 7. Sentiment arc within each conversation ────────────────────────────────
 
 export function sentimentArc(tables: Tables, options: FigureOptions = {}): Figure | undefined {
+  const palette = sidePalette(options);
   const allMeetings = meetings(tables);
   const meetingList = mostRecent(allMeetings, MAX_MEETING_PANELS);
   const capped = meetingList.length < allMeetings.length;
@@ -427,7 +442,7 @@ export function sentimentArc(tables: Tables, options: FigureOptions = {}): Figur
   }
   if (data.length === 0) return undefined;
   const order = present(meetingList, data);
-  const sides = sidesOf(data);
+  const sides = sidesOf(data, palette);
   const alt =
     `Small multiples, one row per meeting (${order.length}), of the mean sentiment of each speech ` +
     `turn against the turn number, points coloured by side, with a ${ARC_WINDOW}-turn moving average.`;
@@ -469,7 +484,7 @@ export function sentimentArc(tables: Tables, options: FigureOptions = {}): Figur
               scale: sentimentScale,
               title: 'Mean score',
             },
-            color: colour(sides),
+            color: colour(sides, palette),
             size: {
               field: 'sentences',
               type: 'quantitative',
@@ -537,6 +552,7 @@ function targetExample(targets: FigureOptions['sentimentTargets'] = []): string 
 export const TARGET_TITLE = 'Tone of the sentences that mention each target, per year';
 
 export function targetTone(tables: Tables, options: FigureOptions = {}): Figure | undefined {
+  const palette = sidePalette(options);
   const data: Row[] = tables.sentimentTargets
     .map((r) => ({
       year: r.year,
@@ -555,7 +571,7 @@ export function targetTone(tables: Tables, options: FigureOptions = {}): Figure 
     );
   if (data.length === 0) return undefined;
   const targets = [...new Set(data.map((d) => String(d.target)))].sort(compareText);
-  const sides = sidesOf(data);
+  const sides = sidesOf(data, palette);
   const x = {
     ...(dateX(
       data.map((d) => String(d.date)),
@@ -581,7 +597,7 @@ export function targetTone(tables: Tables, options: FigureOptions = {}): Figure 
       height: 130,
       layer: sentimentLayers(
         x,
-        sides,
+        colour(sides, palette),
         [
           { field: 'target', title: 'Target' },
           { field: 'year', title: 'Year' },
@@ -626,6 +642,7 @@ export const DRIVER_YEARS = 8;
  * positive and negative contributors (sentiment_drivers.csv), as diverging bars.
  */
 export function sentimentDrivers(tables: Tables, options: FigureOptions = {}): Figure | undefined {
+  const palette = sidePalette(options);
   const years = [...new Set(tables.sentimentDrivers.map((r) => r.year))].sort((a, b) => a - b);
   const shownYears = new Set(years.slice(-DRIVER_YEARS));
   const data: Row[] = tables.sentimentDrivers
@@ -647,7 +664,7 @@ export function sentimentDrivers(tables: Tables, options: FigureOptions = {}): F
         a.rank - b.rank,
     );
   if (data.length === 0) return undefined;
-  const sides = sidesOf(data);
+  const sides = sidesOf(data, palette);
   const alt =
     `Diverging bar charts, one panel per side and year, of the ${DRIVERS_SHOWN} words that raise ` +
     `and the ${DRIVERS_SHOWN} that lower that side's sentence scores most.`;

@@ -8,5 +8,5 @@ export { figureFiles, figureSoftware } from './build.js';
 export { toVega } from './compile.js';
 export { VEGA_LITE_SCHEMA } from './kit.js';
 export { renderFigure, renderPdf, renderPng, renderSvg } from './render.js';
-export { SIDE_COLOURS, sideScale } from './theme.js';
+export { NO_SIDES, SIDE_PALETTE, type SideColours, sideScale } from './theme.js';
 export type { Figure, Rendered } from './types.js';

@@ -6,7 +6,14 @@
  * (the tables are read through the few fields the helpers need).
  */
 import { type Meeting, round, yearOf, yearSpan } from './data.js';
-import { compareText, PANEL_WIDTH, sideOrder, sideScale, themeConfig } from './theme.js';
+import {
+  compareText,
+  PANEL_WIDTH,
+  type SideColours,
+  sideOrder,
+  sideScale,
+  themeConfig,
+} from './theme.js';
 import type { Figure } from './types.js';
 
 /** Above this many meetings, the time-series figures show one point per calendar year. */
@@ -29,12 +36,17 @@ export type Row = Record<string, string | number | boolean | null>;
 
 const SIDE_TITLE = 'Side';
 
-export function colour(sides: Iterable<string>, title: string | null = SIDE_TITLE): Row | object {
+/** Colour by side: the sides present, in the corpus's order and colours (`palette`). */
+export function colour(
+  sides: Iterable<string>,
+  palette: SideColours,
+  title: string | null = SIDE_TITLE,
+): Row | object {
   return {
     field: 'side',
     type: 'nominal',
     title,
-    scale: sideScale(sides),
+    scale: sideScale(sides, palette),
   };
 }
 
@@ -104,8 +116,14 @@ export function figure(
 }
 
 /** The sides present in `rows`, in legend order. */
-export function sidesOf(rows: ReadonlyArray<Record<string, unknown>>): string[] {
-  return sideOrder(rows.map((r) => String(r.side)));
+export function sidesOf(
+  rows: ReadonlyArray<Record<string, unknown>>,
+  palette: SideColours,
+): string[] {
+  return sideOrder(
+    rows.map((r) => String(r.side)),
+    palette,
+  );
 }
 
 /** "lo to hi" of `values`, rounded to 2 decimals (for alt texts and captions). */

@@ -15,7 +15,7 @@ import { NEGATION_TERM, NEGATORS } from '../../analyses/sentiment/scorer.js';
 import type { KwicRow, Tables } from '../../analyses/types.js';
 import { stableJson } from '../csv.js';
 import { toVega } from '../figures/compile.js';
-import { compareText, sideScale } from '../figures/theme.js';
+import { compareText, NO_SIDES, type SideColours, sideScale } from '../figures/theme.js';
 import type { Figure } from '../figures/types.js';
 import type { Diagnostic, Transcript } from '../types.js';
 import { browserBundles } from './assets.js';
@@ -48,6 +48,11 @@ export interface ReportInput {
   dataFiles?: string[];
   /** Optional page title; default from manifest.title or a generic one. */
   title?: string;
+  /**
+   * The corpus's sides in their declared order, with their colours
+   * (corpus/speakers.yaml); without it, the sides present in name order.
+   */
+  sides?: SideColours;
   /**
    * The evidence files written beside the page (./evidence-data.ts): the
    * speech files' names and the sentiment targets in their bit order.
@@ -84,6 +89,8 @@ function safeScript(code: string): string {
 
 interface Ctx {
   docAnchor: Map<string, string>;
+  /** The corpus's sides, their order and colours. */
+  palette: SideColours;
   sideIdx: Record<string, number>;
   /** Documents whose text is in the reading view (the first MAX_READING_DOCS by date). */
   inlined: Set<string>;
@@ -113,9 +120,11 @@ export function buildReport(input: ReportInput): string {
   const allSides = new Set<string>();
   for (const r of tables.turnStats) allSides.add(r.side);
   for (const t of transcripts) for (const turn of t.turns) allSides.add(turn.side);
+  const palette = input.sides ?? NO_SIDES;
   const ctx: Ctx = {
     docAnchor,
-    sideIdx: sideIndex(allSides),
+    palette,
+    sideIdx: sideIndex(allSides, palette),
     inlined: new Set(sortedTranscripts.slice(0, MAX_READING_DOCS).map((t) => t.docId)),
   };
 
@@ -211,7 +220,7 @@ export function buildReport(input: ReportInput): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="referrer" content="no-referrer">',
     `<title>${esc(title)}</title>`,
-    `<style>${stylesheet(allSides)}</style>`,
+    `<style>${stylesheet(allSides, palette)}</style>`,
     '</head>',
     '<body>',
     body,
@@ -336,7 +345,10 @@ function concordanceSection(
   evidence: { speechFiles: string[]; periods: string[][] },
 ): string {
   const kwic = tables.kwic;
-  const sides = sideScale(kwic.map((k) => k.side)).domain;
+  const sides = sideScale(
+    kwic.map((k) => k.side),
+    ctx.palette,
+  ).domain;
   const counts = new Map<string, Map<string, number>>();
   for (const k of kwic) {
     const m = counts.get(k.phrase) ?? new Map<string, number>();

@@ -5,7 +5,7 @@ import { type Comparisons, comparisonsText } from '../../analyses/comparisons.js
  * tables or read from the manifest, so it cannot drift from the results.
  */
 import type { Tables } from '../../analyses/types.js';
-import { compareText, sideOrder } from '../figures/theme.js';
+import { compareText, NO_SIDES, type SideColours, sideOrder } from '../figures/theme.js';
 import { formatInt } from './html.js';
 
 export interface MethodsInput {
@@ -13,6 +13,8 @@ export interface MethodsInput {
   manifest: Record<string, unknown>;
   /** The sentiment scorer's own description, including its measured agreement with human ratings. */
   sentimentMethods?: string;
+  /** The corpus's sides in their declared order (corpus/speakers.yaml); without it, name order. */
+  sides?: SideColours;
 }
 
 function list(items: string[]): string {
@@ -61,7 +63,7 @@ export function methodsParagraph(input: MethodsInput): string {
     s.speakers.add(r.speaker);
     bySide.set(r.side, s);
   }
-  const sides = sideOrder(bySide.keys()).map((side) => {
+  const sides = sideOrder(bySide.keys(), input.sides ?? NO_SIDES).map((side) => {
     const s = bySide.get(side)!;
     return `${side || 'no side'}: ${plural(s.words, 'word')} by ${plural(s.speakers.size, 'speaker')}`;
   });

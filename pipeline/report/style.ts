@@ -2,19 +2,19 @@
  * The report's stylesheet. Side colours come from the figures' palette so a
  * side looks the same in a chart, the concordance and the reading view.
  */
-import { sideScale } from '../figures/theme.js';
+import { type SideColours, sideScale } from '../figures/theme.js';
 
 /** Index of each side in the palette (1-based; 0 = not a known side). */
-export function sideIndex(sides: Iterable<string>): Record<string, number> {
+export function sideIndex(sides: Iterable<string>, palette: SideColours): Record<string, number> {
   const out: Record<string, number> = {};
-  sideScale(sides).domain.forEach((s, i) => {
+  sideScale(sides, palette).domain.forEach((s, i) => {
     out[s] = i + 1;
   });
   return out;
 }
 
-export function stylesheet(sides: Iterable<string>): string {
-  const scale = sideScale(sides);
+export function stylesheet(sides: Iterable<string>, palette: SideColours): string {
+  const scale = sideScale(sides, palette);
   const sideRules = scale.range.map((c, i) => `.side-${i + 1}{--side:${c}}`).join('\n');
   return `
 :root{--ink:#1b1b1b;--muted:#555;--rule:#d8d8d8;--bg:#fff;--mark:#fff1a8;--side:#8c8c8c}

@@ -10,6 +10,9 @@ import { renderFigure } from '../figures/render.js';
 import { sideScale, themeConfig } from '../figures/theme.js';
 import type { Figure } from '../figures/types.js';
 
+/** Two made-up sides: the warm-up names no corpus's. */
+const WARM_SIDES = ['First side', 'Second side'];
+
 const WARM_UP: Pick<Figure, 'spec' | 'title'> = {
   title: 'warm-up',
   spec: {
@@ -20,10 +23,10 @@ const WARM_UP: Pick<Figure, 'spec' | 'title'> = {
     config: themeConfig(),
     data: {
       values: [
-        { side: 'Albania', year: '1959', value: 0.25 },
-        { side: 'DPRK', year: '1959', value: -0.5 },
-        { side: 'Albania', year: '1966', value: -0.125 },
-        { side: 'DPRK', year: '1966', value: 0.75 },
+        { side: 'First side', year: '1959', value: 0.25 },
+        { side: 'Second side', year: '1959', value: -0.5 },
+        { side: 'First side', year: '1966', value: -0.125 },
+        { side: 'Second side', year: '1966', value: 0.75 },
       ],
     },
     mark: { type: 'bar', tooltip: true },
@@ -31,7 +34,11 @@ const WARM_UP: Pick<Figure, 'spec' | 'title'> = {
       x: { field: 'year', type: 'nominal', title: 'Year' },
       xOffset: { field: 'side' },
       y: { field: 'value', type: 'quantitative', title: 'Mean tone (−1 to 1)' },
-      color: { field: 'side', type: 'nominal', scale: sideScale(['Albania', 'DPRK']) },
+      color: {
+        field: 'side',
+        type: 'nominal',
+        scale: sideScale(WARM_SIDES, { declared: WARM_SIDES }),
+      },
     },
   },
 };
