@@ -45,6 +45,7 @@
  */
 
 import { round } from '../pipeline/figures/data.js';
+import { listText } from '../pipeline/figures/kit.js';
 import {
   compareText,
   NO_SIDES,
@@ -834,6 +835,13 @@ export function collocatesFigure(
     .map(([g]) => g);
   const palette = options.sides ?? NO_SIDES;
   const groups = groupType === 'side' ? sideOrder(top2, palette) : [...top2].sort(compareText);
+  // More than two sides: the caption names the two shown and those left out.
+  const leftOut =
+    groupType === 'side' ? sideOrder(size.keys(), palette).filter((g) => !groups.includes(g)) : [];
+  const leftOutText =
+    leftOut.length > 0
+      ? `, the two sides that spoke the most words; ${listText(leftOut)}, in collocates.csv, ${leftOut.length === 1 ? 'is' : 'are'} not shown`
+      : '';
   const rank = (r: CollocateRow): number | null => (measure === 'g2' ? r.rank_g2 : r.rank_log_dice);
   const present = options.nodes.filter((n) =>
     ofType.some((r) => r.node === n && groups.includes(r.group)),
@@ -954,7 +962,7 @@ export function collocatesFigure(
   };
   const caption =
     `For each node (a dictionary key, with all its patterns, or a --collocates term) and each ` +
-    `${what} (${groups.join(' and ')}), the ${TOP_COLLOCATES} words that occur most strongly ` +
+    `${what} (${groups.join(' and ')}${leftOutText}), the ${TOP_COLLOCATES} words that occur most strongly ` +
     `within ${window.left} words to the left and ${window.right} to the right of its matches, ranked ` +
     `by ${measureTitle}` +
     (measure === 'g2' ? ', among words seen more often than expected' : '') +

@@ -17,6 +17,8 @@
  * or all on one day) is undefined, and keyness leaves that comparison out.
  */
 
+import { listText } from '../pipeline/figures/kit.js';
+
 /** One side of a comparison: a name and the corpus sides pooled under it (usually one). */
 export interface SideGroup {
   name: string;
@@ -176,7 +178,7 @@ export function comparisonsText(c: Comparisons): string {
           ? ' as set in corpus.yaml'
           : `, ${DEFAULT_RULE.sides} (no comparisons.sides in corpus.yaml)`) +
         (c.sides.left_out.length > 0
-          ? `; ${c.sides.left_out.join(', ')} ${c.sides.left_out.length === 1 ? 'is' : 'are'} in no side comparison`
+          ? `; ${listText(c.sides.left_out)} ${c.sides.left_out.length === 1 ? 'is' : 'are'} in no side comparison`
           : ''),
     );
   } else parts.push('there is no side comparison (fewer than two sides spoke)');

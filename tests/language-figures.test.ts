@@ -99,6 +99,21 @@ describe('collocates figure', () => {
     expect(bySide.caption).toContain('at least 3 times');
     expect(byPeriodG2.caption).toContain('log-likelihood G² (Dunning 1993)');
   });
+
+  it('shows the two sides that spoke most of three, in registry order, and names the third', () => {
+    // A third side with DPRK's collocates and fewer words than either side.
+    const china = rows
+      .filter((r) => r.group_type === 'side' && r.group === 'DPRK')
+      .map((r) => ({ ...r, group: 'China', words: 10 }));
+    const sides = { declared: ['DPRK', 'China', 'Albania'] };
+    const three = collocatesFigure([...rows, ...china], { nodes: HEADLINE_KEYS, sides, ...fixed })!;
+    expect([...new Set(three.data.map((d) => d.group))]).toEqual(['DPRK', 'Albania']);
+    expect(three.caption).toContain(
+      'each side (DPRK and Albania, the two sides that spoke the most words; China, in collocates.csv, is not shown)',
+    );
+    // Two sides: nothing is left out, and the caption says nothing of it.
+    expect(bySide.caption).toContain('each side (Albania and DPRK), the 10 words');
+  });
 });
 
 describe('trends figure', () => {

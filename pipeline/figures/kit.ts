@@ -126,6 +126,13 @@ export function sidesOf(
   );
 }
 
+/** Items as a sentence lists them: "a", "a and b", "a, b and c". */
+export function listText(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  if (items.length === 2) return `${items[0]} and ${items[1]}`;
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
 /** "lo to hi" of `values`, rounded to 2 decimals (for alt texts and captions). */
 export function range(values: number[]): string {
   if (values.length === 0) return 'no values';

@@ -5,6 +5,7 @@ import { type Comparisons, comparisonsText } from '../../analyses/comparisons.js
  * tables or read from the manifest, so it cannot drift from the results.
  */
 import type { Tables } from '../../analyses/types.js';
+import { listText as list } from '../figures/kit.js';
 import { compareText, NO_SIDES, type SideColours, sideOrder } from '../figures/theme.js';
 import { formatInt } from './html.js';
 
@@ -15,12 +16,6 @@ export interface MethodsInput {
   sentimentMethods?: string;
   /** The corpus's sides in their declared order (corpus/speakers.yaml); without it, name order. */
   sides?: SideColours;
-}
-
-function list(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  if (items.length === 2) return `${items[0]} and ${items[1]}`;
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
