@@ -25,6 +25,7 @@ interface Entry {
 interface RegistryFile {
   honorifics: string[];
   speakers: Entry[];
+  sides?: Array<string | { name: string; colour?: string }>;
 }
 
 const REAL = join(REPO, 'tests', 'fixtures', 'real');
@@ -241,13 +242,16 @@ describe('three sides: the shipped records and real Chinese records', () => {
 });
 
 describe('two sides named PRC and USSR: real Sino-Soviet records alone', () => {
-  // Khrushchev is the real registry's first entry, so its order is USSR, PRC.
-  const order = ['USSR', 'PRC'];
+  // Khrushchev is the real registry's first entry, so its speakers give the
+  // order USSR, PRC; a sides: list puts PRC first in a colour of its own.
+  const order = ['PRC', 'USSR'];
+  const colours = { PRC: '#CC79A7', USSR: SIDE_PALETTE[0] };
   const registry: RegistryFile = {
     honorifics,
     speakers: realRegistry.speakers
       .filter((s) => s.side === 'USSR' || s.side === 'China')
       .map((s) => ({ ...s, side: s.side === 'China' ? 'PRC' : s.side })),
+    sides: [{ name: 'PRC', colour: colours.PRC }],
   };
   // The shipped sentiment.yaml without its albania and korea targets: a
   // caption quotes a target's patterns, which are the corpus's to choose.
@@ -269,16 +273,19 @@ describe('two sides named PRC and USSR: real Sino-Soviet records alone', () => {
     expect(texts.some(([, t]) => /\bPRC\b/.test(t) && /\bUSSR\b/.test(t))).toBe(true);
   });
 
-  it('colours USSR then PRC, as the registry orders them', () => {
+  it('colours PRC then USSR, as the sides: list orders and colours them', () => {
+    let scales = 0;
     for (const id of figureIds(out)) {
       const spec = JSON.parse(out.get(`figures/${id}.vl.json`)!) as unknown;
       for (const { domain, range } of sideScales(spec)) {
+        scales++;
         const sides = domain.filter((s) => s !== 'Unknown');
         expect(sides, id).toEqual(order.filter((s) => sides.includes(s)));
         expect(range.slice(0, sides.length), id).toEqual(
-          sides.map((s) => SIDE_PALETTE[order.indexOf(s)]),
+          sides.map((s) => colours[s as keyof typeof colours]),
         );
       }
     }
+    expect(scales).toBeGreaterThan(5);
   });
 });
