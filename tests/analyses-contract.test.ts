@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { codebook, FIGURE_CODEBOOK } from '../analyses/codebook.js';
 import type { AnalysisContext } from '../analyses/contract.js';
-import { loadDictionary } from '../analyses/dictionary.js';
+import { headlineKeys, loadDictionary } from '../analyses/dictionary.js';
+import type { FigureOptions } from '../analyses/figure-options.js';
 import { ANALYSES, documentParts, runAnalyses, tableSpecs } from '../analyses/index.js';
 import { type DocumentPartial, documentPartials } from '../analyses/per-document.js';
 import { loadSentimentConfig } from '../analyses/sentiment/config.js';
@@ -20,6 +21,7 @@ import type { Results } from '../analyses/tables.js';
 import { stableJson } from '../pipeline/csv.js';
 import { buildAnnotator } from '../pipeline/document-processor.js';
 import { readCorpus } from '../pipeline/io.js';
+import { loadRegistry } from '../pipeline/registry.js';
 import { buildTranscripts } from '../pipeline/transcripts.js';
 import { annotateInputs, REPO } from './helpers.js';
 
@@ -30,6 +32,8 @@ const goldenDir = join(REPO, 'tests', 'golden', 'contract');
 let ctx: AnalysisContext;
 let partials: DocumentPartial[];
 let whole: Results;
+/** What the pipeline gives the figures of the shipped corpus: its sides and headline keys. */
+let figureOptions: FigureOptions;
 
 beforeAll(async () => {
   const corpus = readCorpus(join(REPO, 'corpus'));
@@ -47,6 +51,10 @@ beforeAll(async () => {
   const partialOf = documentPartials(settings, documentParts(settings));
   partials = transcripts.map((t, i) => partialOf(t, annotated[i]!));
   whole = await runAnalyses(ctx);
+  figureOptions = {
+    sides: loadRegistry(inputs.speakers, 'speakers.yaml').sides,
+    headline: headlineKeys(dictionary),
+  };
 }, 120_000);
 
 describe.each(ANALYSES.map((a) => [a.id, a] as const))('analysis %s', (_, analysis) => {
@@ -89,7 +97,7 @@ describe.each(ANALYSES.map((a) => [a.id, a] as const))('analysis %s', (_, analys
 
   it('has a golden spec for every figure it draws', () => {
     for (const build of analysis.figures ?? []) {
-      const fig = build(whole, {});
+      const fig = build(whole, figureOptions);
       expect(fig).toBeDefined();
       const path = join(goldenDir, `${fig!.id}.vl.golden.json`);
       const actual = stableJson(fig!.spec);
