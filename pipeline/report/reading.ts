@@ -128,6 +128,26 @@ function highlight(
   return [out + esc(text.slice(last)), n];
 }
 
+/** A record's paragraphs as the reading view shows them: its segments in text order, split at paragraphs and breaks. */
+export function readingParagraphs(t: Pick<Transcript, 'segments'>): Segment[][] {
+  const paragraphs: Segment[][] = [];
+  let current: Segment[] = [];
+  for (const s of [...t.segments].sort((a, b) => a.start - b.start)) {
+    if (s.kind === 'break') {
+      if (current.length) paragraphs.push(current);
+      current = [];
+      continue;
+    }
+    if (current.length && current[0]!.paragraph !== s.paragraph) {
+      paragraphs.push(current);
+      current = [];
+    }
+    current.push(s);
+  }
+  if (current.length) paragraphs.push(current);
+  return paragraphs;
+}
+
 export function renderTranscript(
   t: Transcript,
   kwic: ReadonlyArray<Pick<KwicRow, 'turn' | 'match' | 'phrase'>>,
@@ -146,22 +166,7 @@ export function renderTranscript(
   for (const [turn, m] of byTurn) matchers.set(turn, turnMatcher(m));
   const sideOfTurn = new Map(t.turns.map((x) => [x.turn, x.side] as const));
 
-  const paragraphs: Segment[][] = [];
-  let current: Segment[] = [];
-  for (const s of [...t.segments].sort((a, b) => a.start - b.start)) {
-    if (s.kind === 'break') {
-      if (current.length) paragraphs.push(current);
-      current = [];
-      continue;
-    }
-    if (current.length && current[0]!.paragraph !== s.paragraph) {
-      paragraphs.push(current);
-      current = [];
-    }
-    current.push(s);
-  }
-  if (current.length) paragraphs.push(current);
-
+  const paragraphs = readingParagraphs(t);
   const anchored = new Set<number>();
   let highlighted = 0;
   const html = paragraphs.map((segs) => {
