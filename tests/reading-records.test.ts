@@ -19,7 +19,7 @@ import { findChromium } from '../pipeline/bench/report-load.js';
 import { writeSyntheticCorpus } from '../pipeline/bench/synth.js';
 import { readCorpusRecord } from '../pipeline/corpus-json.js';
 import { parseCsv } from '../pipeline/csv.js';
-import { readingLayout } from '../pipeline/report/evidence-data.js';
+import { readingLayout, speechRecord, withLayout } from '../pipeline/report/evidence-data.js';
 import {
   MAX_READING_DOCS,
   readingParagraphs,
@@ -27,6 +27,7 @@ import {
 } from '../pipeline/report/reading.js';
 import { READING_JS } from '../pipeline/report/reading-client.js';
 import type { Transcript } from '../pipeline/types.js';
+import { buildFixture } from './fixtures/report/fixture.js';
 import { REPO, runCli } from './helpers.js';
 
 const executablePath = findChromium();
@@ -134,6 +135,41 @@ describe('the reading view drawn from the speech files', () => {
     });
     // Highlights were there to compare.
     expect(marks).toBeGreaterThan(DOCS);
+  });
+});
+
+describe('the reading view drawn from a speech entry, on the report fixture', () => {
+  it('escapes the markup in hostile records as the inlined view does', () => {
+    const render = new Function(`return ${READING_JS}`)() as (
+      r: SpeechEntry,
+      anchor: string,
+      sideIndex: Record<string, number>,
+    ) => string;
+    const fx = buildFixture({ hostile: true });
+    const sideIndex = { Albania: 1, DPRK: 2, Unknown: 3 };
+    let hostile = 0;
+    for (const t of fx.transcripts) {
+      const hits = fx.tables.kwic.filter((k) => k.doc_id === t.docId) as Array<
+        (typeof fx.tables.kwic)[number] & { start: number }
+      >;
+      const entry = withLayout(
+        Buffer.from(speechRecord(t, hits, [], { keys: [], test: [] }), 'utf8'),
+        Buffer.from(readingLayout(t), 'utf8'),
+      );
+      const expected = renderTranscript(t, hits, {
+        anchor: () => 'doc-x',
+        sideClass: (side) => `side-${sideIndex[side as keyof typeof sideIndex] ?? 0}`,
+      });
+      expect(
+        render(JSON.parse(Buffer.from(entry).toString('utf8')), 'doc-x', sideIndex),
+        t.docId,
+      ).toBe(expected);
+      if (t.text.includes('<')) {
+        hostile++;
+        expect(expected).toContain('&lt;');
+      }
+    }
+    expect(hostile).toBeGreaterThan(0);
   });
 });
 
