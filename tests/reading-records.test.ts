@@ -56,6 +56,13 @@ interface KwicLine {
   match: string;
 }
 
+/** The page's renderer (a function expression in a string), run here. */
+const render = new Function(`return ${READING_JS}`)() as (
+  r: SpeechEntry,
+  anchor: string,
+  sideIndex: Record<string, number>,
+) => string;
+
 let data: PageData;
 let html: string;
 const entries = new Map<string, SpeechEntry>();
@@ -116,11 +123,6 @@ describe('the reading view drawn from the speech files', () => {
   });
 
   it('draws every record as the page inlines it, character for character', () => {
-    const render = new Function(`return ${READING_JS}`)() as (
-      r: SpeechEntry,
-      anchor: string,
-      sideIndex: Record<string, number>,
-    ) => string;
     let marks = 0;
     data.evidence.order.forEach((doc, i) => {
       const expected = inlined(doc);
@@ -140,11 +142,6 @@ describe('the reading view drawn from the speech files', () => {
 
 describe('the reading view drawn from a speech entry, on the report fixture', () => {
   it('escapes the markup in hostile records as the inlined view does', () => {
-    const render = new Function(`return ${READING_JS}`)() as (
-      r: SpeechEntry,
-      anchor: string,
-      sideIndex: Record<string, number>,
-    ) => string;
     const fx = buildFixture({ hostile: true });
     const sideIndex = { Albania: 1, DPRK: 2, Unknown: 3 };
     let hostile = 0;
