@@ -1,9 +1,10 @@
 /**
  * The reading view of one record: its paragraphs as normalised, each
  * segment classified, turns in their side's colour, dictionary matches
- * highlighted. The report inlines the earliest records; every other record's
- * view is written to a script file (./evidence-data.ts) that the page loads
- * when the record is opened.
+ * highlighted. The report inlines the earliest records; the page draws
+ * every other record's view, when it is opened, from its entry in the
+ * speech files (./evidence-data.ts) with ./reading-client.ts, which must
+ * write the same HTML as renderTranscript (tests/reading-records.test.ts).
  */
 import type { KwicRow } from '../../analyses/types.js';
 import { compareText } from '../figures/theme.js';
@@ -230,8 +231,8 @@ ${html.join('\n')}
 
 /**
  * Records whose full text the reading view inlines. Beyond this the page
- * would run to tens of megabytes; the others open from their files under
- * report-data/records/.
+ * would run to tens of megabytes; the others are drawn from their speech
+ * entries under report-data/ when opened.
  */
 export const MAX_READING_DOCS = 50;
 
