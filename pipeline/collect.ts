@@ -13,9 +13,9 @@
  *   strings shared between documents interned;
  * - appends its entry of the report's speech files to the spool;
  * - keeps the full transcript of the earliest documents only, as many as the
- *   report's reading view inlines (MAX_READING_DOCS, by date then doc_id),
- *   and writes the reading view of every other record to its file as it
- *   lets the text go.
+ *   report's reading view inlines (MAX_READING_DOCS, by date then doc_id);
+ *   every record's reading layout is spooled, and the speech entry of each
+ *   record the page does not inline carries it.
  *
  * The row-level CSVs are then assembled from the spool in their tables'
  * order. Everything the report, the figures and the aggregated tables read
@@ -29,11 +29,11 @@ import { toCsv } from './csv.js';
 import type { ProcessedDocument } from './processed-document.js';
 import {
   planSpeechFiles,
-  recordFile,
-  recordFileName,
+  readingLayout,
   type SpeechTargets,
   speechFile,
   speechRecord,
+  withLayout,
 } from './report/evidence-data.js';
 import { MAX_READING_DOCS } from './report/index.js';
 import { Spool, type SpoolRange } from './run/spool.js';
@@ -63,6 +63,8 @@ interface Entry extends CollectedDocument {
   spooled: Record<Exclude<SpooledTable, 'kwic'>, SpoolRange>;
   /** Its entry of the report's speech files (./report/evidence-data.ts). */
   speech: SpoolRange;
+  /** Its reading layout, which its speech entry carries unless the page inlines it. */
+  layout: SpoolRange;
   kwic: Array<[phrase: string, range: SpoolRange]>;
 }
 
@@ -128,6 +130,7 @@ export class DocumentCollector {
           'utf8',
         ),
       ),
+      layout: this.spool.append('layout', Buffer.from(readingLayout(transcript), 'utf8')),
       kwic: csv.kwic.map(([phrase, body]) => [
         this.intern(phrase),
         this.spool.append('kwic', body),
@@ -183,16 +186,24 @@ export class DocumentCollector {
 
   /**
    * The report's speech files, records in report order: their names (for
-   * the page) and a writer for each.
+   * the page) and a writer for each. A record past the ones the page
+   * inlines carries its reading layout.
    */
-  speechFiles(): Array<{ name: string; content: () => Iterable<Uint8Array> }> {
+  speechFiles(): Array<{ name: string; docs: string[]; content: () => Iterable<Uint8Array> }> {
     const entries = [...this.entries].sort(reportOrder);
-    return planSpeechFiles(entries.map((e) => e.speech[1])).map((f) => ({
+    const laidOut = (i: number) => i >= MAX_READING_DOCS;
+    const sizes = entries.map((e, i) => e.speech[1] + (laidOut(i) ? e.layout[1] + 1 : 0));
+    return planSpeechFiles(sizes).map((f) => ({
       name: f.name,
+      docs: entries.slice(f.from, f.to).map((e) => e.transcript.docId),
       content: () =>
         speechFile(
           (function* (spool: Spool) {
-            for (const e of entries.slice(f.from, f.to)) yield spool.read('speech', e.speech);
+            for (let i = f.from; i < f.to; i++) {
+              const e = entries[i]!;
+              const speech = spool.read('speech', e.speech);
+              yield laidOut(i) ? withLayout(speech, spool.read('layout', e.layout)) : speech;
+            }
           })(this.spool),
         ),
     }));
@@ -229,13 +240,9 @@ export class DocumentCollector {
     }
   }
 
-  /**
-   * What no document needs beyond the report's earliest records: the text.
-   * Its reading view, which the page will not inline, is written first.
-   */
+  /** What no document needs beyond the report's earliest records: the text (its reading layout is spooled). */
   private lighten(e: Entry): void {
     const t = e.transcript;
-    this.emit(recordFileName(t.docId), Buffer.from(recordFile(t, e.partial.kwic), 'utf8'));
     e.transcript = {
       ...t,
       original: '',

@@ -333,14 +333,9 @@ async function writeTablesAndReport(ctx: {
   }
   write((name) => !streamed.has(name));
   emit('data/README.md', codebook());
-  // The report's evidence: every record's speech, and the reading view of
-  // the records kept in full that the page does not inline.
-  const speechFiles = writeEvidenceFiles(
-    emit,
-    ctx.csv.speechFiles(),
-    docs.filter((d) => d.full).map((d) => d.transcript),
-    tables.kwic,
-  );
+  // The report's evidence: every record's speech, with the reading layout
+  // of each record the page does not inline.
+  const { speechFiles, speechDocs } = writeEvidenceFiles(emit, ctx.csv.speechFiles());
   const methods = [
     methodsParagraph({
       tables,
@@ -367,6 +362,7 @@ async function writeTablesAndReport(ctx: {
       sides,
       evidence: {
         speechFiles,
+        speechDocs,
         targets: config.sentiment.targets.map((t) => t.key),
         periods: ctx.comparisons.periods
           ? [ctx.comparisons.periods.target, ctx.comparisons.periods.reference]

@@ -3,10 +3,10 @@
  * analyze` writes for the shipped corpus: a click on a mark of each figure
  * shows the passages behind it, the concordance finds any word (not only
  * dictionary keys), sorts, pages and exports; and on a corpus larger than
- * the page inlines, a record beyond them opens from its file.
+ * the page inlines, a record beyond them is drawn from its speech file.
  * Skipped with a message when no Chromium is installed.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -309,12 +309,18 @@ describe.skipIf(!executablePath)('evidence in the report of the shipped corpus (
 });
 
 describe.skipIf(!executablePath)('a record beyond the inlined reading view (Chromium)', () => {
-  it('opens from its file at the turn a concordance line points to', async () => {
-    // 52 records: the page inlines the first 50 (by date) and loads the other two from
-    // their files (the pipeline writes the same files: tests/collect.test.ts).
+  it('opens from its speech file at the turn a concordance line points to', async () => {
+    // 52 records: the page inlines the first 50 (by date) and draws the other two from
+    // their speech entries (the pipeline writes the same entries: tests/collect.test.ts).
     const out = join(work, 'out52');
     await writeFixtureReport(out, { records: 52 });
-    const records = readdirSync(join(out, 'report-data', 'records'));
+    expect(existsSync(join(out, 'report-data', 'records'))).toBe(false);
+    const pageData = JSON.parse(
+      /<script type="application\/json" id="report-data">([\s\S]*?)<\/script>/.exec(
+        readFileSync(join(out, 'index.html'), 'utf8'),
+      )![1]!,
+    ) as { docs: Record<string, { speech?: number }>; evidence: { order: string[] } };
+    const records = pageData.evidence.order.filter((d) => pageData.docs[d]!.speech !== undefined);
     expect(records.length).toBe(2);
     context = await chromium.launchPersistentContext(join(work, 'profile2'), {
       executablePath,
@@ -322,7 +328,7 @@ describe.skipIf(!executablePath)('a record beyond the inlined reading view (Chro
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync'],
     });
     const { page, errors } = await openReport(out);
-    const docId = records.sort().at(-1)!.replace(/\.js$/, '');
+    const docId = records.at(-1)!;
     const anchor = await page.evaluate<string>(
       `JSON.parse(document.getElementById('report-data').textContent).docs[${JSON.stringify(docId)}].anchor`,
     );

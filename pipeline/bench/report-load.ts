@@ -2,8 +2,8 @@
  * `npm run bench -- --docs N --report-load`: opens the report each size
  * wrote in a real Chromium from the file system, as a reader would, and
  * times what the reader waits for: the page's load event, every chart
- * drawn, the speech files loaded by the first search, and concordance
- * searches over all speech. Also what each output costs on disk.
+ * drawn, the speech files loaded by the first search, concordance searches
+ * over all speech, and a link to the last record opened. Also what each output costs on disk.
  *
  * Chromium is found as the browser test finds it ($CHROMIUM_PATH,
  * /usr/bin/chromium, …) and driven with playwright-core (a dev dependency);
@@ -27,6 +27,12 @@ export interface ReportLoadResult {
   page_height_px: number;
   /** The first search: loading the speech files and indexing them. */
   speech_load_ms: number;
+  /**
+   * The last record (by date) opened in a freshly loaded page, until its
+   * reading view is in the page (loaded from its file, or drawn from its
+   * speech file, when the page does not inline it); median of the runs.
+   */
+  record_ms: number;
   search_ms: Record<string, { ms: number; lines: number }>;
   /** Bytes on disk of each top-level output (and each data/ file and report-data/ part). */
   bytes: Record<string, number>;
@@ -53,7 +59,7 @@ function sizeOf(path: string): number {
   return n;
 }
 
-/** Bytes of each output: top-level entries, data/ files, and report-data/ speech vs records. */
+/** Bytes of each output: top-level entries, data/ files, and report-data/'s speech files (and records/, which builds before this one wrote). */
 export function outputBytes(out: string): Record<string, number> {
   const bytes: Record<string, number> = {};
   for (const e of readdirSync(out).sort()) bytes[e] = sizeOf(join(out, e));
@@ -144,6 +150,18 @@ export async function measureReportLoad(opts: {
       const runs = [await search(q), await search(q), await search(q)];
       searchMs[q] = { ms: median(runs.map((x) => x.ms)), lines: runs[0]!.lines };
     }
+    const last = await page.evaluate<string>(
+      "(() => { const d = JSON.parse(document.getElementById('report-data').textContent); return d.evidence.order.at(-1); })()",
+    );
+    const records: number[] = [];
+    for (let r = 0; r < (opts.runs ?? 3); r++) {
+      await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+      records.push(
+        await page.evaluate<number>(
+          `(() => { const t0 = performance.now(); return window.REPORT_EVIDENCE.openRecord(${JSON.stringify(last)}).then(() => { if (!document.querySelector('article[data-doc=' + JSON.stringify(${JSON.stringify(last)}) + ']')) throw new Error('the record did not open'); return Math.round(performance.now() - t0); }); })()`,
+        ),
+      );
+    }
     const result: ReportLoadResult = {
       docs: opts.docs,
       load_ms: median(loads),
@@ -151,11 +169,12 @@ export async function measureReportLoad(opts: {
       dom_nodes: nodes,
       page_height_px: height,
       speech_load_ms: speechMs,
+      record_ms: median(records),
       search_ms: searchMs,
       bytes: outputBytes(opts.out),
     };
     log(
-      `${opts.docs} docs: report load ${result.load_ms} ms, charts drawn ${result.charts_ms} ms, ${nodes} DOM nodes, ${height} px; speech files ${speechMs} ms; search ${REPORT_QUERIES.map((q) => `"${q}" ${searchMs[q]!.ms} ms (${searchMs[q]!.lines} lines)`).join(', ')}`,
+      `${opts.docs} docs: report load ${result.load_ms} ms, charts drawn ${result.charts_ms} ms, ${nodes} DOM nodes, ${height} px; speech files ${speechMs} ms; last record ${result.record_ms} ms; search ${REPORT_QUERIES.map((q) => `"${q}" ${searchMs[q]!.ms} ms (${searchMs[q]!.lines} lines)`).join(', ')}`,
     );
     return result;
   } finally {
@@ -166,14 +185,14 @@ export async function measureReportLoad(opts: {
 
 export function formatReportLoad(results: readonly ReportLoadResult[]): string {
   const lines = [
-    '| docs | load | charts drawn | DOM nodes | speech files | ' +
+    '| docs | load | charts drawn | DOM nodes | speech files | last record | ' +
       REPORT_QUERIES.map((q) => `"${q}"`).join(' | ') +
       ' |',
-    `|---|---|---|---|---|${REPORT_QUERIES.map(() => '---|').join('')}`,
+    `|---|---|---|---|---|---|${REPORT_QUERIES.map(() => '---|').join('')}`,
   ];
   for (const r of results) {
     lines.push(
-      `| ${r.docs} | ${r.load_ms} ms | ${r.charts_ms} ms | ${r.dom_nodes} | ${r.speech_load_ms} ms | ${REPORT_QUERIES.map((q) => `${r.search_ms[q]!.ms} ms (${r.search_ms[q]!.lines})`).join(' | ')} |`,
+      `| ${r.docs} | ${r.load_ms} ms | ${r.charts_ms} ms | ${r.dom_nodes} | ${r.speech_load_ms} ms | ${r.record_ms} ms | ${REPORT_QUERIES.map((q) => `${r.search_ms[q]!.ms} ms (${r.search_ms[q]!.lines})`).join(' | ')} |`,
     );
   }
   lines.push('', 'Bytes on disk:', '');

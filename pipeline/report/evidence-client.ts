@@ -1,23 +1,26 @@
 /**
  * The report's evidence script, inlined after ./client.ts: the concordance
  * over all speech, the passages behind a clicked mark, and records opened
- * from their files.
+ * drawn from them.
  *
  * Data: the speech files (./evidence-data.ts) are loaded with classic
  * script elements the first time a reader searches or clicks a mark (a page
- * opened from the file system cannot fetch them); each record's reading view
- * likewise when it is opened. The page's CSP admits scripts from its own
- * folder ('self') and the inlined ones by hash.
+ * opened from the file system cannot fetch them); a record the page does
+ * not inline is drawn from its speech file's entry when it is opened
+ * (./reading-client.ts), loading that one file if the concordance has not
+ * loaded them all. The page's CSP admits scripts from its own folder
+ * ('self') and the inlined ones by hash.
  *
  * Safety: DOM is built with createElement/textContent, except the reading
- * view of a record loaded from its file, which is HTML the pipeline wrote
- * with every string escaped (the same HTML the page inlines for its earliest
- * records); the CSP would block any script in it.
+ * view of a record drawn from its speech entry, which ./reading-client.ts
+ * writes as HTML with every string escaped (the same HTML the page inlines
+ * for its earliest records); the CSP would block any script in it.
  *
  * Kept as a string because it runs in the browser and is inlined verbatim;
  * String.raw keeps its backslashes, and it uses no backticks or ${.
  */
 import { WORD } from '../words.js';
+import { READING_JS } from './reading-client.js';
 
 const BODY = String.raw`
 (function () {
@@ -44,13 +47,29 @@ const BODY = String.raw`
       document.body.appendChild(s);
     });
   }
+  // The records the speech files have brought, by doc_id: each file pushes
+  // its records to window.REPORT_SPEECH as it runs, and whichever file
+  // finishes takes all that are there.
+  var speechOf = {};
+  var speechFiles = {};
+  function takeSpeech() {
+    var got = window.REPORT_SPEECH || [];
+    window.REPORT_SPEECH = undefined;
+    got.forEach(function (r) { speechOf[r[0]] = r; });
+  }
+  function loadSpeechFile(f, async) {
+    return speechFiles[f] || (speechFiles[f] = addScript(f, async).then(takeSpeech, function (err) {
+      delete speechFiles[f];
+      throw err;
+    }));
+  }
   function loadSpeech() {
     if (loading) return loading;
     var t0 = performance.now();
     if (loadStatus) loadStatus.textContent = 'Loading the speech of ' + ev.order.length + ' records…';
-    loading = Promise.all(ev.speechFiles.map(function (f) { return addScript(f, false); })).then(function () {
+    loading = Promise.all(ev.speechFiles.map(function (f) { return loadSpeechFile(f, false); })).then(function () {
       turns = [];
-      var records = (window.REPORT_SPEECH || []).slice().sort(function (a, b) {
+      var records = Object.keys(speechOf).map(function (k) { return speechOf[k]; }).sort(function (a, b) {
         return docOrder[a[0]] - docOrder[b[0]];
       });
       records.forEach(function (r) {
@@ -63,7 +82,6 @@ const BODY = String.raw`
           });
         });
       });
-      window.REPORT_SPEECH = undefined;
       document.body.setAttribute('data-speech-ms', String(Math.round(performance.now() - t0)));
       if (loadStatus) loadStatus.textContent = '';
       return turns;
@@ -406,7 +424,8 @@ const BODY = String.raw`
     });
   });
 
-  // ── Records opened from their files ───────────────────────────────────────
+  // ── Records drawn from the speech files ──────────────────────────────────
+  var renderRecord = READING_JS;
   var loadedRecords = {};
   function openRecord(doc, turn) {
     var d = data.docs[doc];
@@ -417,22 +436,14 @@ const BODY = String.raw`
       return el;
     };
     if (document.getElementById(d.anchor)) { target(); return Promise.resolve(); }
-    if (!d.file) return Promise.resolve();
-    var p = loadedRecords[doc] || (loadedRecords[doc] = addScript(d.file, true).then(function () {
-      var html = (window.REPORT_RECORDS || {})[doc];
-      if (typeof html !== 'string') throw new Error('the record file ' + d.file + ' holds no view');
+    if (d.speech === undefined) return Promise.resolve();
+    var file = ev.speechFiles[d.speech];
+    var p = loadedRecords[doc] || (loadedRecords[doc] = loadSpeechFile(file, true).then(function () {
+      var r = speechOf[doc];
+      if (!r || !r[5]) throw new Error('the speech file ' + file + ' holds no reading view of ' + doc);
       var tpl = document.createElement('template');
-      tpl.innerHTML = html;
+      tpl.innerHTML = renderRecord(r, d.anchor, data.sideIndex);
       var art = tpl.content.firstElementChild;
-      tpl.content.querySelectorAll('[id]').forEach(function (el) {
-        el.id = el.id.replace(RECORD_ANCHOR, d.anchor);
-      });
-      tpl.content.querySelectorAll('[aria-labelledby]').forEach(function (el) {
-        el.setAttribute('aria-labelledby', el.getAttribute('aria-labelledby').replace(RECORD_ANCHOR, d.anchor));
-      });
-      tpl.content.querySelectorAll('[data-side]').forEach(function (el) {
-        el.className = el.className.replace('side-0', 'side-' + (data.sideIndex[el.getAttribute('data-side')] || 0));
-      });
       var close = document.createElement('button');
       close.type = 'button';
       close.className = 'close-record no-print';
@@ -440,7 +451,6 @@ const BODY = String.raw`
       close.addEventListener('click', function () { art.remove(); delete loadedRecords[doc]; });
       art.insertBefore(close, art.firstChild);
       document.getElementById('reading-loaded').appendChild(art);
-      delete window.REPORT_RECORDS[doc];
     }));
     return p.then(target, function (err) {
       delete loadedRecords[doc];
@@ -810,9 +820,9 @@ const BODY = String.raw`
 })();
 `;
 
-/** The evidence script, with the project's word pattern, the record files' placeholder anchor and the corpus table's page size. */
-export function evidenceClient(recordAnchor: string, corpusPage: number): string {
+/** The evidence script, with the project's word pattern, the reading view's renderer and the corpus table's page size. */
+export function evidenceClient(corpusPage: number): string {
   return BODY.replace(/CORPUS_PAGE/g, String(corpusPage))
     .replace('new RegExp(WORD_SOURCE,', `new RegExp(${JSON.stringify(WORD.source)},`)
-    .replace(/RECORD_ANCHOR/g, JSON.stringify(recordAnchor));
+    .replace('var renderRecord = READING_JS;', () => `var renderRecord = ${READING_JS};`);
 }

@@ -9,9 +9,10 @@
  *   its scored sentences as offsets too, so no text is written twice. The
  *   records go in the report's order (date, then doc_id), about
  *   SPEECH_FILE_CHARS characters to a file.
- * - report-data/records/<doc_id>.js: the reading view of each record the
- *   page does not inline (the same HTML the page inlines for the earliest
- *   ones), with placeholder anchors and side classes that the page fills in.
+ * - Each record the page does not inline (past the first MAX_READING_DOCS)
+ *   also carries its reading layout (readingLayout): the text that is not
+ *   speech and where each piece of speech sits in its turn, from which the
+ *   page draws its reading view when it is opened (./reading-client.ts).
  *
  * Each file calls nothing: it appends its JSON to a global array or map
  * that the page's script reads. The files are scripts of their own, never
@@ -20,14 +21,13 @@
  */
 import { targetMatcher } from '../../analyses/sentiment/analysis.js';
 import type { KwicRow, SentenceRow } from '../../analyses/types.js';
-import type { Transcript } from '../types.js';
-import { byReportOrder, MAX_READING_DOCS, renderTranscript } from './reading.js';
+import type { SegmentKind, Transcript } from '../types.js';
+import { safeUrl } from './html.js';
+import { byReportOrder, MAX_READING_DOCS, readingParagraphs } from './reading.js';
 
 export const REPORT_DATA_DIR = 'report-data';
 /** A speech file is closed once it holds this many characters of JSON. */
 export const SPEECH_FILE_CHARS = 2_000_000;
-/** The anchor a record file's HTML uses; the page replaces it with the record's own. */
-export const RECORD_ANCHOR = 'rec-anchor';
 
 export interface SpeechTargets {
   keys: string[];
@@ -48,7 +48,8 @@ const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
 /**
  * One record's entry of a speech file (JSON):
- * [doc_id, speakers, sides, phrases, turns], each turn
+ * [doc_id, speakers, sides, phrases, turns] (and a reading layout,
+ * readingLayout, for a record the page does not inline), each turn
  * [turn, speaker index, side index, 1 if reported, text, hits, sentences],
  * each hit [phrase index, start, length], each sentence
  * [start, length, score, 1 if covered, target bit mask], or [-1, text, …]
@@ -119,6 +120,92 @@ export function speechRecord(
   return JSON.stringify([t.docId, speakers, sides, phrases, turns]);
 }
 
+/** The one-letter code of each kind of segment in a record's reading layout. */
+export const SEGMENT_CODES: Readonly<Record<Exclude<SegmentKind, 'break'>, string>> = {
+  header: 'h',
+  narrative: 'n',
+  label: 'l',
+  speech: 's',
+  editorial: 'e',
+  stage: 't',
+  trailer: 'r',
+};
+
+/**
+ * What the reading view of a record needs beyond its entry's turns (JSON):
+ * [meta, paragraphs]. meta is [date, title, archive ref, translator,
+ * source file, source URL if safe to link, source URL otherwise].
+ * Each paragraph is [head, ...segments], head 0 outside a turn, else the
+ * turn's number, or [turn, speaker] when the paragraph names a speaker
+ * other than its turn's. A segment of speech in the paragraph's turn
+ * points into the turn's text: [start, length] when it is that slice as it
+ * stands, [start, length, before, after] with the whitespace around it;
+ * [text] when its text is not found in the turn's (whitespace inside it,
+ * say), [text, turn] when it belongs to another turn. Any other segment is
+ * a string: its kind's code (SEGMENT_CODES) and its text. So the text of a
+ * turn is written once, in the turn; the layout adds the text that is not
+ * speech (headers, labels, narrative, editorial insertions, stage
+ * directions), which the concordance does not search.
+ */
+export function readingLayout(t: Transcript): string {
+  const turns = new Map(t.turns.map((x) => [x.turn, x] as const));
+  const cursor = new Map<number, number>();
+  const paragraphs = readingParagraphs(t).map((segs) => {
+    const turn = segs.find((x) => x.turn !== undefined)?.turn;
+    let head: number | [number, string] = 0;
+    if (turn !== undefined) {
+      const speaker = segs.find((x) => x.speaker)?.speaker ?? '';
+      head = turns.get(turn)?.speaker === speaker ? turn : [turn, speaker];
+    }
+    const out: unknown[] = [head];
+    for (const seg of segs) {
+      const text = t.text.slice(seg.start, seg.end);
+      if (seg.kind !== 'speech' || seg.turn === undefined) {
+        out.push(SEGMENT_CODES[seg.kind as keyof typeof SEGMENT_CODES] + text);
+        continue;
+      }
+      if (seg.turn !== turn) {
+        out.push([text, seg.turn]);
+        continue;
+      }
+      const core = text.trim();
+      const own = turns.get(seg.turn)?.text ?? '';
+      const at = core ? own.indexOf(core, cursor.get(seg.turn) ?? 0) : -1;
+      if (at < 0) {
+        out.push([text]);
+        continue;
+      }
+      cursor.set(seg.turn, at + core.length);
+      const before = text.slice(0, text.indexOf(core));
+      const after = text.slice(before.length + core.length);
+      out.push(before || after ? [at, core.length, before, after] : [at, core.length]);
+    }
+    return out;
+  });
+  const m = t.metadata;
+  const url = safeUrl(m.sourceUrl);
+  const meta = [
+    m.date,
+    m.title,
+    m.archiveRef,
+    m.translator,
+    t.sourceFile,
+    url ?? '',
+    url ? '' : m.sourceUrl,
+  ];
+  return JSON.stringify([meta, paragraphs]);
+}
+
+/** A record's speech entry with its reading layout as one more element. */
+export function withLayout(speech: Uint8Array, layout: Uint8Array): Uint8Array {
+  return Buffer.concat([
+    speech.subarray(0, speech.length - 1),
+    Buffer.from(',', 'utf8'),
+    layout,
+    Buffer.from(']', 'utf8'),
+  ]);
+}
+
 /** The speech files for records (in report order) of the given sizes: names and which records each holds. */
 export function planSpeechFiles(
   sizes: readonly number[],
@@ -156,24 +243,11 @@ export function* speechFile(entries: Iterable<Uint8Array | string>): Generator<U
   yield Buffer.from(SPEECH_CLOSE, 'utf8');
 }
 
-/** Where a record's reading view is written. */
-export function recordFileName(docId: string): string {
-  return `${REPORT_DATA_DIR}/records/${docId}.js`;
-}
-
-/** A record's reading-view file: its HTML under a placeholder anchor, side classes left to the page. */
-export function recordFile(
-  t: Transcript,
-  hits: ReadonlyArray<Pick<KwicRow, 'turn' | 'match' | 'phrase'>>,
-): string {
-  const html = renderTranscript(t, hits, {
-    anchor: () => RECORD_ANCHOR,
-    sideClass: () => 'side-0',
-  });
-  return `(window.REPORT_RECORDS=window.REPORT_RECORDS||{})[${JSON.stringify(t.docId)}]=${JSON.stringify(html)};\n`;
-}
-
-/** Every speech file for records held in memory (tests and small corpora): [name, content]. */
+/**
+ * Every speech file for records held in memory (tests and small corpora):
+ * [name, content]. Records past the ones the page inlines (in report
+ * order) carry their reading layout.
+ */
 export function speechFilesFor(
   records: ReadonlyArray<{
     transcript: Transcript;
@@ -181,31 +255,26 @@ export function speechFilesFor(
     sentences: readonly Sentence[];
   }>,
   targets: SpeechTargets,
-): Array<[string, string]> {
-  const entries = records.map((r) => speechRecord(r.transcript, r.hits, r.sentences, targets));
-  return planSpeechFiles(entries.map((e) => Buffer.byteLength(e, 'utf8'))).map((f) => [
+): Array<[name: string, content: string, docs: string[]]> {
+  const sorted = [...records].sort((a, b) => byReportOrder(a.transcript, b.transcript));
+  const entries = sorted.map((r, i) => {
+    const speech = Buffer.from(speechRecord(r.transcript, r.hits, r.sentences, targets), 'utf8');
+    return i < MAX_READING_DOCS
+      ? speech
+      : withLayout(speech, Buffer.from(readingLayout(r.transcript), 'utf8'));
+  });
+  return planSpeechFiles(entries.map((e) => e.length)).map((f) => [
     f.name,
     Buffer.concat([...speechFile(entries.slice(f.from, f.to))]).toString('utf8'),
+    sorted.slice(f.from, f.to).map((r) => r.transcript.docId),
   ]);
 }
 
-/**
- * Writes the speech files and the reading view of each record held in full
- * beyond the ones the page inlines (a large corpus's other records had
- * theirs written as they left memory); returns the speech files' names.
- */
+/** Writes the speech files; returns their names and the doc_ids each holds. */
 export function writeEvidenceFiles(
   emit: (name: string, content: string | Iterable<Uint8Array>) => void,
-  speech: ReadonlyArray<{ name: string; content: () => Iterable<Uint8Array> }>,
-  full: readonly Transcript[],
-  kwic: ReadonlyArray<Pick<KwicRow, 'doc_id' | 'turn' | 'match' | 'phrase'>>,
-): string[] {
+  speech: ReadonlyArray<{ name: string; docs: string[]; content: () => Iterable<Uint8Array> }>,
+): { speechFiles: string[]; speechDocs: string[][] } {
   for (const f of speech) emit(f.name, f.content());
-  const rest = [...full].sort(byReportOrder).slice(MAX_READING_DOCS);
-  const hitsOf = new Map<string, Array<Pick<KwicRow, 'turn' | 'match' | 'phrase'>>>(
-    rest.map((t) => [t.docId, []]),
-  );
-  for (const k of kwic) hitsOf.get(k.doc_id)?.push(k);
-  for (const t of rest) emit(recordFileName(t.docId), recordFile(t, hitsOf.get(t.docId) ?? []));
-  return speech.map((f) => f.name);
+  return { speechFiles: speech.map((f) => f.name), speechDocs: speech.map((f) => f.docs) };
 }

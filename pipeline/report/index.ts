@@ -21,7 +21,6 @@ import type { Diagnostic, Transcript } from '../types.js';
 import { browserBundles } from './assets.js';
 import { CLIENT_JS } from './client.js';
 import { evidenceClient } from './evidence-client.js';
-import { RECORD_ANCHOR, recordFileName } from './evidence-data.js';
 import { expressionsSection } from './expressions.js';
 import { type Finding, findingsSection } from './findings.js';
 import { esc, formatInt, idMaker, scriptJson } from './html.js';
@@ -60,6 +59,11 @@ export interface ReportInput {
    */
   evidence?: {
     speechFiles: string[];
+    /**
+     * The doc_ids each speech file holds (same order): a record the page
+     * does not inline is drawn from its file's entry when opened.
+     */
+    speechDocs?: string[][];
     targets: string[];
     /** The periods compared (keyness), for the concordance's period filter. */
     periods?: ReadonlyArray<{ name: string; from: string; to: string }>;
@@ -96,7 +100,7 @@ interface Ctx {
   inlined: Set<string>;
 }
 
-/** Where a record opens: its anchor in the page, its file otherwise (the page's script loads it). */
+/** Where a record opens: its anchor in the page, or drawn from its speech file (the page's script does it). */
 function recordLink(ctx: Ctx, docId: string, turn?: number): string {
   const anchor = `${ctx.docAnchor.get(docId)!}${turn === undefined ? '' : `-t${turn}`}`;
   return `href="#${esc(anchor)}"${ctx.inlined.has(docId) ? '' : ` data-record="${esc(docId)}"`}`;
@@ -138,14 +142,20 @@ export function buildReport(input: ReportInput): string {
     tables.turnStats.reduce((a, r) => a + r.turns, 0),
   )} turns.`;
 
-  const docData: Record<string, { anchor: string; label: string; date: string; file?: string }> =
+  // A record not inlined: the index of the speech file whose entry draws its reading view.
+  const speechFileOf = new Map<string, number>();
+  (input.evidence?.speechDocs ?? []).forEach((ids, i) => {
+    for (const id of ids) speechFileOf.set(id, i);
+  });
+  const docData: Record<string, { anchor: string; label: string; date: string; speech?: number }> =
     {};
   const record = (id: string, date: string, title: string) => {
+    const speech = ctx.inlined.has(id) ? undefined : speechFileOf.get(id);
     docData[id] ??= {
       anchor: docAnchor.get(id)!,
       label: `${date} · ${title}`,
       date,
-      ...(ctx.inlined.has(id) ? {} : { file: recordFileName(id) }),
+      ...(speech === undefined ? {} : { speech }),
     };
   };
   for (const d of docs) record(d.doc_id, d.date, d.title);
@@ -176,11 +186,9 @@ export function buildReport(input: ReportInput): string {
   };
 
   const bundles = browserBundles();
-  const scripts = [
-    ...bundles.map((b) => b.code),
-    CLIENT_JS,
-    evidenceClient(RECORD_ANCHOR, CORPUS_PAGE),
-  ].map(safeScript);
+  const scripts = [...bundles.map((b) => b.code), CLIENT_JS, evidenceClient(CORPUS_PAGE)].map(
+    safeScript,
+  );
   // 'self': the evidence files beside the page, which its script loads.
   const csp = [...CSP_BASE, `script-src 'self' ${scripts.map(hash).join(' ')}`].join('; ');
 
@@ -255,7 +263,7 @@ function corpusSection(
         : formatInt(d.warnings);
     return (
       `<tr><td>${esc(d.date)}</td>` +
-      // Records beyond the inlined reading view open from their files.
+      // Records beyond the inlined reading view are drawn from their speech files.
       `<td><a ${recordLink(ctx, d.doc_id)}>${esc(d.title || d.doc_id)}</a><br><span class="note">${esc(d.source_file)}</span></td>` +
       `<td>${esc(d.participants.split(/;\s*/).filter(Boolean).join(', '))}</td>` +
       `<td>${esc(d.archive_ref)}</td><td>${esc(d.translator)}</td>` +
@@ -440,7 +448,7 @@ function readingSection(
   const all = Math.max(records, transcripts.length);
   const note =
     all > shown.length
-      ? `<p class="note">This page holds the full text of the first ${formatInt(shown.length)} of ${formatInt(all)} records (by date). Every other record opens from its file under report-data/records/ when you follow a link to it (from the corpus table, the concordance or a figure's passages); it appears below, after the inlined records. Every record is also in corpus/ under its doc_id (JSON, with its segments).</p>\n`
+      ? `<p class="note">This page holds the full text of the first ${formatInt(shown.length)} of ${formatInt(all)} records (by date). Every other record is drawn from its speech file under report-data/ when you follow a link to it (from the corpus table, the concordance or a figure's passages); it appears below, after the inlined records. Every record is also in corpus/ under its doc_id (JSON, with its segments).</p>\n`
       : '';
   const sides = Object.keys(ctx.sideIdx);
   const legend = sides

@@ -1,9 +1,10 @@
 /**
  * The reading view of one record: its paragraphs as normalised, each
  * segment classified, turns in their side's colour, dictionary matches
- * highlighted. The report inlines the earliest records; every other record's
- * view is written to a script file (./evidence-data.ts) that the page loads
- * when the record is opened.
+ * highlighted. The report inlines the earliest records; the page draws
+ * every other record's view, when it is opened, from its entry in the
+ * speech files (./evidence-data.ts) with ./reading-client.ts, which must
+ * write the same HTML as renderTranscript (tests/reading-records.test.ts).
  */
 import type { KwicRow } from '../../analyses/types.js';
 import { compareText } from '../figures/theme.js';
@@ -128,6 +129,26 @@ function highlight(
   return [out + esc(text.slice(last)), n];
 }
 
+/** A record's paragraphs as the reading view shows them: its segments in text order, split at paragraphs and breaks. */
+export function readingParagraphs(t: Pick<Transcript, 'segments'>): Segment[][] {
+  const paragraphs: Segment[][] = [];
+  let current: Segment[] = [];
+  for (const s of [...t.segments].sort((a, b) => a.start - b.start)) {
+    if (s.kind === 'break') {
+      if (current.length) paragraphs.push(current);
+      current = [];
+      continue;
+    }
+    if (current.length && current[0]!.paragraph !== s.paragraph) {
+      paragraphs.push(current);
+      current = [];
+    }
+    current.push(s);
+  }
+  if (current.length) paragraphs.push(current);
+  return paragraphs;
+}
+
 export function renderTranscript(
   t: Transcript,
   kwic: ReadonlyArray<Pick<KwicRow, 'turn' | 'match' | 'phrase'>>,
@@ -146,22 +167,7 @@ export function renderTranscript(
   for (const [turn, m] of byTurn) matchers.set(turn, turnMatcher(m));
   const sideOfTurn = new Map(t.turns.map((x) => [x.turn, x.side] as const));
 
-  const paragraphs: Segment[][] = [];
-  let current: Segment[] = [];
-  for (const s of [...t.segments].sort((a, b) => a.start - b.start)) {
-    if (s.kind === 'break') {
-      if (current.length) paragraphs.push(current);
-      current = [];
-      continue;
-    }
-    if (current.length && current[0]!.paragraph !== s.paragraph) {
-      paragraphs.push(current);
-      current = [];
-    }
-    current.push(s);
-  }
-  if (current.length) paragraphs.push(current);
-
+  const paragraphs = readingParagraphs(t);
   const anchored = new Set<number>();
   let highlighted = 0;
   const html = paragraphs.map((segs) => {
@@ -225,8 +231,8 @@ ${html.join('\n')}
 
 /**
  * Records whose full text the reading view inlines. Beyond this the page
- * would run to tens of megabytes; the others open from their files under
- * report-data/records/.
+ * would run to tens of megabytes; the others are drawn from their speech
+ * entries under report-data/ when opened.
  */
 export const MAX_READING_DOCS = 50;
 
