@@ -15,15 +15,16 @@ import type { Figure } from '../pipeline/figures/types.js';
 import type { Transcript } from '../pipeline/types.js';
 import { collocates } from './collocates.js';
 import { resolveComparisons } from './comparisons.js';
-import type {
-  Analysis,
-  AnalysisContext,
-  AnalysisSettings,
-  DocumentInput,
-  FigureOptions,
+import {
+  type Analysis,
+  type AnalysisContext,
+  type AnalysisSettings,
+  type DocumentInput,
+  defineAnalysis,
+  type FigureOptions,
 } from './contract.js';
 import { CORPUS_TABLES, documentRows, turnRows } from './corpus-tables.js';
-import { termForm } from './dictionary.js';
+import { matcherFor, termForm } from './dictionary.js';
 import { dtm } from './dtm.js';
 import {
   KEYNESS_DEFAULTS,
@@ -36,7 +37,13 @@ import { KWIC_DEFAULTS, KWIC_TABLES, kwicRows, sortKwic, stripStart } from './kw
 import { dispersion } from './kwic-figures.js';
 import { lexicalDiversity } from './lexical-diversity.js';
 import { ngrams } from './ngrams.js';
-import { mergePhraseTables, PHRASE_TABLES, phraseTables } from './phrases.js';
+import {
+  keptPhraseTables,
+  mergePhraseTables,
+  PHRASE_TABLES,
+  type PhraseTables,
+  phraseTables,
+} from './phrases.js';
 import { phraseRates } from './phrases-figures.js';
 import {
   mergeSentimentPartials,
@@ -102,22 +109,26 @@ export const ANALYSES: readonly Analysis[] = [
       };
     },
   },
-  {
+  defineAnalysis<PhraseTables>({
     id: 'phrases',
     description:
       'Dictionary key counts per speaker per document (zeros included) and every surface form matched.',
     defaults: {},
     tables: PHRASE_TABLES,
     figures: [phraseRates],
-    merge: (_, ctx) => {
-      const r = ctx.partials
-        ? mergePhraseTables(
-            ctx.partials.map((p) => ({ phrases: p.phrases, phraseForms: p.phraseForms })),
-          )
-        : phraseTables(ctx.transcripts, ctx.dictionary);
+    // KWIC matches the same texts with the same dictionary: matcherFor matches them once.
+    perDocument: ({ transcript }, { dictionary }) =>
+      phraseTables([transcript], dictionary, matcherFor(transcript, dictionary)),
+    documentRows: {
+      phrases: (p) =>
+        p.phrases.length > 0 ? [{ key: [p.phrases[0]!.doc_id], rows: p.phrases }] : [],
+    },
+    keep: (p, kit) => keptPhraseTables(p, kit.intern),
+    merge: (parts) => {
+      const r = mergePhraseTables(parts);
       return { phrases: r.phrases, phraseForms: r.phraseForms };
     },
-  },
+  }),
   {
     id: 'kwic',
     description:
@@ -269,14 +280,17 @@ export function documentParts(
 }
 
 /**
- * Each analysis's parts in corpus order: from the partials when the
- * documents were processed elsewhere, else computed here from the
- * transcripts and their annotations (the same function).
+ * The parts of the analysis `id` in corpus order: as given (computed where
+ * the documents were processed), else computed here from the transcripts
+ * and their annotations with the same function, once per run.
  */
-function partsOf(m: Analysis, ctx: AnalysisContext): Iterable<unknown> {
-  if (!m.perDocument) return [];
-  if (ctx.parts) return ctx.parts(m.id);
-  if (ctx.partials) return ctx.partials.map((p) => p.parts[m.id]);
+function partsIn(
+  ctx: AnalysisContext,
+  modules: readonly Analysis[],
+): (id: string) => Iterable<unknown> {
+  if (ctx.parts) return ctx.parts;
+  const partials = ctx.partials;
+  if (partials) return (id) => partials.map((p) => p.parts[id]);
   const settings: AnalysisSettings = {
     dictionary: ctx.dictionary,
     kwicTerms: ctx.kwicTerms,
@@ -284,9 +298,21 @@ function partsOf(m: Analysis, ctx: AnalysisContext): Iterable<unknown> {
     stopwords: ctx.stopwords,
     collocateTerms: ctx.collocateTerms ?? [],
   };
-  return ctx.transcripts.map((transcript, i) =>
-    m.perDocument!({ transcript, annotated: ctx.annotated[i]! }, settings),
-  );
+  const made = new Map<string, unknown[]>();
+  return (id) => {
+    let parts = made.get(id);
+    if (!parts) {
+      const m = modules.find((a) => a.id === id) ?? ANALYSES.find((a) => a.id === id);
+      const perDocument = m?.perDocument;
+      parts = perDocument
+        ? ctx.transcripts.map((transcript, i) =>
+            perDocument({ transcript, annotated: ctx.annotated[i]! }, settings),
+          )
+        : [];
+      made.set(id, parts);
+    }
+    return parts;
+  };
 }
 
 /**
@@ -311,13 +337,14 @@ export async function runAnalyses(
       owner.set(t.name, m.id);
     }
   }
+  const withParts: AnalysisContext = { ...ctx, parts: partsIn(ctx, modules) };
   // The sides and periods compared, chosen once for every analysis that groups by them.
   const withComparisons: AnalysisContext = ctx.comparisons
-    ? ctx
-    : { ...ctx, comparisons: resolveComparisons(undefined, unitsOf(ctx)) };
+    ? withParts
+    : { ...withParts, comparisons: resolveComparisons(undefined, unitsOf(withParts)) };
   for (const m of modules) {
     const declared = new Set(m.tables.map((t) => t.key));
-    const part = await m.merge(partsOf(m, withComparisons), withComparisons);
+    const part = await m.merge(m.perDocument ? withComparisons.parts!(m.id) : [], withComparisons);
     for (const [key, rows] of Object.entries(part)) {
       if (rows === undefined) continue;
       if (!declared.has(key as keyof Results))

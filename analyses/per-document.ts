@@ -10,18 +10,14 @@
 import type { AnnotatedDocument, Transcript } from '../pipeline/types.js';
 import { matcherFor } from './dictionary.js';
 import { kwicRowsWithStart } from './kwic.js';
-import { phraseTables } from './phrases.js';
 import { type SentimentDocPartial, sentimentDocPartials } from './sentiment/analysis.js';
 import { type SpeakerDoc, speakerDocs } from './terms.js';
-import type { Dictionary, KwicRow, PhraseFormRow, PhraseRow } from './types.js';
+import type { Dictionary, KwicRow } from './types.js';
 
 export interface DocumentPartial {
   docId: string;
   /** wink word tokens of the document. */
   tokens: number;
-  /** phrases.csv rows of this document (sorted by speaker, phrase) and its surface forms. */
-  phrases: PhraseRow[];
-  phraseForms: PhraseFormRow[];
   /** kwic.csv rows of this document with the match's offset in its turn (for the corpus sort). */
   kwic: Array<KwicRow & { start: number }>;
   /** Term counts per speaker (terms and keyness). */
@@ -47,14 +43,11 @@ export function documentPartials(
 ): (t: Transcript, a: AnnotatedDocument) => DocumentPartial {
   const sentiment = sentimentDocPartials({ targets: settings.sentiment.targets });
   return (t, a) => {
-    // Phrases, KWIC and the analyses' parts match the same dictionary on the same texts: once.
+    // KWIC and the analyses' parts match the same dictionary on the same texts: once (matcherFor).
     const match = matcherFor(t, settings.dictionary);
-    const p = phraseTables([t], settings.dictionary, match);
     return {
       docId: t.docId,
       tokens: a.tokens,
-      phrases: p.phrases,
-      phraseForms: p.phraseForms,
       kwic: kwicRowsWithStart([t], settings.dictionary, { terms: settings.kwicTerms }, match),
       units: speakerDocs([a]),
       sentiment: sentiment(a),

@@ -23,7 +23,9 @@
  * worker threads with a single-threaded one.
  */
 import { deserialize, serialize } from 'node:v8';
+import type { Analysis, KeepKit } from '../analyses/contract.js';
 import { TermCounts, Vocabulary } from '../analyses/counts.js';
+import { ANALYSES } from '../analyses/index.js';
 import type { DocumentPartial } from '../analyses/per-document.js';
 import { toCsv } from './csv.js';
 import type { ProcessedDocument } from './processed-document.js';
@@ -37,12 +39,7 @@ import {
 } from './report/evidence-data.js';
 import { MAX_READING_DOCS } from './report/index.js';
 import { Spool, type SpoolRange } from './run/spool.js';
-import { sortTranscripts } from './transcripts.js';
 import type { Transcript } from './types.js';
-
-/** The row-level tables whose CSV rows are made per document and spooled. */
-export const SPOOLED = ['segments', 'turns', 'sentences', 'phrases', 'kwic'] as const;
-export type SpooledTable = (typeof SPOOLED)[number];
 
 export interface CollectedDocument {
   /** Position in ingestion order (the tie-breaker of every sort, so duplicate ids stay ordered). */
@@ -52,18 +49,33 @@ export interface CollectedDocument {
   /** Full transcript and KWIC context kept (one of the report's earliest records). */
   full: boolean;
   /**
-   * Its part of the analysis `id` (analyses/contract.ts), read back from the
-   * spool: the parts are not held in memory between the document's arrival
-   * and the merge, which reads them one at a time (undefined: none).
+   * Its part of the analysis `id` (analyses/contract.ts): what the analysis
+   * keeps of it in memory (its `keep`), else read back from the spool, so
+   * that the part is not held between the document's arrival and the merge,
+   * which reads them one at a time (undefined: none).
    */
   part(id: string): unknown;
 }
 
 interface Entry extends CollectedDocument {
-  spooled: Record<Exclude<SpooledTable, 'kwic'>, SpoolRange>;
   /** Its entry of the report's speech files (./report/evidence-data.ts). */
   speech: SpoolRange;
-  kwic: Array<[phrase: string, range: SpoolRange]>;
+}
+
+/** A spooled group of one document's CSV rows: its place in its table, where it is. */
+interface RowGroup {
+  key: readonly string[];
+  index: number;
+  range: SpoolRange;
+}
+
+function compareGroups(a: RowGroup, b: RowGroup): number {
+  const n = Math.min(a.key.length, b.key.length);
+  for (let i = 0; i < n; i++) {
+    const c = cmp(a.key[i]!, b.key[i]!);
+    if (c !== 0) return c;
+  }
+  return a.key.length - b.key.length || a.index - b.index;
 }
 
 /** The spool file of the analysis `id`'s per-document parts. */
@@ -82,9 +94,15 @@ function reportOrder(a: Entry, b: Entry): number {
 
 export class DocumentCollector {
   private readonly entries: Entry[] = [];
+  /** Each spooled table's row groups, as they arrived. */
+  private readonly rows = new Map<string, RowGroup[]>();
   private readonly spool: Spool;
   private readonly strings = new Map<string, string>();
   private readonly vocabulary = new Vocabulary();
+  private readonly kit: KeepKit = { intern: (s) => this.intern(s), vocabulary: this.vocabulary };
+  /** The parts kept in memory, by document and analysis (the others are spooled). */
+  private readonly kept = new Map<Entry, Map<string, unknown>>();
+  private readonly keepers: ReadonlyMap<string, NonNullable<Analysis['keep']>>;
   /** The earliest records in report order, kept in full. */
   private readonly early: Entry[] = [];
   private earlyKwic = 0;
@@ -94,8 +112,10 @@ export class DocumentCollector {
     private readonly keep = { docs: MAX_READING_DOCS, kwic: 0 },
     scratchDir?: string,
     private readonly speechTargets: SpeechTargets = { keys: [], test: [] },
+    analyses: readonly Analysis[] = ANALYSES,
   ) {
     this.spool = new Spool(scratchDir);
+    this.keepers = new Map(analyses.flatMap((a) => (a.keep ? [[a.id, a.keep] as const] : [])));
   }
 
   add(index: number, doc: ProcessedDocument): void {
@@ -103,8 +123,12 @@ export class DocumentCollector {
     this.emit(`corpus/${transcript.docId}.json`, doc.json);
     const spool = this.spool;
     const parts = new Map<string, SpoolRange>();
-    for (const [id, part] of Object.entries(partial.parts))
-      parts.set(id, spool.append(partTable(id), serialize(part)));
+    const kept = new Map<string, unknown>();
+    for (const [id, part] of Object.entries(partial.parts)) {
+      const keep = this.keepers.get(id);
+      if (keep) kept.set(id, keep(part, this.kit));
+      else parts.set(id, spool.append(partTable(id), serialize(part)));
+    }
     partial.parts = {};
     const entry: Entry = {
       index,
@@ -112,14 +136,9 @@ export class DocumentCollector {
       partial,
       full: true,
       part: (id) => {
+        if (kept.has(id)) return kept.get(id);
         const range = parts.get(id);
         return range === undefined ? undefined : deserialize(spool.read(partTable(id), range));
-      },
-      spooled: {
-        segments: this.spool.append('segments', csv.segments),
-        turns: this.spool.append('turns', csv.turns),
-        sentences: this.spool.append('sentences', csv.sentences),
-        phrases: this.spool.append('phrases', csv.phrases),
       },
       speech: this.spool.append(
         'speech',
@@ -128,13 +147,18 @@ export class DocumentCollector {
           'utf8',
         ),
       ),
-      kwic: csv.kwic.map(([phrase, body]) => [
-        this.intern(phrase),
-        this.spool.append('kwic', body),
-      ]),
     };
+    for (const { table, key, body } of csv) {
+      let groups = this.rows.get(table);
+      if (!groups) {
+        groups = [];
+        this.rows.set(table, groups);
+      }
+      groups.push({ key: key.map((k) => this.intern(k)), index, range: spool.append(table, body) });
+    }
     this.lightenRows(partial);
     this.entries.push(entry);
+    this.kept.set(entry, kept);
     this.keepEarly(entry);
   }
 
@@ -145,39 +169,15 @@ export class DocumentCollector {
 
   /**
    * A spooled table's CSV (header and rows) as chunks, in its table's order:
-   * segments in corpus order (date, unknown dates last, then doc_id),
-   * turns and phrases by doc_id, sentences by date then doc_id, kwic by
-   * phrase then doc_id.
+   * every document's groups of rows by their keys, equal keys in the order
+   * the documents were read.
    */
-  *csv(table: SpooledTable, columns: readonly string[]): Generator<Uint8Array> {
+  *csv(table: string, columns: readonly string[]): Generator<Uint8Array> {
     yield Buffer.from(toCsv([], columns as string[]), 'utf8');
-    const byId = (a: Entry, b: Entry) =>
-      cmp(a.transcript.docId, b.transcript.docId) || a.index - b.index;
-    const entries = [...this.entries];
-    if (table === 'kwic') {
-      entries.sort(byId);
-      const ranges = new Map<string, SpoolRange[]>();
-      for (const e of entries) {
-        for (const [phrase, range] of e.kwic) {
-          const list = ranges.get(phrase) ?? [];
-          list.push(range);
-          ranges.set(phrase, list);
-        }
-      }
-      const phrases = [...ranges.keys()].sort(cmp);
-      yield* this.spool.chunks(
-        'kwic',
-        phrases.flatMap((p) => ranges.get(p)!),
-      );
-      return;
-    }
-    if (table === 'segments') sortTranscripts(entries, (e) => e.transcript);
-    else if (table === 'sentences') {
-      entries.sort((a, b) => cmp(a.partial.sentiment.date, b.partial.sentiment.date) || byId(a, b));
-    } else entries.sort(byId);
+    const groups = [...(this.rows.get(table) ?? [])].sort(compareGroups);
     yield* this.spool.chunks(
       table,
-      entries.map((e) => e.spooled[table]),
+      groups.map((g) => g.range),
     );
   }
 
@@ -198,10 +198,17 @@ export class DocumentCollector {
     }));
   }
 
+  /** Lets the parts kept in memory go (once every merge has read them). */
+  dropParts(): void {
+    for (const kept of this.kept.values()) kept.clear();
+  }
+
   /** Removes the spool and forgets the documents (call once the CSVs are written, and on failure). */
   close(): void {
     this.spool.close();
     this.entries.length = 0;
+    this.rows.clear();
+    this.kept.clear();
     this.early.length = 0;
     this.strings.clear();
   }
@@ -299,17 +306,6 @@ export class DocumentCollector {
       position: r.position,
       start: r.start,
     }));
-    p.phrases = p.phrases.map((r) => ({
-      doc_id: s(r.doc_id),
-      date: s(r.date),
-      speaker: s(r.speaker),
-      side: s(r.side),
-      phrase: s(r.phrase),
-      count: r.count,
-      words: r.words,
-      per_10k: r.per_10k,
-    }));
-    p.phraseForms = p.phraseForms.map((r) => ({ ...r, phrase: s(r.phrase), form: s(r.form) }));
     for (const u of p.units) {
       u.doc_id = s(u.doc_id);
       u.date = s(u.date);

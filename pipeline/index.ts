@@ -3,7 +3,7 @@ import { type Comparisons, resolveComparisons } from '../analyses/comparisons.js
 import { dtmCsv, matrixMarket } from '../analyses/dtm.js';
 import { analysisMethods, buildFigures, runAnalyses } from '../analyses/index.js';
 import { sentimentMethods } from '../analyses/sentiment/analysis.js';
-import { type CollectedDocument, DocumentCollector, SPOOLED } from './collect.js';
+import { type CollectedDocument, DocumentCollector } from './collect.js';
 import { comparisonDiagnostics } from './comparisons-config.js';
 import { type LoadedConfig, loadConfig, readAgreement, readStance } from './config.js';
 import { convertCorpus } from './convert/index.js';
@@ -241,7 +241,7 @@ async function writeTablesAndReport(ctx: {
   manifest: ReturnType<typeof buildManifest>;
   comparisons: Comparisons;
   diagnostics: Diagnostic[];
-  csv: Pick<DocumentCollector, 'csv' | 'speechFiles'>;
+  csv: Pick<DocumentCollector, 'csv' | 'speechFiles' | 'dropParts'>;
   emit: (name: string, content: OutputContent) => void;
   lap: (stage: string) => void;
   startRendering: (figures: Figure[]) => void;
@@ -274,9 +274,9 @@ async function writeTablesAndReport(ctx: {
   // The merged tables hold what the report needs; the partials' own rows
   // (the KWIC rows before the merge copied them, above all) and the
   // analyses' per-document parts can go.
-  for (const d of docs)
-    d.partial = { ...d.partial, kwic: [], phrases: [], phraseForms: [], parts: {} };
+  for (const d of docs) d.partial = { ...d.partial, kwic: [], parts: {} };
   partials.length = 0;
+  ctx.csv.dropParts();
   ctx.lap('analyses');
 
   const stance = readStance();
@@ -304,7 +304,7 @@ async function writeTablesAndReport(ctx: {
     toCsv(ctx.diagnostics.map(diagnosticRow), ['file', 'line', 'severity', 'rule', 'message']),
   );
   const streamed = new Map<string, () => Iterable<Uint8Array>>(
-    SPOOLED.map((t) => [t, () => ctx.csv.csv(t, CSV_COLUMNS[t])]),
+    Object.entries(CSV_COLUMNS).map(([t, columns]) => [t, () => ctx.csv.csv(t, columns)]),
   );
   streamed.set('terms', () => termsCsv(units, COLUMNS['terms'] ?? []));
   // The document–term matrix's cells, from the same counts: dtm.csv and the Matrix Market

@@ -3,7 +3,9 @@
  * document, and that document's own output files. Plain data and no
  * wink-nlp: the main thread imports this without loading the annotator.
  */
+import type { DocumentRows } from '../analyses/contract.js';
 import { turnRows } from '../analyses/corpus-tables.js';
+import { ANALYSES } from '../analyses/index.js';
 import { sortKwic, stripStart } from '../analyses/kwic.js';
 import type { DocumentPartial } from '../analyses/per-document.js';
 import { corpusJson } from './corpus-json.js';
@@ -29,14 +31,15 @@ export interface DocumentSettings {
   collocateTerms?: string[];
   /** Which speech the analyses count: both modes, or direct speech only (--speech direct). */
   speech?: SpeechCounted;
-  /** Columns (codebook order) of the CSVs whose rows are written per document. */
-  csvColumns: {
-    segments: string[];
-    turns: string[];
-    sentences: string[];
-    phrases: string[];
-    kwic: string[];
-  };
+  /** Columns (codebook order) of the CSVs whose rows are written per document, by table name. */
+  csvColumns: Record<string, string[]>;
+}
+
+/** A group of a document's rows of a row-level table as CSV (no header), with its sort key. */
+export interface DocumentCsv {
+  table: string;
+  key: readonly string[];
+  body: Uint8Array;
 }
 
 /** The result of the per-document work: the transcript and its analyses' per-document part. */
@@ -45,25 +48,27 @@ export interface ProcessedDocument {
   partial: DocumentPartial;
   /** corpus/<doc_id>.json as UTF-8. */
   json: Uint8Array;
-  /** This document's rows of segments.csv, turns.csv, sentences.csv, phrases.csv and kwic.csv (no header), UTF-8. */
-  csv: {
-    segments: Uint8Array;
-    turns: Uint8Array;
-    sentences: Uint8Array;
-    phrases: Uint8Array;
-    /** kwic.csv rows by phrase, in kwic.csv's phrase order. */
-    kwic: Array<[phrase: string, body: Uint8Array]>;
-  };
+  /**
+   * This document's rows of the row-level tables written per document
+   * (segments.csv, turns.csv and the analyses' documentRows), UTF-8.
+   */
+  csv: DocumentCsv[];
 }
 
 const utf8 = new TextEncoder();
 
+/** The analyses that make rows of a row-level table from their per-document parts. */
+const ROW_MAKERS = ANALYSES.flatMap((a) =>
+  Object.entries(a.documentRows ?? {}).map(([table, rows]) => ({ id: a.id, table, rows })),
+);
+
 /**
  * A document's own output files, made with it: corpus/<doc_id>.json and its
- * rows of segments.csv, turns.csv, sentences.csv, phrases.csv and kwic.csv
- * (not cached: they are remade from the transcript and partial on a cache
- * hit). kwic.csv is sorted by phrase first, so its rows come in one chunk
- * per phrase.
+ * rows of segments.csv, turns.csv and of the tables the analyses make from
+ * their parts (not cached: they are remade from the transcript and parts on
+ * a cache hit). segments.csv goes in corpus order (date, undated last,
+ * doc_id), turns.csv by doc_id; kwic.csv is sorted by phrase first, so its
+ * rows come in one chunk per phrase.
  */
 export function withOutputs(
   doc: Pick<ProcessedDocument, 'transcript' | 'partial'>,
@@ -75,14 +80,44 @@ export function withOutputs(
     transcript,
     partial,
     json: utf8.encode(corpusJson(transcript)),
-    csv: {
-      segments: csvBody(segmentRows([transcript]), cols.segments),
-      turns: csvBody(turnRows([transcript]), cols.turns),
-      sentences: csvBody(partial.sentiment.sentences, cols.sentences),
-      phrases: csvBody(partial.phrases, cols.phrases),
-      kwic: kwicChunks(partial.kwic, cols.kwic),
-    },
+    csv: [
+      {
+        table: 'segments',
+        key: [transcript.metadata.date || '9999', transcript.docId],
+        body: csvBody(segmentRows([transcript]), columnsOf(cols, 'segments')),
+      },
+      {
+        table: 'turns',
+        key: [transcript.docId],
+        body: csvBody(turnRows([transcript]), columnsOf(cols, 'turns')),
+      },
+      {
+        table: 'sentences',
+        key: [partial.sentiment.date, transcript.docId],
+        body: csvBody(partial.sentiment.sentences, columnsOf(cols, 'sentences')),
+      },
+      ...kwicChunks(partial.kwic, columnsOf(cols, 'kwic')).map(([phrase, body]) => ({
+        table: 'kwic',
+        key: [phrase, transcript.docId],
+        body,
+      })),
+      ...ROW_MAKERS.flatMap((m) =>
+        partial.parts[m.id] === undefined
+          ? []
+          : m.rows(partial.parts[m.id]).map((g: DocumentRows) => ({
+              table: m.table,
+              key: g.key,
+              body: csvBody(g.rows, columnsOf(cols, m.table)),
+            })),
+      ),
+    ],
   };
+}
+
+function columnsOf(cols: DocumentSettings['csvColumns'], table: string): string[] {
+  const c = cols[table];
+  if (!c) throw new Error(`expected the columns of ${table}.csv among the per-document CSVs`);
+  return c;
 }
 
 /** A document's kwic.csv rows in kwic.csv's order, one body per phrase. */

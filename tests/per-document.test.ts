@@ -96,9 +96,13 @@ describe('processDocuments', () => {
     });
     // kwic.csv's rows come per phrase, in phrase order, each chunk starting with its phrase.
     for (const d of first.documents) {
-      const phrases = d.csv.kwic.map(([p]) => p);
+      const kwic = d.csv.filter((c) => c.table === 'kwic');
+      const phrases = kwic.map((c) => c.key[0]!);
       expect(phrases).toEqual([...new Set(phrases)].sort());
-      for (const [p, body] of d.csv.kwic) {
+      for (const {
+        key: [p],
+        body,
+      } of kwic) {
         const lines = Buffer.from(body).toString('utf8').trimEnd().split('\n');
         for (const line of lines) expect(line.startsWith(`${p},`)).toBe(true);
       }

@@ -263,8 +263,6 @@ function isCachedDocument(v: unknown): boolean {
     p !== null &&
     typeof p.tokens === 'number' &&
     isArray(p.units) &&
-    isArray(p.phrases) &&
-    isArray(p.phraseForms) &&
     isArray(p.kwic) &&
     typeof p.sentiment === 'object' &&
     p.sentiment !== null &&
