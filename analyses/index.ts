@@ -33,7 +33,16 @@ import {
   withoutPresentNames,
 } from './keyness.js';
 import { keyness, keynessPeriods } from './keyness-figures.js';
-import { KWIC_DEFAULTS, KWIC_TABLES, kwicRows, sortKwic, stripStart } from './kwic.js';
+import {
+  KWIC_DEFAULTS,
+  KWIC_TABLES,
+  type KwicLine,
+  keptKwicLines,
+  kwicGroups,
+  kwicRowsWithStart,
+  sortKwic,
+  stripStart,
+} from './kwic.js';
 import { dispersion } from './kwic-figures.js';
 import { lexicalDiversity } from './lexical-diversity.js';
 import { ngrams } from './ngrams.js';
@@ -129,19 +138,28 @@ export const ANALYSES: readonly Analysis[] = [
       return { phrases: r.phrases, phraseForms: r.phraseForms };
     },
   }),
-  {
+  defineAnalysis<KwicLine[]>({
     id: 'kwic',
     description:
       'Concordance: one line per dictionary match (lines per key = its count in phrases.csv) and per extra term.',
     defaults: { ...KWIC_DEFAULTS, terms: [] },
     tables: KWIC_TABLES,
     figures: [dispersion],
-    merge: (_, ctx) => ({
-      kwic: ctx.partials
-        ? stripStart(sortKwic(ctx.partials.flatMap((p) => p.kwic)))
-        : kwicRows(ctx.transcripts, ctx.dictionary, { terms: ctx.kwicTerms }),
-    }),
-  },
+    perDocument: ({ transcript }, { dictionary, kwicTerms }) =>
+      kwicRowsWithStart(
+        [transcript],
+        dictionary,
+        { terms: kwicTerms },
+        matcherFor(transcript, dictionary),
+      ),
+    documentRows: { kwic: kwicGroups },
+    keep: (lines, kit) => keptKwicLines(lines, kit.intern),
+    merge: (parts) => {
+      const lines: KwicLine[] = [];
+      for (const part of parts) for (const line of part) lines.push(line);
+      return { kwic: stripStart(sortKwic(lines)) };
+    },
+  }),
   {
     id: 'keyness',
     description:

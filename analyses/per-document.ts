@@ -8,18 +8,14 @@
  * corpus gives.
  */
 import type { AnnotatedDocument, Transcript } from '../pipeline/types.js';
-import { matcherFor } from './dictionary.js';
-import { kwicRowsWithStart } from './kwic.js';
 import { type SentimentDocPartial, sentimentDocPartials } from './sentiment/analysis.js';
 import { type SpeakerDoc, speakerDocs } from './terms.js';
-import type { Dictionary, KwicRow } from './types.js';
+import type { Dictionary } from './types.js';
 
 export interface DocumentPartial {
   docId: string;
   /** wink word tokens of the document. */
   tokens: number;
-  /** kwic.csv rows of this document with the match's offset in its turn (for the corpus sort). */
-  kwic: Array<KwicRow & { start: number }>;
   /** Term counts per speaker (terms and keyness). */
   units: SpeakerDoc[];
   sentiment: SentimentDocPartial;
@@ -43,12 +39,9 @@ export function documentPartials(
 ): (t: Transcript, a: AnnotatedDocument) => DocumentPartial {
   const sentiment = sentimentDocPartials({ targets: settings.sentiment.targets });
   return (t, a) => {
-    // KWIC and the analyses' parts match the same dictionary on the same texts: once (matcherFor).
-    const match = matcherFor(t, settings.dictionary);
     return {
       docId: t.docId,
       tokens: a.tokens,
-      kwic: kwicRowsWithStart([t], settings.dictionary, { terms: settings.kwicTerms }, match),
       units: speakerDocs([a]),
       sentiment: sentiment(a),
       parts: parts({ transcript: t, annotated: a }),

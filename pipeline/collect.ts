@@ -30,6 +30,7 @@ import type { DocumentPartial } from '../analyses/per-document.js';
 import { toCsv } from './csv.js';
 import type { ProcessedDocument } from './processed-document.js';
 import {
+  hitsOf,
   planSpeechFiles,
   recordFile,
   recordFileName,
@@ -105,11 +106,10 @@ export class DocumentCollector {
   private readonly keepers: ReadonlyMap<string, NonNullable<Analysis['keep']>>;
   /** The earliest records in report order, kept in full. */
   private readonly early: Entry[] = [];
-  private earlyKwic = 0;
 
   constructor(
     private readonly emit: (name: string, content: Uint8Array) => void,
-    private readonly keep = { docs: MAX_READING_DOCS, kwic: 0 },
+    private readonly keep = { docs: MAX_READING_DOCS },
     scratchDir?: string,
     private readonly speechTargets: SpeechTargets = { keys: [], test: [] },
     analyses: readonly Analysis[] = ANALYSES,
@@ -124,7 +124,8 @@ export class DocumentCollector {
     const spool = this.spool;
     const parts = new Map<string, SpoolRange>();
     const kept = new Map<string, unknown>();
-    for (const [id, part] of Object.entries(partial.parts)) {
+    const made = partial.parts;
+    for (const [id, part] of Object.entries(made)) {
       const keep = this.keepers.get(id);
       if (keep) kept.set(id, keep(part, this.kit));
       else parts.set(id, spool.append(partTable(id), serialize(part)));
@@ -143,7 +144,12 @@ export class DocumentCollector {
       speech: this.spool.append(
         'speech',
         Buffer.from(
-          speechRecord(transcript, partial.kwic, partial.sentiment.sentences, this.speechTargets),
+          speechRecord(
+            transcript,
+            hitsOf((id) => made[id]),
+            partial.sentiment.sentences,
+            this.speechTargets,
+          ),
           'utf8',
         ),
       ),
@@ -225,15 +231,7 @@ export class DocumentCollector {
     let at = this.early.length;
     while (at > 0 && reportOrder(entry, this.early[at - 1]!) < 0) at--;
     this.early.splice(at, 0, entry);
-    this.earlyKwic += entry.partial.kwic.length;
-    // Drop the latest record while the others still fill both windows.
-    while (this.early.length > this.keep.docs) {
-      const last = this.early[this.early.length - 1]!;
-      if (this.earlyKwic - last.partial.kwic.length < this.keep.kwic) break;
-      this.early.pop();
-      this.earlyKwic -= last.partial.kwic.length;
-      this.lighten(last);
-    }
+    if (this.early.length > this.keep.docs) this.lighten(this.early.pop()!);
   }
 
   /**
@@ -242,7 +240,7 @@ export class DocumentCollector {
    */
   private lighten(e: Entry): void {
     const t = e.transcript;
-    this.emit(recordFileName(t.docId), Buffer.from(recordFile(t, e.partial.kwic), 'utf8'));
+    this.emit(recordFileName(t.docId), Buffer.from(recordFile(t, hitsOf(e.part)), 'utf8'));
     e.transcript = {
       ...t,
       original: '',
@@ -257,10 +255,6 @@ export class DocumentCollector {
         text: '',
       })),
     };
-    for (const k of e.partial.kwic) {
-      k.left = '';
-      k.right = '';
-    }
     e.full = false;
   }
 
@@ -293,19 +287,6 @@ export class DocumentCollector {
     }));
     sentiment.drivers = PackedDrivers.from(sentiment.drivers, s);
     for (const t of sentiment.targets) t[0] = s(t[0]);
-    p.kwic = p.kwic.map((r) => ({
-      phrase: s(r.phrase),
-      doc_id: s(r.doc_id),
-      date: s(r.date),
-      speaker: s(r.speaker),
-      side: s(r.side),
-      turn: r.turn,
-      left: r.left,
-      match: s(r.match),
-      right: r.right,
-      position: r.position,
-      start: r.start,
-    }));
     for (const u of p.units) {
       u.doc_id = s(u.doc_id);
       u.date = s(u.date);

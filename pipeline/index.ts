@@ -147,7 +147,7 @@ async function runStages(
   };
   const collector = new DocumentCollector(
     emit,
-    opts.retainAll ? { docs: Number.POSITIVE_INFINITY, kwic: 0 } : undefined,
+    opts.retainAll ? { docs: Number.POSITIVE_INFINITY } : undefined,
     opts.scratchDir,
     speechTargets(config.sentiment.targets),
   );
@@ -274,7 +274,7 @@ async function writeTablesAndReport(ctx: {
   // The merged tables hold what the report needs; the partials' own rows
   // (the KWIC rows before the merge copied them, above all) and the
   // analyses' per-document parts can go.
-  for (const d of docs) d.partial = { ...d.partial, kwic: [], parts: {} };
+  for (const d of docs) d.partial = { ...d.partial, parts: {} };
   partials.length = 0;
   ctx.csv.dropParts();
   ctx.lap('analyses');

@@ -6,7 +6,6 @@
 import type { DocumentRows } from '../analyses/contract.js';
 import { turnRows } from '../analyses/corpus-tables.js';
 import { ANALYSES } from '../analyses/index.js';
-import { sortKwic, stripStart } from '../analyses/kwic.js';
 import type { DocumentPartial } from '../analyses/per-document.js';
 import { corpusJson } from './corpus-json.js';
 import { toCsv } from './csv.js';
@@ -96,11 +95,6 @@ export function withOutputs(
         key: [partial.sentiment.date, transcript.docId],
         body: csvBody(partial.sentiment.sentences, columnsOf(cols, 'sentences')),
       },
-      ...kwicChunks(partial.kwic, columnsOf(cols, 'kwic')).map(([phrase, body]) => ({
-        table: 'kwic',
-        key: [phrase, transcript.docId],
-        body,
-      })),
       ...ROW_MAKERS.flatMap((m) =>
         partial.parts[m.id] === undefined
           ? []
@@ -118,23 +112,6 @@ function columnsOf(cols: DocumentSettings['csvColumns'], table: string): string[
   const c = cols[table];
   if (!c) throw new Error(`expected the columns of ${table}.csv among the per-document CSVs`);
   return c;
-}
-
-/** A document's kwic.csv rows in kwic.csv's order, one body per phrase. */
-function kwicChunks(
-  rows: ProcessedDocument['partial']['kwic'],
-  columns: readonly string[],
-): Array<[phrase: string, body: Uint8Array]> {
-  const sorted = stripStart(sortKwic([...rows]));
-  const out: Array<[string, Uint8Array]> = [];
-  let from = 0;
-  for (let i = 1; i <= sorted.length; i++) {
-    if (i === sorted.length || sorted[i]!.phrase !== sorted[from]!.phrase) {
-      out.push([sorted[from]!.phrase, csvBody(sorted.slice(from, i), columns)]);
-      from = i;
-    }
-  }
-  return out;
 }
 
 /** toCsv's rows without its header row, as UTF-8. */

@@ -42,6 +42,11 @@ export function speechTargets(
 }
 
 type Hit = Pick<KwicRow, 'turn' | 'phrase' | 'match'> & { start: number };
+
+/** A record's dictionary and term matches: the KWIC analysis's part (none without it). */
+export function hitsOf(part: (id: string) => unknown): readonly Hit[] {
+  return (part('kwic') as readonly Hit[] | undefined) ?? [];
+}
 type Sentence = Pick<SentenceRow, 'turn' | 'sentence' | 'sentiment' | 'covered' | 'text'>;
 
 const round4 = (x: number) => Math.round(x * 10_000) / 10_000;

@@ -263,7 +263,6 @@ function isCachedDocument(v: unknown): boolean {
     p !== null &&
     typeof p.tokens === 'number' &&
     isArray(p.units) &&
-    isArray(p.kwic) &&
     typeof p.sentiment === 'object' &&
     p.sentiment !== null &&
     isArray(p.sentiment.sentences) &&
