@@ -55,10 +55,12 @@ import {
 } from './phrases.js';
 import { phraseRates } from './phrases-figures.js';
 import {
+  keptSentimentPart,
   mergeSentimentPartials,
   SENTIMENT_DEFAULTS,
   SENTIMENT_TABLES,
-  sentimentTables,
+  type SentimentDocPartial,
+  sentimentDocPartials,
 } from './sentiment/analysis.js';
 import {
   sentimentArc,
@@ -84,6 +86,18 @@ function presentNames(transcripts: readonly Transcript[]): Map<string, Set<strin
       new Set([...t.speakers, ...t.metadata.participants].map(termForm)),
     ]),
   );
+}
+
+const sentimentParts = new WeakMap<AnalysisSettings, ReturnType<typeof sentimentDocPartials>>();
+
+/** The sentiment part function of one configuration (its target patterns compiled once). */
+function sentimentPartFor(settings: AnalysisSettings): ReturnType<typeof sentimentDocPartials> {
+  let f = sentimentParts.get(settings);
+  if (!f) {
+    f = sentimentDocPartials(settings.sentiment ? { targets: settings.sentiment.targets } : {});
+    sentimentParts.set(settings, f);
+  }
+  return f;
 }
 
 function unitsOf(ctx: AnalysisContext): SpeakerDoc[] {
@@ -186,23 +200,19 @@ export const ANALYSES: readonly Analysis[] = [
     figures: [speechShare],
     merge: (_, ctx) => ({ turnStats: turnStatRows(ctx.transcripts) }),
   },
-  {
+  defineAnalysis<SentimentDocPartial>({
     id: 'sentiment',
     description:
       'Sentence sentiment; means per speaker and side per document with bootstrap intervals; the arc per turn; driver words; targets.',
     defaults: { ...SENTIMENT_DEFAULTS },
     tables: SENTIMENT_TABLES,
     figures: [sentimentBySide, sentimentBySpeaker, sentimentArc, targetTone, sentimentDrivers],
-    merge: (_, ctx) => {
-      const options = ctx.sentiment ? { targets: ctx.sentiment.targets } : {};
-      return ctx.partials
-        ? mergeSentimentPartials(
-            ctx.partials.map((p) => p.sentiment),
-            options,
-          )
-        : sentimentTables(ctx.annotated, options);
-    },
-  },
+    perDocument: ({ annotated }, settings) => sentimentPartFor(settings)(annotated),
+    documentRows: { sentences: (p) => [{ key: [p.date, p.docId], rows: p.sentences }] },
+    keep: (p, kit) => keptSentimentPart(p, kit.intern),
+    merge: (parts, ctx) =>
+      mergeSentimentPartials(parts, ctx.sentiment ? { targets: ctx.sentiment.targets } : {}),
+  }),
   lexicalDiversity,
   collocates,
   ngrams,

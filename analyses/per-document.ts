@@ -8,7 +8,6 @@
  * corpus gives.
  */
 import type { AnnotatedDocument, Transcript } from '../pipeline/types.js';
-import { type SentimentDocPartial, sentimentDocPartials } from './sentiment/analysis.js';
 import { type SpeakerDoc, speakerDocs } from './terms.js';
 import type { Dictionary } from './types.js';
 
@@ -18,7 +17,6 @@ export interface DocumentPartial {
   tokens: number;
   /** Term counts per speaker (terms and keyness). */
   units: SpeakerDoc[];
-  sentiment: SentimentDocPartial;
   /** The per-document parts of the analyses that declare one (analyses/contract.ts), by id. */
   parts: Record<string, unknown>;
 }
@@ -37,13 +35,11 @@ export function documentPartials(
     annotated: AnnotatedDocument;
   }) => Record<string, unknown> = () => ({}),
 ): (t: Transcript, a: AnnotatedDocument) => DocumentPartial {
-  const sentiment = sentimentDocPartials({ targets: settings.sentiment.targets });
   return (t, a) => {
     return {
       docId: t.docId,
       tokens: a.tokens,
       units: speakerDocs([a]),
-      sentiment: sentiment(a),
       parts: parts({ transcript: t, annotated: a }),
     };
   };

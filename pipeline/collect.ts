@@ -35,6 +35,7 @@ import {
   recordFile,
   recordFileName,
   type SpeechTargets,
+  sentencesOf,
   speechFile,
   speechRecord,
 } from './report/evidence-data.js';
@@ -147,7 +148,7 @@ export class DocumentCollector {
           speechRecord(
             transcript,
             hitsOf((id) => made[id]),
-            partial.sentiment.sentences,
+            sentencesOf((id) => made[id]),
             this.speechTargets,
           ),
           'utf8',
@@ -266,70 +267,12 @@ export class DocumentCollector {
    */
   private lightenRows(p: DocumentPartial): void {
     const s = (x: string) => this.intern(x);
-    const sentiment = p.sentiment;
-    sentiment.sentences = sentiment.sentences.map((r) => ({
-      doc_id: s(r.doc_id),
-      date: s(r.date),
-      speaker: s(r.speaker),
-      side: s(r.side),
-      turn: r.turn,
-      sentence: r.sentence,
-      sentiment: r.sentiment,
-      covered: r.covered,
-      text: '',
-    }));
-    sentiment.arc = sentiment.arc.map((r) => ({
-      ...r,
-      doc_id: s(r.doc_id),
-      date: s(r.date),
-      speaker: s(r.speaker),
-      side: s(r.side),
-    }));
-    sentiment.drivers = PackedDrivers.from(sentiment.drivers, s);
-    for (const t of sentiment.targets) t[0] = s(t[0]);
     for (const u of p.units) {
       u.doc_id = s(u.doc_id);
       u.date = s(u.date);
       u.speaker = s(u.speaker);
       u.side = s(u.side);
       u.counts = TermCounts.from(u.counts, this.vocabulary);
-    }
-  }
-}
-
-/**
- * A document's driver terms (key, each sentence's contribution) packed into
- * three arrays instead of an array and a small array of numbers per term
- * (a few hundred terms a document); iterates as the pairs it was made from.
- */
-class PackedDrivers implements Iterable<[string, Float64Array]> {
-  private constructor(
-    private readonly keys: string[],
-    private readonly ends: Uint32Array,
-    private readonly weights: Float64Array,
-  ) {}
-
-  static from(
-    drivers: Iterable<[string, Iterable<number>]>,
-    intern: (s: string) => string,
-  ): PackedDrivers {
-    const keys: string[] = [];
-    const ends: number[] = [];
-    const weights: number[] = [];
-    for (const [key, ws] of drivers) {
-      keys.push(intern(key));
-      for (const w of ws) weights.push(w);
-      ends.push(weights.length);
-    }
-    return new PackedDrivers(keys, Uint32Array.from(ends), Float64Array.from(weights));
-  }
-
-  *[Symbol.iterator](): Generator<[string, Float64Array]> {
-    let start = 0;
-    for (let i = 0; i < this.keys.length; i++) {
-      const end = this.ends[i]!;
-      yield [this.keys[i]!, this.weights.subarray(start, end)];
-      start = end;
     }
   }
 }

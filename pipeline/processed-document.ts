@@ -90,11 +90,6 @@ export function withOutputs(
         key: [transcript.docId],
         body: csvBody(turnRows([transcript]), columnsOf(cols, 'turns')),
       },
-      {
-        table: 'sentences',
-        key: [partial.sentiment.date, transcript.docId],
-        body: csvBody(partial.sentiment.sentences, columnsOf(cols, 'sentences')),
-      },
       ...ROW_MAKERS.flatMap((m) =>
         partial.parts[m.id] === undefined
           ? []

@@ -109,11 +109,7 @@ export const COLUMNS: Record<string, readonly string[]> = Object.fromEntries(
  * parts (documentRows), by table name.
  */
 export const CSV_COLUMNS: Record<string, string[]> = Object.fromEntries(
-  [
-    'segments',
-    'turns',
-    'sentences',
-    'kwic',
-    ...ANALYSES.flatMap((a) => Object.keys(a.documentRows ?? {})),
-  ].map((name) => [name, [...(COLUMNS[name] ?? [])]]),
+  ['segments', 'turns', ...ANALYSES.flatMap((a) => Object.keys(a.documentRows ?? {}))].map(
+    (name) => [name, [...(COLUMNS[name] ?? [])]],
+  ),
 );

@@ -43,6 +43,11 @@ export function speechTargets(
 
 type Hit = Pick<KwicRow, 'turn' | 'phrase' | 'match'> & { start: number };
 
+/** A record's scored sentences: the sentiment analysis's part (none without it). */
+export function sentencesOf(part: (id: string) => unknown): readonly Sentence[] {
+  return (part('sentiment') as { sentences: readonly Sentence[] } | undefined)?.sentences ?? [];
+}
+
 /** A record's dictionary and term matches: the KWIC analysis's part (none without it). */
 export function hitsOf(part: (id: string) => unknown): readonly Hit[] {
   return (part('kwic') as readonly Hit[] | undefined) ?? [];

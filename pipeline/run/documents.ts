@@ -263,9 +263,6 @@ function isCachedDocument(v: unknown): boolean {
     p !== null &&
     typeof p.tokens === 'number' &&
     isArray(p.units) &&
-    typeof p.sentiment === 'object' &&
-    p.sentiment !== null &&
-    isArray(p.sentiment.sentences) &&
     typeof p.parts === 'object' &&
     p.parts !== null
   );
