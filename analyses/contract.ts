@@ -30,7 +30,6 @@ import type { AnnotatedDocument, Transcript } from '../pipeline/types.js';
 import type { Comparisons } from './comparisons.js';
 import type { Vocabulary } from './counts.js';
 import type { FigureOptions } from './figure-options.js';
-import type { DocumentPartial } from './per-document.js';
 import type { CodebookColumn, Results, TableSpec } from './tables.js';
 import type { Dictionary } from './types.js';
 
@@ -112,8 +111,10 @@ export interface Analysis<Part = unknown> {
    * What the main thread keeps of each part until the merges, in memory
    * (without it a part is spooled to disk and read back for each merge):
    * what no merge reads dropped (the files made from `documentRows` have it),
-   * strings shared through the kit. Merges then see these kept parts, with
-   * ctx.rowLevel false.
+   * strings shared through the kit, and the rows rebuilt as plain literals
+   * (rows that arrive from a worker are deserialized with their fields out
+   * of line, about twice the memory of the same row built here). Merges then
+   * see these kept parts, with ctx.rowLevel false.
    */
   keep?: (part: Part, kit: KeepKit) => Part;
   figures?: ReadonlyArray<(results: Results, options: FigureOptions) => Figure | undefined>;
@@ -138,22 +139,19 @@ export interface AnalysisContext {
   kwicTerms: string[];
   sentiment?: { targets: Array<{ key: string; patterns: string[] }> };
   /**
-   * Each document's per-document results (analyses/per-document.ts), in the
-   * order of `transcripts`, when they were computed where the documents were
-   * annotated; the analyses then merge these instead of reading `annotated`
-   * (which may be left empty) and matching the transcripts again.
-   */
-  partials?: readonly DocumentPartial[];
-  /**
    * The analysis `id`'s per-document parts in the order of `transcripts`,
-   * when they were computed elsewhere and kept out of memory (read back one
-   * at a time); before `partials`' own parts when given.
+   * when they were computed where the documents were processed (read back
+   * one at a time; `annotated` may then be left empty). Without it, runAnalyses
+   * computes them from `transcripts` and `annotated` with the analyses' own
+   * perDocument. In a merge: its own parts and those of the analyses it
+   * `reads`, nothing else.
    */
   parts?: (id: string) => Iterable<unknown>;
   /**
-   * false: leave out the row-level table of terms (one row per term per
-   * speaker-document), which the caller writes itself from the counts
-   * (termsInOrder); every other table is built as usual. Default true.
+   * false: the parts are those the analyses keep (their `keep`), and the
+   * row-level table of terms (one row per term per speaker-document), which
+   * the caller writes itself from the counts (termsInOrder), is left out;
+   * every other table is built as usual. Default true.
    */
   rowLevel?: boolean;
   /** Keep the names of the people present at each meeting in the keyness comparison (default: left out). */

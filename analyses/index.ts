@@ -70,7 +70,15 @@ import {
   targetTone,
 } from './sentiment/figures.js';
 import type { Results, TableSpec } from './tables.js';
-import { type SpeakerDoc, speakerDocs, TERM_TABLES, termTablesFromUnits } from './terms.js';
+import {
+  keptUnits,
+  type SpeakerDoc,
+  speakerDocs,
+  TERM_TABLES,
+  TERMS,
+  termTablesFromUnits,
+  termUnits,
+} from './terms.js';
 import { topTerms } from './terms-figures.js';
 import { trends } from './trends.js';
 import { TURN_STAT_TABLES, turnStatRows } from './turn-stats.js';
@@ -100,10 +108,6 @@ function sentimentPartFor(settings: AnalysisSettings): ReturnType<typeof sentime
   return f;
 }
 
-function unitsOf(ctx: AnalysisContext): SpeakerDoc[] {
-  return ctx.partials ? ctx.partials.flatMap((p) => p.units) : speakerDocs(ctx.annotated);
-}
-
 export const ANALYSES: readonly Analysis[] = [
   {
     id: 'corpus',
@@ -115,15 +119,17 @@ export const ANALYSES: readonly Analysis[] = [
       turns: turnRows(ctx.transcripts),
     }),
   },
-  {
-    id: 'terms',
+  defineAnalysis<SpeakerDoc[]>({
+    id: TERMS,
     description:
       'Per-speaker term frequencies per document (count, per 10,000 words, tf-idf), and grouped by side, year and speaker.',
     defaults: {},
     tables: TERM_TABLES,
     figures: [topTerms],
+    perDocument: ({ annotated }) => speakerDocs([annotated]),
+    keep: keptUnits,
     merge: (_, ctx) => {
-      const r = termTablesFromUnits(unitsOf(ctx), { rows: ctx.rowLevel ?? true });
+      const r = termTablesFromUnits(termUnits(ctx.parts!), { rows: ctx.rowLevel ?? true });
       return {
         terms: r.terms,
         termsBySide: r.bySide,
@@ -131,7 +137,7 @@ export const ANALYSES: readonly Analysis[] = [
         termsBySpeaker: r.bySpeaker,
       };
     },
-  },
+  }),
   defineAnalysis<PhraseTables>({
     id: 'phrases',
     description:
@@ -181,8 +187,10 @@ export const ANALYSES: readonly Analysis[] = [
     defaults: { ...KEYNESS_DEFAULTS },
     tables: KEYNESS_TABLES,
     figures: [keyness, keynessPeriods],
+    // Its counts are the terms analysis's parts.
+    reads: [TERMS],
     merge: (_, ctx) => {
-      const units = unitsOf(ctx);
+      const units = termUnits(ctx.parts!);
       return {
         keyness: keynessFromUnits(
           ctx.keepPresentNames ? units : withoutPresentNames(units, presentNames(ctx.transcripts)),
@@ -317,8 +325,6 @@ function partsIn(
   modules: readonly Analysis[],
 ): (id: string) => Iterable<unknown> {
   if (ctx.parts) return ctx.parts;
-  const partials = ctx.partials;
-  if (partials) return (id) => partials.map((p) => p.parts[id]);
   const settings: AnalysisSettings = {
     dictionary: ctx.dictionary,
     kwicTerms: ctx.kwicTerms,
@@ -365,14 +371,23 @@ export async function runAnalyses(
       owner.set(t.name, m.id);
     }
   }
-  const withParts: AnalysisContext = { ...ctx, parts: partsIn(ctx, modules) };
+  const parts = partsIn(ctx, modules);
   // The sides and periods compared, chosen once for every analysis that groups by them.
-  const withComparisons: AnalysisContext = ctx.comparisons
-    ? withParts
-    : { ...withParts, comparisons: resolveComparisons(undefined, unitsOf(withParts)) };
+  const comparisons = ctx.comparisons ?? resolveComparisons(undefined, termUnits(parts));
   for (const m of modules) {
     const declared = new Set(m.tables.map((t) => t.key));
-    const part = await m.merge(m.perDocument ? withComparisons.parts!(m.id) : [], withComparisons);
+    // A merge reads its own parts and those of the analyses it declares.
+    const readable = new Set([m.id, ...(m.reads ?? [])]);
+    const own: AnalysisContext = {
+      ...ctx,
+      comparisons,
+      parts: (id) => {
+        if (!readable.has(id))
+          throw new Error(`analysis ${m.id} read the parts of ${id}, which it does not declare`);
+        return parts(id);
+      },
+    };
+    const part = await m.merge(m.perDocument ? parts(m.id) : [], own);
     for (const [key, rows] of Object.entries(part)) {
       if (rows === undefined) continue;
       if (!declared.has(key as keyof Results))

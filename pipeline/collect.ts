@@ -5,17 +5,19 @@
  * As each document arrives from the per-document stage (in the order the
  * workers finish), the collector
  * - hands its corpus/<doc_id>.json to the output writer at once;
- * - appends its rows of the row-level tables (segments, turns, sentences,
- *   phrases, kwic) to a spool (./run/spool.ts), remembering only where they are;
- * - keeps a light copy for the merges: the transcript without its text,
- *   segments and turn texts, sentence rows without their text, KWIC rows
- *   without their context, term counts in typed arrays (analyses/counts.ts),
- *   strings shared between documents interned;
+ * - appends its rows of the row-level tables made per document (segments,
+ *   turns and the analyses' documentRows) to a spool (./run/spool.ts),
+ *   remembering only where they are and their sort keys;
+ * - keeps each analysis's part for the merges: what the analysis keeps of
+ *   it in memory (its `keep`, analyses/contract.ts, given the collector's
+ *   string table and term vocabulary), else the part spooled and read back
+ *   when asked for;
  * - appends its entry of the report's speech files to the spool;
- * - keeps the full transcript of the earliest documents only, as many as the
- *   report's reading view inlines (MAX_READING_DOCS, by date then doc_id),
- *   and writes the reading view of every other record to its file as it
- *   lets the text go.
+ * - keeps a light copy of the transcript: without its text, segments and
+ *   turn texts, strings shared between documents interned, except for
+ *   the earliest documents, as many as the report's reading view inlines
+ *   (MAX_READING_DOCS, by date then doc_id), kept in full; it writes the
+ *   reading view of every other record to its file as it lets the text go.
  *
  * The row-level CSVs are then assembled from the spool in their tables'
  * order. Everything the report, the figures and the aggregated tables read
@@ -24,9 +26,8 @@
  */
 import { deserialize, serialize } from 'node:v8';
 import type { Analysis, KeepKit } from '../analyses/contract.js';
-import { TermCounts, Vocabulary } from '../analyses/counts.js';
+import { Vocabulary } from '../analyses/counts.js';
 import { ANALYSES } from '../analyses/index.js';
-import type { DocumentPartial } from '../analyses/per-document.js';
 import { toCsv } from './csv.js';
 import type { ProcessedDocument } from './processed-document.js';
 import {
@@ -47,7 +48,8 @@ export interface CollectedDocument {
   /** Position in ingestion order (the tie-breaker of every sort, so duplicate ids stay ordered). */
   index: number;
   transcript: Transcript;
-  partial: DocumentPartial;
+  /** wink word tokens of its counted speech. */
+  tokens: number;
   /** Full transcript and KWIC context kept (one of the report's earliest records). */
   full: boolean;
   /**
@@ -120,22 +122,20 @@ export class DocumentCollector {
   }
 
   add(index: number, doc: ProcessedDocument): void {
-    const { transcript, partial, csv } = doc;
+    const { transcript, parts: made, csv } = doc;
     this.emit(`corpus/${transcript.docId}.json`, doc.json);
     const spool = this.spool;
     const parts = new Map<string, SpoolRange>();
     const kept = new Map<string, unknown>();
-    const made = partial.parts;
     for (const [id, part] of Object.entries(made)) {
       const keep = this.keepers.get(id);
       if (keep) kept.set(id, keep(part, this.kit));
       else parts.set(id, spool.append(partTable(id), serialize(part)));
     }
-    partial.parts = {};
     const entry: Entry = {
       index,
       transcript,
-      partial,
+      tokens: doc.tokens,
       full: true,
       part: (id) => {
         if (kept.has(id)) return kept.get(id);
@@ -163,7 +163,6 @@ export class DocumentCollector {
       }
       groups.push({ key: key.map((k) => this.intern(k)), index, range: spool.append(table, body) });
     }
-    this.lightenRows(partial);
     this.entries.push(entry);
     this.kept.set(entry, kept);
     this.keepEarly(entry);
@@ -257,22 +256,5 @@ export class DocumentCollector {
       })),
     };
     e.full = false;
-  }
-
-  /**
-   * Text no merge reads (it is in the spool) dropped, strings shared across
-   * documents interned, and the rows rebuilt as plain literals: rows that
-   * arrive from a worker are deserialized with their fields out of line,
-   * about twice the memory of the same row built here.
-   */
-  private lightenRows(p: DocumentPartial): void {
-    const s = (x: string) => this.intern(x);
-    for (const u of p.units) {
-      u.doc_id = s(u.doc_id);
-      u.date = s(u.date);
-      u.speaker = s(u.speaker);
-      u.side = s(u.side);
-      u.counts = TermCounts.from(u.counts, this.vocabulary);
-    }
   }
 }

@@ -3,6 +3,7 @@ import { type Comparisons, resolveComparisons } from '../analyses/comparisons.js
 import { dtmCsv, matrixMarket } from '../analyses/dtm.js';
 import { analysisMethods, buildFigures, runAnalyses } from '../analyses/index.js';
 import { sentimentMethods } from '../analyses/sentiment/analysis.js';
+import { termUnits } from '../analyses/terms.js';
 import { type CollectedDocument, DocumentCollector } from './collect.js';
 import { comparisonDiagnostics } from './comparisons-config.js';
 import { type LoadedConfig, loadConfig, readAgreement, readStance } from './config.js';
@@ -179,7 +180,7 @@ async function runStages(
     kept = docs.filter((d) => d.full).length;
     transcripts = docs.map((d) => d.transcript);
     // The sides and periods keyness compares: corpus.yaml's, or chosen from the data.
-    const units = docs.flatMap((d) => d.partial.units);
+    const units = termUnits(partsOf(docs));
     const comparisons = resolveComparisons(config.comparisons, units);
     diagnostics = [
       ...prepared.diagnostics,
@@ -188,7 +189,7 @@ async function runStages(
       ...transcripts.flatMap((t) => t.diagnostics),
     ];
     lap('documents');
-    tokens = docs.reduce((n, d) => n + d.partial.tokens, 0);
+    tokens = docs.reduce((n, d) => n + d.tokens, 0);
     figures = await writeTablesAndReport({
       docs,
       config,
@@ -229,6 +230,15 @@ async function runStages(
   };
 }
 
+/** Each analysis's parts in the documents' order, one document at a time (kept, or read back from the spool). */
+function partsOf(docs: readonly CollectedDocument[]): (id: string) => Iterable<unknown> {
+  return (id) => ({
+    *[Symbol.iterator]() {
+      for (const d of docs) yield d.part(id);
+    },
+  });
+}
+
 /**
  * analyses → figures (specs) → data/ and index.html. Everything made here
  * from the merged tables is written before it returns, so the tables (the
@@ -249,17 +259,10 @@ async function writeTablesAndReport(ctx: {
   rendered?: () => Promise<unknown> | undefined;
 }): Promise<Figure[]> {
   const { docs, config, opts, manifest, emit } = ctx;
-  const partials = docs.map((d) => d.partial);
   const tables = await runAnalyses({
     transcripts: docs.map((d) => countedSpeech(d.transcript, opts.speech ?? 'all')),
     annotated: [],
-    partials,
-    // Each analysis's parts, read back from the spool one document at a time.
-    parts: (id) => ({
-      *[Symbol.iterator]() {
-        for (const d of docs) yield d.part(id);
-      },
-    }),
+    parts: partsOf(docs),
     dictionary: config.dictionary,
     stopwords: config.stopwords,
     kwicTerms: opts.kwicTerms,
@@ -270,12 +273,9 @@ async function writeTablesAndReport(ctx: {
     honorifics: loadRegistry(config.inputs.speakers, 'speakers.yaml').honorifics,
     comparisons: ctx.comparisons,
   });
-  const units = partials.flatMap((p) => p.units);
-  // The merged tables hold what the report needs; the partials' own rows
-  // (the KWIC rows before the merge copied them, above all) and the
-  // analyses' per-document parts can go.
-  for (const d of docs) d.partial = { ...d.partial, parts: {} };
-  partials.length = 0;
+  // terms.csv and the matrix are written from the term counts below.
+  const units = termUnits(partsOf(docs));
+  // The merged tables hold what the report needs; the parts kept until the merges can go.
   ctx.csv.dropParts();
   ctx.lap('analyses');
 

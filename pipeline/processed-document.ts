@@ -6,7 +6,6 @@
 import type { DocumentRows } from '../analyses/contract.js';
 import { turnRows } from '../analyses/corpus-tables.js';
 import { ANALYSES } from '../analyses/index.js';
-import type { DocumentPartial } from '../analyses/per-document.js';
 import { corpusJson } from './corpus-json.js';
 import { toCsv } from './csv.js';
 import type { SpeechCounted } from './speech.js';
@@ -44,7 +43,10 @@ export interface DocumentCsv {
 /** The result of the per-document work: the transcript and its analyses' per-document part. */
 export interface ProcessedDocument {
   transcript: Transcript;
-  partial: DocumentPartial;
+  /** wink word tokens of the document (as annotated: its counted speech). */
+  tokens: number;
+  /** The per-document part of each analysis that declares one (analyses/contract.ts), by id. */
+  parts: Record<string, unknown>;
   /** corpus/<doc_id>.json as UTF-8. */
   json: Uint8Array;
   /**
@@ -70,14 +72,15 @@ const ROW_MAKERS = ANALYSES.flatMap((a) =>
  * rows come in one chunk per phrase.
  */
 export function withOutputs(
-  doc: Pick<ProcessedDocument, 'transcript' | 'partial'>,
+  doc: Pick<ProcessedDocument, 'transcript' | 'tokens' | 'parts'>,
   settings: DocumentSettings,
 ): ProcessedDocument {
-  const { transcript, partial } = doc;
+  const { transcript, tokens, parts } = doc;
   const cols = settings.csvColumns;
   return {
     transcript,
-    partial,
+    tokens,
+    parts,
     json: utf8.encode(corpusJson(transcript)),
     csv: [
       {
@@ -91,9 +94,9 @@ export function withOutputs(
         body: csvBody(turnRows([transcript]), columnsOf(cols, 'turns')),
       },
       ...ROW_MAKERS.flatMap((m) =>
-        partial.parts[m.id] === undefined
+        parts[m.id] === undefined
           ? []
-          : m.rows(partial.parts[m.id]).map((g: DocumentRows) => ({
+          : m.rows(parts[m.id]).map((g: DocumentRows) => ({
               table: m.table,
               key: g.key,
               body: csvBody(g.rows, columnsOf(cols, m.table)),

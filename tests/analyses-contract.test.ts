@@ -14,7 +14,6 @@ import type { AnalysisContext } from '../analyses/contract.js';
 import { Vocabulary } from '../analyses/counts.js';
 import { loadDictionary } from '../analyses/dictionary.js';
 import { ANALYSES, documentParts, runAnalyses, tableSpecs } from '../analyses/index.js';
-import { type DocumentPartial, documentPartials } from '../analyses/per-document.js';
 import { loadSentimentConfig } from '../analyses/sentiment/config.js';
 import { loadStopwords } from '../analyses/stopwords.js';
 import type { Results } from '../analyses/tables.js';
@@ -29,7 +28,10 @@ const update = process.env.UPDATE_GOLDEN === '1';
 const goldenDir = join(REPO, 'tests', 'golden', 'contract');
 
 let ctx: AnalysisContext;
-let partials: DocumentPartial[];
+/** Each document's parts, by analysis id, as the per-document stage makes them. */
+let parts: Array<Record<string, unknown>>;
+const partsIn = (docs: ReadonlyArray<Record<string, unknown>>) => (id: string) =>
+  docs.map((p) => p[id]);
 let whole: Results;
 /** Each document's parts as the main thread keeps them (each analysis's `keep`, after a copy as from a worker). */
 let kept: Array<Record<string, unknown>>;
@@ -49,13 +51,13 @@ beforeAll(async () => {
   const collocateTerms = ['china*'];
   ctx = { transcripts, annotated, dictionary, stopwords, kwicTerms, sentiment, collocateTerms };
   const settings = { dictionary, kwicTerms, sentiment, stopwords, collocateTerms };
-  const partialOf = documentPartials(settings, documentParts(settings));
-  partials = transcripts.map((t, i) => partialOf(t, annotated[i]!));
+  const partsOf = documentParts(settings);
+  parts = transcripts.map((transcript, i) => partsOf({ transcript, annotated: annotated[i]! }));
   whole = await runAnalyses(ctx);
   const kit = { intern: (x: string) => x, vocabulary: new Vocabulary() };
-  kept = partials.map((p) =>
+  kept = parts.map((p) =>
     Object.fromEntries(
-      Object.entries(p.parts).map(([id, part]) => {
+      Object.entries(p).map(([id, part]) => {
         const keep = ANALYSES.find((a) => a.id === id)?.keep;
         return [id, keep ? keep(structuredClone(part), kit) : part];
       }),
@@ -65,7 +67,7 @@ beforeAll(async () => {
 
 describe.each(ANALYSES.map((a) => [a.id, a] as const))('analysis %s', (_, analysis) => {
   it('gives from the documents’ parts exactly the whole-corpus tables', async () => {
-    const merged = await runAnalyses({ ...ctx, annotated: [], partials }, [analysis]);
+    const merged = await runAnalyses({ ...ctx, annotated: [], parts: partsIn(parts) }, [analysis]);
     const alone = await runAnalyses(ctx, [analysis]);
     for (const t of analysis.tables) {
       if (!t.key) continue;
@@ -80,7 +82,7 @@ describe.each(ANALYSES.map((a) => [a.id, a] as const))('analysis %s', (_, analys
         ...ctx,
         transcripts: [...ctx.transcripts].reverse(),
         annotated: [],
-        partials: [...partials].reverse(),
+        parts: partsIn([...parts].reverse()),
       },
       [analysis],
     );
@@ -91,8 +93,8 @@ describe.each(ANALYSES.map((a) => [a.id, a] as const))('analysis %s', (_, analys
     for (const [table, rowsOf] of Object.entries(analysis.documentRows ?? {})) {
       const spec = analysis.tables.find((t) => t.name === table);
       expect(spec?.rowLevel, table).toBe(true);
-      const groups = partials.flatMap((p, index) =>
-        rowsOf(p.parts[analysis.id]).map((g) => ({ ...g, index })),
+      const groups = parts.flatMap((p, index) =>
+        rowsOf(p[analysis.id]).map((g) => ({ ...g, index })),
       );
       groups.sort((a, b) => {
         for (let i = 0; i < Math.min(a.key.length, b.key.length); i++) {
@@ -112,7 +114,7 @@ describe.each(ANALYSES.map((a) => [a.id, a] as const))('analysis %s', (_, analys
 
   it('merges the parts the main thread keeps into the same aggregate tables', async () => {
     const merged = await runAnalyses(
-      { ...ctx, annotated: [], partials, parts: (id) => kept.map((p) => p[id]), rowLevel: false },
+      { ...ctx, annotated: [], parts: partsIn(kept), rowLevel: false },
       [analysis],
     );
     for (const t of analysis.tables) {

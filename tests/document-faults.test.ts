@@ -66,8 +66,8 @@ describe('one document', () => {
     ]);
     expect(r.failed).toEqual([]);
     expect(r.docs).toHaveLength(1);
-    const { transcript, partial } = r.docs[0]!;
-    const sentiment = partial.parts['sentiment'] as { sentences: Array<{ text: string }> };
+    const { transcript, parts } = r.docs[0]!;
+    const sentiment = parts['sentiment'] as { sentences: Array<{ text: string }> };
     expect(transcript.turns[0]!.words).toBe(8);
     expect(sentiment.sentences.map((s) => s.text)).toContain(
       'I wanted to come earlier, but I cannot.',
