@@ -58,10 +58,9 @@ import { type Comparisons, inPeriod, type Period } from './comparisons.js';
 import { type AnalysisSettings, defineAnalysis } from './contract.js';
 import { type DictionaryMatch, dictionaryFromTerms, matcherFor } from './dictionary.js';
 import { g2 } from './keyness.js';
-import { forEachPacked, packCounts } from './packed.js';
 import { HEADLINE_KEYS } from './phrases-figures.js';
 import { KEPT_FUNCTION_WORDS, stopwordSet } from './stopwords.js';
-import { stretchesOf } from './stretches.js';
+import { type StretchWord, stretchesOf } from './stretches.js';
 import type { TableSpec } from './tables.js';
 import { cmp } from './terms.js';
 import type { Dictionary } from './types.js';
@@ -95,8 +94,11 @@ export interface CollocateSettings {
   window?: CollocateOptions['window'];
 }
 
-/** Word counts packed as analyses/packed.ts packCounts: "word\tcount\n" per word. */
-type Counts = string;
+/**
+ * Counts by word number: [number, count] pairs, numbers ascending. A part's
+ * numbers index its `words`; the merge's, GroupCounts.forms.
+ */
+type Counts = Int32Array;
 
 export interface NodeCounts {
   node: string;
@@ -128,6 +130,8 @@ export interface CollocateUnit {
 export interface CollocatesPart {
   docId: string;
   date: string;
+  /** The document's collocate candidates, by number: one per line. */
+  words: string;
   units: CollocateUnit[];
 }
 
@@ -205,44 +209,42 @@ export function collocatesPart(
     const stretches = stretchesOf(t);
     const matchKeys = matcherFor(t, settings.dictionary);
     const matchTerms = matcherFor(t, termDict);
+    // The document's candidates numbered 0…k−1 (−1: not a candidate), so
+    // that counting is adding to arrays.
+    const words: string[] = [];
+    const candidate = Int32Array.from(stretches.forms, (form) =>
+      candidateOf(form) ? words.push(form) - 1 : -1,
+    );
+    const k = words.length;
     const units = new Map<
       string,
-      {
-        side: string;
-        words: number;
-        freq: Map<string, number>;
-        nodes: Map<string, NodeAgg>;
-      }
+      { side: string; words: number; freq: Int32Array; nodes: Map<string, PartNode> }
     >();
     for (const turn of t.turns) {
       let u = units.get(turn.speaker);
       if (!u) {
-        u = { side: turn.side, words: 0, freq: new Map(), nodes: new Map() };
+        u = { side: turn.side, words: 0, freq: new Int32Array(k), nodes: new Map() };
         units.set(turn.speaker, u);
       }
       for (const s of stretches.get(turn.turn) ?? []) {
-        const words = s.words;
-        u.words += words.length;
-        const candidate = words.map((w) => candidateOf(w.form));
-        for (let i = 0; i < words.length; i++) {
-          if (candidate[i]) add(u.freq, words[i]!.form, 1);
+        const ids = s.ids;
+        const n = ids.length;
+        u.words += n;
+        for (let i = 0; i < n; i++) {
+          const c = candidate[ids[i]!]!;
+          if (c >= 0) u.freq[c]!++;
         }
         const matches: DictionaryMatch[] = [
           ...matchKeys(s.text).filter((m) => keyNodes.has(m.key)),
           ...(termDict.entries.length > 0 ? matchTerms(s.text) : []),
         ];
+        if (matches.length === 0) continue;
         const byNode = new Map<string, Array<[first: number, last: number]>>();
         for (const m of matches) {
           // The words the match touches (a match inside a word cannot happen: patterns are whole words).
-          let first = -1;
-          let last = -1;
-          for (let i = 0; i < words.length; i++) {
-            if (words[i]!.end > m.start && words[i]!.start < m.end) {
-              if (first < 0) first = i;
-              last = i;
-            }
-          }
-          if (first < 0) continue;
+          const first = firstWordEndingAfter(s.words, m.start);
+          const last = firstWordStartingAtOrAfter(s.words, m.end) - 1;
+          if (first > last) continue;
           const list = byNode.get(m.key) ?? [];
           list.push([first, last]);
           byNode.set(m.key, list);
@@ -250,25 +252,32 @@ export function collocatesPart(
         for (const [node, spans] of byNode) {
           let c = u.nodes.get(node);
           if (!c) {
-            c = nodeAgg();
+            c = {
+              hits: 0,
+              nodeWords: 0,
+              window: 0,
+              inside: new Int32Array(k),
+              cooc: new Int32Array(k),
+            };
             u.nodes.set(node, c);
           }
-          const inNode = new Uint8Array(words.length);
-          const inWindow = new Uint8Array(words.length);
+          const inNode = new Uint8Array(n);
+          const inWindow = new Uint8Array(n);
           for (const [first, last] of spans) {
             c.hits++;
             for (let i = first; i <= last; i++) inNode[i] = 1;
             for (let i = Math.max(0, first - left); i < first; i++) inWindow[i] = 1;
-            for (let i = last + 1; i <= Math.min(words.length - 1, last + right); i++)
-              inWindow[i] = 1;
+            for (let i = last + 1; i <= Math.min(n - 1, last + right); i++) inWindow[i] = 1;
           }
-          for (let i = 0; i < words.length; i++) {
+          for (let i = 0; i < n; i++) {
             if (inNode[i]) {
               c.nodeWords++;
-              if (candidate[i]) add(c.inside, words[i]!.form, 1);
+              const w = candidate[ids[i]!]!;
+              if (w >= 0) c.inside[w]!++;
             } else if (inWindow[i]) {
               c.window++;
-              if (candidate[i]) add(c.cooc, words[i]!.form, 1);
+              const w = candidate[ids[i]!]!;
+              if (w >= 0) c.cooc[w]!++;
             }
           }
         }
@@ -278,11 +287,12 @@ export function collocatesPart(
     return {
       docId: t.docId,
       date: t.metadata.date,
+      words: words.join('\n'),
       units: [...units].map(([speaker, u]) => ({
         speaker,
         side: u.side,
         words: u.words,
-        freq: packCounts(u.freq),
+        freq: pairs(u.freq),
         nodes: [...u.nodes]
           .sort((a, b) => order.get(a[0])! - order.get(b[0])!)
           .map(([node, c]) => ({
@@ -290,29 +300,59 @@ export function collocatesPart(
             hits: c.hits,
             nodeWords: c.nodeWords,
             window: c.window,
-            inside: packCounts(c.inside),
-            cooc: packCounts(c.cooc),
+            inside: pairs(c.inside),
+            cooc: pairs(c.cooc),
           })),
       })),
     };
   };
 }
 
-/** NodeCounts while counting: maps instead of pairs. */
-export interface NodeAgg {
+/** A node's counts in one unit while counting: counts by candidate number. */
+interface PartNode {
   hits: number;
   nodeWords: number;
   window: number;
-  inside: Map<string, number>;
-  cooc: Map<string, number>;
+  inside: Int32Array;
+  cooc: Int32Array;
 }
 
-function nodeAgg(): NodeAgg {
-  return { hits: 0, nodeWords: 0, window: 0, inside: new Map(), cooc: new Map() };
+/** The index of the first word whose end is after `at` (words in text order). */
+function firstWordEndingAfter(words: readonly StretchWord[], at: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (words[mid]!.end > at) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
-function add(m: Map<string, number>, k: string, n: number): void {
-  m.set(k, (m.get(k) ?? 0) + n);
+/** The index of the first word that starts at or after `at` (words in text order). */
+function firstWordStartingAtOrAfter(words: readonly StretchWord[], at: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (words[mid]!.start >= at) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** The non-zero counts as [number, count] pairs. */
+function pairs(counts: Int32Array): Int32Array {
+  let n = 0;
+  for (let i = 0; i < counts.length; i++) if (counts[i] !== 0) n++;
+  const out = new Int32Array(2 * n);
+  let at = 0;
+  for (let i = 0; i < counts.length; i++) {
+    if (counts[i] === 0) continue;
+    out[at++] = i;
+    out[at++] = counts[i]!;
+  }
+  return out;
 }
 
 // ── Merge ────────────────────────────────────────────────────────────────────
@@ -320,11 +360,40 @@ function add(m: Map<string, number>, k: string, n: number): void {
 export type GroupType = 'corpus' | 'side' | 'period' | 'side-period' | 'speaker';
 const GROUP_ORDER: readonly GroupType[] = ['corpus', 'side', 'period', 'side-period', 'speaker'];
 
+/** Counts by corpus word number (GroupCounts.forms), growing as words are numbered. */
+export class Tally {
+  counts = new Int32Array(64);
+
+  add(word: number, n: number): void {
+    if (word >= this.counts.length) {
+      const grown = new Int32Array(Math.max(word + 1, 2 * this.counts.length));
+      grown.set(this.counts);
+      this.counts = grown;
+    }
+    this.counts[word]! += n;
+  }
+
+  get(word: number): number {
+    return word < this.counts.length ? this.counts[word]! : 0;
+  }
+}
+
+/** A node's counts in one group. */
+export interface NodeAgg {
+  hits: number;
+  nodeWords: number;
+  window: number;
+  inside: Tally;
+  cooc: Tally;
+}
+
 export interface GroupCounts {
   groupType: GroupType;
   group: string;
   words: number;
-  freq: Map<string, number>;
+  /** The words the tallies number (shared by every group of one merge). */
+  forms: readonly string[];
+  freq: Tally;
   nodes: Map<string, NodeAgg>;
 }
 
@@ -356,19 +425,33 @@ export function mergeCollocates(
  */
 export class CollocatesFold {
   private readonly byId = new Map<string, GroupCounts>();
+  /** Corpus word numbers. */
+  private readonly forms: string[] = [];
+  private readonly number = new Map<string, number>();
 
   constructor(private readonly periods: CollocateOptions['periods'] = COLLOCATE_DEFAULTS.periods) {}
 
   add(p: CollocatesPart): void {
     const period = periodOf(p.date, this.periods);
-    for (const u of p.units) {
-      this.into('corpus', 'all', u);
-      this.into('side', u.side, u);
-      if (period !== undefined) {
-        this.into('period', period, u);
-        this.into('side-period', `${u.side} ${period}`, u);
+    // The part's word numbers → the corpus's.
+    const local = p.words === '' ? [] : p.words.split('\n');
+    const corpus = Int32Array.from(local, (form) => {
+      let id = this.number.get(form);
+      if (id === undefined) {
+        id = this.forms.length;
+        this.number.set(form, id);
+        this.forms.push(form);
       }
-      this.into('speaker', u.speaker, u);
+      return id;
+    });
+    for (const u of p.units) {
+      this.into('corpus', 'all', u, corpus);
+      this.into('side', u.side, u, corpus);
+      if (period !== undefined) {
+        this.into('period', period, u, corpus);
+        this.into('side-period', `${u.side} ${period}`, u, corpus);
+      }
+      this.into('speaker', u.speaker, u, corpus);
     }
   }
 
@@ -380,28 +463,33 @@ export class CollocatesFold {
     );
   }
 
-  private into(groupType: GroupType, group: string, u: CollocateUnit): void {
+  private into(groupType: GroupType, group: string, u: CollocateUnit, corpus: Int32Array): void {
     const id = `${groupType}\u0000${group}`;
     let g = this.byId.get(id);
     if (!g) {
-      g = { groupType, group, words: 0, freq: new Map(), nodes: new Map() };
+      g = { groupType, group, words: 0, forms: this.forms, freq: new Tally(), nodes: new Map() };
       this.byId.set(id, g);
     }
     g.words += u.words;
-    forEachPacked(u.freq, (w, n) => add(g.freq, w, n));
+    addPairs(g.freq, u.freq, corpus);
     for (const c of u.nodes) {
       let d = g.nodes.get(c.node);
       if (!d) {
-        d = nodeAgg();
+        d = { hits: 0, nodeWords: 0, window: 0, inside: new Tally(), cooc: new Tally() };
         g.nodes.set(c.node, d);
       }
       d.hits += c.hits;
       d.nodeWords += c.nodeWords;
       d.window += c.window;
-      forEachPacked(c.inside, (w, n) => add(d.inside, w, n));
-      forEachPacked(c.cooc, (w, n) => add(d.cooc, w, n));
+      addPairs(d.inside, c.inside, corpus);
+      addPairs(d.cooc, c.cooc, corpus);
     }
   }
+}
+
+/** Adds a part's [number, count] pairs to a tally, its numbers mapped by `corpus`. */
+function addPairs(into: Tally, pairs: Int32Array, corpus: Int32Array): void {
+  for (let i = 0; i < pairs.length; i += 2) into.add(corpus[pairs[i]!]!, pairs[i + 1]!);
 }
 
 // ── Measures and table ───────────────────────────────────────────────────────
@@ -492,9 +580,12 @@ export function collocateRows(
       if (!c) continue;
       const n = g.words - c.nodeWords;
       const rows: CollocateRow[] = [];
-      for (const [word, o11] of c.cooc) {
-        if (o11 < minFrequency) continue;
-        const fc = (g.freq.get(word) ?? 0) - (c.inside.get(word) ?? 0);
+      const cooc = c.cooc.counts;
+      for (let w = 0; w < cooc.length; w++) {
+        const o11 = cooc[w]!;
+        if (o11 === 0 || o11 < minFrequency) continue;
+        const word = g.forms[w]!;
+        const fc = g.freq.get(w) - c.inside.get(w);
         const a = association(o11, c.hits, fc, c.window, n);
         rows.push({
           group_type: g.groupType,

@@ -95,6 +95,8 @@ export interface NgramsPart {
 export interface Piece {
   stretch: number;
   words: StretchWord[];
+  /** The words' numbers (the stretch's `ids` over the same words). */
+  ids: Int32Array;
 }
 
 /**
@@ -104,7 +106,7 @@ export interface Piece {
  * stretches are used uncut.
  */
 export function pieces(
-  stretches: ReadonlyArray<{ words: readonly StretchWord[] }>,
+  stretches: ReadonlyArray<{ words: readonly StretchWord[]; ids: Int32Array }>,
   sentences: ReadonlyArray<Pick<AnnotatedSentence, 'text'>>,
 ): Piece[] {
   const ends = new Set<number>();
@@ -118,16 +120,16 @@ export function pieces(
   const out: Piece[] = [];
   let at = 0;
   stretches.forEach((s, stretch) => {
-    let words: StretchWord[] = [];
-    for (const w of s.words) {
-      words.push(w);
+    let from = 0;
+    for (let i = 0; i < s.words.length; i++) {
       at++;
       if (cut && ends.has(at)) {
-        out.push({ stretch, words });
-        words = [];
+        out.push({ stretch, words: s.words.slice(from, i + 1), ids: s.ids.subarray(from, i + 1) });
+        from = i + 1;
       }
     }
-    if (words.length > 0) out.push({ stretch, words });
+    if (from < s.words.length)
+      out.push({ stretch, words: s.words.slice(from), ids: s.ids.subarray(from) });
   });
   return out;
 }
@@ -156,31 +158,16 @@ export function ngramsPart(settings: {
     const covered = new Map<string, number>();
     // Without an annotation (a caller that has none) the stretches are used uncut.
     const sentences = new Map((a?.turns ?? []).map((u) => [u.turn, u.sentences]));
-    // Words are counted by a number (their place in `forms`), n-grams in a
-    // tree of those numbers per speaker: no n-gram's text is made until the
-    // merge writes the rows.
-    const ids = new Map<string, number>();
-    const forms: string[] = [];
-    const kept: boolean[] = [];
+    // Words are counted by their number in the document (the stretches'
+    // `forms`), n-grams in a tree of those numbers per speaker: no n-gram's
+    // text is made until the merge writes the rows.
+    const forms = stretches.forms;
+    const kept = forms.map(candidateOf);
     const marginals = {
-      first2: [] as number[],
-      last2: [] as number[],
-      first3: [] as number[],
-      last3: [] as number[],
-    };
-    const idOf = (form: string): number => {
-      let id = ids.get(form);
-      if (id === undefined) {
-        id = forms.length;
-        ids.set(form, id);
-        forms.push(form);
-        kept.push(candidateOf(form));
-        marginals.first2.push(0);
-        marginals.last2.push(0);
-        marginals.first3.push(0);
-        marginals.last3.push(0);
-      }
-      return id;
+      first2: new Int32Array(forms.length),
+      last2: new Int32Array(forms.length),
+      first3: new Int32Array(forms.length),
+      last3: new Int32Array(forms.length),
     };
     const firstPairs = new Map<number, number>();
     const lastPairs = new Map<number, number>();
@@ -195,8 +182,7 @@ export function ngramsPart(settings: {
       }
       const own = stretches.get(turn.turn) ?? [];
       const matches = own.map((s) => match(s.text));
-      for (const { stretch, words } of pieces(own, sentences.get(turn.turn) ?? [])) {
-        const piece = words.map((w) => idOf(w.form));
+      for (const { stretch, words, ids: piece } of pieces(own, sentences.get(turn.turn) ?? [])) {
         const found = matches[stretch]!;
         for (let i = 0; i < piece.length; i++) {
           const w = piece[i]!;
@@ -225,10 +211,7 @@ export function ngramsPart(settings: {
             const to = words[i + n - 1]!.end;
             const key = found.find((d) => d.start <= from && d.end >= to)?.key;
             if (key !== undefined) {
-              const gram = piece
-                .slice(i, i + n)
-                .map((x) => forms[x])
-                .join(' ');
+              const gram = Array.from(piece.subarray(i, i + n), (x) => forms[x]).join(' ');
               add(covered, `${gram}\u0000${key}`);
             }
           }
@@ -244,10 +227,7 @@ export function ngramsPart(settings: {
         return [gram, key, n] as [string, string, number];
       }),
       positions: { bigrams, trigrams },
-      first2: Int32Array.from(marginals.first2),
-      last2: Int32Array.from(marginals.last2),
-      first3: Int32Array.from(marginals.first3),
-      last3: Int32Array.from(marginals.last3),
+      ...marginals,
       firstPair3: packPairs(firstPairs),
       lastPair3: packPairs(lastPairs),
     };

@@ -31,6 +31,14 @@ export interface Stretch {
   /** analysisForm of the speech segment's text. */
   text: string;
   words: StretchWord[];
+  /** Each word's number in its document's vocabulary (Stretches.forms), aligned with `words`. */
+  ids: Int32Array;
+}
+
+/** A document's stretches by turn number, and the word forms its stretches number. */
+export interface Stretches extends ReadonlyMap<number, readonly Stretch[]> {
+  /** The distinct word forms of the document's stretches, in order of first occurrence. */
+  readonly forms: readonly string[];
 }
 
 /** The form a word is counted under: lower case, one apostrophe, one hyphen. */
@@ -55,16 +63,14 @@ export function wordsOf(text: string): StretchWord[] {
   return out;
 }
 
-const stretchMemo = new WeakMap<object, Map<number, Stretch[]>>();
+const stretchMemo = new WeakMap<object, Stretches>();
 
 /**
  * turnStretches(t), made once per transcript object: the analyses that read
  * stretches (collocates, n-grams) run on the same document one after the
  * other and share them. The result must not be changed by the caller.
  */
-export function stretchesOf(
-  t: Pick<Transcript, 'text' | 'segments' | 'turns'>,
-): ReadonlyMap<number, readonly Stretch[]> {
+export function stretchesOf(t: Pick<Transcript, 'text' | 'segments' | 'turns'>): Stretches {
   let s = stretchMemo.get(t);
   if (!s) {
     s = turnStretches(t);
@@ -76,19 +82,33 @@ export function stretchesOf(
 /**
  * Each counted turn's stretches, keyed by turn number, in text order. Turns
  * left out of `t.turns` (e.g. reported speech under `--speech direct`) get
- * none; a stretch without words is dropped.
+ * none; a stretch without words is dropped. Words are numbered by form in
+ * order of first occurrence (`forms`), so that the analyses count numbers
+ * rather than look strings up.
  */
-export function turnStretches(
-  t: Pick<Transcript, 'text' | 'segments' | 'turns'>,
-): Map<number, Stretch[]> {
+export function turnStretches(t: Pick<Transcript, 'text' | 'segments' | 'turns'>): Stretches {
   const counted = new Set(t.turns.map((u) => u.turn));
-  const out = new Map<number, Stretch[]>();
-  for (const u of t.turns) out.set(u.turn, []);
+  const byTurn = new Map<number, Stretch[]>();
+  const forms: string[] = [];
+  const number = new Map<string, number>();
+  for (const u of t.turns) byTurn.set(u.turn, []);
   for (const s of t.segments) {
     if (s.kind !== 'speech' || s.turn === undefined || !counted.has(s.turn)) continue;
     const text = analysisForm(t.text.slice(s.start, s.end));
     const words = wordsOf(text);
-    if (words.length > 0) out.get(s.turn)!.push({ text, words });
+    if (words.length === 0) continue;
+    const ids = new Int32Array(words.length);
+    for (let i = 0; i < words.length; i++) {
+      const form = words[i]!.form;
+      let id = number.get(form);
+      if (id === undefined) {
+        id = forms.length;
+        number.set(form, id);
+        forms.push(form);
+      }
+      ids[i] = id;
+    }
+    byTurn.get(s.turn)!.push({ text, words, ids });
   }
-  return out;
+  return Object.assign(byTurn, { forms });
 }
