@@ -50,7 +50,7 @@ export interface CollectedDocument {
   transcript: Transcript;
   /** wink word tokens of its counted speech. */
   tokens: number;
-  /** Full transcript and KWIC context kept (one of the report's earliest records). */
+  /** Full transcript kept (one of the report's earliest records). */
   full: boolean;
   /**
    * Its part of the analysis `id` (analyses/contract.ts): what the analysis
