@@ -96,6 +96,23 @@ function reportOrder(a: Entry, b: Entry): number {
   );
 }
 
+/**
+ * A document's part(id): kept, or read back from the spool. Made outside
+ * add(), so that the closure holds these and not the parts as made (a
+ * closure keeps every variable its scope's closures capture).
+ */
+function partReader(
+  kept: ReadonlyMap<string, unknown>,
+  spooled: ReadonlyMap<string, SpoolRange>,
+  spool: Spool,
+): (id: string) => unknown {
+  return (id) => {
+    if (kept.has(id)) return kept.get(id);
+    const range = spooled.get(id);
+    return range === undefined ? undefined : deserialize(spool.read(partTable(id), range));
+  };
+}
+
 export class DocumentCollector {
   private readonly entries: Entry[] = [];
   /** Each spooled table's row groups, as they arrived. */
@@ -137,23 +154,8 @@ export class DocumentCollector {
       transcript,
       tokens: doc.tokens,
       full: true,
-      part: (id) => {
-        if (kept.has(id)) return kept.get(id);
-        const range = parts.get(id);
-        return range === undefined ? undefined : deserialize(spool.read(partTable(id), range));
-      },
-      speech: this.spool.append(
-        'speech',
-        Buffer.from(
-          speechRecord(
-            transcript,
-            hitsOf((id) => made[id]),
-            sentencesOf((id) => made[id]),
-            this.speechTargets,
-          ),
-          'utf8',
-        ),
-      ),
+      part: partReader(kept, parts, spool),
+      speech: spool.append('speech', this.speechEntry(transcript, made)),
     };
     for (const { table, key, body } of csv) {
       let groups = this.rows.get(table);
@@ -166,6 +168,15 @@ export class DocumentCollector {
     this.entries.push(entry);
     this.kept.set(entry, kept);
     this.keepEarly(entry);
+  }
+
+  /** A record's entry of the report's speech files, from its parts as made. */
+  private speechEntry(t: Transcript, made: Readonly<Record<string, unknown>>): Uint8Array {
+    const part = (id: string) => made[id];
+    return Buffer.from(
+      speechRecord(t, hitsOf(part), sentencesOf(part), this.speechTargets),
+      'utf8',
+    );
   }
 
   /** The documents kept, in ingestion order. */
