@@ -10,7 +10,13 @@
  *   v8-serializable: it crosses from a worker and is cached with the document);
  * - its merge: the parts of every document in corpus order (date, undated
  *   last, then doc_id) and the corpus context → its tables. The whole-corpus
- *   result is the merge of every document's part: one code path;
+ *   result is the merge of every document's part: one code path. A merge
+ *   may read another analysis's parts too (ctx.parts(id)), declared in
+ *   `reads`;
+ * - optionally its row-level tables' rows from one document's part
+ *   (`documentRows`), written where the document is processed and put in
+ *   the table's order without holding every row, and what of its part the
+ *   main thread keeps in memory (`keep`) instead of spooling it to disk;
  * - its tables: each with its CSV name, its key in the results map, what a
  *   row is, its columns with their codebook text (declared here only: the
  *   table writer, reports/data/README.md and the README's list of tables
@@ -22,8 +28,8 @@
 import type { Figure } from '../pipeline/figures/types.js';
 import type { AnnotatedDocument, Transcript } from '../pipeline/types.js';
 import type { Comparisons } from './comparisons.js';
+import type { Vocabulary } from './counts.js';
 import type { FigureOptions } from './figure-options.js';
-import type { DocumentPartial } from './per-document.js';
 import type { CodebookColumn, Results, TableSpec } from './tables.js';
 import type { Dictionary } from './types.js';
 
@@ -58,6 +64,22 @@ export interface FigureTableSpec {
   columns: CodebookColumn[];
 }
 
+/** What the parts kept in memory share: one copy of each string, one vocabulary of terms. */
+export interface KeepKit {
+  intern(s: string): string;
+  vocabulary: Vocabulary;
+}
+
+/**
+ * A group of one document's rows of a row-level table, with its place in the
+ * table: the table's file is every document's groups in `key` order (code
+ * points, item by item; equal keys in the order the documents were read).
+ */
+export interface DocumentRows {
+  key: readonly string[];
+  rows: readonly object[];
+}
+
 export interface Analysis<Part = unknown> {
   id: string;
   description: string;
@@ -77,6 +99,24 @@ export interface Analysis<Part = unknown> {
     parts: Iterable<Part>,
     ctx: AnalysisContext,
   ) => Partial<Results> | Promise<Partial<Results>>;
+  /** The analyses whose parts its merge reads besides its own (ctx.parts(id)). */
+  reads?: readonly string[];
+  /**
+   * Row-level tables (by table name) whose file is made document by document
+   * from the parts, rather than from the merged rows: the document's rows in
+   * groups with their sort keys (columns beyond the table's are ignored).
+   */
+  documentRows?: Readonly<Record<string, (part: Part) => DocumentRows[]>>;
+  /**
+   * What the main thread keeps of each part until the merges, in memory
+   * (without it a part is spooled to disk and read back for each merge):
+   * what no merge reads dropped (the files made from `documentRows` have it),
+   * strings shared through the kit, and the rows rebuilt as plain literals
+   * (rows that arrive from a worker are deserialized with their fields out
+   * of line, about twice the memory of the same row built here). Merges then
+   * see these kept parts, with ctx.rowLevel false.
+   */
+  keep?: (part: Part, kit: KeepKit) => Part;
   figures?: ReadonlyArray<(results: Results, options: FigureOptions) => Figure | undefined>;
   /** The codebook entry of each figure's CSV (reports/figures/<id>.csv). */
   figureTables?: readonly FigureTableSpec[];
@@ -99,22 +139,19 @@ export interface AnalysisContext {
   kwicTerms: string[];
   sentiment?: { targets: Array<{ key: string; patterns: string[] }> };
   /**
-   * Each document's per-document results (analyses/per-document.ts), in the
-   * order of `transcripts`, when they were computed where the documents were
-   * annotated; the analyses then merge these instead of reading `annotated`
-   * (which may be left empty) and matching the transcripts again.
-   */
-  partials?: readonly DocumentPartial[];
-  /**
    * The analysis `id`'s per-document parts in the order of `transcripts`,
-   * when they were computed elsewhere and kept out of memory (read back one
-   * at a time); before `partials`' own parts when given.
+   * when they were computed where the documents were processed (read back
+   * one at a time; `annotated` may then be left empty). Without it, runAnalyses
+   * computes them from `transcripts` and `annotated` with the analyses' own
+   * perDocument. In a merge: its own parts and those of the analyses it
+   * `reads`, nothing else.
    */
   parts?: (id: string) => Iterable<unknown>;
   /**
-   * false: leave out the row-level table of terms (one row per term per
-   * speaker-document), which the caller writes itself from the counts
-   * (termsInOrder); every other table is built as usual. Default true.
+   * false: the parts are those the analyses keep (their `keep`), and the
+   * row-level table of terms (one row per term per speaker-document), which
+   * the caller writes itself from the counts (termsInOrder), is left out;
+   * every other table is built as usual. Default true.
    */
   rowLevel?: boolean;
   /** Keep the names of the people present at each meeting in the keyness comparison (default: left out). */

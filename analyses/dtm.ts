@@ -19,9 +19,9 @@
  * in the matrix).
  */
 
-import { type AnalysisContext, defineAnalysis } from './contract.js';
+import { defineAnalysis } from './contract.js';
 import type { TableSpec } from './tables.js';
-import { cmp, type SpeakerDoc, speakerDocs } from './terms.js';
+import { cmp, type SpeakerDoc, TERMS, termUnits } from './terms.js';
 
 /**
  * One row of the matrix: a speaker's term counts in one document (the terms
@@ -262,20 +262,16 @@ declare module './tables.js' {
   }
 }
 
-/** The term counts of every speaker-document (the terms analysis's units). */
-export function dtmUnitsOf(ctx: Pick<AnalysisContext, 'partials' | 'annotated'>): DtmUnit[] {
-  return ctx.partials ? ctx.partials.flatMap((p) => p.units) : speakerDocs(ctx.annotated);
-}
-
 export const dtm = defineAnalysis({
   id: 'dtm',
   description:
     'Document–term matrix (speaker in a document × term, the counts of terms.csv) as a Matrix Market file with row and column index tables.',
   defaults: {},
   tables: DTM_TABLES,
-  // The term counts are the terms analysis's per-document units: no part of its own.
+  // The term counts are the terms analysis's parts: no part of its own.
+  reads: [TERMS],
   merge: (_, ctx) => {
-    const m = buildDtm(dtmUnitsOf(ctx));
+    const m = buildDtm(termUnits(ctx.parts!));
     return { dtmRows: m.rows, dtmTerms: m.terms };
   },
   methods: (results) =>

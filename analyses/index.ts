@@ -15,15 +15,16 @@ import type { Figure } from '../pipeline/figures/types.js';
 import type { Transcript } from '../pipeline/types.js';
 import { collocates } from './collocates.js';
 import { resolveComparisons } from './comparisons.js';
-import type {
-  Analysis,
-  AnalysisContext,
-  AnalysisSettings,
-  DocumentInput,
-  FigureOptions,
+import {
+  type Analysis,
+  type AnalysisContext,
+  type AnalysisSettings,
+  type DocumentInput,
+  defineAnalysis,
+  type FigureOptions,
 } from './contract.js';
 import { CORPUS_TABLES, documentRows, turnRows } from './corpus-tables.js';
-import { termForm } from './dictionary.js';
+import { matcherFor, termForm } from './dictionary.js';
 import { dtm } from './dtm.js';
 import {
   KEYNESS_DEFAULTS,
@@ -32,17 +33,34 @@ import {
   withoutPresentNames,
 } from './keyness.js';
 import { keyness, keynessPeriods } from './keyness-figures.js';
-import { KWIC_DEFAULTS, KWIC_TABLES, kwicRows, sortKwic, stripStart } from './kwic.js';
+import {
+  KWIC_DEFAULTS,
+  KWIC_TABLES,
+  type KwicLine,
+  keptKwicLines,
+  kwicGroups,
+  kwicRowsWithStart,
+  sortKwic,
+  stripStart,
+} from './kwic.js';
 import { dispersion } from './kwic-figures.js';
 import { lexicalDiversity } from './lexical-diversity.js';
 import { ngrams } from './ngrams.js';
-import { mergePhraseTables, PHRASE_TABLES, phraseTables } from './phrases.js';
+import {
+  keptPhraseTables,
+  mergePhraseTables,
+  PHRASE_TABLES,
+  type PhraseTables,
+  phraseTables,
+} from './phrases.js';
 import { phraseRates } from './phrases-figures.js';
 import {
+  keptSentimentPart,
   mergeSentimentPartials,
   SENTIMENT_DEFAULTS,
   SENTIMENT_TABLES,
-  sentimentTables,
+  type SentimentDocPartial,
+  sentimentDocPartials,
 } from './sentiment/analysis.js';
 import {
   sentimentArc,
@@ -52,7 +70,15 @@ import {
   targetTone,
 } from './sentiment/figures.js';
 import type { Results, TableSpec } from './tables.js';
-import { type SpeakerDoc, speakerDocs, TERM_TABLES, termTablesFromUnits } from './terms.js';
+import {
+  keptUnits,
+  type SpeakerDoc,
+  speakerDocs,
+  TERM_TABLES,
+  TERMS,
+  termTablesFromUnits,
+  termUnits,
+} from './terms.js';
 import { topTerms } from './terms-figures.js';
 import { trends } from './trends.js';
 import { TURN_STAT_TABLES, turnStatRows } from './turn-stats.js';
@@ -70,8 +96,16 @@ function presentNames(transcripts: readonly Transcript[]): Map<string, Set<strin
   );
 }
 
-function unitsOf(ctx: AnalysisContext): SpeakerDoc[] {
-  return ctx.partials ? ctx.partials.flatMap((p) => p.units) : speakerDocs(ctx.annotated);
+const sentimentParts = new WeakMap<AnalysisSettings, ReturnType<typeof sentimentDocPartials>>();
+
+/** The sentiment part function of one configuration (its target patterns compiled once). */
+function sentimentPartFor(settings: AnalysisSettings): ReturnType<typeof sentimentDocPartials> {
+  let f = sentimentParts.get(settings);
+  if (!f) {
+    f = sentimentDocPartials(settings.sentiment ? { targets: settings.sentiment.targets } : {});
+    sentimentParts.set(settings, f);
+  }
+  return f;
 }
 
 export const ANALYSES: readonly Analysis[] = [
@@ -85,15 +119,17 @@ export const ANALYSES: readonly Analysis[] = [
       turns: turnRows(ctx.transcripts),
     }),
   },
-  {
-    id: 'terms',
+  defineAnalysis<SpeakerDoc[]>({
+    id: TERMS,
     description:
       'Per-speaker term frequencies per document (count, per 10,000 words, tf-idf), and grouped by side, year and speaker.',
     defaults: {},
     tables: TERM_TABLES,
     figures: [topTerms],
+    perDocument: ({ annotated }) => speakerDocs([annotated]),
+    keep: keptUnits,
     merge: (_, ctx) => {
-      const r = termTablesFromUnits(unitsOf(ctx), { rows: ctx.rowLevel ?? true });
+      const r = termTablesFromUnits(termUnits(ctx.parts!), { rows: ctx.rowLevel ?? true });
       return {
         terms: r.terms,
         termsBySide: r.bySide,
@@ -101,36 +137,49 @@ export const ANALYSES: readonly Analysis[] = [
         termsBySpeaker: r.bySpeaker,
       };
     },
-  },
-  {
+  }),
+  defineAnalysis<PhraseTables>({
     id: 'phrases',
     description:
       'Dictionary key counts per speaker per document (zeros included) and every surface form matched.',
     defaults: {},
     tables: PHRASE_TABLES,
     figures: [phraseRates],
-    merge: (_, ctx) => {
-      const r = ctx.partials
-        ? mergePhraseTables(
-            ctx.partials.map((p) => ({ phrases: p.phrases, phraseForms: p.phraseForms })),
-          )
-        : phraseTables(ctx.transcripts, ctx.dictionary);
+    // KWIC matches the same texts with the same dictionary: matcherFor matches them once.
+    perDocument: ({ transcript }, { dictionary }) =>
+      phraseTables([transcript], dictionary, matcherFor(transcript, dictionary)),
+    documentRows: {
+      phrases: (p) =>
+        p.phrases.length > 0 ? [{ key: [p.phrases[0]!.doc_id], rows: p.phrases }] : [],
+    },
+    keep: (p, kit) => keptPhraseTables(p, kit.intern),
+    merge: (parts) => {
+      const r = mergePhraseTables(parts);
       return { phrases: r.phrases, phraseForms: r.phraseForms };
     },
-  },
-  {
+  }),
+  defineAnalysis<KwicLine[]>({
     id: 'kwic',
     description:
       'Concordance: one line per dictionary match (lines per key = its count in phrases.csv) and per extra term.',
     defaults: { ...KWIC_DEFAULTS, terms: [] },
     tables: KWIC_TABLES,
     figures: [dispersion],
-    merge: (_, ctx) => ({
-      kwic: ctx.partials
-        ? stripStart(sortKwic(ctx.partials.flatMap((p) => p.kwic)))
-        : kwicRows(ctx.transcripts, ctx.dictionary, { terms: ctx.kwicTerms }),
-    }),
-  },
+    perDocument: ({ transcript }, { dictionary, kwicTerms }) =>
+      kwicRowsWithStart(
+        [transcript],
+        dictionary,
+        { terms: kwicTerms },
+        matcherFor(transcript, dictionary),
+      ),
+    documentRows: { kwic: kwicGroups },
+    keep: (lines, kit) => keptKwicLines(lines, kit.intern),
+    merge: (parts) => {
+      const lines: KwicLine[] = [];
+      for (const part of parts) for (const line of part) lines.push(line);
+      return { kwic: stripStart(sortKwic(lines)) };
+    },
+  }),
   {
     id: 'keyness',
     description:
@@ -138,8 +187,10 @@ export const ANALYSES: readonly Analysis[] = [
     defaults: { ...KEYNESS_DEFAULTS },
     tables: KEYNESS_TABLES,
     figures: [keyness, keynessPeriods],
+    // Its counts are the terms analysis's parts.
+    reads: [TERMS],
     merge: (_, ctx) => {
-      const units = unitsOf(ctx);
+      const units = termUnits(ctx.parts!);
       return {
         keyness: keynessFromUnits(
           ctx.keepPresentNames ? units : withoutPresentNames(units, presentNames(ctx.transcripts)),
@@ -157,23 +208,19 @@ export const ANALYSES: readonly Analysis[] = [
     figures: [speechShare],
     merge: (_, ctx) => ({ turnStats: turnStatRows(ctx.transcripts) }),
   },
-  {
+  defineAnalysis<SentimentDocPartial>({
     id: 'sentiment',
     description:
       'Sentence sentiment; means per speaker and side per document with bootstrap intervals; the arc per turn; driver words; targets.',
     defaults: { ...SENTIMENT_DEFAULTS },
     tables: SENTIMENT_TABLES,
     figures: [sentimentBySide, sentimentBySpeaker, sentimentArc, targetTone, sentimentDrivers],
-    merge: (_, ctx) => {
-      const options = ctx.sentiment ? { targets: ctx.sentiment.targets } : {};
-      return ctx.partials
-        ? mergeSentimentPartials(
-            ctx.partials.map((p) => p.sentiment),
-            options,
-          )
-        : sentimentTables(ctx.annotated, options);
-    },
-  },
+    perDocument: ({ annotated }, settings) => sentimentPartFor(settings)(annotated),
+    documentRows: { sentences: (p) => [{ key: [p.date, p.docId], rows: p.sentences }] },
+    keep: (p, kit) => keptSentimentPart(p, kit.intern),
+    merge: (parts, ctx) =>
+      mergeSentimentPartials(parts, ctx.sentiment ? { targets: ctx.sentiment.targets } : {}),
+  }),
   lexicalDiversity,
   collocates,
   ngrams,
@@ -269,14 +316,15 @@ export function documentParts(
 }
 
 /**
- * Each analysis's parts in corpus order: from the partials when the
- * documents were processed elsewhere, else computed here from the
- * transcripts and their annotations (the same function).
+ * The parts of the analysis `id` in corpus order: as given (computed where
+ * the documents were processed), else computed here from the transcripts
+ * and their annotations with the same function, once per run.
  */
-function partsOf(m: Analysis, ctx: AnalysisContext): Iterable<unknown> {
-  if (!m.perDocument) return [];
-  if (ctx.parts) return ctx.parts(m.id);
-  if (ctx.partials) return ctx.partials.map((p) => p.parts[m.id]);
+function partsIn(
+  ctx: AnalysisContext,
+  modules: readonly Analysis[],
+): (id: string) => Iterable<unknown> {
+  if (ctx.parts) return ctx.parts;
   const settings: AnalysisSettings = {
     dictionary: ctx.dictionary,
     kwicTerms: ctx.kwicTerms,
@@ -284,9 +332,21 @@ function partsOf(m: Analysis, ctx: AnalysisContext): Iterable<unknown> {
     stopwords: ctx.stopwords,
     collocateTerms: ctx.collocateTerms ?? [],
   };
-  return ctx.transcripts.map((transcript, i) =>
-    m.perDocument!({ transcript, annotated: ctx.annotated[i]! }, settings),
-  );
+  const made = new Map<string, unknown[]>();
+  return (id) => {
+    let parts = made.get(id);
+    if (!parts) {
+      const m = modules.find((a) => a.id === id) ?? ANALYSES.find((a) => a.id === id);
+      const perDocument = m?.perDocument;
+      parts = perDocument
+        ? ctx.transcripts.map((transcript, i) =>
+            perDocument({ transcript, annotated: ctx.annotated[i]! }, settings),
+          )
+        : [];
+      made.set(id, parts);
+    }
+    return parts;
+  };
 }
 
 /**
@@ -311,13 +371,23 @@ export async function runAnalyses(
       owner.set(t.name, m.id);
     }
   }
+  const parts = partsIn(ctx, modules);
   // The sides and periods compared, chosen once for every analysis that groups by them.
-  const withComparisons: AnalysisContext = ctx.comparisons
-    ? ctx
-    : { ...ctx, comparisons: resolveComparisons(undefined, unitsOf(ctx)) };
+  const comparisons = ctx.comparisons ?? resolveComparisons(undefined, termUnits(parts));
   for (const m of modules) {
     const declared = new Set(m.tables.map((t) => t.key));
-    const part = await m.merge(partsOf(m, withComparisons), withComparisons);
+    // A merge reads its own parts and those of the analyses it declares.
+    const readable = new Set([m.id, ...(m.reads ?? [])]);
+    const own: AnalysisContext = {
+      ...ctx,
+      comparisons,
+      parts: (id) => {
+        if (!readable.has(id))
+          throw new Error(`analysis ${m.id} read the parts of ${id}, which it does not declare`);
+        return parts(id);
+      },
+    };
+    const part = await m.merge(m.perDocument ? parts(m.id) : [], own);
     for (const [key, rows] of Object.entries(part)) {
       if (rows === undefined) continue;
       if (!declared.has(key as keyof Results))

@@ -136,7 +136,7 @@ export interface Side {
 /**
  * Sums the counts and words of some speaker-documents, and counts the
  * documents using each term (the range columns). The units of one document
- * must be adjacent (as speakerDocs and the per-document partials give
+ * must be adjacent (as speakerDocs and the terms analysis's parts give
  * them), so a document is counted once per term by remembering the last
  * document that used it, without a set of documents per term.
  */

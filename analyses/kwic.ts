@@ -66,6 +66,44 @@ export function stripStart(rows: ReadonlyArray<KwicRow & { start: number }>): Kw
   return rows.map(({ start: _start, ...row }) => row);
 }
 
+/** A KWIC row with the match's offset in its turn (for the corpus sort): the per-document part's rows. */
+export type KwicLine = KwicRow & { start: number };
+
+/** One document's lines as kwic.csv's groups: one per phrase, in kwic.csv's order. */
+export function kwicGroups(lines: readonly KwicLine[]): Array<{ key: string[]; rows: KwicLine[] }> {
+  const sorted = sortKwic([...lines]);
+  const out: Array<{ key: string[]; rows: KwicLine[] }> = [];
+  let from = 0;
+  for (let i = 1; i <= sorted.length; i++) {
+    if (i === sorted.length || sorted[i]!.phrase !== sorted[from]!.phrase) {
+      out.push({ key: [sorted[from]!.phrase, sorted[from]!.doc_id], rows: sorted.slice(from, i) });
+      from = i;
+    }
+  }
+  return out;
+}
+
+/**
+ * A document's lines as the main thread keeps them until the merge: without
+ * their context (kwic.csv is written from the parts; nothing else reads it),
+ * strings shared.
+ */
+export function keptKwicLines(lines: readonly KwicLine[], s: (x: string) => string): KwicLine[] {
+  return lines.map((r) => ({
+    phrase: s(r.phrase),
+    doc_id: s(r.doc_id),
+    date: s(r.date),
+    speaker: s(r.speaker),
+    side: s(r.side),
+    turn: r.turn,
+    left: '',
+    match: s(r.match),
+    right: '',
+    position: r.position,
+    start: r.start,
+  }));
+}
+
 /** The rows in reading order (unsorted), each with the match's offset in its turn. */
 export function kwicRowsWithStart(
   transcripts: readonly Transcript[],

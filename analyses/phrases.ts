@@ -97,7 +97,7 @@ function sortPhraseTables(phrases: PhraseRow[], phraseForms: PhraseFormRow[]): P
  * phraseTables of the whole corpus from the tables of each document (in
  * corpus order): rows concatenated and sorted, form counts summed.
  */
-export function mergePhraseTables(parts: readonly PhraseTables[]): PhraseTables {
+export function mergePhraseTables(parts: Iterable<PhraseTables>): PhraseTables {
   const phrases: PhraseRow[] = [];
   const forms = new Map<string, PhraseFormRow>();
   for (const part of parts) {
@@ -110,6 +110,23 @@ export function mergePhraseTables(parts: readonly PhraseTables[]): PhraseTables 
     }
   }
   return sortPhraseTables(phrases, [...forms.values()]);
+}
+
+/** A document's phrase tables as the main thread keeps them until the merge: strings shared. */
+export function keptPhraseTables(p: PhraseTables, s: (x: string) => string): PhraseTables {
+  return {
+    phrases: p.phrases.map((r) => ({
+      doc_id: s(r.doc_id),
+      date: s(r.date),
+      speaker: s(r.speaker),
+      side: s(r.side),
+      phrase: s(r.phrase),
+      count: r.count,
+      words: r.words,
+      per_10k: r.per_10k,
+    })),
+    phraseForms: p.phraseForms.map((r) => ({ ...r, phrase: s(r.phrase), form: s(r.form) })),
+  };
 }
 
 /** The tables this analysis writes, with their codebook entries (reports/data/README.md). */

@@ -24,6 +24,8 @@
  */
 import type { AnnotatedDocument, Person } from '../pipeline/types.js';
 import { DATE, DOC, PER_10K, SIDE, SPEAKER } from './columns.js';
+import type { KeepKit } from './contract.js';
+import { TermCounts } from './counts.js';
 import { c, type TableSpec } from './tables.js';
 import type { TermRow, TermsBySideRow, TermsBySpeakerRow, TermsByYearRow } from './types.js';
 
@@ -83,6 +85,30 @@ export function speakerDocs(docs: readonly AnnotatedDocument[]): SpeakerDoc[] {
     }
   }
   return out;
+}
+
+/** The id of the terms analysis, whose parts (a document's SpeakerDocs) other analyses read. */
+export const TERMS = 'terms';
+
+/** Every speaker-document in corpus order: the terms analysis's parts, one document after another. */
+export function termUnits(parts: (id: string) => Iterable<unknown>): SpeakerDoc[] {
+  const units: SpeakerDoc[] = [];
+  for (const part of parts(TERMS) as Iterable<SpeakerDoc[] | undefined>)
+    for (const u of part ?? []) units.push(u);
+  return units;
+}
+
+/** A document's speaker-documents as the main thread keeps them: strings shared, counts packed. */
+export function keptUnits(units: readonly SpeakerDoc[], kit: KeepKit): SpeakerDoc[] {
+  const s = kit.intern;
+  return units.map((u) => ({
+    ...u,
+    doc_id: s(u.doc_id),
+    date: s(u.date),
+    speaker: s(u.speaker),
+    side: s(u.side),
+    counts: TermCounts.from(u.counts, kit.vocabulary),
+  }));
 }
 
 /**

@@ -5,14 +5,17 @@
  * As each document arrives from the per-document stage (in the order the
  * workers finish), the collector
  * - hands its corpus/<doc_id>.json to the output writer at once;
- * - appends its rows of the row-level tables (segments, turns, sentences,
- *   phrases, kwic) to a spool (./run/spool.ts), remembering only where they are;
- * - keeps a light copy for the merges: the transcript without its text,
- *   segments and turn texts, sentence rows without their text, KWIC rows
- *   without their context, term counts in typed arrays (analyses/counts.ts),
- *   strings shared between documents interned;
+ * - appends its rows of the row-level tables made per document (segments,
+ *   turns and the analyses' documentRows) to a spool (./run/spool.ts),
+ *   remembering only where they are and their sort keys;
+ * - keeps each analysis's part for the merges: what the analysis keeps of
+ *   it in memory (its `keep`, analyses/contract.ts, given the collector's
+ *   string table and term vocabulary), else the part spooled and read back
+ *   when asked for;
  * - appends its entry of the report's speech files to the spool;
- * - keeps the full transcript of the earliest documents only, as many as the
+ * - keeps a light copy of the transcript (without its text, segments and
+ *   turn texts, strings shared between documents interned), except for the
+ *   earliest documents only, as many as the
  *   report's reading view inlines (MAX_READING_DOCS, by date then doc_id);
  *   every record's reading layout is spooled, and the speech entry of each
  *   record the page does not inline carries it.
@@ -23,49 +26,63 @@
  * worker threads with a single-threaded one.
  */
 import { deserialize, serialize } from 'node:v8';
-import { TermCounts, Vocabulary } from '../analyses/counts.js';
-import type { DocumentPartial } from '../analyses/per-document.js';
+import type { Analysis, KeepKit } from '../analyses/contract.js';
+import { Vocabulary } from '../analyses/counts.js';
+import { ANALYSES } from '../analyses/index.js';
 import { toCsv } from './csv.js';
 import type { ProcessedDocument } from './processed-document.js';
 import {
+  hitsOf,
   planSpeechFiles,
   readingLayout,
   type SpeechTargets,
+  sentencesOf,
   speechFile,
   speechRecord,
   withLayout,
 } from './report/evidence-data.js';
 import { MAX_READING_DOCS } from './report/index.js';
 import { Spool, type SpoolRange } from './run/spool.js';
-import { sortTranscripts } from './transcripts.js';
 import type { Transcript } from './types.js';
-
-/** The row-level tables whose CSV rows are made per document and spooled. */
-export const SPOOLED = ['segments', 'turns', 'sentences', 'phrases', 'kwic'] as const;
-export type SpooledTable = (typeof SPOOLED)[number];
 
 export interface CollectedDocument {
   /** Position in ingestion order (the tie-breaker of every sort, so duplicate ids stay ordered). */
   index: number;
   transcript: Transcript;
-  partial: DocumentPartial;
-  /** Full transcript and KWIC context kept (one of the report's earliest records). */
+  /** wink word tokens of its counted speech. */
+  tokens: number;
+  /** Full transcript kept (one of the report's earliest records). */
   full: boolean;
   /**
-   * Its part of the analysis `id` (analyses/contract.ts), read back from the
-   * spool: the parts are not held in memory between the document's arrival
-   * and the merge, which reads them one at a time (undefined: none).
+   * Its part of the analysis `id` (analyses/contract.ts): what the analysis
+   * keeps of it in memory (its `keep`), else read back from the spool, so
+   * that the part is not held between the document's arrival and the merge,
+   * which reads them one at a time (undefined: none).
    */
   part(id: string): unknown;
 }
 
 interface Entry extends CollectedDocument {
-  spooled: Record<Exclude<SpooledTable, 'kwic'>, SpoolRange>;
   /** Its entry of the report's speech files (./report/evidence-data.ts). */
   speech: SpoolRange;
   /** Its reading layout, which its speech entry carries unless the page inlines it. */
   layout: SpoolRange;
-  kwic: Array<[phrase: string, range: SpoolRange]>;
+}
+
+/** A spooled group of one document's CSV rows: its place in its table, where it is. */
+interface RowGroup {
+  key: readonly string[];
+  index: number;
+  range: SpoolRange;
+}
+
+function compareGroups(a: RowGroup, b: RowGroup): number {
+  const n = Math.min(a.key.length, b.key.length);
+  for (let i = 0; i < n; i++) {
+    const c = cmp(a.key[i]!, b.key[i]!);
+    if (c !== 0) return c;
+  }
+  return a.key.length - b.key.length || a.index - b.index;
 }
 
 /** The spool file of the analysis `id`'s per-document parts. */
@@ -82,63 +99,88 @@ function reportOrder(a: Entry, b: Entry): number {
   );
 }
 
+/**
+ * A document's part(id): kept, or read back from the spool. Made outside
+ * add(), so that the closure holds these and not the parts as made (a
+ * closure keeps every variable its scope's closures capture).
+ */
+function partReader(
+  kept: ReadonlyMap<string, unknown>,
+  spooled: ReadonlyMap<string, SpoolRange>,
+  spool: Spool,
+): (id: string) => unknown {
+  return (id) => {
+    if (kept.has(id)) return kept.get(id);
+    const range = spooled.get(id);
+    return range === undefined ? undefined : deserialize(spool.read(partTable(id), range));
+  };
+}
+
 export class DocumentCollector {
   private readonly entries: Entry[] = [];
+  /** Each spooled table's row groups, as they arrived. */
+  private readonly rows = new Map<string, RowGroup[]>();
   private readonly spool: Spool;
   private readonly strings = new Map<string, string>();
   private readonly vocabulary = new Vocabulary();
+  private readonly kit: KeepKit = { intern: (s) => this.intern(s), vocabulary: this.vocabulary };
+  /** The parts kept in memory, by document and analysis (the others are spooled). */
+  private readonly kept = new Map<Entry, Map<string, unknown>>();
+  private readonly keepers: ReadonlyMap<string, NonNullable<Analysis['keep']>>;
   /** The earliest records in report order, kept in full. */
   private readonly early: Entry[] = [];
-  private earlyKwic = 0;
 
   constructor(
     private readonly emit: (name: string, content: Uint8Array) => void,
-    private readonly keep = { docs: MAX_READING_DOCS, kwic: 0 },
+    private readonly keep = { docs: MAX_READING_DOCS },
     scratchDir?: string,
     private readonly speechTargets: SpeechTargets = { keys: [], test: [] },
+    analyses: readonly Analysis[] = ANALYSES,
   ) {
     this.spool = new Spool(scratchDir);
+    this.keepers = new Map(analyses.flatMap((a) => (a.keep ? [[a.id, a.keep] as const] : [])));
   }
 
   add(index: number, doc: ProcessedDocument): void {
-    const { transcript, partial, csv } = doc;
+    const { transcript, parts: made, csv } = doc;
     this.emit(`corpus/${transcript.docId}.json`, doc.json);
     const spool = this.spool;
     const parts = new Map<string, SpoolRange>();
-    for (const [id, part] of Object.entries(partial.parts))
-      parts.set(id, spool.append(partTable(id), serialize(part)));
-    partial.parts = {};
+    const kept = new Map<string, unknown>();
+    for (const [id, part] of Object.entries(made)) {
+      const keep = this.keepers.get(id);
+      if (keep) kept.set(id, keep(part, this.kit));
+      else parts.set(id, spool.append(partTable(id), serialize(part)));
+    }
     const entry: Entry = {
       index,
       transcript,
-      partial,
+      tokens: doc.tokens,
       full: true,
-      part: (id) => {
-        const range = parts.get(id);
-        return range === undefined ? undefined : deserialize(spool.read(partTable(id), range));
-      },
-      spooled: {
-        segments: this.spool.append('segments', csv.segments),
-        turns: this.spool.append('turns', csv.turns),
-        sentences: this.spool.append('sentences', csv.sentences),
-        phrases: this.spool.append('phrases', csv.phrases),
-      },
-      speech: this.spool.append(
-        'speech',
-        Buffer.from(
-          speechRecord(transcript, partial.kwic, partial.sentiment.sentences, this.speechTargets),
-          'utf8',
-        ),
-      ),
-      layout: this.spool.append('layout', Buffer.from(readingLayout(transcript), 'utf8')),
-      kwic: csv.kwic.map(([phrase, body]) => [
-        this.intern(phrase),
-        this.spool.append('kwic', body),
-      ]),
+      part: partReader(kept, parts, spool),
+      speech: spool.append('speech', this.speechEntry(transcript, made)),
+      layout: spool.append('layout', Buffer.from(readingLayout(transcript), 'utf8')),
     };
-    this.lightenRows(partial);
+    for (const { table, key, body } of csv) {
+      let groups = this.rows.get(table);
+      if (!groups) {
+        groups = [];
+        this.rows.set(table, groups);
+      }
+      groups.push({ key: key.map((k) => this.intern(k)), index, range: spool.append(table, body) });
+    }
     this.entries.push(entry);
+    this.kept.set(entry, kept);
     this.keepEarly(entry);
+  }
+
+  /** A record's entry of the report's speech files, from its parts as made. */
+  private speechEntry(t: Transcript, made: Readonly<Record<string, unknown>>): Uint8Array {
+    const part = (id: string) => made[id];
+    return Buffer.from(
+      speechRecord(t, hitsOf(part), sentencesOf(part), this.speechTargets),
+      'utf8',
+    );
   }
 
   /** The documents kept, in ingestion order. */
@@ -148,39 +190,15 @@ export class DocumentCollector {
 
   /**
    * A spooled table's CSV (header and rows) as chunks, in its table's order:
-   * segments in corpus order (date, unknown dates last, then doc_id),
-   * turns and phrases by doc_id, sentences by date then doc_id, kwic by
-   * phrase then doc_id.
+   * every document's groups of rows by their keys, equal keys in the order
+   * the documents were read.
    */
-  *csv(table: SpooledTable, columns: readonly string[]): Generator<Uint8Array> {
+  *csv(table: string, columns: readonly string[]): Generator<Uint8Array> {
     yield Buffer.from(toCsv([], columns as string[]), 'utf8');
-    const byId = (a: Entry, b: Entry) =>
-      cmp(a.transcript.docId, b.transcript.docId) || a.index - b.index;
-    const entries = [...this.entries];
-    if (table === 'kwic') {
-      entries.sort(byId);
-      const ranges = new Map<string, SpoolRange[]>();
-      for (const e of entries) {
-        for (const [phrase, range] of e.kwic) {
-          const list = ranges.get(phrase) ?? [];
-          list.push(range);
-          ranges.set(phrase, list);
-        }
-      }
-      const phrases = [...ranges.keys()].sort(cmp);
-      yield* this.spool.chunks(
-        'kwic',
-        phrases.flatMap((p) => ranges.get(p)!),
-      );
-      return;
-    }
-    if (table === 'segments') sortTranscripts(entries, (e) => e.transcript);
-    else if (table === 'sentences') {
-      entries.sort((a, b) => cmp(a.partial.sentiment.date, b.partial.sentiment.date) || byId(a, b));
-    } else entries.sort(byId);
+    const groups = [...(this.rows.get(table) ?? [])].sort(compareGroups);
     yield* this.spool.chunks(
       table,
-      entries.map((e) => e.spooled[table]),
+      groups.map((g) => g.range),
     );
   }
 
@@ -209,10 +227,17 @@ export class DocumentCollector {
     }));
   }
 
+  /** Lets the parts kept in memory go (once every merge has read them). */
+  dropParts(): void {
+    for (const kept of this.kept.values()) kept.clear();
+  }
+
   /** Removes the spool and forgets the documents (call once the CSVs are written, and on failure). */
   close(): void {
     this.spool.close();
     this.entries.length = 0;
+    this.rows.clear();
+    this.kept.clear();
     this.early.length = 0;
     this.strings.clear();
   }
@@ -229,18 +254,13 @@ export class DocumentCollector {
     let at = this.early.length;
     while (at > 0 && reportOrder(entry, this.early[at - 1]!) < 0) at--;
     this.early.splice(at, 0, entry);
-    this.earlyKwic += entry.partial.kwic.length;
-    // Drop the latest record while the others still fill both windows.
-    while (this.early.length > this.keep.docs) {
-      const last = this.early[this.early.length - 1]!;
-      if (this.earlyKwic - last.partial.kwic.length < this.keep.kwic) break;
-      this.early.pop();
-      this.earlyKwic -= last.partial.kwic.length;
-      this.lighten(last);
-    }
+    if (this.early.length > this.keep.docs) this.lighten(this.early.pop()!);
   }
 
-  /** What no document needs beyond the report's earliest records: the text (its reading layout is spooled). */
+  /**
+   * What no document needs beyond the report's earliest records: the text.
+   * Its reading view, which the page will not inline, is written first.
+   */
   private lighten(e: Entry): void {
     const t = e.transcript;
     e.transcript = {
@@ -257,109 +277,6 @@ export class DocumentCollector {
         text: '',
       })),
     };
-    for (const k of e.partial.kwic) {
-      k.left = '';
-      k.right = '';
-    }
     e.full = false;
-  }
-
-  /**
-   * Text no merge reads (it is in the spool) dropped, strings shared across
-   * documents interned, and the rows rebuilt as plain literals: rows that
-   * arrive from a worker are deserialized with their fields out of line,
-   * about twice the memory of the same row built here.
-   */
-  private lightenRows(p: DocumentPartial): void {
-    const s = (x: string) => this.intern(x);
-    const sentiment = p.sentiment;
-    sentiment.sentences = sentiment.sentences.map((r) => ({
-      doc_id: s(r.doc_id),
-      date: s(r.date),
-      speaker: s(r.speaker),
-      side: s(r.side),
-      turn: r.turn,
-      sentence: r.sentence,
-      sentiment: r.sentiment,
-      covered: r.covered,
-      text: '',
-    }));
-    sentiment.arc = sentiment.arc.map((r) => ({
-      ...r,
-      doc_id: s(r.doc_id),
-      date: s(r.date),
-      speaker: s(r.speaker),
-      side: s(r.side),
-    }));
-    sentiment.drivers = PackedDrivers.from(sentiment.drivers, s);
-    for (const t of sentiment.targets) t[0] = s(t[0]);
-    p.kwic = p.kwic.map((r) => ({
-      phrase: s(r.phrase),
-      doc_id: s(r.doc_id),
-      date: s(r.date),
-      speaker: s(r.speaker),
-      side: s(r.side),
-      turn: r.turn,
-      left: r.left,
-      match: s(r.match),
-      right: r.right,
-      position: r.position,
-      start: r.start,
-    }));
-    p.phrases = p.phrases.map((r) => ({
-      doc_id: s(r.doc_id),
-      date: s(r.date),
-      speaker: s(r.speaker),
-      side: s(r.side),
-      phrase: s(r.phrase),
-      count: r.count,
-      words: r.words,
-      per_10k: r.per_10k,
-    }));
-    p.phraseForms = p.phraseForms.map((r) => ({ ...r, phrase: s(r.phrase), form: s(r.form) }));
-    for (const u of p.units) {
-      u.doc_id = s(u.doc_id);
-      u.date = s(u.date);
-      u.speaker = s(u.speaker);
-      u.side = s(u.side);
-      u.counts = TermCounts.from(u.counts, this.vocabulary);
-    }
-  }
-}
-
-/**
- * A document's driver terms (key, each sentence's contribution) packed into
- * three arrays instead of an array and a small array of numbers per term
- * (a few hundred terms a document); iterates as the pairs it was made from.
- */
-class PackedDrivers implements Iterable<[string, Float64Array]> {
-  private constructor(
-    private readonly keys: string[],
-    private readonly ends: Uint32Array,
-    private readonly weights: Float64Array,
-  ) {}
-
-  static from(
-    drivers: Iterable<[string, Iterable<number>]>,
-    intern: (s: string) => string,
-  ): PackedDrivers {
-    const keys: string[] = [];
-    const ends: number[] = [];
-    const weights: number[] = [];
-    for (const [key, ws] of drivers) {
-      keys.push(intern(key));
-      for (const w of ws) weights.push(w);
-      ends.push(weights.length);
-    }
-    return new PackedDrivers(keys, Uint32Array.from(ends), Float64Array.from(weights));
-  }
-
-  *[Symbol.iterator](): Generator<[string, Float64Array]> {
-    let start = 0;
-    for (let i = 0; i < this.keys.length; i++) {
-      const end = this.ends[i]!;
-      yield [this.keys[i]!, this.weights.subarray(start, end)];
-      start = end;
-    }
   }
 }

@@ -1,6 +1,5 @@
 import { loadDictionary } from '../analyses/dictionary.js';
 import { documentParts } from '../analyses/index.js';
-import { documentPartials } from '../analyses/per-document.js';
 import { loadSentimentConfig } from '../analyses/sentiment/config.js';
 import { createSentenceScorer } from '../analyses/sentiment/scorer.js';
 import { loadStopwords, stopwordSet } from '../analyses/stopwords.js';
@@ -64,13 +63,15 @@ export function buildDocumentProcessor(
     stopwords: parsed.stopwords,
     collocateTerms: settings.collocateTerms ?? [],
   };
-  const partialOf = documentPartials(analysisSettings, documentParts(analysisSettings));
+  const partsOf = documentParts(analysisSettings);
   return (raw, override) => {
     const transcript = inStage('segment', () => buildTranscript(raw, registry, override));
     // The analyses see only the speech they count; the transcript itself stays whole.
     const counted = countedSpeech(transcript, settings.speech ?? 'all');
     const annotated = inStage('annotate', () => annotator.annotate(counted));
-    const partial = inStage('analyse', () => partialOf(counted, annotated));
-    return inStage('outputs', () => withOutputs({ transcript, partial }, settings));
+    const parts = inStage('analyse', () => partsOf({ transcript: counted, annotated }));
+    return inStage('outputs', () =>
+      withOutputs({ transcript, tokens: annotated.tokens, parts }, settings),
+    );
   };
 }

@@ -4,7 +4,8 @@ import { headlineKeys } from '../analyses/dictionary.js';
 import { dtmCsv, matrixMarket } from '../analyses/dtm.js';
 import { analysisMethods, buildFigures, runAnalyses } from '../analyses/index.js';
 import { sentimentMethods } from '../analyses/sentiment/analysis.js';
-import { type CollectedDocument, DocumentCollector, SPOOLED } from './collect.js';
+import { termUnits } from '../analyses/terms.js';
+import { type CollectedDocument, DocumentCollector } from './collect.js';
 import { comparisonDiagnostics } from './comparisons-config.js';
 import { type LoadedConfig, loadConfig, readAgreement, readStance } from './config.js';
 import { convertCorpus } from './convert/index.js';
@@ -149,7 +150,7 @@ async function runStages(
   };
   const collector = new DocumentCollector(
     emit,
-    opts.retainAll ? { docs: Number.POSITIVE_INFINITY, kwic: 0 } : undefined,
+    opts.retainAll ? { docs: Number.POSITIVE_INFINITY } : undefined,
     opts.scratchDir,
     speechTargets(config.sentiment.targets),
   );
@@ -181,7 +182,7 @@ async function runStages(
     kept = docs.filter((d) => d.full).length;
     transcripts = docs.map((d) => d.transcript);
     // The sides and periods keyness compares: corpus.yaml's, or chosen from the data.
-    const units = docs.flatMap((d) => d.partial.units);
+    const units = termUnits(partsOf(docs));
     const comparisons = resolveComparisons(config.comparisons, units);
     diagnostics = [
       ...prepared.diagnostics,
@@ -190,7 +191,7 @@ async function runStages(
       ...transcripts.flatMap((t) => t.diagnostics),
     ];
     lap('documents');
-    tokens = docs.reduce((n, d) => n + d.partial.tokens, 0);
+    tokens = docs.reduce((n, d) => n + d.tokens, 0);
     figures = await writeTablesAndReport({
       docs,
       config,
@@ -231,6 +232,15 @@ async function runStages(
   };
 }
 
+/** Each analysis's parts in the documents' order, one document at a time (kept, or read back from the spool). */
+function partsOf(docs: readonly CollectedDocument[]): (id: string) => Iterable<unknown> {
+  return (id) => ({
+    *[Symbol.iterator]() {
+      for (const d of docs) yield d.part(id);
+    },
+  });
+}
+
 /**
  * analyses → figures (specs) → data/ and index.html. Everything made here
  * from the merged tables is written before it returns, so the tables (the
@@ -243,7 +253,7 @@ async function writeTablesAndReport(ctx: {
   manifest: ReturnType<typeof buildManifest>;
   comparisons: Comparisons;
   diagnostics: Diagnostic[];
-  csv: Pick<DocumentCollector, 'csv' | 'speechFiles'>;
+  csv: Pick<DocumentCollector, 'csv' | 'speechFiles' | 'dropParts'>;
   emit: (name: string, content: OutputContent) => void;
   lap: (stage: string) => void;
   startRendering: (figures: Figure[]) => void;
@@ -251,20 +261,13 @@ async function writeTablesAndReport(ctx: {
   rendered?: () => Promise<unknown> | undefined;
 }): Promise<Figure[]> {
   const { docs, config, opts, manifest, emit } = ctx;
-  const partials = docs.map((d) => d.partial);
   const registry = loadRegistry(config.inputs.speakers, 'speakers.yaml');
   // The sides in speakers.yaml's order, with their colours, for every figure and the report.
   const sides = registry.sides ?? NO_SIDES;
   const tables = await runAnalyses({
     transcripts: docs.map((d) => countedSpeech(d.transcript, opts.speech ?? 'all')),
     annotated: [],
-    partials,
-    // Each analysis's parts, read back from the spool one document at a time.
-    parts: (id) => ({
-      *[Symbol.iterator]() {
-        for (const d of docs) yield d.part(id);
-      },
-    }),
+    parts: partsOf(docs),
     dictionary: config.dictionary,
     stopwords: config.stopwords,
     kwicTerms: opts.kwicTerms,
@@ -275,13 +278,10 @@ async function writeTablesAndReport(ctx: {
     honorifics: registry.honorifics,
     comparisons: ctx.comparisons,
   });
-  const units = partials.flatMap((p) => p.units);
-  // The merged tables hold what the report needs; the partials' own rows
-  // (the KWIC rows before the merge copied them, above all) and the
-  // analyses' per-document parts can go.
-  for (const d of docs)
-    d.partial = { ...d.partial, kwic: [], phrases: [], phraseForms: [], parts: {} };
-  partials.length = 0;
+  // terms.csv and the matrix are written from the term counts below.
+  const units = termUnits(partsOf(docs));
+  // The merged tables hold what the report needs; the parts kept until the merges can go.
+  ctx.csv.dropParts();
   ctx.lap('analyses');
 
   const stance = readStance();
@@ -311,7 +311,7 @@ async function writeTablesAndReport(ctx: {
     toCsv(ctx.diagnostics.map(diagnosticRow), ['file', 'line', 'severity', 'rule', 'message']),
   );
   const streamed = new Map<string, () => Iterable<Uint8Array>>(
-    SPOOLED.map((t) => [t, () => ctx.csv.csv(t, CSV_COLUMNS[t])]),
+    Object.entries(CSV_COLUMNS).map(([t, columns]) => [t, () => ctx.csv.csv(t, columns)]),
   );
   streamed.set('terms', () => termsCsv(units, COLUMNS['terms'] ?? []));
   // The document–term matrix's cells, from the same counts: dtm.csv and the Matrix Market

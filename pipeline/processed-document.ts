@@ -3,9 +3,9 @@
  * document, and that document's own output files. Plain data and no
  * wink-nlp: the main thread imports this without loading the annotator.
  */
+import type { DocumentRows } from '../analyses/contract.js';
 import { turnRows } from '../analyses/corpus-tables.js';
-import { sortKwic, stripStart } from '../analyses/kwic.js';
-import type { DocumentPartial } from '../analyses/per-document.js';
+import { ANALYSES } from '../analyses/index.js';
 import { corpusJson } from './corpus-json.js';
 import { toCsv } from './csv.js';
 import type { SpeechCounted } from './speech.js';
@@ -29,77 +29,87 @@ export interface DocumentSettings {
   collocateTerms?: string[];
   /** Which speech the analyses count: both modes, or direct speech only (--speech direct). */
   speech?: SpeechCounted;
-  /** Columns (codebook order) of the CSVs whose rows are written per document. */
-  csvColumns: {
-    segments: string[];
-    turns: string[];
-    sentences: string[];
-    phrases: string[];
-    kwic: string[];
-  };
+  /** Columns (codebook order) of the CSVs whose rows are written per document, by table name. */
+  csvColumns: Record<string, string[]>;
+}
+
+/** A group of a document's rows of a row-level table as CSV (no header), with its sort key. */
+export interface DocumentCsv {
+  table: string;
+  key: readonly string[];
+  body: Uint8Array;
 }
 
 /** The result of the per-document work: the transcript and its analyses' per-document part. */
 export interface ProcessedDocument {
   transcript: Transcript;
-  partial: DocumentPartial;
+  /** wink word tokens of the document (as annotated: its counted speech). */
+  tokens: number;
+  /** The per-document part of each analysis that declares one (analyses/contract.ts), by id. */
+  parts: Record<string, unknown>;
   /** corpus/<doc_id>.json as UTF-8. */
   json: Uint8Array;
-  /** This document's rows of segments.csv, turns.csv, sentences.csv, phrases.csv and kwic.csv (no header), UTF-8. */
-  csv: {
-    segments: Uint8Array;
-    turns: Uint8Array;
-    sentences: Uint8Array;
-    phrases: Uint8Array;
-    /** kwic.csv rows by phrase, in kwic.csv's phrase order. */
-    kwic: Array<[phrase: string, body: Uint8Array]>;
-  };
+  /**
+   * This document's rows of the row-level tables written per document
+   * (segments.csv, turns.csv and the analyses' documentRows), UTF-8.
+   */
+  csv: DocumentCsv[];
 }
 
 const utf8 = new TextEncoder();
 
+/** The analyses that make rows of a row-level table from their per-document parts. */
+const ROW_MAKERS = ANALYSES.flatMap((a) =>
+  Object.entries(a.documentRows ?? {}).map(([table, rows]) => ({ id: a.id, table, rows })),
+);
+
 /**
  * A document's own output files, made with it: corpus/<doc_id>.json and its
- * rows of segments.csv, turns.csv, sentences.csv, phrases.csv and kwic.csv
- * (not cached: they are remade from the transcript and partial on a cache
- * hit). kwic.csv is sorted by phrase first, so its rows come in one chunk
- * per phrase.
+ * rows of segments.csv, turns.csv and of the tables the analyses make from
+ * their parts (not cached: they are remade from the transcript and parts on
+ * a cache hit). segments.csv goes in corpus order (date, undated last,
+ * doc_id), turns.csv by doc_id; kwic.csv is sorted by phrase first, so its
+ * rows come in one chunk per phrase.
  */
 export function withOutputs(
-  doc: Pick<ProcessedDocument, 'transcript' | 'partial'>,
+  doc: Pick<ProcessedDocument, 'transcript' | 'tokens' | 'parts'>,
   settings: DocumentSettings,
 ): ProcessedDocument {
-  const { transcript, partial } = doc;
+  const { transcript, tokens, parts } = doc;
   const cols = settings.csvColumns;
   return {
     transcript,
-    partial,
+    tokens,
+    parts,
     json: utf8.encode(corpusJson(transcript)),
-    csv: {
-      segments: csvBody(segmentRows([transcript]), cols.segments),
-      turns: csvBody(turnRows([transcript]), cols.turns),
-      sentences: csvBody(partial.sentiment.sentences, cols.sentences),
-      phrases: csvBody(partial.phrases, cols.phrases),
-      kwic: kwicChunks(partial.kwic, cols.kwic),
-    },
+    csv: [
+      {
+        table: 'segments',
+        key: [transcript.metadata.date || '9999', transcript.docId],
+        body: csvBody(segmentRows([transcript]), columnsOf(cols, 'segments')),
+      },
+      {
+        table: 'turns',
+        key: [transcript.docId],
+        body: csvBody(turnRows([transcript]), columnsOf(cols, 'turns')),
+      },
+      ...ROW_MAKERS.flatMap((m) =>
+        parts[m.id] === undefined
+          ? []
+          : m.rows(parts[m.id]).map((g: DocumentRows) => ({
+              table: m.table,
+              key: g.key,
+              body: csvBody(g.rows, columnsOf(cols, m.table)),
+            })),
+      ),
+    ],
   };
 }
 
-/** A document's kwic.csv rows in kwic.csv's order, one body per phrase. */
-function kwicChunks(
-  rows: ProcessedDocument['partial']['kwic'],
-  columns: readonly string[],
-): Array<[phrase: string, body: Uint8Array]> {
-  const sorted = stripStart(sortKwic([...rows]));
-  const out: Array<[string, Uint8Array]> = [];
-  let from = 0;
-  for (let i = 1; i <= sorted.length; i++) {
-    if (i === sorted.length || sorted[i]!.phrase !== sorted[from]!.phrase) {
-      out.push([sorted[from]!.phrase, csvBody(sorted.slice(from, i), columns)]);
-      from = i;
-    }
-  }
-  return out;
+function columnsOf(cols: DocumentSettings['csvColumns'], table: string): string[] {
+  const c = cols[table];
+  if (!c) throw new Error(`expected the columns of ${table}.csv among the per-document CSVs`);
+  return c;
 }
 
 /** toCsv's rows without its header row, as UTF-8. */

@@ -5,7 +5,7 @@
  * as they are written, like terms.csv), so no file-sized string is built.
  */
 
-import { tableSpecs } from '../analyses/index.js';
+import { ANALYSES, tableSpecs } from '../analyses/index.js';
 import { type SpeakerDoc, TERM_COLUMNS, termMeasures, termsInOrder } from '../analyses/terms.js';
 import type { Tables } from '../analyses/types.js';
 import { formatNumber, quoteField, rowsJson, toCsv } from './csv.js';
@@ -103,11 +103,13 @@ export const COLUMNS: Record<string, readonly string[]> = Object.fromEntries(
   tableSpecs().map((t) => [t.name, t.columns.map((c) => c.name)]),
 );
 
-/** Columns of the CSVs whose rows are made per document, with the document. */
-export const CSV_COLUMNS = {
-  segments: [...(COLUMNS['segments'] ?? [])],
-  turns: [...(COLUMNS['turns'] ?? [])],
-  sentences: [...(COLUMNS['sentences'] ?? [])],
-  phrases: [...(COLUMNS['phrases'] ?? [])],
-  kwic: [...(COLUMNS['kwic'] ?? [])],
-};
+/**
+ * Columns of the CSVs whose rows are made per document, with the document:
+ * segments.csv and turns.csv, and the tables the analyses make from their
+ * parts (documentRows), by table name.
+ */
+export const CSV_COLUMNS: Record<string, string[]> = Object.fromEntries(
+  ['segments', 'turns', ...ANALYSES.flatMap((a) => Object.keys(a.documentRows ?? {}))].map(
+    (name) => [name, [...(COLUMNS[name] ?? [])]],
+  ),
+);

@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { codebook, FIGURE_CODEBOOK } from '../analyses/codebook.js';
 import type { AnalysisContext } from '../analyses/contract.js';
+import { Vocabulary } from '../analyses/counts.js';
 import { headlineKeys, loadDictionary } from '../analyses/dictionary.js';
 import type { FigureOptions } from '../analyses/figure-options.js';
 import { ANALYSES, documentParts, runAnalyses, tableSpecs } from '../analyses/index.js';
-import { type DocumentPartial, documentPartials } from '../analyses/per-document.js';
 import { loadSentimentConfig } from '../analyses/sentiment/config.js';
 import { loadStopwords } from '../analyses/stopwords.js';
 import type { Results } from '../analyses/tables.js';
@@ -30,10 +30,17 @@ const update = process.env.UPDATE_GOLDEN === '1';
 const goldenDir = join(REPO, 'tests', 'golden', 'contract');
 
 let ctx: AnalysisContext;
-let partials: DocumentPartial[];
+/** Each document's parts, by analysis id, as the per-document stage makes them. */
+let parts: Array<Record<string, unknown>>;
+const partsIn = (docs: ReadonlyArray<Record<string, unknown>>) => (id: string) =>
+  docs.map((p) => p[id]);
 let whole: Results;
 /** What the pipeline gives the figures of the shipped corpus: its sides and headline keys. */
 let figureOptions: FigureOptions;
+/** Each document's parts as the main thread keeps them (each analysis's `keep`, after a copy as from a worker). */
+let kept: Array<Record<string, unknown>>;
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 beforeAll(async () => {
   const corpus = readCorpus(join(REPO, 'corpus'));
@@ -48,18 +55,27 @@ beforeAll(async () => {
   const collocateTerms = ['china*'];
   ctx = { transcripts, annotated, dictionary, stopwords, kwicTerms, sentiment, collocateTerms };
   const settings = { dictionary, kwicTerms, sentiment, stopwords, collocateTerms };
-  const partialOf = documentPartials(settings, documentParts(settings));
-  partials = transcripts.map((t, i) => partialOf(t, annotated[i]!));
+  const partsOf = documentParts(settings);
+  parts = transcripts.map((transcript, i) => partsOf({ transcript, annotated: annotated[i]! }));
   whole = await runAnalyses(ctx);
   figureOptions = {
     sides: loadRegistry(inputs.speakers, 'speakers.yaml').sides,
     headline: headlineKeys(dictionary),
   };
+  const kit = { intern: (x: string) => x, vocabulary: new Vocabulary() };
+  kept = parts.map((p) =>
+    Object.fromEntries(
+      Object.entries(p).map(([id, part]) => {
+        const keep = ANALYSES.find((a) => a.id === id)?.keep;
+        return [id, keep ? keep(structuredClone(part), kit) : part];
+      }),
+    ),
+  );
 }, 120_000);
 
 describe.each(ANALYSES.map((a) => [a.id, a] as const))('analysis %s', (_, analysis) => {
   it('gives from the documents’ parts exactly the whole-corpus tables', async () => {
-    const merged = await runAnalyses({ ...ctx, annotated: [], partials }, [analysis]);
+    const merged = await runAnalyses({ ...ctx, annotated: [], parts: partsIn(parts) }, [analysis]);
     const alone = await runAnalyses(ctx, [analysis]);
     for (const t of analysis.tables) {
       if (!t.key) continue;
@@ -74,11 +90,47 @@ describe.each(ANALYSES.map((a) => [a.id, a] as const))('analysis %s', (_, analys
         ...ctx,
         transcripts: [...ctx.transcripts].reverse(),
         annotated: [],
-        partials: [...partials].reverse(),
+        parts: partsIn([...parts].reverse()),
       },
       [analysis],
     );
     for (const t of analysis.tables) if (t.key) expect(reversed[t.key]).toEqual(whole[t.key]);
+  });
+
+  it('makes, document by document, exactly the rows of the whole-corpus tables, in order', () => {
+    for (const [table, rowsOf] of Object.entries(analysis.documentRows ?? {})) {
+      const spec = analysis.tables.find((t) => t.name === table);
+      expect(spec?.rowLevel, table).toBe(true);
+      const groups = parts.flatMap((p, index) =>
+        rowsOf(p[analysis.id]).map((g) => ({ ...g, index })),
+      );
+      groups.sort((a, b) => {
+        for (let i = 0; i < Math.min(a.key.length, b.key.length); i++) {
+          const c = cmp(a.key[i]!, b.key[i]!);
+          if (c !== 0) return c;
+        }
+        return a.key.length - b.key.length || a.index - b.index;
+      });
+      const columns = spec!.columns.map((c) => c.name);
+      const pick = (r: object) =>
+        columns.map((c) => (r as Record<string, unknown>)[c]) as unknown[];
+      const rows = groups.flatMap((g) => g.rows.map(pick));
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows).toEqual((whole[spec!.key!] as object[]).map(pick));
+    }
+  });
+
+  it('merges the parts the main thread keeps into the same aggregate tables', async () => {
+    const merged = await runAnalyses(
+      { ...ctx, annotated: [], parts: partsIn(kept), rowLevel: false },
+      [analysis],
+    );
+    for (const t of analysis.tables) {
+      if (!t.key) continue;
+      // Row-level tables: every row is there (what the report reads; their files come from the parts).
+      if (t.rowLevel && t.key !== 'terms') expect(merged[t.key].length).toBe(whole[t.key].length);
+      else if (!t.rowLevel) expect(merged[t.key]).toEqual(whole[t.key]);
+    }
   });
 
   it('writes rows with exactly the columns it declares, each documented', async () => {

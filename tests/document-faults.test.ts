@@ -66,9 +66,10 @@ describe('one document', () => {
     ]);
     expect(r.failed).toEqual([]);
     expect(r.docs).toHaveLength(1);
-    const { transcript, partial } = r.docs[0]!;
+    const { transcript, parts } = r.docs[0]!;
+    const sentiment = parts['sentiment'] as { sentences: Array<{ text: string }> };
     expect(transcript.turns[0]!.words).toBe(8);
-    expect(partial.sentiment.sentences.map((s) => s.text)).toContain(
+    expect(sentiment.sentences.map((s) => s.text)).toContain(
       'I wanted to come earlier, but I cannot.',
     );
   }, 30_000);

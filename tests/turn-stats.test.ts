@@ -94,7 +94,11 @@ describe('corpus tables', () => {
 describe('runAnalyses', () => {
   const ctx = {
     transcripts: corpus,
-    annotated: [annotated('d1', '1960-01-01', [['A', 'Albania', 9, ['revisionist']]])],
+    // One annotation per transcript (the second with no term counted).
+    annotated: [
+      annotated('d1', '1960-01-01', [['A', 'Albania', 9, ['revisionist']]]),
+      annotated('d2', '1966-01-01', []),
+    ],
     dictionary: dict,
     stopwords: [],
     kwicTerms: ['more'],

@@ -319,6 +319,79 @@ function docPartial(
   };
 }
 
+/**
+ * A document's sentiment part as the main thread keeps it until the merge:
+ * sentences without their text (sentences.csv is written from the parts;
+ * the merged rows are counted, not read), strings shared, the drivers packed.
+ */
+export function keptSentimentPart(
+  p: SentimentDocPartial,
+  s: (x: string) => string,
+): SentimentDocPartial {
+  return {
+    docId: s(p.docId),
+    date: s(p.date),
+    sentences: p.sentences.map((r) => ({
+      doc_id: s(r.doc_id),
+      date: s(r.date),
+      speaker: s(r.speaker),
+      side: s(r.side),
+      turn: r.turn,
+      sentence: r.sentence,
+      sentiment: r.sentiment,
+      covered: r.covered,
+      text: '',
+    })),
+    arc: p.arc.map((r) => ({
+      ...r,
+      doc_id: s(r.doc_id),
+      date: s(r.date),
+      speaker: s(r.speaker),
+      side: s(r.side),
+    })),
+    rows: p.rows,
+    targets: p.targets.map(([key, scores, covered]) => [s(key), scores, covered]),
+    drivers: PackedDrivers.from(p.drivers, s),
+  };
+}
+
+/**
+ * A document's driver terms (key, each sentence's contribution) packed into
+ * three arrays instead of an array and a small array of numbers per term
+ * (a few hundred terms a document); iterates as the pairs it was made from.
+ */
+class PackedDrivers implements Iterable<[string, Float64Array]> {
+  private constructor(
+    private readonly keys: string[],
+    private readonly ends: Uint32Array,
+    private readonly weights: Float64Array,
+  ) {}
+
+  static from(
+    drivers: Iterable<[string, Iterable<number>]>,
+    intern: (s: string) => string,
+  ): PackedDrivers {
+    const keys: string[] = [];
+    const ends: number[] = [];
+    const weights: number[] = [];
+    for (const [key, ws] of drivers) {
+      keys.push(intern(key));
+      for (const w of ws) weights.push(w);
+      ends.push(weights.length);
+    }
+    return new PackedDrivers(keys, Uint32Array.from(ends), Float64Array.from(weights));
+  }
+
+  *[Symbol.iterator](): Generator<[string, Float64Array]> {
+    let start = 0;
+    for (let i = 0; i < this.keys.length; i++) {
+      const end = this.ends[i]!;
+      yield [this.keys[i]!, this.weights.subarray(start, end)];
+      start = end;
+    }
+  }
+}
+
 /** All sentiment tables. See the row types in ../types.ts for the columns. */
 export function sentimentTables(
   docs: AnnotatedDocument[],
@@ -344,7 +417,7 @@ export interface SentimentTables {
  * are put in date, then document order here, as the documents are in one pass).
  */
 export function mergeSentimentPartials(
-  partials: readonly SentimentDocPartial[],
+  partials: Iterable<SentimentDocPartial>,
   options: Partial<SentimentOptions> = {},
 ): SentimentTables {
   const opt = optionsOf(options);

@@ -42,6 +42,16 @@ export function speechTargets(
 }
 
 type Hit = Pick<KwicRow, 'turn' | 'phrase' | 'match'> & { start: number };
+
+/** A record's scored sentences: the sentiment analysis's part (none without it). */
+export function sentencesOf(part: (id: string) => unknown): readonly Sentence[] {
+  return (part('sentiment') as { sentences: readonly Sentence[] } | undefined)?.sentences ?? [];
+}
+
+/** A record's dictionary and term matches: the KWIC analysis's part (none without it). */
+export function hitsOf(part: (id: string) => unknown): readonly Hit[] {
+  return (part('kwic') as readonly Hit[] | undefined) ?? [];
+}
 type Sentence = Pick<SentenceRow, 'turn' | 'sentence' | 'sentiment' | 'covered' | 'text'>;
 
 const round4 = (x: number) => Math.round(x * 10_000) / 10_000;

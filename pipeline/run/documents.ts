@@ -218,7 +218,7 @@ function cacheKey(
 
 /**
  * Cache entries are the transcript (without its decoded text, which the raw
- * document on hand already is) and the partial, v8-serialized (Maps
+ * document on hand already is), its token count and the analyses' parts, v8-serialized (Maps
  * survive, and it is faster than JSON); the output files made from them are
  * not kept. An entry that is damaged or not of the expected shape is a miss
  * (the document is processed again) and is told in `notes`.
@@ -228,9 +228,9 @@ function readCache(
   key: string,
   raw: RawDocument,
   notes: string[],
-): Pick<ProcessedDocument, 'transcript' | 'partial'> | undefined {
+): Pick<ProcessedDocument, 'transcript' | 'tokens' | 'parts'> | undefined {
   const r = readCacheEntry(dir, key, isCachedDocument);
-  if ('value' in r) return r.value as Pick<ProcessedDocument, 'transcript' | 'partial'>;
+  if ('value' in r) return r.value as Pick<ProcessedDocument, 'transcript' | 'tokens' | 'parts'>;
   if ('damaged' in r)
     notes.push(
       `raw/${raw.sourceFile}: cache entry ${key.slice(0, 12)}… ${r.damaged}; processed again`,
@@ -244,10 +244,10 @@ const isArray = Array.isArray;
 function isCachedDocument(v: unknown): boolean {
   const e = v as {
     transcript?: Partial<Transcript>;
-    partial?: Partial<ProcessedDocument['partial']>;
+    tokens?: unknown;
+    parts?: unknown;
   } | null;
   const t = e?.transcript;
-  const p = e?.partial;
   return (
     typeof t === 'object' &&
     t !== null &&
@@ -259,18 +259,9 @@ function isCachedDocument(v: unknown): boolean {
     isArray(t.diagnostics) &&
     isArray(t.turns) &&
     t.turns.every((u) => typeof u?.text === 'string' && typeof u.speaker === 'string') &&
-    typeof p === 'object' &&
-    p !== null &&
-    typeof p.tokens === 'number' &&
-    isArray(p.units) &&
-    isArray(p.phrases) &&
-    isArray(p.phraseForms) &&
-    isArray(p.kwic) &&
-    typeof p.sentiment === 'object' &&
-    p.sentiment !== null &&
-    isArray(p.sentiment.sentences) &&
-    typeof p.parts === 'object' &&
-    p.parts !== null
+    typeof e?.tokens === 'number' &&
+    typeof e.parts === 'object' &&
+    e.parts !== null
   );
 }
 
@@ -288,6 +279,7 @@ export function processInWorker(
 export function writeCache(dir: string, key: string, doc: ProcessedDocument): void {
   writeCacheEntry(dir, key, {
     transcript: { ...doc.transcript, original: '' },
-    partial: doc.partial,
+    tokens: doc.tokens,
+    parts: doc.parts,
   });
 }
