@@ -50,6 +50,7 @@ import { stopwordSet } from './stopwords.js';
 import { type StretchWord, stretchesOf } from './stretches.js';
 import type { TableSpec } from './tables.js';
 import { cmp } from './terms.js';
+import { grown, IntTrie } from './trie.js';
 import type { Dictionary } from './types.js';
 
 export interface NgramOptions {
@@ -171,14 +172,14 @@ export function ngramsPart(settings: {
     };
     const firstPairs = new Map<number, number>();
     const lastPairs = new Map<number, number>();
-    const units = new Map<string, GramNode>();
+    const units = new Map<string, IntTrie>();
     let bigrams = 0;
     let trigrams = 0;
     for (const turn of t.turns) {
-      let root = units.get(turn.speaker);
-      if (!root) {
-        root = gramNode();
-        units.set(turn.speaker, root);
+      let tree = units.get(turn.speaker);
+      if (!tree) {
+        tree = new IntTrie(1024);
+        units.set(turn.speaker, tree);
       }
       const own = stretches.get(turn.turn) ?? [];
       const matches = own.map((s) => match(s.text));
@@ -200,12 +201,12 @@ export function ngramsPart(settings: {
             if (kept[piece[i + 2]!]) addPair(lastPairs, pairKey(piece[i + 1]!, piece[i + 2]!));
           }
           if (!kept[w]) continue;
-          let node = child(root, w);
+          let node = tree.child(0, w);
           for (let n = 2; n <= maxN && i + n <= piece.length; n++) {
             const last = piece[i + n - 1]!;
-            node = child(node, last);
+            node = tree.child(node, last);
             if (n < minN || !kept[last]) continue;
-            node.count++;
+            tree.count[node]!++;
             if (found.length === 0) continue;
             const from = words[i]!.start;
             const to = words[i + n - 1]!.end;
@@ -221,7 +222,7 @@ export function ngramsPart(settings: {
     return {
       docId: t.docId,
       words: forms.join('\n'),
-      units: [...units].map(([speaker, root]) => ({ speaker, grams: packTree(root) })),
+      units: [...units].map(([speaker, tree]) => ({ speaker, grams: packTree(tree) })),
       covered: [...covered].map(([k, n]) => {
         const [gram, key] = k.split('\u0000') as [string, string];
         return [gram, key, n] as [string, string, number];
@@ -234,42 +235,23 @@ export function ngramsPart(settings: {
   };
 }
 
-/** A node of the tree of n-grams: the n-gram ending here and its continuations, by word number. */
-interface GramNode {
-  count: number;
-  next: Map<number, GramNode> | undefined;
-}
-
-function gramNode(): GramNode {
-  return { count: 0, next: undefined };
-}
-
-function child(node: GramNode, word: number): GramNode {
-  if (!node.next) node.next = new Map();
-  let c = node.next.get(word);
-  if (!c) {
-    c = gramNode();
-    node.next.set(word, c);
-  }
-  return c;
-}
-
 /**
  * A tree of n-grams depth first, two numbers per node: its word, and its
  * count × 8 + its depth (depth 1: an n-gram's first word, at most maxN ≤ 7;
  * count 0: a prefix that is not itself counted).
  */
-function packTree(root: GramNode): Int32Array {
-  const out: number[] = [];
-  const walk = (node: GramNode, depth: number) => {
-    if (!node.next) return;
-    for (const [word, c] of node.next) {
-      out.push(word, c.count * 8 + depth);
+function packTree(tree: IntTrie): Int32Array {
+  const out = new Int32Array((tree.size - 1) * 2);
+  let at = 0;
+  const walk = (node: number, depth: number) => {
+    for (let c = tree.firstChild[node]!; c !== 0; c = tree.nextSibling[c]!) {
+      out[at++] = tree.label[c]!;
+      out[at++] = tree.count[c]! * 8 + depth;
       walk(c, depth + 1);
     }
   };
-  walk(root, 1);
-  return Int32Array.from(out);
+  walk(0, 1);
+  return out;
 }
 
 /** Two word numbers as one safe integer (both below 2²⁶; checked where numbers are given). */
@@ -300,31 +282,57 @@ function addPair(m: Map<number, number>, k: number, n = 1): void {
 
 // ── Merge ────────────────────────────────────────────────────────────────────
 
-/** An n-gram of the whole corpus: a node of the merged tree (words by corpus number). */
-interface CorpusGram {
-  count: number;
-  meetings: number;
-  /** The last document (its place in the merge) that used it, for `meetings`. */
-  lastDoc: number;
-  /** The first speaker (by number) to use it; the others join `speakers`. */
-  speaker: number;
-  speakers: Set<number> | undefined;
-  next: Map<number, CorpusGram> | undefined;
-}
+/**
+ * The n-grams of the whole corpus: a trie over corpus word numbers (a node
+ * is the n-gram spelled by its path) with, per node, its count, the number
+ * of meetings using it, and its speakers.
+ */
+export class CorpusGrams extends IntTrie {
+  meetings: Int32Array = new Int32Array(this.capacity);
+  /** The last document (its place in the merge) that used a node, for `meetings`. */
+  lastDoc: Int32Array = new Int32Array(this.capacity).fill(-1);
+  /** The first speaker (by number) to use a node; the others join `more`. */
+  speaker: Int32Array = new Int32Array(this.capacity).fill(-1);
+  /** Nodes used by more than one speaker: all their speakers. */
+  readonly more = new Map<number, Set<number>>();
 
-function corpusGram(): CorpusGram {
-  return { count: 0, meetings: 0, lastDoc: -1, speaker: -1, speakers: undefined, next: undefined };
-}
+  /** Adds `n` uses of `node` by `speaker` in document `doc`. */
+  use(node: number, n: number, doc: number, speaker: number): void {
+    if (node >= this.meetings.length) {
+      const size = this.capacity;
+      const last = this.meetings.length;
+      this.meetings = grown(this.meetings, size);
+      this.lastDoc = grown(this.lastDoc, size).fill(-1, last);
+      this.speaker = grown(this.speaker, size).fill(-1, last);
+    }
+    this.count[node]! += n;
+    if (this.lastDoc[node] !== doc) {
+      this.lastDoc[node] = doc;
+      this.meetings[node]!++;
+    }
+    const first = this.speaker[node]!;
+    if (first < 0) this.speaker[node] = speaker;
+    else if (first !== speaker || this.more.has(node)) {
+      let all = this.more.get(node);
+      if (!all) {
+        all = new Set([first]);
+        this.more.set(node, all);
+      }
+      all.add(speaker);
+    }
+  }
 
-function speakerCount(g: CorpusGram): number {
-  return g.speakers ? g.speakers.size : g.speaker < 0 ? 0 : 1;
+  /** Distinct speakers of a node. */
+  speakers(node: number): number {
+    return this.more.get(node)?.size ?? (this.speaker[node]! < 0 ? 0 : 1);
+  }
 }
 
 export interface NgramCounts {
   /** The corpus's words, by number. */
   words: string[];
   /** The tree of n-grams over word numbers. */
-  root: CorpusGram;
+  tree: CorpusGrams;
   /** n-gram → dictionary key → occurrences inside a match of the key. */
   covered: Map<string, Map<string, number>>;
   positions: { bigrams: number; trigrams: number };
@@ -349,7 +357,7 @@ export function mergeNgrams(parts: Iterable<NgramsPart>): NgramCounts {
 export class NgramsFold {
   readonly counts: NgramCounts = {
     words: [],
-    root: corpusGram(),
+    tree: new CorpusGrams(1 << 16),
     covered: new Map(),
     positions: { bigrams: 0, trigrams: 0 },
     first2: [],
@@ -397,37 +405,21 @@ export class NgramsFold {
       }
       add(keys, key, n);
     }
-    const path: CorpusGram[] = [out.root];
+    const tree = out.tree;
+    const path: number[] = [0];
     for (const u of p.units) {
       let speaker = this.speakerIds.get(u.speaker);
       if (speaker === undefined) {
         speaker = this.speakerIds.size;
         this.speakerIds.set(u.speaker, speaker);
       }
-      const tree = u.grams;
-      for (let i = 0; i < tree.length; i += 2) {
-        const word = own[tree[i]!]!;
-        const depth = tree[i + 1]! & 7;
-        const n = tree[i + 1]! >>> 3;
-        const parent = path[depth - 1]!;
-        if (!parent.next) parent.next = new Map();
-        let g = parent.next.get(word);
-        if (!g) {
-          g = corpusGram();
-          parent.next.set(word, g);
-        }
+      const grams = u.grams;
+      for (let i = 0; i < grams.length; i += 2) {
+        const depth = grams[i + 1]! & 7;
+        const n = grams[i + 1]! >>> 3;
+        const g = tree.child(path[depth - 1]!, own[grams[i]!]!);
         path[depth] = g;
-        if (n === 0) continue;
-        g.count += n;
-        if (g.lastDoc !== doc) {
-          g.lastDoc = doc;
-          g.meetings++;
-        }
-        if (g.speaker < 0) g.speaker = speaker;
-        else if (g.speaker !== speaker || g.speakers) {
-          if (!g.speakers) g.speakers = new Set([g.speaker]);
-          g.speakers.add(speaker);
-        }
+        if (n > 0) tree.use(g, n, doc, speaker);
       }
     }
   }
@@ -495,15 +487,19 @@ export function ngramRows(
   } = {},
 ): NgramRow[] {
   const o = settings.options ?? NGRAM_DEFAULTS;
-  const names = (settings.names ?? []).map((n) => ` ${termForm(n)} `);
+  // Every run of whole words of every name ("kim", "il sung", "kim il sung" …).
+  const nameParts = new Set<string>();
+  for (const name of new Set((settings.names ?? []).map(termForm))) {
+    const w = name.split(' ');
+    for (let i = 0; i < w.length; i++)
+      for (let j = i + 1; j <= w.length; j++) nameParts.add(w.slice(i, j).join(' '));
+  }
   const honorifics = new Set((settings.honorifics ?? []).map(termForm));
   /** The n-gram without its leading honorifics is empty or part of a name. */
   const isName = (words: readonly string[]): boolean => {
     let k = 0;
     while (k < words.length && honorifics.has(words[k]!)) k++;
-    if (k === words.length) return true;
-    const core = ` ${words.slice(k).join(' ')} `;
-    return names.some((n) => n.includes(core));
+    return k === words.length || nameParts.has(words.slice(k).join(' '));
   };
   /** Honorifics, then words that one dictionary match covers whole ("comrade khrushchev"). */
   const isTitledKey = (words: readonly string[]): boolean => {
@@ -517,36 +513,38 @@ export function ngramRows(
   };
   const rows: NgramRow[] = [];
   const { words } = counts;
-  const each = (node: CorpusGram, ids: number[]) => {
-    if (!node.next) return;
-    for (const [word, g] of node.next) {
-      ids.push(word);
-      if (g.count >= o.minFrequency) rows.push(row(ids, g));
+  const { tree } = counts;
+  const each = (node: number, ids: number[]) => {
+    for (let g = tree.firstChild[node]!; g !== 0; g = tree.nextSibling[g]!) {
+      ids.push(tree.label[g]!);
+      if (tree.count[g]! >= o.minFrequency) rows.push(row(ids, g));
       each(g, ids);
       ids.pop();
     }
   };
-  const row = (ids: readonly number[], g: CorpusGram): NgramRow => {
+  const row = (ids: readonly number[], g: number): NgramRow => {
+    const count = tree.count[g]!;
+    const meetings = tree.meetings[g]!;
     const w = ids.map((id) => words[id]!);
     const gram = w.join(' ');
     const n = ids.length;
     let assoc: { g2: number; attracted: boolean } | null = null;
     if (n === 2) {
       assoc = splitG2(
-        g.count,
+        count,
         counts.first2[ids[0]!]!,
         counts.last2[ids[1]!]!,
         counts.positions.bigrams,
       );
     } else if (n === 3) {
       const a = splitG2(
-        g.count,
+        count,
         counts.first3[ids[0]!]!,
         counts.lastPair3.get(pairKey(ids[1]!, ids[2]!)) ?? 0,
         counts.positions.trigrams,
       );
       const b = splitG2(
-        g.count,
+        count,
         counts.firstPair3.get(pairKey(ids[0]!, ids[1]!)) ?? 0,
         counts.last3[ids[2]!]!,
         counts.positions.trigrams,
@@ -564,22 +562,22 @@ export function ngramRows(
     return {
       ngram: gram,
       n,
-      count: g.count,
-      meetings: g.meetings,
-      speakers: speakerCount(g),
+      count,
+      meetings,
+      speakers: tree.speakers(g),
       g2: assoc ? assoc.g2 : null,
       attracted: assoc ? assoc.attracted : null,
       in_dictionary: inDictionary,
       candidate:
-        g.count >= o.candidates.minFrequency &&
-        g.meetings >= o.candidates.minMeetings &&
+        count >= o.candidates.minFrequency &&
+        meetings >= o.candidates.minMeetings &&
         assoc?.attracted !== false &&
         inDictionary === '' &&
         !isName(w) &&
         !isTitledKey(w),
     };
   };
-  each(counts.root, []);
+  each(0, []);
   rows.sort((a, b) => b.count - a.count || a.n - b.n || cmp(a.ngram, b.ngram));
   return rows;
 }
