@@ -170,8 +170,8 @@ export function ngramsPart(settings: {
       first3: new Int32Array(forms.length),
       last3: new Int32Array(forms.length),
     };
-    const firstPairs = new Map<number, number>();
-    const lastPairs = new Map<number, number>();
+    const firstPairs = new IntTrie(1024);
+    const lastPairs = new IntTrie(1024);
     const units = new Map<string, IntTrie>();
     let bigrams = 0;
     let trigrams = 0;
@@ -197,8 +197,8 @@ export function ngramsPart(settings: {
             marginals.first3[w]!++;
             marginals.last3[piece[i + 2]!]!++;
             // Only pairs that can be part of a kept 3-gram: its first or last word is a candidate.
-            if (kept[w]) addPair(firstPairs, pairKey(w, piece[i + 1]!));
-            if (kept[piece[i + 2]!]) addPair(lastPairs, pairKey(piece[i + 1]!, piece[i + 2]!));
+            if (kept[w]) addPair(firstPairs, w, piece[i + 1]!, 1);
+            if (kept[piece[i + 2]!]) addPair(lastPairs, piece[i + 1]!, piece[i + 2]!, 1);
           }
           if (!kept[w]) continue;
           let node = tree.child(0, w);
@@ -254,29 +254,35 @@ function packTree(tree: IntTrie): Int32Array {
   return out;
 }
 
-/** Two word numbers as one safe integer (both below 2²⁶; checked where numbers are given). */
-const PAIR = 2 ** 26;
-function pairKey(first: number, second: number): number {
-  return first * PAIR + second;
-}
-
-/** Counts of word pairs as [first, second, count] triples. */
-function packPairs(pairs: ReadonlyMap<number, number>): Int32Array {
+/** Counts of word pairs (a trie two deep) as [first, second, count] triples. */
+function packPairs(pairs: IntTrie): Int32Array {
   const out = new Int32Array(pairs.size * 3);
   let i = 0;
-  for (const [k, n] of pairs) {
-    out[i++] = Math.floor(k / PAIR);
-    out[i++] = k % PAIR;
-    out[i++] = n;
+  for (let a = pairs.firstChild[0]!; a !== 0; a = pairs.nextSibling[a]!) {
+    for (let b = pairs.firstChild[a]!; b !== 0; b = pairs.nextSibling[b]!) {
+      out[i++] = pairs.label[a]!;
+      out[i++] = pairs.label[b]!;
+      out[i++] = pairs.count[b]!;
+    }
   }
-  return out;
+  return out.slice(0, i);
+}
+
+/** Adds `n` to the count of the pair (first, second). */
+function addPair(pairs: IntTrie, first: number, second: number, n: number): void {
+  // The node first: adding it may replace the count array.
+  const node = pairs.child(pairs.child(0, first), second);
+  pairs.count[node]! += n;
+}
+
+/** The count of the pair (first, second), 0 if never added. */
+function pairCount(pairs: IntTrie, first: number, second: number): number {
+  const a = pairs.find(0, first);
+  const b = a === 0 ? 0 : pairs.find(a, second);
+  return b === 0 ? 0 : pairs.count[b]!;
 }
 
 function add(m: Map<string, number>, k: string, n = 1): void {
-  m.set(k, (m.get(k) ?? 0) + n);
-}
-
-function addPair(m: Map<number, number>, k: number, n = 1): void {
   m.set(k, (m.get(k) ?? 0) + n);
 }
 
@@ -341,9 +347,9 @@ export interface NgramCounts {
   last2: number[];
   first3: number[];
   last3: number[];
-  /** Trigram positions by their first two / last two words (pairKey of the word numbers). */
-  firstPair3: Map<number, number>;
-  lastPair3: Map<number, number>;
+  /** Trigram positions by their first two / last two words (pairs of word numbers). */
+  firstPair3: IntTrie;
+  lastPair3: IntTrie;
 }
 
 /** Sums of the parts (the order of the parts does not matter). */
@@ -364,8 +370,8 @@ export class NgramsFold {
     last2: [],
     first3: [],
     last3: [],
-    firstPair3: new Map(),
-    lastPair3: new Map(),
+    firstPair3: new IntTrie(1 << 16),
+    lastPair3: new IntTrie(1 << 16),
   };
   private readonly wordIds = new Map<string, number>();
   private readonly speakerIds = new Map<string, number>();
@@ -375,7 +381,6 @@ export class NgramsFold {
     let id = this.wordIds.get(form);
     if (id === undefined) {
       id = this.counts.words.length;
-      if (id >= PAIR) throw new Error(`expected fewer than ${PAIR} distinct words in the n-grams`);
       this.wordIds.set(form, id);
       this.counts.words.push(form);
       for (const k of MARGINALS) this.counts[k].push(0);
@@ -426,9 +431,9 @@ export class NgramsFold {
 }
 
 /** Adds [first, second, count] triples of a document's word numbers under the corpus's. */
-function addPairs(into: Map<number, number>, triples: Int32Array, own: readonly number[]): void {
+function addPairs(into: IntTrie, triples: Int32Array, own: readonly number[]): void {
   for (let i = 0; i < triples.length; i += 3)
-    addPair(into, pairKey(own[triples[i]!]!, own[triples[i + 1]!]!), triples[i + 2]!);
+    addPair(into, own[triples[i]!]!, own[triples[i + 1]!]!, triples[i + 2]!);
 }
 
 const MARGINALS = ['first2', 'last2', 'first3', 'last3'] as const;
@@ -540,12 +545,12 @@ export function ngramRows(
       const a = splitG2(
         count,
         counts.first3[ids[0]!]!,
-        counts.lastPair3.get(pairKey(ids[1]!, ids[2]!)) ?? 0,
+        pairCount(counts.lastPair3, ids[1]!, ids[2]!),
         counts.positions.trigrams,
       );
       const b = splitG2(
         count,
-        counts.firstPair3.get(pairKey(ids[0]!, ids[1]!)) ?? 0,
+        pairCount(counts.firstPair3, ids[0]!, ids[1]!),
         counts.last3[ids[2]!]!,
         counts.positions.trigrams,
       );

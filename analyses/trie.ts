@@ -42,15 +42,9 @@ export class IntTrie {
 
   /** The child of `node` labelled `label`, added (last among its siblings) if absent. */
   child(node: number, label: number): number {
-    const slots = this.slots;
-    const mask = slots.length - 1;
-    let i = hash(node, label) & mask;
-    for (;;) {
-      const c = slots[i]!;
-      if (c === 0) break;
-      if (this.parent[c] === node && this.label[c] === label) return c;
-      i = (i + 1) & mask;
-    }
+    const i = this.slotOf(node, label);
+    const found = this.slots[i]!;
+    if (found !== 0) return found;
     if (this.size === this.label.length) {
       this.grow();
       return this.child(node, label);
@@ -58,11 +52,26 @@ export class IntTrie {
     const c = this.size++;
     this.label[c] = label;
     this.parent[c] = node;
-    slots[i] = c;
+    this.slots[i] = c;
     if (this.firstChild[node] === 0) this.firstChild[node] = c;
     else this.nextSibling[this.lastChild[node]!] = c;
     this.lastChild[node] = c;
     return c;
+  }
+
+  /** The child of `node` labelled `label`, or 0 if there is none. */
+  find(node: number, label: number): number {
+    return this.slots[this.slotOf(node, label)]!;
+  }
+
+  /** The slot holding (node, label)'s child, or the empty slot where it would go. */
+  private slotOf(node: number, label: number): number {
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    for (let i = hash(node, label) & mask; ; i = (i + 1) & mask) {
+      const c = slots[i]!;
+      if (c === 0 || (this.parent[c] === node && this.label[c] === label)) return i;
+    }
   }
 
   private grow(): void {

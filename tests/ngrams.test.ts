@@ -223,6 +223,36 @@ describe('n-grams', () => {
     expect(reversed).toEqual(rows);
     expect(structuredClone(parts[0])).toEqual(parts[0]);
   });
+
+  it('count the same in one long document as in short ones (the part trees grow)', () => {
+    // 1,500 three-word sentences over 300 words (a fixed pseudo-random
+    // sequence): the long document has more distinct word pairs than the
+    // first arrays of its part's trees hold, so they grow; the short ones
+    // stay small.
+    let seed = 1959;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return `w${seed % 300}`;
+    };
+    const sentences = Array.from({ length: 1500 }, () => [next(), next(), next()].join(' '));
+    const doc = (name: string, from: number, to: number) => {
+      const own = sentences.slice(from, to).map((x) => `${x}.`);
+      return part(transcriptOf(name, `March 3, 1960\n\nChoe Yong Gon: ${own.join(' ')}\n`), {
+        turns: [{ turn: 1, sentences: own.map((text) => ({ text })) }],
+      });
+    };
+    const counted = (ps: Parameters<typeof mergeNgrams>[0]) =>
+      ngramRows(mergeNgrams(ps), { options })
+        .map((r) => `${r.ngram} ${r.count} ${r.g2}`)
+        .sort();
+    const longPart = doc('1960-03-03_long.txt', 0, 1500);
+    expect(longPart.firstPair3.length / 3).toBeGreaterThan(1024);
+    const long = counted([longPart]);
+    const short = counted(
+      Array.from({ length: 15 }, (_, k) => doc(`1960-03-03_s${k}.txt`, k * 100, k * 100 + 100)),
+    );
+    expect(long).toEqual(short);
+  });
 });
 
 describe('codebook', () => {

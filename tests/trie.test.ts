@@ -88,3 +88,16 @@ describe('IntTrie', () => {
     expect(trie.child(b, 0)).not.toBe(c);
   });
 });
+
+describe('IntTrie.find', () => {
+  it('finds what child added and nothing else, without adding', () => {
+    const trie = new IntTrie(2);
+    const a = trie.child(0, 7);
+    const b = trie.child(a, 3);
+    expect(trie.find(0, 7)).toBe(a);
+    expect(trie.find(a, 3)).toBe(b);
+    expect(trie.find(a, 4)).toBe(0);
+    expect(trie.find(0, 3)).toBe(0);
+    expect(trie.size).toBe(3);
+  });
+});
