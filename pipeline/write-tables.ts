@@ -76,22 +76,27 @@ export function writeDataFiles(
 const CSV_CHUNK = 20_000;
 
 /**
- * toCsv(rows, columns), as text for small tables; for large ones built
- * chunk by chunk into UTF-8 bytes (the same bytes a written string gives),
- * so that no file-sized string and no row-sized parts array piles up.
+ * toCsv(rows, columns), as text for small tables; for large ones made
+ * chunk by chunk into UTF-8 bytes as the file is written (the same bytes a
+ * written string gives), so that neither a file-sized string nor the file's
+ * bytes are ever held whole.
  */
 function csvContent<T extends object>(
   rows: readonly T[],
   columns: ReadonlyArray<keyof T & string>,
-): string | Uint8Array {
-  if (rows.length <= CSV_CHUNK) return toCsv(rows, columns);
+): string | Iterable<Uint8Array> {
+  return rows.length <= CSV_CHUNK ? toCsv(rows, columns) : csvChunks(rows, columns);
+}
+
+function* csvChunks<T extends object>(
+  rows: readonly T[],
+  columns: ReadonlyArray<keyof T & string>,
+): Generator<Uint8Array> {
   const header = toCsv([], columns).length;
-  const parts: Uint8Array[] = [];
   for (let i = 0; i < rows.length; i += CSV_CHUNK) {
     const text = toCsv(rows.slice(i, i + CSV_CHUNK), columns);
-    parts.push(Buffer.from(i === 0 ? text : text.slice(header), 'utf8'));
+    yield Buffer.from(i === 0 ? text : text.slice(header), 'utf8');
   }
-  return Buffer.concat(parts);
 }
 
 /**
