@@ -708,9 +708,10 @@ const BODY = String.raw`
     return d;
   }
   // ── Marks by keyboard ─────────────────────────────────────────────────────
-  // Under each chart, a folded list with a button per mark that has passages
-  // (the first KEY_MARKS of them, in drawing order): a button, so Enter and
-  // Space press it, and pressing it opens what a click on the mark opens.
+  // Under each chart, a folded list with a button per mark that has passages,
+  // in drawing order: a button, so Enter and Space press it, and pressing it
+  // opens what a click on the mark opens. The buttons come KEY_MARKS at a
+  // time; a last button adds the next ones, so every mark can be reached.
   var KEY_MARKS = 40;
   function markLabel(item, d) {
     var t = item.tooltip;
@@ -736,7 +737,6 @@ const BODY = String.raw`
     if (!chart || document.getElementById('marks-' + id) || !view.scenegraph) return;
     var found = [];
     var seen = {};
-    var total = 0;
     (function walk(node) {
       if (!node) return;
       if (node.mark && node.datum && node.mark.role === 'mark' && node.mark.marktype !== 'group' && node.mark.interactive !== false) {
@@ -744,8 +744,7 @@ const BODY = String.raw`
         var k = d ? JSON.stringify(d) : '';
         if (d && !seen[k] && evidenceFor(id, d)) {
           seen[k] = true;
-          total++;
-          if (found.length < KEY_MARKS) found.push({ d: d, label: markLabel(node, d) });
+          found.push({ d: d, label: markLabel(node, d) });
         }
       }
       if (node.items) node.items.forEach(walk);
@@ -756,20 +755,39 @@ const BODY = String.raw`
     box.id = 'marks-' + id;
     var summary = document.createElement('summary');
     summary.textContent = 'Passages behind the marks, by keyboard: ' +
-      (total > found.length ? 'the first ' + found.length + ' of ' + total + ' marks' : total + (total === 1 ? ' mark' : ' marks'));
+      found.length + (found.length === 1 ? ' mark' : ' marks');
     box.appendChild(summary);
     var ul = document.createElement('ul');
-    found.forEach(function (m) {
-      var li = document.createElement('li');
-      var b = document.createElement('button');
-      b.type = 'button';
-      b.textContent = m.label;
-      b.setAttribute('data-mark', JSON.stringify(m.d));
-      b.addEventListener('click', function () { showEvidence(id, m.d); });
-      li.appendChild(b);
-      ul.appendChild(li);
+    var more = document.createElement('button');
+    more.type = 'button';
+    more.className = 'more-marks';
+    var shown = 0;
+    function showNext() {
+      var first = null;
+      found.slice(shown, shown + KEY_MARKS).forEach(function (m) {
+        var li = document.createElement('li');
+        var b = document.createElement('button');
+        b.type = 'button';
+        b.textContent = m.label;
+        b.setAttribute('data-mark', JSON.stringify(m.d));
+        b.addEventListener('click', function () { showEvidence(id, m.d); });
+        li.appendChild(b);
+        ul.appendChild(li);
+        if (!first) first = b;
+      });
+      shown = Math.min(found.length, shown + KEY_MARKS);
+      var left = found.length - shown;
+      more.hidden = left === 0;
+      more.textContent = 'Show the next ' + Math.min(left, KEY_MARKS) + ' marks (' + shown + ' of ' + found.length + ' shown)';
+      return first;
+    }
+    more.addEventListener('click', function () {
+      var first = showNext();
+      if (first) first.focus();
     });
+    showNext();
     box.appendChild(ul);
+    box.appendChild(more);
     chart.parentNode.insertBefore(box, chart.nextSibling);
   }
   function listen(id, view) {
