@@ -68,7 +68,7 @@ import {
 import { sidePalette } from './figure-options.js';
 import { g2 } from './keyness.js';
 import { KEPT_FUNCTION_WORDS, stopwordSet } from './stopwords.js';
-import { type StretchWord, stretchesOf } from './stretches.js';
+import { stretchesOf } from './stretches.js';
 import type { TableSpec } from './tables.js';
 import { cmp } from './terms.js';
 import type { Dictionary } from './types.js';
@@ -250,8 +250,8 @@ export function collocatesPart(
         const byNode = new Map<string, Array<[first: number, last: number]>>();
         for (const m of matches) {
           // The words the match touches (a match inside a word cannot happen: patterns are whole words).
-          const first = firstWordEndingAfter(s.words, m.start);
-          const last = firstWordStartingAtOrAfter(s.words, m.end) - 1;
+          const first = firstWordEndingAfter(s.ends, m.start);
+          const last = firstWordStartingAtOrAfter(s.starts, m.end) - 1;
           if (first > last) continue;
           const list = byNode.get(m.key) ?? [];
           list.push([first, last]);
@@ -325,25 +325,25 @@ interface PartNode {
   cooc: Int32Array;
 }
 
-/** The index of the first word whose end is after `at` (words in text order). */
-function firstWordEndingAfter(words: readonly StretchWord[], at: number): number {
+/** The index of the first word whose end is after `at` (`ends`: the words' ends, in text order). */
+function firstWordEndingAfter(ends: Int32Array, at: number): number {
   let lo = 0;
-  let hi = words.length;
+  let hi = ends.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (words[mid]!.end > at) hi = mid;
+    if (ends[mid]! > at) hi = mid;
     else lo = mid + 1;
   }
   return lo;
 }
 
-/** The index of the first word that starts at or after `at` (words in text order). */
-function firstWordStartingAtOrAfter(words: readonly StretchWord[], at: number): number {
+/** The index of the first word that starts at or after `at` (`starts`: the words' starts, in text order). */
+function firstWordStartingAtOrAfter(starts: Int32Array, at: number): number {
   let lo = 0;
-  let hi = words.length;
+  let hi = starts.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (words[mid]!.start >= at) hi = mid;
+    if (starts[mid]! >= at) hi = mid;
     else lo = mid + 1;
   }
   return lo;

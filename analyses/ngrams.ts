@@ -47,7 +47,7 @@ import { type AnalysisSettings, defineAnalysis } from './contract.js';
 import { type DictionaryMatch, matchDictionary, matcherFor, termForm } from './dictionary.js';
 import { g2 } from './keyness.js';
 import { stopwordSet } from './stopwords.js';
-import { type StretchWord, stretchesOf } from './stretches.js';
+import { type Stretch, stretchesOf } from './stretches.js';
 import type { TableSpec } from './tables.js';
 import { cmp } from './terms.js';
 import { grown, IntTrie } from './trie.js';
@@ -95,9 +95,11 @@ export interface NgramsPart {
 /** A run of words inside one sentence and one stretch (`stretch`: its index in the turn). */
 export interface Piece {
   stretch: number;
-  words: StretchWord[];
   /** The words' numbers (the stretch's `ids` over the same words). */
   ids: Int32Array;
+  /** The words' offsets in the stretch's text (its `starts` / `ends` over the same words). */
+  starts: Int32Array;
+  ends: Int32Array;
 }
 
 /**
@@ -107,30 +109,54 @@ export interface Piece {
  * stretches are used uncut.
  */
 export function pieces(
-  stretches: ReadonlyArray<{ words: readonly StretchWord[]; ids: Int32Array }>,
+  stretches: ReadonlyArray<Pick<Stretch, 'ids' | 'starts' | 'ends'>>,
   sentences: ReadonlyArray<Pick<AnnotatedSentence, 'text'>>,
 ): Piece[] {
-  const ends = new Set<number>();
-  let total = 0;
-  for (const s of sentences) {
-    total += countWords(analysisForm(s.text));
-    ends.add(total);
-  }
-  const stretchTotal = stretches.reduce((n, s) => n + s.words.length, 0);
-  const cut = total === stretchTotal;
   const out: Piece[] = [];
+  const part = (stretch: number, from: number, to: number) => {
+    const s = stretches[stretch]!;
+    out.push(
+      from === 0 && to === s.ids.length
+        ? { stretch, ids: s.ids, starts: s.starts, ends: s.ends }
+        : {
+            stretch,
+            ids: s.ids.subarray(from, to),
+            starts: s.starts.subarray(from, to),
+            ends: s.ends.subarray(from, to),
+          },
+    );
+  };
+  // One sentence (or none) cuts nothing: when its words add up, its end is
+  // the turn's last word, where the last stretch ends anyway.
+  if (sentences.length <= 1) {
+    stretches.forEach((s, stretch) => {
+      if (s.ids.length > 0) part(stretch, 0, s.ids.length);
+    });
+    return out;
+  }
+  // The sentences' ends as running word counts (never decreasing).
+  const ends = new Int32Array(sentences.length);
+  let total = 0;
+  sentences.forEach((s, i) => {
+    total += countWords(analysisForm(s.text));
+    ends[i] = total;
+  });
+  const stretchTotal = stretches.reduce((n, s) => n + s.ids.length, 0);
+  const cut = total === stretchTotal;
   let at = 0;
+  let next = 0;
   stretches.forEach((s, stretch) => {
     let from = 0;
-    for (let i = 0; i < s.words.length; i++) {
+    for (let i = 0; i < s.ids.length; i++) {
       at++;
-      if (cut && ends.has(at)) {
-        out.push({ stretch, words: s.words.slice(from, i + 1), ids: s.ids.subarray(from, i + 1) });
+      if (!cut) continue;
+      while (next < ends.length && ends[next]! < at) next++;
+      if (next < ends.length && ends[next] === at) {
+        part(stretch, from, i + 1);
         from = i + 1;
       }
     }
-    if (from < s.words.length)
-      out.push({ stretch, words: s.words.slice(from), ids: s.ids.subarray(from) });
+    if (from < s.ids.length) part(stretch, from, s.ids.length);
   });
   return out;
 }
@@ -183,7 +209,10 @@ export function ngramsPart(settings: {
       }
       const own = stretches.get(turn.turn) ?? [];
       const matches = own.map((s) => match(s.text));
-      for (const { stretch, words, ids: piece } of pieces(own, sentences.get(turn.turn) ?? [])) {
+      for (const { stretch, starts, ends, ids: piece } of pieces(
+        own,
+        sentences.get(turn.turn) ?? [],
+      )) {
         const found = matches[stretch]!;
         for (let i = 0; i < piece.length; i++) {
           const w = piece[i]!;
@@ -208,8 +237,8 @@ export function ngramsPart(settings: {
             if (n < minN || !kept[last]) continue;
             tree.count[node]!++;
             if (found.length === 0) continue;
-            const from = words[i]!.start;
-            const to = words[i + n - 1]!.end;
+            const from = starts[i]!;
+            const to = ends[i + n - 1]!;
             const key = found.find((d) => d.start <= from && d.end >= to)?.key;
             if (key !== undefined) {
               const gram = Array.from(piece.subarray(i, i + n), (x) => forms[x]).join(' ');

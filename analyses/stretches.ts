@@ -17,22 +17,16 @@
  */
 import { analysisForm } from '../pipeline/normalize.js';
 import type { Transcript } from '../pipeline/types.js';
-import { WORD } from '../pipeline/words.js';
-
-export interface StretchWord {
-  /** Lower-cased word form. */
-  form: string;
-  /** Offsets into the stretch's `text`, [start, end). */
-  start: number;
-  end: number;
-}
+import { findWords, type WordOffsets } from '../pipeline/words.js';
 
 export interface Stretch {
   /** analysisForm of the speech segment's text. */
   text: string;
-  words: StretchWord[];
-  /** Each word's number in its document's vocabulary (Stretches.forms), aligned with `words`. */
+  /** Each word's number in its document's vocabulary (Stretches.forms), in text order. */
   ids: Int32Array;
+  /** Each word's offsets into `text`, [start, end), aligned with `ids`. */
+  starts: Int32Array;
+  ends: Int32Array;
 }
 
 /** A document's stretches by turn number, and the word forms its stretches number. */
@@ -47,20 +41,27 @@ export function wordForm(word: string): string {
   return /[’‐]/.test(lower) ? lower.replace(/’/g, "'").replace(/‐/g, '-') : lower;
 }
 
-/** The words of a text, with offsets. */
-export function wordsOf(text: string): StretchWord[] {
-  const out: StretchWord[] = [];
-  // wordForm of the whole text at once, when that gives each word's own form
-  // as a slice: lower-casing can change a text's length ("İ" → "i̇"), and
-  // capital sigma is the one letter whose lower case depends on what follows
-  // it (final ς), so a text with either is done word by word.
+/**
+ * The forms of the words of `text` found at `starts`/`ends` (`n` of them):
+ * each word's wordForm. Done on the whole text at once when that gives each
+ * word's own form as a slice: lower-casing can change a text's length
+ * ("İ" → "i̇"), and capital sigma is the one letter whose lower case depends
+ * on what follows it (final ς), so a text with either is done word by word.
+ */
+export function formsOf(
+  text: string,
+  words: Readonly<WordOffsets>,
+  n: number,
+  each: (form: string, i: number) => void,
+): void {
   const forms = text.includes('Σ') ? '' : wordForm(text);
   const aligned = forms.length === text.length;
-  for (const m of text.matchAll(WORD)) {
-    const end = m.index + m[0].length;
-    out.push({ form: aligned ? forms.slice(m.index, end) : wordForm(m[0]), start: m.index, end });
+  const { starts, ends } = words;
+  for (let i = 0; i < n; i++) {
+    const start = starts[i]!;
+    const end = ends[i]!;
+    each(aligned ? forms.slice(start, end) : wordForm(text.slice(start, end)), i);
   }
-  return out;
 }
 
 const stretchMemo = new WeakMap<object, Stretches>();
@@ -79,6 +80,9 @@ export function stretchesOf(t: Pick<Transcript, 'text' | 'segments' | 'turns'>):
   return s;
 }
 
+/** The word scan's buffers, shared by every call (the offsets are copied out). */
+const scan: WordOffsets = { starts: new Int32Array(256), ends: new Int32Array(256) };
+
 /**
  * Each counted turn's stretches, keyed by turn number, in text order. Turns
  * left out of `t.turns` (e.g. reported speech under `--speech direct`) get
@@ -92,23 +96,30 @@ export function turnStretches(t: Pick<Transcript, 'text' | 'segments' | 'turns'>
   const forms: string[] = [];
   const number = new Map<string, number>();
   for (const u of t.turns) byTurn.set(u.turn, []);
+  let ids = new Int32Array(0);
+  const numberWord = (form: string, i: number) => {
+    let id = number.get(form);
+    if (id === undefined) {
+      id = forms.length;
+      number.set(form, id);
+      forms.push(form);
+    }
+    ids[i] = id;
+  };
   for (const s of t.segments) {
     if (s.kind !== 'speech' || s.turn === undefined || !counted.has(s.turn)) continue;
     const text = analysisForm(t.text.slice(s.start, s.end));
-    const words = wordsOf(text);
-    if (words.length === 0) continue;
-    const ids = new Int32Array(words.length);
-    for (let i = 0; i < words.length; i++) {
-      const form = words[i]!.form;
-      let id = number.get(form);
-      if (id === undefined) {
-        id = forms.length;
-        number.set(form, id);
-        forms.push(form);
-      }
-      ids[i] = id;
-    }
-    byTurn.get(s.turn)!.push({ text, words, ids });
+    const n = findWords(text, scan);
+    if (n === 0) continue;
+    // One buffer per stretch: ids, starts, ends.
+    const all = new Int32Array(3 * n);
+    ids = all.subarray(0, n);
+    const starts = all.subarray(n, 2 * n);
+    const ends = all.subarray(2 * n);
+    starts.set(scan.starts.subarray(0, n));
+    ends.set(scan.ends.subarray(0, n));
+    formsOf(text, scan, n, numberWord);
+    byTurn.get(s.turn)!.push({ text, ids, starts, ends });
   }
   return Object.assign(byTurn, { forms });
 }

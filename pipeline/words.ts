@@ -7,13 +7,21 @@
 export const WORD = /[\p{L}\p{N}]+(?:['’‐-][\p{L}\p{N}]+)*/gu;
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** LETTER_OR_DIGIT's answer for each BMP code point, once asked: 0 not yet, 1 yes, 2 no. */
+const BMP_WORD_CHAR = new Uint8Array(0x10000);
 
 /** True when the code point is a letter or digit (ASCII answered without the regex). */
 function isWordChar(cp: number): boolean {
   if (cp < 128) {
     return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || (cp >= 48 && cp <= 57);
   }
-  return LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+  if (cp > 0xffff) return LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+  let known = BMP_WORD_CHAR[cp]!;
+  if (known === 0) {
+    known = LETTER_OR_DIGIT.test(String.fromCharCode(cp)) ? 1 : 2;
+    BMP_WORD_CHAR[cp] = known;
+  }
+  return known === 1;
 }
 
 /** ' ’ ‐ - : joiners inside a word. */
@@ -47,6 +55,53 @@ export function countWords(text: string): number {
     i += width;
   }
   return n;
+}
+
+/** Where findWords writes the words' offsets (grown as needed). */
+export interface WordOffsets {
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+/**
+ * The WORD matches of `text`, found by the scan of countWords: their number,
+ * with each one's offsets [start, end) in `out.starts` / `out.ends` (from
+ * index 0; the arrays are replaced by longer ones when they are too short).
+ * The same words and offsets as `text.matchAll(WORD)` (tests/words.test.ts).
+ */
+export function findWords(text: string, out: WordOffsets): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    if (isWordChar(cp)) {
+      if (!inWord) {
+        if (n === out.starts.length) grow(out);
+        out.starts[n] = i;
+        n++;
+        inWord = true;
+      }
+      out.ends[n - 1] = i + width;
+    } else if (inWord && isJoiner(cp) && i + width < text.length) {
+      const next = text.codePointAt(i + width)!;
+      if (!isWordChar(next)) inWord = false;
+    } else {
+      inWord = false;
+    }
+    i += width;
+  }
+  return n;
+}
+
+function grow(out: WordOffsets): void {
+  const size = Math.max(64, out.starts.length * 2);
+  const starts = new Int32Array(size);
+  const ends = new Int32Array(size);
+  starts.set(out.starts);
+  ends.set(out.ends);
+  out.starts = starts;
+  out.ends = ends;
 }
 
 /** `s` as a literal inside a regular expression (every metacharacter escaped). */

@@ -62,23 +62,33 @@ const parts = [part(docA, sentencesA), part(docB, sentencesB)];
 const rows = ngramRows(mergeNgrams(parts), { options });
 const row = (g: string): NgramRow | undefined => rows.find((r) => r.ngram === g);
 
-const forms = (p: ReturnType<typeof pieces>): string[][] =>
-  p.map((x) => x.words.map((w) => w.form));
+const formsOf = (p: ReturnType<typeof pieces>): string[][] =>
+  p.map((x) => Array.from(x.ids, (id) => turnStretches(docA).forms[id]!));
 
 describe('pieces', () => {
   it('cut stretches at sentence ends and stretches at the insertion', () => {
     const s = turnStretches(docA).get(1)!;
     // Sentences: 8 words then 3; the insertion "[sic]" ends a stretch after word 10.
-    expect(forms(pieces(s, sentencesA.turns[0]!.sentences))).toEqual([
+    expect(formsOf(pieces(s, sentencesA.turns[0]!.sentences))).toEqual([
       ['the', 'modern', 'revisionists', 'betray', 'the', 'party', 'of', 'labor'],
       ['modern', 'revisionists'],
       ['lie'],
     ]);
   });
 
-  it('fall back to the stretches when the sentences do not add up', () => {
+  it.each([
+    ['one sentence', ['Something else entirely.']],
+    ['two sentences', ['Something else.', 'Entirely.']],
+  ])('fall back to the stretches when the sentences do not add up (%s)', (_, texts) => {
     const s = turnStretches(docA).get(1)!;
-    expect(forms(pieces(s, [{ text: 'Something else entirely.' }]))).toEqual([
+    expect(
+      formsOf(
+        pieces(
+          s,
+          texts.map((text) => ({ text })),
+        ),
+      ),
+    ).toEqual([
       [
         'the',
         'modern',
@@ -91,6 +101,18 @@ describe('pieces', () => {
         'modern',
         'revisionists',
       ],
+      ['lie'],
+    ]);
+  });
+
+  it('give each piece its words’ offsets in the stretch’s text', () => {
+    const s = turnStretches(docA).get(1)!;
+    const cut = pieces(s, sentencesA.turns[0]!.sentences);
+    expect(
+      cut.map((p) => Array.from(p.ids, (_, i) => s[p.stretch]!.text.slice(p.starts[i], p.ends[i]))),
+    ).toEqual([
+      ['The', 'modern', 'revisionists', 'betray', 'the', 'party', 'of', 'labor'],
+      ['Modern', 'revisionists'],
       ['lie'],
     ]);
   });

@@ -103,4 +103,27 @@ describe('analysisForm', () => {
       'as a result – and there have been plenty – but',
     );
   });
+
+  it('gives what the pattern alone gives, on random text (the quick test before it skips nothing)', () => {
+    // Words of upper- and lower-case letters in and out of ASCII, astral
+    // ones (𝐀 𝐚, 𐐀 𐐨), title case (ǅ) and letters of neither case, between
+    // every dash, spaces and other characters.
+    const upper = fc.constantFrom('M', 'Z', 'É', 'Ж', '𝐀', '𐐀', 'ǅ', '中');
+    const lower = fc.constantFrom('a', 'rx', 'é', 'ж', '𝐚', '𐐨', 'ß', 'ª', '7');
+    const word = fc
+      .tuple(fc.option(upper), fc.array(lower, { minLength: 1, maxLength: 3 }))
+      .map(([u, l]) => (u ?? '') + l.join(''));
+    const between = fc.oneof(
+      fc.constantFrom('-', '‐', '‑', '–', '—', ' - ', ' – ', '  —', ' ', '\n', '.', '\ud800'),
+      fc.string({ unit: 'binary', maxLength: 3 }),
+    );
+    const pattern = /(\p{Lu}\p{Ll}+) *[-‐‑–—] *(?=\p{Lu}\p{Ll})/gu;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(word, between), { maxLength: 12 }), (parts) => {
+        const text = parts.flat().join('');
+        expect(analysisForm(text)).toBe(text.replace(pattern, '$1-'));
+      }),
+      { numRuns: 5000, seed: 1960 },
+    );
+  });
 });

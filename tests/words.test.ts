@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countWords, WORD } from '../pipeline/words.js';
+import { countWords, findWords, WORD } from '../pipeline/words.js';
 
 /** The definition itself: the number of WORD matches. */
 function byRegex(text: string): number {
@@ -49,6 +49,57 @@ describe('countWords', () => {
         expect(countWords(text)).toBe(byRegex(text));
       }),
       { numRuns: 5000, seed: 1959 },
+    );
+  });
+});
+
+/** The definition: each WORD match's offsets [start, end). */
+function offsetsByRegex(text: string): Array<[number, number]> {
+  return [...text.matchAll(new RegExp(WORD.source, WORD.flags))].map((m) => [
+    m.index,
+    m.index + m[0].length,
+  ]);
+}
+
+function offsetsByScan(text: string, size: number): Array<[number, number]> {
+  const out = { starts: new Int32Array(size), ends: new Int32Array(size) };
+  const n = findWords(text, out);
+  return Array.from({ length: n }, (_, i) => [out.starts[i]!, out.ends[i]!] as [number, number]);
+}
+
+// Besides PIECES: letters whose case mapping is unusual (İ lower-cases to two
+// code units, Σ to σ or ς), a combining accent (not a letter), a lone low
+// surrogate, and an astral digit.
+const MORE_PIECES = [...PIECES, 'İ', 'Σ', 'ς', 'ı', 'e\u0301', '\udc00', '𝟘', 'ǅ'];
+
+describe('findWords', () => {
+  it('finds a word with inner joiners once, with its offsets', () => {
+    expect(offsetsByScan("don't stop--now", 4)).toEqual([
+      [0, 5],
+      [6, 10],
+      [12, 15],
+    ]);
+    expect(offsetsByScan('𝐀b – c-', 0)).toEqual([
+      [0, 3],
+      [6, 7],
+    ]);
+    expect(offsetsByScan('', 0)).toEqual([]);
+  });
+
+  it('finds the same words at the same offsets as the WORD regex on random text', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...MORE_PIECES), fc.string({ unit: 'binary' })), {
+          maxLength: 40,
+        }),
+        fc.nat(8),
+        (parts, size) => {
+          const text = parts.join('');
+          // Small buffers as well, so that they have to grow.
+          expect(offsetsByScan(text, size)).toEqual(offsetsByRegex(text));
+        },
+      ),
+      { numRuns: 5000, seed: 1961 },
     );
   });
 });
