@@ -68,7 +68,7 @@ import {
 import { sidePalette } from './figure-options.js';
 import { g2 } from './keyness.js';
 import { KEPT_FUNCTION_WORDS, stopwordSet } from './stopwords.js';
-import { stretchesOf } from './stretches.js';
+import { type Stretches, stretchesOf } from './stretches.js';
 import type { TableSpec } from './tables.js';
 import { cmp } from './terms.js';
 import type { Dictionary } from './types.js';
@@ -204,6 +204,28 @@ export function candidateTest(stopwords: ReadonlySet<string>): (form: string) =>
   };
 }
 
+const flagMemo = new WeakMap<Stretches, WeakMap<ReadonlySet<string>, Uint8Array>>();
+
+/**
+ * Which of a document's word forms (its stretches' `forms`, by number) can
+ * be collocates or n-gram ends under one stop-word list: worked out once per
+ * document for both analyses.
+ */
+export function candidateFlags(stretches: Stretches, stopwords: ReadonlySet<string>): Uint8Array {
+  let byList = flagMemo.get(stretches);
+  if (!byList) {
+    byList = new WeakMap();
+    flagMemo.set(stretches, byList);
+  }
+  let flags = byList.get(stopwords);
+  if (!flags) {
+    const candidateOf = candidateTest(stopwords);
+    flags = Uint8Array.from(stretches.forms, (form) => (candidateOf(form) ? 1 : 0));
+    byList.set(stopwords, flags);
+  }
+  return flags;
+}
+
 /** The per-document function (per-configuration work done once). */
 export function collocatesPart(
   settings: CollocateSettings,
@@ -212,7 +234,6 @@ export function collocatesPart(
   const keyNodes = new Set(nodes.filter((n) => n.kind === 'key').map((n) => n.node));
   const termDict = dictionaryFromTerms(nodes.filter((n) => n.kind === 'term').map((n) => n.node));
   const { left, right } = settings.window ?? COLLOCATE_DEFAULTS.window;
-  const candidateOf = candidateTest(settings.stopwords);
   return (t) => {
     const stretches = stretchesOf(t);
     const matchKeys = matcherFor(t, settings.dictionary);
@@ -220,8 +241,9 @@ export function collocatesPart(
     // The document's candidates numbered 0…k−1 (−1: not a candidate), so
     // that counting is adding to arrays.
     const words: string[] = [];
-    const candidate = Int32Array.from(stretches.forms, (form) =>
-      candidateOf(form) ? words.push(form) - 1 : -1,
+    const flags = candidateFlags(stretches, settings.stopwords);
+    const candidate = Int32Array.from(stretches.forms, (form, i) =>
+      flags[i] ? words.push(form) - 1 : -1,
     );
     const k = words.length;
     const units = new Map<

@@ -42,7 +42,7 @@
 import { analysisForm } from '../pipeline/normalize.js';
 import type { AnnotatedSentence, Transcript } from '../pipeline/types.js';
 import { countWords } from '../pipeline/words.js';
-import { candidateTest } from './collocates.js';
+import { candidateFlags } from './collocates.js';
 import { type AnalysisSettings, defineAnalysis } from './contract.js';
 import { type DictionaryMatch, matchDictionary, matcherFor, termForm } from './dictionary.js';
 import { g2 } from './keyness.js';
@@ -178,7 +178,6 @@ export function ngramsPart(settings: {
 ) => NgramsPart {
   const { minN, maxN } = settings.options ?? NGRAM_DEFAULTS;
   if (maxN > 7) throw new Error(`expected n-grams of at most 7 words, found maxN ${maxN}`);
-  const candidateOf = candidateTest(settings.stopwords);
   return (t, a) => {
     const match = settings.match ?? matcherFor(t, settings.dictionary);
     const stretches = stretchesOf(t);
@@ -189,7 +188,7 @@ export function ngramsPart(settings: {
     // `forms`), n-grams in a tree of those numbers per speaker: no n-gram's
     // text is made until the merge writes the rows.
     const forms = stretches.forms;
-    const kept = forms.map(candidateOf);
+    const kept = candidateFlags(stretches, settings.stopwords);
     const marginals = {
       first2: new Int32Array(forms.length),
       last2: new Int32Array(forms.length),

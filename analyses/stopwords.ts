@@ -31,14 +31,21 @@ export function loadStopwords(text: string, file: string): string[] {
  * other apostrophe (' and ’), because wink keeps the apostrophe as written.
  */
 export function stopwordSet(words: readonly string[]): ReadonlySet<string> {
+  // One set per list, so that the analyses given the same list share what
+  // they remember per set (collocates.ts candidateFlags).
+  const known = setMemo.get(words);
+  if (known) return known;
   const set = new Set<string>();
   for (const w of words) {
     set.add(w);
     if (w.includes("'")) set.add(w.replace(/'/g, '’'));
     if (w.includes('’')) set.add(w.replace(/’/g, "'"));
   }
+  setMemo.set(words, set);
   return set;
 }
+
+const setMemo = new WeakMap<readonly string[], ReadonlySet<string>>();
 
 /**
  * Function words the shipped stop-word list keeps on purpose, because in

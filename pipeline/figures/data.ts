@@ -51,11 +51,19 @@ export function poissonInterval(count: number, alpha = 0.05): [number, number] {
     const upper = c1 * (1 - 1 / (9 * c1) + z / (3 * Math.sqrt(c1))) ** 3;
     return [lower, upper];
   }
+  // The interval depends on the count alone: solved once per count (the
+  // trends table asks for the same small counts a hundred thousand times).
+  const known = alpha === 0.05 ? EXACT_95[c] : undefined;
+  if (known) return [known[0], known[1]];
   const hi = c + 20 + 10 * Math.sqrt(c + 1);
   const upper = solve((mu) => poissonCdf(c, mu), alpha / 2, 0, hi);
   const lower = c === 0 ? 0 : solve((mu) => poissonCdf(c - 1, mu), 1 - alpha / 2, 0, hi);
+  if (alpha === 0.05) EXACT_95[c] = [lower, upper];
   return [lower, upper];
 }
+
+/** poissonInterval(c) for alpha 0.05, by count, as solved. */
+const EXACT_95: Array<readonly [number, number]> = [];
 
 /** ISO year of a YYYY-MM-DD date, or undefined. */
 export function yearOf(date: string): number | undefined {
