@@ -330,15 +330,15 @@ export class CorpusGrams extends IntTrie {
   /** Nodes used by more than one speaker: all their speakers. */
   readonly more = new Map<number, Set<number>>();
 
+  protected override resized(capacity: number): void {
+    const last = this.meetings.length;
+    this.meetings = grown(this.meetings, capacity);
+    this.lastDoc = grown(this.lastDoc, capacity).fill(-1, last);
+    this.speaker = grown(this.speaker, capacity).fill(-1, last);
+  }
+
   /** Adds `n` uses of `node` by `speaker` in document `doc`. */
   use(node: number, n: number, doc: number, speaker: number): void {
-    if (node >= this.meetings.length) {
-      const size = this.capacity;
-      const last = this.meetings.length;
-      this.meetings = grown(this.meetings, size);
-      this.lastDoc = grown(this.lastDoc, size).fill(-1, last);
-      this.speaker = grown(this.speaker, size).fill(-1, last);
-    }
     this.count[node]! += n;
     if (this.lastDoc[node] !== doc) {
       this.lastDoc[node] = doc;

@@ -74,6 +74,9 @@ export class IntTrie {
     }
   }
 
+  /** Called when the node arrays grow to `capacity`: a subclass grows its own per-node arrays here. */
+  protected resized(_capacity: number): void {}
+
   private grow(): void {
     const n = this.label.length * 2;
     this.label = grown(this.label, n);
@@ -82,6 +85,7 @@ export class IntTrie {
     this.lastChild = grown(this.lastChild, n);
     this.nextSibling = grown(this.nextSibling, n);
     this.count = grown(this.count, n);
+    this.resized(n);
     const slots = new Int32Array(tableSize(n));
     const mask = slots.length - 1;
     for (let c = 1; c < this.size; c++) {

@@ -35,26 +35,7 @@ function isJoiner(cp: number): boolean {
  * checks the two agree on random text).
  */
 export function countWords(text: string): number {
-  let n = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; ) {
-    const cp = text.codePointAt(i)!;
-    const width = cp > 0xffff ? 2 : 1;
-    if (isWordChar(cp)) {
-      if (!inWord) {
-        n++;
-        inWord = true;
-      }
-    } else if (inWord && isJoiner(cp) && i + width < text.length) {
-      // A joiner keeps the word going only when a letter or digit follows it.
-      const next = text.codePointAt(i + width)!;
-      if (!isWordChar(next)) inWord = false;
-    } else {
-      inWord = false;
-    }
-    i += width;
-  }
-  return n;
+  return scanWords(text, undefined);
 }
 
 /** Where findWords writes the words' offsets (grown as needed). */
@@ -70,6 +51,11 @@ export interface WordOffsets {
  * The same words and offsets as `text.matchAll(WORD)` (tests/words.test.ts).
  */
 export function findWords(text: string, out: WordOffsets): number {
+  return scanWords(text, out);
+}
+
+/** The one scan behind countWords and findWords: counts the words, and records them in `out` if given. */
+function scanWords(text: string, out: WordOffsets | undefined): number {
   let n = 0;
   let inWord = false;
   for (let i = 0; i < text.length; ) {
@@ -77,13 +63,16 @@ export function findWords(text: string, out: WordOffsets): number {
     const width = cp > 0xffff ? 2 : 1;
     if (isWordChar(cp)) {
       if (!inWord) {
-        if (n === out.starts.length) grow(out);
-        out.starts[n] = i;
+        if (out) {
+          if (n === out.starts.length) grow(out);
+          out.starts[n] = i;
+        }
         n++;
         inWord = true;
       }
-      out.ends[n - 1] = i + width;
+      if (out) out.ends[n - 1] = i + width;
     } else if (inWord && isJoiner(cp) && i + width < text.length) {
+      // A joiner keeps the word going only when a letter or digit follows it.
       const next = text.codePointAt(i + width)!;
       if (!isWordChar(next)) inWord = false;
     } else {
