@@ -139,6 +139,12 @@ export function parseArgs(argv: readonly string[]): Args {
 
 class UsageError extends Error {}
 
+/** CPU time of the process so far, user + system, all threads (getrusage), in seconds. */
+function cpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+}
+
 function summaryLine(t: Transcript): string {
   const counts = new Map<string, number>();
   for (const u of t.turns) counts.set(u.speaker, (counts.get(u.speaker) ?? 0) + 1);
@@ -245,6 +251,8 @@ export async function main(argv: readonly string[]): Promise<number> {
           memory: result.memory,
           peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
           wall_s: wall,
+          // User + system CPU of the whole process (every thread), in seconds.
+          cpu_s: cpuSeconds(),
         })}\n`,
       );
     }

@@ -6,9 +6,10 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -114,6 +115,52 @@ describe('npm run bench on a fake pipeline', () => {
     });
     const targets = (objs[3] as { targets: Array<{ pass: boolean | null }> }).targets;
     expect(targets.at(-1)?.pass).toBe(true);
+  }, 60_000);
+
+  it('runs another build alternately with --vs and gives this one over it, pair by pair', async () => {
+    // The other build: a project folder whose pipeline spins 400 ms of CPU, then runs the fake.
+    const other = await mkdtemp(join(tmpdir(), 'bench-vs-test-'));
+    try {
+      await mkdir(join(other, '.build', 'pipeline'), { recursive: true });
+      await writeFile(
+        join(other, '.build', 'pipeline', 'cli.js'),
+        `const t = Date.now();\nwhile (Date.now() - t < 400) {}\nawait import(${JSON.stringify(pathToFileURL(FAKE).href)});\n`,
+      );
+      await writeFile(join(other, 'package.json'), '{"type":"module"}\n');
+      const r = bench([
+        '--docs',
+        '2',
+        '--repeat',
+        '2',
+        '--json',
+        '--pipeline',
+        `node ${FAKE}`,
+        '--vs',
+        other,
+      ]);
+      expect(r.status, r.stderr).toBe(0);
+      const size = JSON.parse(r.stdout.split('\n')[0] ?? '') as {
+        pipeline_cpu_s: number;
+        vs: {
+          pairs: number;
+          wall_s: number;
+          cpu_s: number;
+          wall_ratio: { median: number; min: number; max: number };
+          cpu_ratio: { median: number; min: number; max: number };
+        };
+      };
+      expect(size.vs.pairs).toBe(2);
+      // The slower other build: this one is faster in every pair, by wall and by CPU.
+      expect(size.vs.wall_ratio.max).toBeLessThan(1);
+      expect(size.vs.cpu_ratio.max).toBeLessThan(1);
+      expect(size.vs.cpu_s - size.pipeline_cpu_s).toBeGreaterThan(0.3);
+      expect(size.vs.wall_ratio.min).toBeLessThanOrEqual(size.vs.wall_ratio.median);
+      // Even runs start with the other build.
+      expect(r.stderr).toMatch(/run 1\/2: the other build [\d.]+ s \(after this one\)/);
+      expect(r.stderr).toMatch(/run 2\/2: the other build [\d.]+ s \(before this one\)/);
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('prints the table by default and reports a failing pipeline', () => {

@@ -41,6 +41,8 @@ function size(over: Partial<SizeResult>): SizeResult {
     polled_rss_mb: 600,
     stages: { ingest: 0.5, annotate: 4, report: 1 },
     serial: null,
+    pipeline_cpu_s: null,
+    vs: null,
     warnings: [],
     ...over,
   };
@@ -103,6 +105,52 @@ describe('table formatting', () => {
     expect(text).toContain(
       'on one thread (--workers 0): 12.00 s, 375,000 tok/s, 0.75× the floor; worker threads give 2.00× over it',
     );
+  });
+});
+
+describe('the other build (--vs)', () => {
+  it('prints its medians and this build over it, with the range of the pairs', () => {
+    const text = formatSizes([
+      size({
+        pipeline_cpu_s: 80.25,
+        vs: {
+          command: 'node /tmp/b/.build/pipeline/cli.js',
+          pairs: 3,
+          wall_s: 40,
+          cpu_s: 70,
+          peak_rss_mb: 700,
+          wall_ratio: { median: 1.1, min: 1.05, max: 1.2 },
+          cpu_ratio: { median: 1.125, min: 1.1, max: 1.15 },
+          peak_rss_diff_mb: -12,
+        },
+      }),
+    ]);
+    expect(text).toContain('pipeline CPU 80.3 s (user + system, all threads)');
+    expect(text).toContain(
+      'against node /tmp/b/.build/pipeline/cli.js, 3 alternating pairs: 40.00 s wall, CPU 70.0 s, peak RSS 700 MB',
+    );
+    expect(text).toContain(
+      'this build ÷ that one: wall ×1.100 (pairs 1.050–1.200), CPU ×1.125 (pairs 1.100–1.150); peak RSS −12 MB',
+    );
+  });
+
+  it('says what it could not measure', () => {
+    const text = formatSizes([
+      size({
+        vs: {
+          command: 'old',
+          pairs: 1,
+          wall_s: 5,
+          cpu_s: null,
+          peak_rss_mb: null,
+          wall_ratio: { median: 1.2, min: 1.2, max: 1.2 },
+          cpu_ratio: null,
+          peak_rss_diff_mb: null,
+        },
+      }),
+    ]);
+    expect(text).toContain('against old, 1 alternating pair: 5.00 s wall, CPU – s, peak RSS – MB');
+    expect(text).toContain('CPU –; peak RSS –');
   });
 });
 

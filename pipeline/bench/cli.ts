@@ -17,7 +17,7 @@ import { formatHostile, measureHostile } from './hostile.js';
 import { type IncrementalResult, measureIncremental } from './incremental.js';
 import { formatReportLoad, measureReportLoad, type ReportLoadResult } from './report-load.js';
 import { parseCommand } from './run.js';
-import { formatComparison, sameOutputs } from './same-outputs.js';
+import { buildOf, formatComparison, sameOutputs } from './same-outputs.js';
 import { measureSize, type SizeResult } from './scale.js';
 import {
   DEFAULT_STANCE_FILE,
@@ -47,6 +47,10 @@ export const USAGE = `usage: npm run bench -- [options]
   --pipeline CMD     pipeline command (default "node .build/pipeline/cli.js"); it gets
                      --corpus DIR --out DIR --cache DIR|--no-cache --quiet --timings FILE
   --uncached         run the size benchmark with --no-cache instead of a fresh cache folder
+  --vs BUILD         also run another build at each size, alternating with this one (the
+                     other first in even runs): BUILD is a git ref (built into a temporary
+                     folder) or a folder holding a built project; prints both medians and
+                     this build's wall and CPU time over the other's, pair by pair
   --serial           also run the pipeline on one thread (--workers 0) at each size: its
                      cost per token against the floor, and what the worker threads gain
   --startup          also time a cold analyze of the shipped corpus against a bare
@@ -99,6 +103,8 @@ export interface BenchOptions {
   writeStance: boolean;
   corpus: string;
   seed: number;
+  /** --vs BUILD: a git ref or built project folder run alternately with this build. */
+  vs: string | undefined;
   /** --same-outputs REF: compare outputs with another build instead of timing. */
   sameOutputs: string | undefined;
   help: boolean;
@@ -136,6 +142,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       corpus: { type: 'string', default: 'corpus' },
       seed: { type: 'string', default: String(DEFAULT_SEED) },
       'same-outputs': { type: 'string' },
+      vs: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -171,8 +178,16 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     corpus: values.corpus,
     seed: Number(positiveInt('--seed', values.seed)),
     sameOutputs: values['same-outputs'],
+    vs: values.vs,
     help: values.help,
   };
+}
+
+/** The pipeline command of the build --vs names (a git ref is built under `tmp`). */
+function vsCommand(against: string, tmp: string, log: (line: string) => void): string[] {
+  const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+  const dir = buildOf({ against, root, tmp: join(tmp, 'vs'), log });
+  return [process.execPath, join(dir, '.build', 'pipeline', 'cli.js')];
 }
 
 export function repeatsFor(docs: number, repeat: number | undefined): number {
@@ -204,6 +219,8 @@ export async function runBench(
       `bench: ${cpus().length} CPUs (${availableParallelism()} available), ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM, Node ${process.version}; temp ${root}`,
     );
     io.log(`pipeline: ${opts.pipeline.join(' ')} (children run with plain node, not npm)`);
+    const vs = opts.vs === undefined ? undefined : vsCommand(opts.vs, root, io.log);
+    if (vs) io.log(`against: ${vs.join(' ')}, alternating`);
     for (const docs of opts.docs) {
       const dir = join(root, `size-${docs}`);
       const result = await measureSize({
@@ -216,6 +233,7 @@ export async function runBench(
         seed: opts.seed,
         uncached: opts.uncached,
         serial: opts.serial,
+        ...(vs ? { vs } : {}),
         keep: opts.keep,
         log: io.log,
       });

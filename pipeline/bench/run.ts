@@ -150,6 +150,8 @@ export interface PipelineTimings {
   peak_rss_mb?: number;
   annotated?: number;
   wall_s?: number;
+  /** User + system CPU seconds of the whole process. */
+  cpu_s?: number;
   [key: string]: unknown;
 }
 

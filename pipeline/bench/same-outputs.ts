@@ -61,13 +61,19 @@ export function differingFiles(a: string, b: string): { files: number; differ: s
   return { files: left.length, differ: differ.sort() };
 }
 
-/** The project folder of the build to compare against, building a git ref when given one. */
-function buildOf(opts: SameOutputsOptions): string {
+/**
+ * The project folder of a build to compare against: `against` itself when it
+ * is a folder holding a built project, else the git ref `against` of the
+ * repository at `opts.root`, built into a folder under `opts.tmp`.
+ */
+export function buildOf(
+  opts: Pick<SameOutputsOptions, 'against' | 'root' | 'tmp' | 'log'>,
+): string {
   const asDir = resolve(opts.against);
   if (existsSync(join(asDir, '.build', 'pipeline', 'cli.js'))) return asDir;
   const dir = join(opts.tmp, 'ref');
   mkdirSync(dir, { recursive: true });
-  opts.log(`same-outputs: building ${opts.against} in ${dir}`);
+  opts.log(`building ${opts.against} in ${dir}`);
   const tar = execFileSync('git', ['archive', '--format=tar', opts.against], {
     cwd: opts.root,
     maxBuffer: 1 << 30,

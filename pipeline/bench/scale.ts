@@ -49,7 +49,44 @@ export interface SizeResult {
     ratio: number;
     speedup: number;
   } | null;
+  /** Median CPU seconds (user + system, all threads) of the pipeline, when its timings report them. */
+  pipeline_cpu_s: number | null;
+  /**
+   * Another build run on the same corpus with the same flags (--vs), in
+   * alternating order (this build first in odd runs, the other first in
+   * even ones); ratios are this build over the other, pair by pair.
+   */
+  vs: VsResult | null;
   warnings: string[];
+}
+
+export interface VsResult {
+  /** The other build's command. */
+  command: string;
+  pairs: number;
+  wall_s: number;
+  cpu_s: number | null;
+  peak_rss_mb: number | null;
+  /** This build's time over the other's: median over the pairs, and the lowest and highest pair. */
+  wall_ratio: Spread;
+  cpu_ratio: Spread | null;
+  /** This build's highest peak RSS minus the other's (MiB). */
+  peak_rss_diff_mb: number | null;
+}
+
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
+/** Median, lowest and highest of some values (NaN for none). */
+export function spread(values: readonly number[]): Spread {
+  return {
+    median: median(values),
+    min: values.length > 0 ? Math.min(...values) : Number.NaN,
+    max: values.length > 0 ? Math.max(...values) : Number.NaN,
+  };
 }
 
 export interface SizeOptions {
@@ -64,6 +101,8 @@ export interface SizeOptions {
   uncached?: boolean;
   /** Also run the pipeline on one thread (--workers 0) each time. */
   serial?: boolean;
+  /** Also run this other pipeline command each time, alternating with `pipeline`. */
+  vs?: readonly string[];
   keep?: boolean;
   log?: (line: string) => void;
 }
@@ -90,12 +129,21 @@ export async function measureSize(opts: SizeOptions): Promise<SizeResult> {
   const serialWalls: number[] = [];
   let turnsCsv: string | undefined;
 
-  for (let r = 1; r <= opts.repeat; r++) {
-    const out = join(opts.tmp, `out-${r}`);
-    const cache = join(opts.tmp, `cache-${r}`);
-    const timingsFile = join(opts.tmp, `timings-${r}.json`);
+  const cpus: number[] = [];
+  const other = {
+    walls: [] as number[],
+    cpus: [] as number[],
+    rss: [] as number[],
+    wallRatios: [] as number[],
+    cpuRatios: [] as number[],
+  };
+  /** One run of a pipeline command on the corpus, with a fresh cache folder or none. */
+  const runOnce = async (command: readonly string[], name: string) => {
+    const out = join(opts.tmp, `out-${name}`);
+    const cache = join(opts.tmp, `cache-${name}`);
+    const timingsFile = join(opts.tmp, `timings-${name}.json`);
     const run = await runChecked([
-      ...opts.pipeline,
+      ...command,
       '--corpus',
       corpusDir,
       '--out',
@@ -105,13 +153,37 @@ export async function measureSize(opts: SizeOptions): Promise<SizeResult> {
       '--timings',
       timingsFile,
     ]);
-    const t = await readTimings(timingsFile);
+    if (!opts.keep) await rm(cache, { recursive: true, force: true });
+    return { out, run, timings: await readTimings(timingsFile) };
+  };
+
+  for (let r = 1; r <= opts.repeat; r++) {
+    // The other build goes first in even runs, so that neither always runs on a warmer machine.
+    const before = opts.vs && r % 2 === 0 ? await runOnce(opts.vs, `vs-${r}`) : undefined;
+    const { out, run, timings: t } = await runOnce(opts.pipeline, String(r));
+    const after = opts.vs && r % 2 === 1 ? await runOnce(opts.vs, `vs-${r}`) : undefined;
     timings.push(t);
     pipeWalls.push(run.wall_s);
     if (typeof t?.wall_s === 'number') internalWalls.push(t.wall_s);
     if (typeof t?.peak_rss_mb === 'number') reportedRss.push(t.peak_rss_mb);
+    if (typeof t?.cpu_s === 'number') cpus.push(t.cpu_s);
     if (run.polled_rss_mb !== null) polled.push(run.polled_rss_mb);
-    if (!opts.keep) await rm(cache, { recursive: true, force: true });
+    const vs = before ?? after;
+    if (vs) {
+      other.walls.push(vs.run.wall_s);
+      other.wallRatios.push(run.wall_s / vs.run.wall_s);
+      const rss = vs.timings?.peak_rss_mb ?? vs.run.polled_rss_mb;
+      if (typeof rss === 'number') other.rss.push(rss);
+      const cpu = vs.timings?.cpu_s;
+      if (typeof cpu === 'number') {
+        other.cpus.push(cpu);
+        if (typeof t?.cpu_s === 'number') other.cpuRatios.push(t.cpu_s / cpu);
+      }
+      if (!opts.keep) await rm(vs.out, { recursive: true, force: true });
+      log(
+        `${opts.docs} docs, run ${r}/${opts.repeat}: the other build ${vs.run.wall_s.toFixed(2)} s (${before ? 'before' : 'after'} this one)`,
+      );
+    }
 
     if (turnsCsv === undefined) {
       turnsCsv = join(out, 'data', 'turns.csv');
@@ -171,6 +243,20 @@ export async function measureSize(opts: SizeOptions): Promise<SizeResult> {
   const pipeline_tokens_per_s = tokens / pipeline_wall_s;
   const peakReported = reportedRss.length > 0 ? Math.max(...reportedRss) : null;
   const peakPolled = polled.length > 0 ? Math.max(...polled) : null;
+  const peak = peakReported ?? peakPolled;
+  const otherPeak = other.rss.length > 0 ? Math.max(...other.rss) : null;
+  const vs: VsResult | null = opts.vs
+    ? {
+        command: opts.vs.join(' '),
+        pairs: other.walls.length,
+        wall_s: median(other.walls),
+        cpu_s: other.cpus.length > 0 ? median(other.cpus) : null,
+        peak_rss_mb: otherPeak,
+        wall_ratio: spread(other.wallRatios),
+        cpu_ratio: other.cpuRatios.length > 0 ? spread(other.cpuRatios) : null,
+        peak_rss_diff_mb: peak !== null && otherPeak !== null ? peak - otherPeak : null,
+      }
+    : null;
 
   return {
     docs: opts.docs,
@@ -187,7 +273,7 @@ export async function measureSize(opts: SizeOptions): Promise<SizeResult> {
     pipeline_internal_wall_s: internalWalls.length > 0 ? median(internalWalls) : null,
     pipeline_tokens_per_s,
     ratio: pipeline_tokens_per_s / raw_tokens_per_s,
-    peak_rss_mb: peakReported ?? peakPolled,
+    peak_rss_mb: peak,
     peak_rss_source: peakReported !== null ? 'timings' : peakPolled !== null ? 'polled' : 'none',
     polled_rss_mb: peakPolled,
     stages: medianStages(timings.map((t) => t?.stages)),
@@ -200,6 +286,8 @@ export async function measureSize(opts: SizeOptions): Promise<SizeResult> {
             speedup: median(serialWalls) / pipeline_wall_s,
           }
         : null,
+    pipeline_cpu_s: cpus.length > 0 ? median(cpus) : null,
+    vs,
     warnings,
   };
 }

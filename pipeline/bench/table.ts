@@ -3,7 +3,7 @@
  * against whatever was measured. Pure functions of the results.
  */
 import type { IncrementalResult } from './incremental.js';
-import type { SizeResult } from './scale.js';
+import type { SizeResult, Spread, VsResult } from './scale.js';
 import type { StartupResult } from './startup.js';
 
 export function renderTable(
@@ -89,14 +89,31 @@ export function formatSizes(results: readonly SizeResult[]): string {
     ];
     if (r.pipeline_internal_wall_s !== null)
       extra.push(`pipeline's own wall_s ${fmtFixed(r.pipeline_internal_wall_s, 2)} s`);
+    if (r.pipeline_cpu_s !== null)
+      extra.push(`pipeline CPU ${fmtFixed(r.pipeline_cpu_s, 1)} s (user + system, all threads)`);
     lines.push(`  ${extra.join(', ')}`);
     if (r.serial)
       lines.push(
         `  on one thread (--workers 0): ${fmtFixed(r.serial.wall_s, 2)} s, ${fmtInt(r.serial.tokens_per_s)} tok/s, ${fmtFixed(r.serial.ratio, 2)}× the floor; worker threads give ${fmtFixed(r.serial.speedup, 2)}× over it`,
       );
+    if (r.vs) lines.push(...formatVs(r.vs));
     for (const w of r.warnings) lines.push(`  warning: ${w}`);
   }
   return lines.join('\n');
+}
+
+const ratio = (x: Spread | null): string =>
+  x === null || !Number.isFinite(x.median)
+    ? '–'
+    : `×${fmtFixed(x.median, 3)} (pairs ${fmtFixed(x.min, 3)}–${fmtFixed(x.max, 3)})`;
+
+/** The --vs lines of one size: the other build's medians and this build over it. */
+export function formatVs(v: VsResult): string[] {
+  const diff = v.peak_rss_diff_mb;
+  return [
+    `  against ${v.command}, ${v.pairs} alternating pair${v.pairs === 1 ? '' : 's'}: ${fmtFixed(v.wall_s, 2)} s wall, CPU ${fmtFixed(v.cpu_s, 1)} s, peak RSS ${fmtInt(v.peak_rss_mb)} MB`,
+    `  this build ÷ that one: wall ${ratio(v.wall_ratio)}, CPU ${ratio(v.cpu_ratio)}; peak RSS ${diff === null ? '–' : `${diff >= 0 ? '+' : '−'}${fmtInt(Math.abs(diff))} MB`}`,
+  ];
 }
 
 export function formatStartup(s: StartupResult): string {
