@@ -52,6 +52,16 @@ export class TermCounts implements ReadonlyMap<string, number> {
     return this.ids.length;
   }
 
+  /** The vocabulary the ids number. */
+  get terms(): readonly string[] {
+    return this.vocabulary.terms;
+  }
+
+  /** fn(term id, count) for each term, in order (ids: `terms`' indices). */
+  forEachId(fn: (id: number, count: number) => void): void {
+    for (let i = 0; i < this.ids.length; i++) fn(this.ids[i]!, this.counts[i]!);
+  }
+
   /** The same counts, in the same order, without `terms` (a compact copy, not a Map). */
   without(terms: ReadonlySet<string>): TermCounts {
     const drop = new Set<number>();

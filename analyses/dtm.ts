@@ -20,6 +20,7 @@
  */
 
 import { defineAnalysis } from './contract.js';
+import { TermCounts } from './counts.js';
 import type { TableSpec } from './tables.js';
 import { cmp, type SpeakerDoc, TERMS, termUnits } from './terms.js';
 
@@ -113,34 +114,16 @@ export function* dtmCells(
   units: readonly DtmUnit[],
   terms: readonly DtmTerm[],
 ): Generator<[row: number, column: number, count: number]> {
-  const column = new Map(terms.map((t) => [t.term, t.column]));
-  let row = 0;
-  for (const u of inRowOrder(units)) {
-    row++;
-    const own: Array<[number, number]> = [];
-    for (const [t, n] of u.counts) if (n > 0) own.push([column.get(t)!, n]);
-    own.sort((a, b) => a[0] - b[0]);
-    for (const [j, n] of own) yield [row, j, n];
-  }
-}
-
-/** Text in chunks of about 1 MB (UTF-8 bytes), from lines. */
-function* chunks(head: string, lines: Iterable<string>): Generator<Uint8Array> {
-  let text = head;
-  for (const line of lines) {
-    text += line;
-    if (text.length >= 1 << 20) {
-      yield Buffer.from(text, 'utf8');
-      text = '';
-    }
-  }
-  if (text.length > 0) yield Buffer.from(text, 'utf8');
+  const cells = cellTriples(units, terms);
+  for (let k = 0; k < cells.length; k += 3) yield [cells[k]!, cells[k + 1]!, cells[k + 2]!];
 }
 
 /**
- * dtmCells as [row, column, count] triples, made once for the matrix's
+ * The cells as [row, column, count] triples, made once for the matrix's
  * terms and these units: dtm.mtx and dtm.csv are written from the same cells
- * (a few bytes a cell, against reading every count twice).
+ * (12 bytes a cell, against reading every count twice). A row's cells are
+ * sorted by column: (column × 2³² + count) sorts as the column does, and a
+ * typed array sorts numbers without a comparison function.
  */
 const cellMemo = new WeakMap<
   readonly DtmTerm[],
@@ -149,21 +132,95 @@ const cellMemo = new WeakMap<
 function cellTriples(units: readonly DtmUnit[], terms: readonly DtmTerm[]): Int32Array {
   const known = cellMemo.get(terms);
   if (known && known.units === units) return known.cells;
-  const out: number[] = [];
-  for (const [i, j, n] of dtmCells(units, terms)) out.push(i, j, n);
-  const cells = Int32Array.from(out);
+  const column = new Map(terms.map((t) => [t.term, t.column]));
+  let cells = new Int32Array(3 * terms.reduce((n, t) => n + t.rows, 0));
+  let at = 0;
+  let own = new Float64Array(256);
+  // Columns by term id, for counts kept as ids into a shared vocabulary.
+  let vocabulary: readonly string[] | undefined;
+  let columnOf = new Int32Array(0);
+  let row = 0;
+  for (const u of inRowOrder(units)) {
+    row++;
+    let n = 0;
+    const push = (j: number, count: number) => {
+      if (n === own.length) {
+        const grown = new Float64Array(2 * n);
+        grown.set(own);
+        own = grown;
+      }
+      own[n++] = j * 2 ** 32 + count;
+    };
+    const counts = u.counts;
+    if (counts instanceof TermCounts) {
+      if (counts.terms !== vocabulary || counts.terms.length > columnOf.length) {
+        vocabulary = counts.terms;
+        columnOf = Int32Array.from(vocabulary, (t) => column.get(t) ?? 0);
+      }
+      const columns = columnOf;
+      counts.forEachId((id, count) => {
+        if (count > 0) push(columns[id]!, count);
+      });
+    } else for (const [t, count] of counts) if (count > 0) push(column.get(t)!, count);
+    const sorted = own.subarray(0, n).sort();
+    if (at + 3 * n > cells.length) {
+      const grown = new Int32Array(Math.max(2 * cells.length, at + 3 * n));
+      grown.set(cells);
+      cells = grown;
+    }
+    for (let k = 0; k < n; k++) {
+      const v = sorted[k]!;
+      const j = Math.floor(v / 2 ** 32);
+      cells[at++] = row;
+      cells[at++] = j;
+      cells[at++] = v - j * 2 ** 32;
+    }
+  }
+  if (at < cells.length) cells = cells.slice(0, at);
   cellMemo.set(terms, { units, cells });
   return cells;
 }
 
-function* lines(
+/**
+ * The text `head` then one line "row<sep>column<sep>count" per cell, as
+ * UTF-8 in chunks of about 1 MB: the digits are written as bytes, with no
+ * string made per cell.
+ */
+function* cellLines(
+  head: string,
   units: readonly DtmUnit[],
   terms: readonly DtmTerm[],
   sep: string,
-): Generator<string> {
+): Generator<Uint8Array> {
   const cells = cellTriples(units, terms);
-  for (let k = 0; k < cells.length; k += 3)
-    yield `${cells[k]}${sep}${cells[k + 1]}${sep}${cells[k + 2]}\n`;
+  const sepByte = sep.charCodeAt(0);
+  const size = 1 << 20;
+  let buf = Buffer.alloc(size);
+  let at = buf.write(head, 0, 'utf8');
+  const digits = new Uint8Array(10);
+  const number = (x: number) => {
+    let d = 0;
+    do {
+      digits[d++] = 48 + (x % 10);
+      x = Math.floor(x / 10);
+    } while (x > 0);
+    while (d > 0) buf[at++] = digits[--d]!;
+  };
+  for (let k = 0; k < cells.length; k += 3) {
+    // A line is at most 3 × 10 digits and 3 separators.
+    if (at + 33 > buf.length) {
+      yield buf.subarray(0, at);
+      buf = Buffer.alloc(size);
+      at = 0;
+    }
+    number(cells[k]!);
+    buf[at++] = sepByte;
+    number(cells[k + 1]!);
+    buf[at++] = sepByte;
+    number(cells[k + 2]!);
+    buf[at++] = 10;
+  }
+  if (at > 0) yield buf.subarray(0, at);
 }
 
 /**
@@ -171,17 +228,19 @@ function* lines(
  * one "row column count" line per cell.
  */
 export function matrixMarket(units: readonly DtmUnit[], dtm: Dtm): Generator<Uint8Array> {
-  return chunks(
+  return cellLines(
     '%%MatrixMarket matrix coordinate integer general\n' +
       '% Document-term matrix: rows = speaker in a document (dtm_rows.csv), columns = terms (dtm_terms.csv).\n' +
       `${dtm.rows.length} ${dtm.terms.length} ${dtm.cells}\n`,
-    lines(units, dtm.terms, ' '),
+    units,
+    dtm.terms,
+    ' ',
   );
 }
 
 /** dtm.csv: the same cells as a table (row, column, count). */
 export function dtmCsv(units: readonly DtmUnit[], dtm: Dtm): Generator<Uint8Array> {
-  return chunks(`${DTM_CELL_COLUMNS.join(',')}\n`, lines(units, dtm.terms, ','));
+  return cellLines(`${DTM_CELL_COLUMNS.join(',')}\n`, units, dtm.terms, ',');
 }
 
 export function dtmMethods(dtm: { rows: readonly unknown[]; terms: readonly unknown[] }): string {

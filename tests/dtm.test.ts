@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Vocabulary } from '../analyses/counts.js';
 import {
   buildDtm,
   DTM_CELL_COLUMNS,
@@ -18,7 +19,7 @@ import {
   dtmCsv,
   matrixMarket,
 } from '../analyses/dtm.js';
-import { speakerDocs } from '../analyses/terms.js';
+import { keptUnits, speakerDocs } from '../analyses/terms.js';
 import type { AnnotatedDocument, AnnotatedTurn } from '../pipeline/types.js';
 
 const turn = (n: number, speaker: string, side: string, terms: string[]): AnnotatedTurn => ({
@@ -120,6 +121,57 @@ describe('document–term matrix', () => {
     const reversed = [...speakerDocs([d2]), ...speakerDocs([d1])];
     expect(buildDtm(reversed)).toEqual(dtm);
     expect(text(matrixMarket(reversed, buildDtm(reversed)))).toBe(mtx);
+  });
+
+  it('writes the same files from counts kept compactly (term ids) as from Maps', () => {
+    const kit = { intern: (x: string) => x, vocabulary: new Vocabulary() };
+    // d2's terms enter the shared vocabulary first, so ids and columns are in different orders.
+    const kept = [...keptUnits(speakerDocs([d2]), kit), ...keptUnits(speakerDocs([d1]), kit)];
+    const m = buildDtm(kept);
+    expect(m).toEqual(dtm);
+    expect(text(matrixMarket(kept, m))).toBe(mtx);
+    expect(text(dtmCsv(kept, m))).toBe(text(dtmCsv(units, dtm)));
+  });
+
+  it('writes every cell of a matrix of several megabytes, digits and chunk ends included', () => {
+    // 400 speakers × up to 900 terms with counts up to 10⁶: lines of 1 to 7 digits, over 1 MB.
+    let seed = 7;
+    const random = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const vocabulary = Array.from({ length: 900 }, (_, i) => `t${String(i).padStart(3, '0')}`);
+    const big = Array.from({ length: 400 }, (_, r) => {
+      const counts = new Map<string, number>();
+      // Terms in another order in every other row: the cells must still come by column.
+      for (const t of r % 2 ? [...vocabulary].reverse() : vocabulary)
+        if (random() < 0.3) counts.set(t, 1 + Math.floor(random() ** 4 * 1e6));
+      return {
+        doc_id: `d${String(r).padStart(3, '0')}`,
+        date: '',
+        speaker: 'S',
+        side: 'A',
+        words: 1,
+        counts,
+      };
+    });
+    const kit = { intern: (x: string) => x, vocabulary: new Vocabulary() };
+    const kept = keptUnits(big as unknown as Parameters<typeof keptUnits>[0], kit);
+    const m = buildDtm(kept);
+    // The cells as the format defines them, written the plain way.
+    const column = new Map(m.terms.map((t) => [t.term, t.column]));
+    const expected = big.flatMap((u, i) =>
+      [...u.counts]
+        .map(([t, n]) => [column.get(t)!, n] as const)
+        .sort((a, b) => a[0] - b[0])
+        .map(([j, n]) => `${i + 1},${j},${n}\n`),
+    );
+    const csv = text(dtmCsv(kept, m));
+    expect(csv.length).toBeGreaterThan(2 ** 20);
+    expect(csv).toBe(`row,column,count\n${expected.join('')}`);
+    expect(text(matrixMarket(kept, m)).split('\n').slice(3).join('\n')).toBe(
+      expected.join('').replace(/,/g, ' '),
+    );
   });
 
   const python = spawnSync('python3', ['-c', 'import scipy.io'], { encoding: 'utf8' });
