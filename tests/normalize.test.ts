@@ -114,7 +114,23 @@ describe('analysisForm', () => {
       .tuple(fc.option(upper), fc.array(lower, { minLength: 1, maxLength: 3 }))
       .map(([u, l]) => (u ?? '') + l.join(''));
     const between = fc.oneof(
-      fc.constantFrom('-', '‐', '‑', '–', '—', ' - ', ' – ', '  —', ' ', '\n', '.', '\ud800'),
+      fc.constantFrom(
+        '-',
+        '‐',
+        '‑',
+        '–',
+        '—',
+        ' - ',
+        '- ',
+        ' -',
+        ' – ',
+        '  —',
+        '–  ',
+        ' ',
+        '\n',
+        '.',
+        '\ud800',
+      ),
       fc.string({ unit: 'binary', maxLength: 3 }),
     );
     const pattern = /(\p{Lu}\p{Ll}+) *[-‐‑–—] *(?=\p{Lu}\p{Ll})/gu;

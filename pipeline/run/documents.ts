@@ -73,6 +73,9 @@ function failureDiagnostic(raw: RawDocument, f: Failure): Diagnostic {
   };
 }
 
+/** Documents sent ahead to each worker (the rest wait here, so the work stays balanced). */
+const IN_FLIGHT = 2;
+
 /** Below this many uncached documents, starting workers costs more than it saves. */
 export const WORKER_THRESHOLD = 24;
 
@@ -166,6 +169,9 @@ function runInWorkers(
         (m: { i: number; doc?: ProcessedDocument; failure?: Failure; ready?: boolean }) => {
           if (m.doc) finish(m.i, m.doc, true);
           else if (m.failure) finish(m.i, m.failure, true);
+          // A ready worker gets IN_FLIGHT documents, then one more per result: while this
+          // thread takes in a result, the worker is already on its next document.
+          if (m.ready) for (let k = 1; k < IN_FLIGHT; k++) feed();
           feed();
         },
       );
