@@ -4,8 +4,10 @@
  * a few arrays rather than millions of objects for the collector to trace.
  *
  * Node 0 is the root. A node's children keep the order in which they were
- * first added (as a Map's keys would), so a walk is deterministic. Children
- * are found through one open-addressing hash table keyed by (parent, label).
+ * first added (as a Map's keys would), so a walk is deterministic. The
+ * root's children are found by label in an array (every n-gram starts
+ * there; labels are word numbers, non-negative and dense); the others through one
+ * open-addressing hash table keyed by (parent, label).
  */
 export class IntTrie {
   /** Nodes in use, the root included. */
@@ -19,8 +21,10 @@ export class IntTrie {
   nextSibling: Int32Array;
   /** A count per node, for the caller. */
   count: Int32Array;
-  /** Hash slots: node number, 0 when empty. */
+  /** Hash slots: node number, 0 when empty (children of the root are not in them). */
   private slots: Int32Array;
+  /** The root's child by label, 0 when none (grown to the largest label seen). */
+  private rootChild = new Int32Array(64);
 
   constructor(capacity = 256) {
     const n = Math.max(2, capacity);
@@ -42,6 +46,19 @@ export class IntTrie {
 
   /** The child of `node` labelled `label`, added (last among its siblings) if absent. */
   child(node: number, label: number): number {
+    if (node === 0) {
+      const found = label < this.rootChild.length ? this.rootChild[label]! : 0;
+      if (found !== 0) return found;
+      if (this.size === this.label.length) this.grow();
+      if (label >= this.rootChild.length) {
+        const grown = new Int32Array(Math.max(label + 1, 2 * this.rootChild.length));
+        grown.set(this.rootChild);
+        this.rootChild = grown;
+      }
+      const c = this.added(0, label);
+      this.rootChild[label] = c;
+      return c;
+    }
     const i = this.slotOf(node, label);
     const found = this.slots[i]!;
     if (found !== 0) return found;
@@ -49,19 +66,26 @@ export class IntTrie {
       this.grow();
       return this.child(node, label);
     }
-    const c = this.size++;
-    this.label[c] = label;
-    this.parent[c] = node;
+    const c = this.added(node, label);
     this.slots[i] = c;
-    if (this.firstChild[node] === 0) this.firstChild[node] = c;
-    else this.nextSibling[this.lastChild[node]!] = c;
-    this.lastChild[node] = c;
     return c;
   }
 
   /** The child of `node` labelled `label`, or 0 if there is none. */
   find(node: number, label: number): number {
+    if (node === 0) return label < this.rootChild.length ? this.rootChild[label]! : 0;
     return this.slots[this.slotOf(node, label)]!;
+  }
+
+  /** A new node, the last child of `node` (the arrays have room). */
+  private added(node: number, label: number): number {
+    const c = this.size++;
+    this.label[c] = label;
+    this.parent[c] = node;
+    if (this.firstChild[node] === 0) this.firstChild[node] = c;
+    else this.nextSibling[this.lastChild[node]!] = c;
+    this.lastChild[node] = c;
+    return c;
   }
 
   /** The slot holding (node, label)'s child, or the empty slot where it would go. */
@@ -89,6 +113,7 @@ export class IntTrie {
     const slots = new Int32Array(tableSize(n));
     const mask = slots.length - 1;
     for (let c = 1; c < this.size; c++) {
+      if (this.parent[c] === 0) continue;
       let i = hash(this.parent[c]!, this.label[c]!) & mask;
       while (slots[i] !== 0) i = (i + 1) & mask;
       slots[i] = c;
