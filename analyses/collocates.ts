@@ -226,6 +226,8 @@ export function candidateFlags(stretches: Stretches, stopwords: ReadonlySet<stri
   return flags;
 }
 
+const NO_MATCHES: readonly DictionaryMatch[] = [];
+
 /** The per-document function (per-configuration work done once). */
 export function collocatesPart(
   settings: CollocateSettings,
@@ -246,6 +248,8 @@ export function collocatesPart(
       flags[i] ? words.push(form) - 1 : -1,
     );
     const k = words.length;
+    // Scratch marks for one stretch, all 0 between uses.
+    let marks = new Uint8Array(256);
     const units = new Map<
       string,
       { side: string; words: number; freq: Int32Array; nodes: Map<string, PartNode> }
@@ -264,21 +268,24 @@ export function collocatesPart(
           const c = candidate[ids[i]!]!;
           if (c >= 0) u.freq[c]!++;
         }
-        const matches: DictionaryMatch[] = [
-          ...matchKeys(s.text).filter((m) => keyNodes.has(m.key)),
-          ...(termDict.entries.length > 0 ? matchTerms(s.text) : []),
-        ];
-        if (matches.length === 0) continue;
+        const keyMatches = matchKeys(s.text);
+        const termMatches = termDict.entries.length > 0 ? matchTerms(s.text) : NO_MATCHES;
+        if (keyMatches.length === 0 && termMatches.length === 0) continue;
         const byNode = new Map<string, Array<[first: number, last: number]>>();
-        for (const m of matches) {
-          // The words the match touches (a match inside a word cannot happen: patterns are whole words).
-          const first = firstWordEndingAfter(s.ends, m.start);
-          const last = firstWordStartingAtOrAfter(s.starts, m.end) - 1;
-          if (first > last) continue;
-          const list = byNode.get(m.key) ?? [];
-          list.push([first, last]);
-          byNode.set(m.key, list);
+        for (const list of [keyMatches, termMatches]) {
+          for (const m of list) {
+            if (list === keyMatches && !keyNodes.has(m.key)) continue;
+            // The words the match touches (a match inside a word cannot happen: patterns are whole words).
+            const first = firstWordEndingAfter(s.ends, m.start);
+            const last = firstWordStartingAtOrAfter(s.starts, m.end) - 1;
+            if (first > last) continue;
+            const spans = byNode.get(m.key);
+            if (spans) spans.push([first, last]);
+            else byNode.set(m.key, [[first, last]]);
+          }
         }
+        if (byNode.size === 0) continue;
+        if (marks.length < n) marks = new Uint8Array(Math.max(n, 2 * marks.length));
         for (const [node, spans] of byNode) {
           let c = u.nodes.get(node);
           if (!c) {
@@ -291,22 +298,30 @@ export function collocatesPart(
             };
             u.nodes.set(node, c);
           }
-          const inNode = new Uint8Array(n);
-          const inWindow = new Uint8Array(n);
+          // marks[i]: 2 inside a match of the node, 1 in its window only, 0 neither;
+          // only the words from the first window's start to the last window's end are looked at.
+          let from = n;
+          let to = 0;
           for (const [first, last] of spans) {
             c.hits++;
-            for (let i = first; i <= last; i++) inNode[i] = 1;
-            for (let i = Math.max(0, first - left); i < first; i++) inWindow[i] = 1;
-            for (let i = last + 1; i <= Math.min(n - 1, last + right); i++) inWindow[i] = 1;
+            const lo = Math.max(0, first - left);
+            const hi = Math.min(n, last + right + 1);
+            if (lo < from) from = lo;
+            if (hi > to) to = hi;
+            for (let i = lo; i < first; i++) if (marks[i] === 0) marks[i] = 1;
+            for (let i = first; i <= last; i++) marks[i] = 2;
+            for (let i = last + 1; i < hi; i++) if (marks[i] === 0) marks[i] = 1;
           }
-          for (let i = 0; i < n; i++) {
-            if (inNode[i]) {
+          for (let i = from; i < to; i++) {
+            const mark = marks[i]!;
+            if (mark === 0) continue;
+            marks[i] = 0;
+            const w = candidate[ids[i]!]!;
+            if (mark === 2) {
               c.nodeWords++;
-              const w = candidate[ids[i]!]!;
               if (w >= 0) c.inside[w]!++;
-            } else if (inWindow[i]) {
+            } else {
               c.window++;
-              const w = candidate[ids[i]!]!;
               if (w >= 0) c.cooc[w]!++;
             }
           }

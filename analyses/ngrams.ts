@@ -92,14 +92,14 @@ export interface NgramsPart {
   lastPair3: Int32Array;
 }
 
-/** A run of words inside one sentence and one stretch (`stretch`: its index in the turn). */
+/**
+ * A run of words inside one sentence and one stretch: the words `from`
+ * (inclusive) to `to` (exclusive) of the turn's stretch number `stretch`.
+ */
 export interface Piece {
   stretch: number;
-  /** The words' numbers (the stretch's `ids` over the same words). */
-  ids: Int32Array;
-  /** The words' offsets in the stretch's text (its `starts` / `ends` over the same words). */
-  starts: Int32Array;
-  ends: Int32Array;
+  from: number;
+  to: number;
 }
 
 /**
@@ -109,22 +109,12 @@ export interface Piece {
  * stretches are used uncut.
  */
 export function pieces(
-  stretches: ReadonlyArray<Pick<Stretch, 'ids' | 'starts' | 'ends'>>,
+  stretches: ReadonlyArray<Pick<Stretch, 'ids'>>,
   sentences: ReadonlyArray<Pick<AnnotatedSentence, 'text'>>,
 ): Piece[] {
   const out: Piece[] = [];
   const part = (stretch: number, from: number, to: number) => {
-    const s = stretches[stretch]!;
-    out.push(
-      from === 0 && to === s.ids.length
-        ? { stretch, ids: s.ids, starts: s.starts, ends: s.ends }
-        : {
-            stretch,
-            ids: s.ids.subarray(from, to),
-            starts: s.starts.subarray(from, to),
-            ends: s.ends.subarray(from, to),
-          },
-    );
+    out.push({ stretch, from, to });
   };
   // One sentence (or none) cuts nothing: when its words add up, its end is
   // the turn's last word, where the last stretch ends anyway.
@@ -142,14 +132,18 @@ export function pieces(
     ends[i] = total;
   });
   const stretchTotal = stretches.reduce((n, s) => n + s.ids.length, 0);
-  const cut = total === stretchTotal;
+  if (total !== stretchTotal) {
+    stretches.forEach((s, stretch) => {
+      if (s.ids.length > 0) part(stretch, 0, s.ids.length);
+    });
+    return out;
+  }
   let at = 0;
   let next = 0;
   stretches.forEach((s, stretch) => {
     let from = 0;
     for (let i = 0; i < s.ids.length; i++) {
       at++;
-      if (!cut) continue;
       while (next < ends.length && ends[next]! < at) next++;
       if (next < ends.length && ends[next] === at) {
         part(stretch, from, i + 1);
@@ -208,30 +202,28 @@ export function ngramsPart(settings: {
       }
       const own = stretches.get(turn.turn) ?? [];
       const matches = own.map((s) => match(s.text));
-      for (const { stretch, starts, ends, ids: piece } of pieces(
-        own,
-        sentences.get(turn.turn) ?? [],
-      )) {
+      for (const { stretch, from: first, to: end } of pieces(own, sentences.get(turn.turn) ?? [])) {
         const found = matches[stretch]!;
-        for (let i = 0; i < piece.length; i++) {
-          const w = piece[i]!;
-          if (i + 1 < piece.length) {
+        const { ids, starts, ends } = own[stretch]!;
+        for (let i = first; i < end; i++) {
+          const w = ids[i]!;
+          if (i + 1 < end) {
             bigrams++;
             marginals.first2[w]!++;
-            marginals.last2[piece[i + 1]!]!++;
+            marginals.last2[ids[i + 1]!]!++;
           }
-          if (i + 2 < piece.length) {
+          if (i + 2 < end) {
             trigrams++;
             marginals.first3[w]!++;
-            marginals.last3[piece[i + 2]!]!++;
+            marginals.last3[ids[i + 2]!]!++;
             // Only pairs that can be part of a kept 3-gram: its first or last word is a candidate.
-            if (kept[w]) addPair(firstPairs, w, piece[i + 1]!, 1);
-            if (kept[piece[i + 2]!]) addPair(lastPairs, piece[i + 1]!, piece[i + 2]!, 1);
+            if (kept[w]) addPair(firstPairs, w, ids[i + 1]!, 1);
+            if (kept[ids[i + 2]!]) addPair(lastPairs, ids[i + 1]!, ids[i + 2]!, 1);
           }
           if (!kept[w]) continue;
           let node = tree.child(0, w);
-          for (let n = 2; n <= maxN && i + n <= piece.length; n++) {
-            const last = piece[i + n - 1]!;
+          for (let n = 2; n <= maxN && i + n <= end; n++) {
+            const last = ids[i + n - 1]!;
             node = tree.child(node, last);
             if (n < minN || !kept[last]) continue;
             tree.count[node]!++;
@@ -240,7 +232,7 @@ export function ngramsPart(settings: {
             const to = ends[i + n - 1]!;
             const key = found.find((d) => d.start <= from && d.end >= to)?.key;
             if (key !== undefined) {
-              const gram = Array.from(piece.subarray(i, i + n), (x) => forms[x]).join(' ');
+              const gram = Array.from(ids.subarray(i, i + n), (x) => forms[x]).join(' ');
               add(covered, `${gram}\u0000${key}`);
             }
           }

@@ -210,8 +210,13 @@ export function continuesInNext(prev: string, next: string): boolean {
  * lower-case words ("a result – and there") are left alone.
  */
 export function analysisForm(text: string): string {
-  return MAYBE_SPACED_DASH.test(text) ? text.replace(SPACED_DASH, '$1-') : text;
+  // ANY_DASH first: a plain character search, and most sentences have no dash.
+  return ANY_DASH.test(text) && MAYBE_SPACED_DASH.test(text)
+    ? text.replace(SPACED_DASH, '$1-')
+    : text;
 }
+
+const ANY_DASH = /[-‐‑–—]/;
 
 const SPACED_DASH = /(\p{Lu}\p{Ll}+) *[-‐‑–—] *(?=\p{Lu}\p{Ll})/gu;
 /**

@@ -62,8 +62,12 @@ const parts = [part(docA, sentencesA), part(docB, sentencesB)];
 const rows = ngramRows(mergeNgrams(parts), { options });
 const row = (g: string): NgramRow | undefined => rows.find((r) => r.ngram === g);
 
-const formsOf = (p: ReturnType<typeof pieces>): string[][] =>
-  p.map((x) => Array.from(x.ids, (id) => turnStretches(docA).forms[id]!));
+const formsOf = (p: ReturnType<typeof pieces>): string[][] => {
+  const s = turnStretches(docA);
+  return p.map((x) =>
+    Array.from(s.get(1)![x.stretch]!.ids.subarray(x.from, x.to), (id) => s.forms[id]!),
+  );
+};
 
 describe('pieces', () => {
   it('cut stretches at sentence ends and stretches at the insertion', () => {
@@ -109,7 +113,12 @@ describe('pieces', () => {
     const s = turnStretches(docA).get(1)!;
     const cut = pieces(s, sentencesA.turns[0]!.sentences);
     expect(
-      cut.map((p) => Array.from(p.ids, (_, i) => s[p.stretch]!.text.slice(p.starts[i], p.ends[i]))),
+      cut.map((p) =>
+        Array.from({ length: p.to - p.from }, (_, i) => {
+          const { text, starts, ends } = s[p.stretch]!;
+          return text.slice(starts[p.from + i], ends[p.from + i]);
+        }),
+      ),
     ).toEqual([
       ['The', 'modern', 'revisionists', 'betray', 'the', 'party', 'of', 'labor'],
       ['Modern', 'revisionists'],
