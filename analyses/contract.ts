@@ -12,7 +12,9 @@
  *   last, then doc_id) and the corpus context → its tables. The whole-corpus
  *   result is the merge of every document's part: one code path. A merge
  *   may read another analysis's parts too (ctx.parts(id)), declared in
- *   `reads`;
+ *   `reads`. A merge that is a sum, the same in any order, can be given as
+ *   a fold instead (`fold`, with `foldedAnalysis`): the pipeline then folds
+ *   each part in as its document arrives and holds no parts;
  * - optionally its row-level tables' rows from one document's part
  *   (`documentRows`), written where the document is processed and put in
  *   the table's order without holding every row, and what of its part the
@@ -99,6 +101,14 @@ export interface Analysis<Part = unknown> {
     parts: Iterable<Part>,
     ctx: AnalysisContext,
   ) => Partial<Results> | Promise<Partial<Results>>;
+  /**
+   * The merge as a fold whose result does not depend on the parts' order
+   * (foldedAnalysis derives `merge` from it). A pipeline run folds each part
+   * in as its document arrives, in whatever order the workers finish, and
+   * neither keeps nor spools the part; runAnalyses then finishes the fold
+   * it is given (ctx.folded) instead of merging.
+   */
+  fold?: PartFold<Part>;
   /** The analyses whose parts its merge reads besides its own (ctx.parts(id)). */
   reads?: readonly string[];
   /**
@@ -129,6 +139,33 @@ export function defineAnalysis<Part>(a: Analysis<Part>): Analysis {
   return a as unknown as Analysis;
 }
 
+/**
+ * A merge made of three steps: an empty accumulator, one part folded into
+ * it (in any order, each document once), the tables from it and the
+ * corpus context.
+ */
+export interface PartFold<Part, Acc = unknown> {
+  start: () => Acc;
+  add: (acc: Acc, part: Part) => void;
+  finish: (acc: Acc, ctx: AnalysisContext) => Partial<Results>;
+}
+
+/** defineAnalysis for an analysis whose merge is a fold: `merge` folds the parts given. */
+export function foldedAnalysis<Part, Acc>(
+  a: Omit<Analysis<Part>, 'merge' | 'fold'> & { fold: PartFold<Part, Acc> },
+): Analysis {
+  const fold = a.fold;
+  return defineAnalysis<Part>({
+    ...a,
+    fold: fold as PartFold<Part>,
+    merge: (parts, ctx) => {
+      const acc = fold.start();
+      for (const p of parts) fold.add(acc, p);
+      return fold.finish(acc, ctx);
+    },
+  });
+}
+
 export interface AnalysisContext {
   transcripts: Transcript[];
   annotated: AnnotatedDocument[];
@@ -147,6 +184,12 @@ export interface AnalysisContext {
    * `reads`, nothing else.
    */
   parts?: (id: string) => Iterable<unknown>;
+  /**
+   * The accumulator of the analysis `id`'s fold (Analysis.fold) with every
+   * document's part folded in where the documents arrived; undefined for an
+   * analysis not folded there (its merge then reads `parts`).
+   */
+  folded?: (id: string) => unknown;
   /**
    * false: the parts are those the analyses keep (their `keep`), and the
    * row-level table of terms (one row per term per speaker-document), which

@@ -387,7 +387,11 @@ export async function runAnalyses(
         return parts(id);
       },
     };
-    const part = await m.merge(m.perDocument ? parts(m.id) : [], own);
+    const acc = m.fold ? ctx.folded?.(m.id) : undefined;
+    const part =
+      acc !== undefined
+        ? m.fold!.finish(acc, own)
+        : await m.merge(m.perDocument ? parts(m.id) : [], own);
     for (const [key, rows] of Object.entries(part)) {
       if (rows === undefined) continue;
       if (!declared.has(key as keyof Results))

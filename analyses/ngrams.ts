@@ -43,7 +43,7 @@ import { analysisForm } from '../pipeline/normalize.js';
 import type { AnnotatedSentence, Transcript } from '../pipeline/types.js';
 import { countWords } from '../pipeline/words.js';
 import { candidateFlags } from './collocates.js';
-import { type AnalysisSettings, defineAnalysis } from './contract.js';
+import { type AnalysisSettings, foldedAnalysis } from './contract.js';
 import { type DictionaryMatch, matchDictionary, matcherFor, termForm } from './dictionary.js';
 import { g2 } from './keyness.js';
 import { stopwordSet } from './stopwords.js';
@@ -682,19 +682,24 @@ function partFor(settings: AnalysisSettings): ReturnType<typeof ngramsPart> {
   return f;
 }
 
-export const ngrams = defineAnalysis<NgramsPart>({
+export const ngrams = foldedAnalysis<NgramsPart, NgramsFold>({
   id: 'ngrams',
   description:
     'Multi-word expressions: 2- to 4-grams within sentences, with count, range (meetings, speakers), G² against their parts for 2–3-grams and candidate dictionary entries.',
   defaults: { ...NGRAM_DEFAULTS },
   tables: NGRAM_TABLES,
   perDocument: ({ transcript, annotated }, settings) => partFor(settings)(transcript, annotated),
-  merge: (parts, ctx) => ({
-    ngrams: ngramRows(mergeNgrams(parts), {
-      names: ctx.transcripts.flatMap((t) => [...t.speakers, ...t.metadata.participants]),
-      honorifics: ctx.honorifics ?? [],
-      dictionary: ctx.dictionary,
+  // Sums of counts: the same in any order (NgramsFold).
+  fold: {
+    start: () => new NgramsFold(),
+    add: (fold, part) => fold.add(part),
+    finish: (fold, ctx) => ({
+      ngrams: ngramRows(fold.counts, {
+        names: ctx.transcripts.flatMap((t) => [...t.speakers, ...t.metadata.participants]),
+        honorifics: ctx.honorifics ?? [],
+        dictionary: ctx.dictionary,
+      }),
     }),
-  }),
+  },
   methods: (results) => (results.ngrams.length > 0 ? ngramsMethods() : undefined),
 });

@@ -444,6 +444,18 @@ export const trends = defineAnalysis<TrendsPart>({
   defaults: { ...TREND_DEFAULTS },
   tables: TREND_TABLES,
   perDocument: ({ transcript }, settings) => partFor(settings)(transcript),
+  // A part is a few numbers per side: kept in memory rather than spooled.
+  keep: (p, kit) => ({
+    docId: p.docId,
+    date: kit.intern(p.date),
+    title: p.title,
+    speakers: p.speakers.map(kit.intern),
+    sides: p.sides.map((s) => ({
+      side: kit.intern(s.side),
+      words: s.words,
+      counts: [...s.counts],
+    })),
+  }),
   merge: (parts, ctx) => {
     const terms = trendTerms(ctx.dictionary, userTerms(ctx));
     const rows = trendRows(parts, terms);

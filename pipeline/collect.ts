@@ -8,10 +8,13 @@
  * - appends its rows of the row-level tables made per document (segments,
  *   turns and the analyses' documentRows) to a spool (./run/spool.ts),
  *   remembering only where they are and their sort keys;
- * - keeps each analysis's part for the merges: what the analysis keeps of
- *   it in memory (its `keep`, analyses/contract.ts, given the collector's
- *   string table and term vocabulary), else the part spooled and read back
- *   when asked for;
+ * - folds each part of an analysis whose merge is a fold (its `fold`,
+ *   analyses/contract.ts) into that analysis's accumulator, and lets the
+ *   part go;
+ * - keeps each other analysis's part for the merges: what the analysis
+ *   keeps of it in memory (its `keep`, given the collector's string table
+ *   and term vocabulary), else the part spooled and read back when asked
+ *   for;
  * - appends its entry of the report's speech files to the spool;
  * - keeps a light copy of the transcript (without its text, segments and
  *   turn texts, strings shared between documents interned), except for the
@@ -57,7 +60,8 @@ export interface CollectedDocument {
    * Its part of the analysis `id` (analyses/contract.ts): what the analysis
    * keeps of it in memory (its `keep`), else read back from the spool, so
    * that the part is not held between the document's arrival and the merge,
-   * which reads them one at a time (undefined: none).
+   * which reads them one at a time (undefined: none, or folded in on
+   * arrival: DocumentCollector.folded).
    */
   part(id: string): unknown;
 }
@@ -127,6 +131,8 @@ export class DocumentCollector {
   /** The parts kept in memory, by document and analysis (the others are spooled). */
   private readonly kept = new Map<Entry, Map<string, unknown>>();
   private readonly keepers: ReadonlyMap<string, NonNullable<Analysis['keep']>>;
+  /** The analyses whose parts are folded in as they arrive (their `fold`), with their accumulators. */
+  private readonly folds = new Map<string, { fold: NonNullable<Analysis['fold']>; acc: unknown }>();
   /** The earliest records in report order, kept in full. */
   private readonly early: Entry[] = [];
 
@@ -139,6 +145,8 @@ export class DocumentCollector {
   ) {
     this.spool = new Spool(scratchDir);
     this.keepers = new Map(analyses.flatMap((a) => (a.keep ? [[a.id, a.keep] as const] : [])));
+    for (const a of analyses)
+      if (a.fold) this.folds.set(a.id, { fold: a.fold, acc: a.fold.start() });
   }
 
   add(index: number, doc: ProcessedDocument): void {
@@ -148,6 +156,11 @@ export class DocumentCollector {
     const parts = new Map<string, SpoolRange>();
     const kept = new Map<string, unknown>();
     for (const [id, part] of Object.entries(made)) {
+      const folding = this.folds.get(id);
+      if (folding) {
+        folding.fold.add(folding.acc, part);
+        continue;
+      }
       const keep = this.keepers.get(id);
       if (keep) kept.set(id, keep(part, this.kit));
       else parts.set(id, spool.append(partTable(id), serialize(part)));
@@ -227,9 +240,19 @@ export class DocumentCollector {
     }));
   }
 
-  /** Lets the parts kept in memory go (once every merge has read them). */
+  /**
+   * The accumulator of the analysis `id`'s fold, every document added so
+   * far folded in (analyses/contract.ts AnalysisContext.folded); undefined
+   * for an analysis without a fold.
+   */
+  folded(id: string): unknown {
+    return this.folds.get(id)?.acc;
+  }
+
+  /** Lets the parts kept in memory and the folds go (once every merge has read them). */
   dropParts(): void {
     for (const kept of this.kept.values()) kept.clear();
+    this.folds.clear();
   }
 
   /** Removes the spool and forgets the documents (call once the CSVs are written, and on failure). */

@@ -253,7 +253,7 @@ async function writeTablesAndReport(ctx: {
   manifest: ReturnType<typeof buildManifest>;
   comparisons: Comparisons;
   diagnostics: Diagnostic[];
-  csv: Pick<DocumentCollector, 'csv' | 'speechFiles' | 'dropParts'>;
+  csv: Pick<DocumentCollector, 'csv' | 'speechFiles' | 'dropParts' | 'folded'>;
   emit: (name: string, content: OutputContent) => void;
   lap: (stage: string) => void;
   startRendering: (figures: Figure[]) => void;
@@ -268,6 +268,8 @@ async function writeTablesAndReport(ctx: {
     transcripts: docs.map((d) => countedSpeech(d.transcript, opts.speech ?? 'all')),
     annotated: [],
     parts: partsOf(docs),
+    // The folds made as the documents arrived (their parts were not kept).
+    folded: (id) => ctx.csv.folded(id),
     dictionary: config.dictionary,
     stopwords: config.stopwords,
     kwicTerms: opts.kwicTerms,

@@ -73,6 +73,43 @@ beforeAll(async () => {
   );
 }, 120_000);
 
+const FOLDED = ANALYSES.filter((a) => a.fold);
+
+describe('analyses merged by a fold', () => {
+  it('include the n-grams (so the cases below are not empty)', () => {
+    expect(FOLDED.map((a) => a.id)).toContain('ngrams');
+  });
+
+  it.each(FOLDED.map((a) => [a.id, a] as const))(
+    '%s: folding the parts in as they arrive, in any order, gives the merged tables',
+    async (_, analysis) => {
+      const n = parts.length;
+      // Reversed, and every other document first: orders workers can finish in.
+      const orders = [
+        [...parts].reverse(),
+        [...parts.filter((_, i) => i % 2 === 1), ...parts.filter((_, i) => i % 2 === 0)],
+      ];
+      for (const order of orders) {
+        expect(order.length).toBe(n);
+        const fold = analysis.fold!;
+        const acc = fold.start();
+        for (const p of order) fold.add(acc, structuredClone(p[analysis.id]));
+        const folded = await runAnalyses(
+          {
+            ...ctx,
+            annotated: [],
+            // The parts are not there: only the fold can give the tables.
+            parts: () => [],
+            folded: (id) => (id === analysis.id ? acc : undefined),
+          },
+          [analysis],
+        );
+        for (const t of analysis.tables) if (t.key) expect(folded[t.key]).toEqual(whole[t.key]);
+      }
+    },
+  );
+});
+
 describe.each(ANALYSES.map((a) => [a.id, a] as const))('analysis %s', (_, analysis) => {
   it('gives from the documents’ parts exactly the whole-corpus tables', async () => {
     const merged = await runAnalyses({ ...ctx, annotated: [], parts: partsIn(parts) }, [analysis]);

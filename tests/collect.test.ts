@@ -7,9 +7,12 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Analysis } from '../analyses/contract.js';
 import { writeSyntheticCorpus } from '../pipeline/bench/synth.js';
-import { OutputWriter } from '../pipeline/io.js';
+import { DocumentCollector } from '../pipeline/collect.js';
+import { OutputWriter, readCorpus } from '../pipeline/io.js';
 import { Spool } from '../pipeline/run/spool.js';
+import { buildTranscripts } from '../pipeline/transcripts.js';
 import { REPO, runBuiltPipeline } from './helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'atr-collect-'));
@@ -118,4 +121,50 @@ describe('DocumentCollector', () => {
     expect(readdirSync(scratch)).toEqual([]);
     expect(existsSync(corpus)).toBe(true);
   }, 240_000);
+
+  it('folds the parts of an analysis with a fold as they arrive, and keeps none of them', () => {
+    const { transcripts } = buildTranscripts(readCorpus(join(REPO, 'corpus')));
+    const base = { description: '', defaults: {}, tables: [], merge: () => ({}) };
+    const summed: Analysis = {
+      ...base,
+      id: 'summed',
+      fold: {
+        start: () => ({ docs: [] as string[], total: 0 }),
+        add: (acc, part) => {
+          const a = acc as { docs: string[]; total: number };
+          const p = part as { docId: string; n: number };
+          a.docs.push(p.docId);
+          a.total += p.n;
+        },
+        finish: () => ({}),
+      },
+    };
+    const spooled: Analysis = { ...base, id: 'spooled' };
+    const collector = new DocumentCollector(() => {}, undefined, scratch, undefined, [
+      summed,
+      spooled,
+    ]);
+    // Arriving in reverse order, as workers may finish.
+    [...transcripts].reverse().forEach((transcript, k) => {
+      const i = transcripts.length - 1 - k;
+      collector.add(i, {
+        transcript,
+        tokens: 0,
+        parts: { summed: { docId: transcript.docId, n: i + 1 }, spooled: { i } },
+        json: new Uint8Array(0),
+        csv: [],
+      });
+    });
+    const folded = collector.folded('summed') as { docs: string[]; total: number };
+    expect(folded.docs).toEqual([...transcripts].reverse().map((t) => t.docId));
+    expect(folded.total).toBe((transcripts.length * (transcripts.length + 1)) / 2);
+    expect(collector.folded('spooled')).toBeUndefined();
+    const docs = collector.documents();
+    expect(docs.map((d) => d.part('summed'))).toEqual(docs.map(() => undefined));
+    expect(docs.map((d) => d.part('spooled'))).toEqual(docs.map((d) => ({ i: d.index })));
+    collector.dropParts();
+    expect(collector.folded('summed')).toBeUndefined();
+    collector.close();
+    expect(readdirSync(scratch)).toEqual([]);
+  });
 });
