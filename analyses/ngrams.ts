@@ -258,20 +258,28 @@ export function ngramsPart(settings: {
 /**
  * A tree of n-grams depth first, two numbers per node: its word, and its
  * count × 8 + its depth (depth 1: an n-gram's first word, at most maxN ≤ 7;
- * count 0: a prefix that is not itself counted).
+ * count 0: a prefix that is not itself counted). A node neither counted
+ * nor leading to a counted one (a run whose last word is a stop word, say)
+ * is left out: the merge would only make it to count nothing.
  */
 function packTree(tree: IntTrie): Int32Array {
   const out = new Int32Array((tree.size - 1) * 2);
   let at = 0;
-  const walk = (node: number, depth: number) => {
+  /** Writes the subtree under `node`; false if it holds no counted node (nothing written). */
+  const walk = (node: number, depth: number): boolean => {
+    let any = false;
     for (let c = tree.firstChild[node]!; c !== 0; c = tree.nextSibling[c]!) {
+      const mark = at;
       out[at++] = tree.label[c]!;
       out[at++] = tree.count[c]! * 8 + depth;
-      walk(c, depth + 1);
+      const below = walk(c, depth + 1);
+      if (tree.count[c]! === 0 && !below) at = mark;
+      else any = true;
     }
+    return any;
   };
   walk(0, 1);
-  return out;
+  return out.slice(0, at);
 }
 
 /** Counts of word pairs (a trie two deep) as [first, second, count] triples. */

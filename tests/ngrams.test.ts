@@ -127,6 +127,45 @@ describe('pieces', () => {
   });
 });
 
+describe('the part’s tree', () => {
+  it('holds only counted n-grams and the prefixes that lead to them', () => {
+    let nodes = 0;
+    for (const p of parts) {
+      for (const { grams } of p.units) {
+        // Depth first, [word, count × 8 + depth] per node: a node is a leaf when the next
+        // one is not deeper. Every leaf must be counted (a counted node may have children).
+        for (let i = 0; i < grams.length; i += 2) {
+          nodes++;
+          const depth = grams[i + 1]! & 7;
+          const next = i + 3 < grams.length ? grams[i + 3]! & 7 : 0;
+          if (next <= depth) expect(grams[i + 1]! >>> 3).toBeGreaterThan(0);
+        }
+      }
+    }
+    expect(nodes).toBeGreaterThan(10);
+    // Document A's paths with their counts: "revisionists betray the" stays (uncounted, it
+    // leads to "revisionists betray the party"); "modern revisionists betray the" (its
+    // 4-word end is a stop word, and nothing longer is kept) is left out.
+    const p = parts[0]!;
+    const words = p.words.split('\n');
+    const paths = new Map<string, number>();
+    for (const { grams } of p.units) {
+      const path: string[] = [];
+      for (let i = 0; i < grams.length; i += 2) {
+        const depth = grams[i + 1]! & 7;
+        path.length = depth - 1;
+        path.push(words[grams[i]!]!);
+        const key = path.join(' ');
+        paths.set(key, (paths.get(key) ?? 0) + (grams[i + 1]! >>> 3));
+      }
+    }
+    expect(paths.get('revisionists betray the')).toBe(0);
+    expect(paths.get('revisionists betray the party')).toBe(1);
+    expect(paths.has('modern revisionists betray the')).toBe(false);
+    expect(paths.get('modern revisionists betray')).toBe(1);
+  });
+});
+
 describe('n-grams', () => {
   it('keep n-grams whose first and last words are not stop words', () => {
     // Hoxha's "revisionists lie" spans the insertion and is not formed.
