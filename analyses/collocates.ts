@@ -59,16 +59,11 @@ import type { Figure } from '../pipeline/figures/types.js';
 import type { Transcript } from '../pipeline/types.js';
 import { type Comparisons, inPeriod, type Period } from './comparisons.js';
 import { type AnalysisSettings, defineAnalysis } from './contract.js';
-import {
-  type DictionaryMatch,
-  dictionaryFromTerms,
-  headlineKeys,
-  matcherFor,
-} from './dictionary.js';
+import { type DictionaryMatch, dictionaryFromTerms, headlineKeys } from './dictionary.js';
 import { sidePalette } from './figure-options.js';
 import { g2 } from './keyness.js';
 import { KEPT_FUNCTION_WORDS, stopwordSet } from './stopwords.js';
-import { type Stretches, stretchesOf } from './stretches.js';
+import { type Stretches, stretchesOf, stretchMatches } from './stretches.js';
 import type { TableSpec } from './tables.js';
 import { cmp } from './terms.js';
 import type { Dictionary } from './types.js';
@@ -238,8 +233,6 @@ export function collocatesPart(
   const { left, right } = settings.window ?? COLLOCATE_DEFAULTS.window;
   return (t) => {
     const stretches = stretchesOf(t);
-    const matchKeys = matcherFor(t, settings.dictionary);
-    const matchTerms = matcherFor(t, termDict);
     // The document's candidates numbered 0…k−1 (−1: not a candidate), so
     // that counting is adding to arrays.
     const words: string[] = [];
@@ -260,7 +253,12 @@ export function collocatesPart(
         u = { side: turn.side, words: 0, freq: new Int32Array(k), nodes: new Map() };
         units.set(turn.speaker, u);
       }
-      for (const s of stretches.get(turn.turn) ?? []) {
+      const own = stretches.get(turn.turn) ?? [];
+      const keysIn = stretchMatches(t, settings.dictionary, turn.text, own);
+      const termsIn =
+        termDict.entries.length > 0 ? stretchMatches(t, termDict, turn.text, own) : [];
+      for (let j = 0; j < own.length; j++) {
+        const s = own[j]!;
         const ids = s.ids;
         const n = ids.length;
         u.words += n;
@@ -268,8 +266,8 @@ export function collocatesPart(
           const c = candidate[ids[i]!]!;
           if (c >= 0) u.freq[c]!++;
         }
-        const keyMatches = matchKeys(s.text);
-        const termMatches = termDict.entries.length > 0 ? matchTerms(s.text) : NO_MATCHES;
+        const keyMatches = keysIn[j]!;
+        const termMatches = termsIn[j] ?? NO_MATCHES;
         if (keyMatches.length === 0 && termMatches.length === 0) continue;
         const byNode = new Map<string, Array<[first: number, last: number]>>();
         for (const list of [keyMatches, termMatches]) {

@@ -44,10 +44,10 @@ import type { AnnotatedSentence, Transcript } from '../pipeline/types.js';
 import { countWords } from '../pipeline/words.js';
 import { candidateFlags } from './collocates.js';
 import { type AnalysisSettings, foldedAnalysis } from './contract.js';
-import { type DictionaryMatch, matchDictionary, matcherFor, termForm } from './dictionary.js';
+import { matchDictionary, termForm } from './dictionary.js';
 import { g2 } from './keyness.js';
 import { stopwordSet } from './stopwords.js';
-import { type Stretch, stretchesOf } from './stretches.js';
+import { type Stretch, stretchesOf, stretchMatches } from './stretches.js';
 import type { TableSpec } from './tables.js';
 import { cmp } from './terms.js';
 import { grown, IntTrie } from './trie.js';
@@ -159,8 +159,6 @@ export function ngramsPart(settings: {
   dictionary: Dictionary;
   stopwords: ReadonlySet<string>;
   options?: Pick<NgramOptions, 'minN' | 'maxN'>;
-  /** Dictionary matches of a text (default: matchDictionary, once per text of the document). */
-  match?: (text: string) => readonly DictionaryMatch[];
 }): (
   t: Pick<Transcript, 'docId' | 'text' | 'segments' | 'turns'>,
   a: {
@@ -173,7 +171,6 @@ export function ngramsPart(settings: {
   const { minN, maxN } = settings.options ?? NGRAM_DEFAULTS;
   if (maxN > 7) throw new Error(`expected n-grams of at most 7 words, found maxN ${maxN}`);
   return (t, a) => {
-    const match = settings.match ?? matcherFor(t, settings.dictionary);
     const stretches = stretchesOf(t);
     const covered = new Map<string, number>();
     // Without an annotation (a caller that has none) the stretches are used uncut.
@@ -201,7 +198,7 @@ export function ngramsPart(settings: {
         units.set(turn.speaker, tree);
       }
       const own = stretches.get(turn.turn) ?? [];
-      const matches = own.map((s) => match(s.text));
+      const matches = stretchMatches(t, settings.dictionary, turn.text, own);
       for (const { stretch, from: first, to: end } of pieces(own, sentences.get(turn.turn) ?? [])) {
         const found = matches[stretch]!;
         const { ids, starts, ends } = own[stretch]!;

@@ -18,6 +18,8 @@
 import { analysisForm } from '../pipeline/normalize.js';
 import type { Transcript } from '../pipeline/types.js';
 import { findWords, type WordOffsets } from '../pipeline/words.js';
+import { type DictionaryMatch, matcherFor } from './dictionary.js';
+import type { Dictionary } from './types.js';
 
 export interface Stretch {
   /** analysisForm of the speech segment's text. */
@@ -122,4 +124,81 @@ export function turnStretches(t: Pick<Transcript, 'text' | 'segments' | 'turns'>
     byTurn.get(s.turn)!.push({ text, ids, starts, ends });
   }
   return Object.assign(byTurn, { forms });
+}
+
+const stretchMatchMemo = new WeakMap<
+  readonly Stretch[],
+  WeakMap<Dictionary, ReadonlyArray<readonly DictionaryMatch[]>>
+>();
+
+/**
+ * The dictionary's matches in each of one turn's stretches (`own`, from
+ * stretchesOf(owner)), exactly as matchDictionary on each stretch's text
+ * gives them, offsets into that text. They are taken from the matches in the
+ * turn's display text (`turnText`, matched once per document already, for
+ * the phrase counts: matcherFor) when that text is the stretches' texts in
+ * order (each without the whitespace around it) with whitespace, and only
+ * whitespace, between them and no match
+ * there reaches outside one stretch: a pattern looks at no more than the
+ * letter or digit just before and after it (analyses/dictionary.ts), and
+ * whitespace, like the end of a text, is neither. Otherwise (a stretch whose
+ * analysisForm differs from the display text, an insertion taken out with
+ * no space left) each stretch is matched on its own. Made once per turn and
+ * dictionary; must not be changed.
+ */
+export function stretchMatches(
+  owner: object,
+  dict: Dictionary,
+  turnText: string,
+  own: readonly Stretch[],
+): ReadonlyArray<readonly DictionaryMatch[]> {
+  let byDict = stretchMatchMemo.get(own);
+  if (!byDict) {
+    byDict = new WeakMap();
+    stretchMatchMemo.set(own, byDict);
+  }
+  let found = byDict.get(dict);
+  if (!found) {
+    const match = matcherFor(owner, dict);
+    found =
+      (own.length > 0 ? fromTurn(turnText, own, match(turnText)) : undefined) ??
+      own.map((s) => match(s.text));
+    byDict.set(dict, found);
+  }
+  return found;
+}
+
+const NOT_SPACE = /\S/;
+
+/** stretchMatches from the turn's matches, or undefined where they cannot be used. */
+export function fromTurn(
+  text: string,
+  own: ReadonlyArray<Pick<Stretch, 'text'>>,
+  matches: readonly DictionaryMatch[],
+): DictionaryMatch[][] | undefined {
+  // Where each stretch's text, without the whitespace around it, stands in the turn's.
+  const from = new Int32Array(own.length);
+  const to = new Int32Array(own.length);
+  const lead = new Int32Array(own.length);
+  let at = 0;
+  for (let k = 0; k < own.length; k++) {
+    const whole = own[k]!.text;
+    const core = whole.trim();
+    const i = core === '' ? -1 : text.indexOf(core, at);
+    if (i < 0 || (k > 0 && i === at) || NOT_SPACE.test(text.slice(at, i))) return undefined;
+    from[k] = i;
+    to[k] = i + core.length;
+    lead[k] = whole.indexOf(core);
+    at = to[k]!;
+  }
+  if (NOT_SPACE.test(text.slice(at))) return undefined;
+  const out: DictionaryMatch[][] = own.map(() => []);
+  let k = 0;
+  for (const m of matches) {
+    while (k < own.length && m.start >= to[k]!) k++;
+    if (k === own.length || m.start < from[k]! || m.end > to[k]!) return undefined;
+    const shift = from[k]! - lead[k]!;
+    out[k]!.push({ key: m.key, start: m.start - shift, end: m.end - shift, form: m.form });
+  }
+  return out;
 }

@@ -3,11 +3,20 @@
  * the rest of the text holds (the fast path lower-cases the whole text
  * once), and its offsets are those of its WORD match.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formsOf, turnStretches, wordForm } from '../analyses/stretches.js';
+import { loadDictionary, matchDictionary } from '../analyses/dictionary.js';
+import {
+  formsOf,
+  fromTurn,
+  stretchMatches,
+  turnStretches,
+  wordForm,
+} from '../analyses/stretches.js';
 import { findWords, WORD } from '../pipeline/words.js';
-import { transcriptOf } from './helpers.js';
+import { FIXTURES, REPO, transcriptOf } from './helpers.js';
 
 /** The definition: every WORD match, its own wordForm. */
 function reference(text: string) {
@@ -85,5 +94,79 @@ describe('turnStretches', () => {
     for (const s of seen) expect(s.words).toEqual(reference(s.text));
     // Numbered by form in order of first occurrence.
     expect(stretches.forms.slice(0, 4)).toEqual(['the', 'marxist-leninist', 'parties', 'of']);
+  });
+});
+
+describe('stretchMatches', () => {
+  const dictionary = loadDictionary(
+    readFileSync(join(REPO, 'corpus', 'dictionary.yaml'), 'utf8'),
+    'dictionary.yaml',
+  );
+
+  it('gives what matching each stretch gives, on the shipped and the real records', () => {
+    const files = [
+      ...readdirSync(join(REPO, 'corpus', 'raw')).map((f) => join(REPO, 'corpus', 'raw', f)),
+      ...readdirSync(join(FIXTURES, 'real'))
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => join(FIXTURES, 'real', f)),
+    ];
+    let turns = 0;
+    let fromTurns = 0;
+    for (const file of files) {
+      const t = transcriptOf(file.split('/').pop()!, readFileSync(file));
+      const stretches = turnStretches(t);
+      for (const turn of t.turns) {
+        const own = stretches.get(turn.turn) ?? [];
+        if (own.length === 0) continue;
+        turns++;
+        const direct = own.map((s) => matchDictionary(dictionary, s.text));
+        expect(stretchMatches(t, dictionary, turn.text, own)).toEqual(direct);
+        const derived = fromTurn(turn.text, own, matchDictionary(dictionary, turn.text));
+        if (derived) {
+          fromTurns++;
+          expect(derived).toEqual(direct);
+        }
+      }
+    }
+    // Most turns are taken from the turn's matches; the check above covers both ways.
+    expect(turns).toBeGreaterThan(300);
+    expect(fromTurns).toBeGreaterThan(turns / 2);
+    expect(fromTurns).toBeLessThan(turns);
+  });
+
+  it('matches each stretch on its own where a match of the turn reaches across a break', () => {
+    const dict = loadDictionary('soviet-union: [soviet union]\nsoviet: [soviet*]\n', 'd.yaml');
+    const t = transcriptOf(
+      '1960-01-01_x.txt',
+      'January 1, 1960\n\nComrade Enver Hoxha: We spoke of the Soviet\n\nUnion and of China.\n',
+    );
+    const turn = t.turns[0]!;
+    const own = turnStretches(t).get(turn.turn)!;
+    expect(own.map((s) => s.text)).toEqual(['We spoke of the Soviet', 'Union and of China.']);
+    // In the turn's text "Soviet Union" is one match, across the paragraph break.
+    expect(matchDictionary(dict, turn.text).map((m) => m.key)).toEqual(['soviet-union']);
+    expect(fromTurn(turn.text, own, matchDictionary(dict, turn.text))).toBeUndefined();
+    const got = stretchMatches(t, dict, turn.text, own);
+    expect(got.map((list) => list.map((m) => `${m.key}:${m.form}`))).toEqual([
+      ['soviet:Soviet'],
+      [],
+    ]);
+  });
+
+  it('shifts the turn’s matches to each stretch’s own offsets', () => {
+    const dict = loadDictionary('china: [china]\n', 'd.yaml');
+    const t = transcriptOf(
+      '1960-01-01_x.txt',
+      'January 1, 1960\n\nComrade Enver Hoxha: First China.\n\nThen China [sic] and China.\n',
+    );
+    const turn = t.turns[0]!;
+    const own = turnStretches(t).get(turn.turn)!;
+    expect(own.length).toBe(3);
+    const derived = fromTurn(turn.text, own, matchDictionary(dict, turn.text));
+    expect(derived).toBeDefined();
+    expect(derived!.map((list) => list.map((m) => [m.start, m.end]))).toEqual(
+      own.map((s) => matchDictionary(dict, s.text).map((m) => [m.start, m.end])),
+    );
+    expect(derived!.flat().length).toBe(3);
   });
 });
