@@ -62,6 +62,7 @@ import { type AnalysisSettings, defineAnalysis } from './contract.js';
 import { type DictionaryMatch, dictionaryFromTerms, headlineKeys } from './dictionary.js';
 import { sidePalette } from './figure-options.js';
 import { g2 } from './keyness.js';
+import { PairMemo } from './pair-memo.js';
 import { KEPT_FUNCTION_WORDS, stopwordSet } from './stopwords.js';
 import { type Stretches, stretchesOf, stretchMatches } from './stretches.js';
 import type { TableSpec } from './tables.js';
@@ -199,7 +200,7 @@ export function candidateTest(stopwords: ReadonlySet<string>): (form: string) =>
   };
 }
 
-const flagMemo = new WeakMap<Stretches, WeakMap<ReadonlySet<string>, Uint8Array>>();
+const flagMemo = new PairMemo<Stretches, ReadonlySet<string>, Uint8Array>();
 
 /**
  * Which of a document's word forms (its stretches' `forms`, by number) can
@@ -207,18 +208,10 @@ const flagMemo = new WeakMap<Stretches, WeakMap<ReadonlySet<string>, Uint8Array>
  * document for both analyses.
  */
 export function candidateFlags(stretches: Stretches, stopwords: ReadonlySet<string>): Uint8Array {
-  let byList = flagMemo.get(stretches);
-  if (!byList) {
-    byList = new WeakMap();
-    flagMemo.set(stretches, byList);
-  }
-  let flags = byList.get(stopwords);
-  if (!flags) {
+  return flagMemo.get(stretches, stopwords, () => {
     const candidateOf = candidateTest(stopwords);
-    flags = Uint8Array.from(stretches.forms, (form) => (candidateOf(form) ? 1 : 0));
-    byList.set(stopwords, flags);
-  }
-  return flags;
+    return Uint8Array.from(stretches.forms, (form) => (candidateOf(form) ? 1 : 0));
+  });
 }
 
 const NO_MATCHES: readonly DictionaryMatch[] = [];

@@ -32,6 +32,7 @@
 import { ConfigError } from '../pipeline/errors.js';
 import { kind } from '../pipeline/registry.js';
 import { parseYamlWithLines } from '../pipeline/yaml.js';
+import { PairMemo } from './pair-memo.js';
 import type { Dictionary, DictionaryEntry } from './types.js';
 
 export interface DictionaryMatch {
@@ -263,7 +264,7 @@ export function dictionaryFromTerms(terms: readonly string[], file = 'command li
  * overlaps as described at the top of this file. Sorted by start, then end,
  * then key.
  */
-const matchMemo = new WeakMap<object, WeakMap<Dictionary, Map<string, DictionaryMatch[]>>>();
+const matchMemo = new PairMemo<object, Dictionary, Map<string, DictionaryMatch[]>>();
 
 /**
  * matchDictionary(dict, ·) remembered for the life of `owner` (a
@@ -274,17 +275,7 @@ export function matcherFor(
   owner: object,
   dict: Dictionary,
 ): (text: string) => readonly DictionaryMatch[] {
-  let byDict = matchMemo.get(owner);
-  if (!byDict) {
-    byDict = new WeakMap();
-    matchMemo.set(owner, byDict);
-  }
-  let known = byDict.get(dict);
-  if (!known) {
-    known = new Map();
-    byDict.set(dict, known);
-  }
-  const memo = known;
+  const memo = matchMemo.get(owner, dict, () => new Map());
   return (text) => {
     let m = memo.get(text);
     if (m === undefined) {

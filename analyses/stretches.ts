@@ -19,6 +19,7 @@ import { analysisForm } from '../pipeline/normalize.js';
 import type { Transcript } from '../pipeline/types.js';
 import { findWords, type WordOffsets } from '../pipeline/words.js';
 import { type DictionaryMatch, matcherFor } from './dictionary.js';
+import { PairMemo } from './pair-memo.js';
 import type { Dictionary } from './types.js';
 
 export interface Stretch {
@@ -126,9 +127,10 @@ export function turnStretches(t: Pick<Transcript, 'text' | 'segments' | 'turns'>
   return Object.assign(byTurn, { forms });
 }
 
-const stretchMatchMemo = new WeakMap<
+const stretchMatchMemo = new PairMemo<
   readonly Stretch[],
-  WeakMap<Dictionary, ReadonlyArray<readonly DictionaryMatch[]>>
+  Dictionary,
+  ReadonlyArray<readonly DictionaryMatch[]>
 >();
 
 /**
@@ -152,20 +154,13 @@ export function stretchMatches(
   turnText: string,
   own: readonly Stretch[],
 ): ReadonlyArray<readonly DictionaryMatch[]> {
-  let byDict = stretchMatchMemo.get(own);
-  if (!byDict) {
-    byDict = new WeakMap();
-    stretchMatchMemo.set(own, byDict);
-  }
-  let found = byDict.get(dict);
-  if (!found) {
+  return stretchMatchMemo.get(own, dict, () => {
     const match = matcherFor(owner, dict);
-    found =
+    return (
       (own.length > 0 ? fromTurn(turnText, own, match(turnText)) : undefined) ??
-      own.map((s) => match(s.text));
-    byDict.set(dict, found);
-  }
-  return found;
+      own.map((s) => match(s.text))
+    );
+  });
 }
 
 const NOT_SPACE = /\S/;
