@@ -224,6 +224,8 @@ export function collocatesPart(
   const keyNodes = new Set(nodes.filter((n) => n.kind === 'key').map((n) => n.node));
   const termDict = dictionaryFromTerms(nodes.filter((n) => n.kind === 'term').map((n) => n.node));
   const { left, right } = settings.window ?? COLLOCATE_DEFAULTS.window;
+  if (!(Number.isInteger(left) && Number.isInteger(right) && left >= 0 && right >= 0))
+    throw new RangeError(`expected a window of whole numbers of words ≥ 0, found ${left}/${right}`);
   return (t) => {
     const stretches = stretchesOf(t);
     // The document's candidates numbered 0…k−1 (−1: not a candidate), so

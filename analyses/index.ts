@@ -388,6 +388,9 @@ export async function runAnalyses(
       },
     };
     const acc = m.fold ? ctx.folded?.(m.id) : undefined;
+    // Where documents were folded as they arrived, their parts are not there to merge.
+    if (m.fold && ctx.folded && acc === undefined)
+      throw new Error(`expected the fold of ${m.id} to be given, found none`);
     const part =
       acc !== undefined
         ? m.fold!.finish(acc, own)

@@ -47,6 +47,7 @@ export class IntTrie {
   /** The child of `node` labelled `label`, added (last among its siblings) if absent. */
   child(node: number, label: number): number {
     if (node === 0) {
+      if (!(label >= 0)) throw new RangeError(`expected a label of 0 or more, found ${label}`);
       const found = label < this.rootChild.length ? this.rootChild[label]! : 0;
       if (found !== 0) return found;
       if (this.size === this.label.length) this.grow();
@@ -73,7 +74,7 @@ export class IntTrie {
 
   /** The child of `node` labelled `label`, or 0 if there is none. */
   find(node: number, label: number): number {
-    if (node === 0) return label < this.rootChild.length ? this.rootChild[label]! : 0;
+    if (node === 0) return label >= 0 && label < this.rootChild.length ? this.rootChild[label]! : 0;
     return this.slots[this.slotOf(node, label)]!;
   }
 

@@ -106,6 +106,12 @@ describe('analyses merged by a fold', () => {
         );
         for (const t of analysis.tables) if (t.key) expect(folded[t.key]).toEqual(whole[t.key]);
       }
+      // Folds given, but not this one's: its parts were never kept, so that is an error.
+      await expect(
+        runAnalyses({ ...ctx, annotated: [], parts: () => [], folded: () => undefined }, [
+          analysis,
+        ]),
+      ).rejects.toThrow(/expected the fold of/);
     },
   );
 });

@@ -207,6 +207,16 @@ describe('collocates of a dictionary key', () => {
     expect(rows.map((r) => r.collocate)).not.toContain('and');
   });
 
+  it('refuses a window that is not a whole number of words, 0 or more', () => {
+    for (const bad of [
+      { left: -1, right: 5 },
+      { left: 5, right: -2 },
+      { left: 2.5, right: 5 },
+    ])
+      expect(() => collocatesPart({ ...settings, window: bad })).toThrow(RangeError);
+    expect(() => collocatesPart({ ...settings, window: { left: 0, right: 0 } })).not.toThrow();
+  });
+
   it('drops rows under the minimum frequency', () => {
     const two = rowsOf([doc1], 2).filter((r) => r.group === 'Enver Hoxha');
     expect(two.map((r) => r.collocate)).toEqual(['defeat']);

@@ -102,6 +102,9 @@ describe('IntTrie.find', () => {
     expect(trie.find(a, 3)).toBe(b);
     expect(trie.find(a, 4)).toBe(0);
     expect(trie.find(0, 3)).toBe(0);
+    expect(trie.find(0, -1)).toBe(0);
     expect(trie.size).toBe(3);
+    // Labels are word numbers: a negative one is a caller's mistake, not a node.
+    expect(() => trie.child(0, -1)).toThrow(RangeError);
   });
 });
