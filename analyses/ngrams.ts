@@ -116,14 +116,16 @@ export function pieces(
   const part = (stretch: number, from: number, to: number) => {
     out.push({ stretch, from, to });
   };
-  // One sentence (or none) cuts nothing: when its words add up, its end is
-  // the turn's last word, where the last stretch ends anyway.
-  if (sentences.length <= 1) {
+  /** Each stretch whole. */
+  const uncut = () => {
     stretches.forEach((s, stretch) => {
       if (s.ids.length > 0) part(stretch, 0, s.ids.length);
     });
     return out;
-  }
+  };
+  // One sentence (or none) cuts nothing: when its words add up, its end is
+  // the turn's last word, where the last stretch ends anyway.
+  if (sentences.length <= 1) return uncut();
   // The sentences' ends as running word counts (never decreasing).
   const ends = new Int32Array(sentences.length);
   let total = 0;
@@ -132,12 +134,7 @@ export function pieces(
     ends[i] = total;
   });
   const stretchTotal = stretches.reduce((n, s) => n + s.ids.length, 0);
-  if (total !== stretchTotal) {
-    stretches.forEach((s, stretch) => {
-      if (s.ids.length > 0) part(stretch, 0, s.ids.length);
-    });
-    return out;
-  }
+  if (total !== stretchTotal) return uncut();
   let at = 0;
   let next = 0;
   stretches.forEach((s, stretch) => {

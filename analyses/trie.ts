@@ -6,8 +6,8 @@
  * Node 0 is the root. A node's children keep the order in which they were
  * first added (as a Map's keys would), so a walk is deterministic. The
  * root's children are found by label in an array (every n-gram starts
- * there; labels are word numbers, non-negative and dense); the others through one
- * open-addressing hash table keyed by (parent, label).
+ * there; labels are word numbers, non-negative and dense), the others
+ * through one open-addressing hash table keyed by (parent, label).
  */
 export class IntTrie {
   /** Nodes in use, the root included. */

@@ -134,14 +134,19 @@ describe('stretchMatches', () => {
     expect(fromTurns).toBeLessThan(turns);
   });
 
-  it('matches each stretch on its own where a match of the turn reaches across a break', () => {
-    const dict = loadDictionary('soviet-union: [soviet union]\nsoviet: [soviet*]\n', 'd.yaml');
+  /** A one-turn record of Hoxha's speech, its turn and the turn's stretches. */
+  const oneTurn = (speech: string) => {
     const t = transcriptOf(
       '1960-01-01_x.txt',
-      'January 1, 1960\n\nComrade Enver Hoxha: We spoke of the Soviet\n\nUnion and of China.\n',
+      `January 1, 1960\n\nComrade Enver Hoxha: ${speech}\n`,
     );
     const turn = t.turns[0]!;
-    const own = turnStretches(t).get(turn.turn)!;
+    return { t, turn, own: turnStretches(t).get(turn.turn)! };
+  };
+
+  it('matches each stretch on its own where a match of the turn reaches across a break', () => {
+    const dict = loadDictionary('soviet-union: [soviet union]\nsoviet: [soviet*]\n', 'd.yaml');
+    const { t, turn, own } = oneTurn('We spoke of the Soviet\n\nUnion and of China.');
     expect(own.map((s) => s.text)).toEqual(['We spoke of the Soviet', 'Union and of China.']);
     // In the turn's text "Soviet Union" is one match, across the paragraph break.
     expect(matchDictionary(dict, turn.text).map((m) => m.key)).toEqual(['soviet-union']);
@@ -155,12 +160,7 @@ describe('stretchMatches', () => {
 
   it('shifts the turn’s matches to each stretch’s own offsets', () => {
     const dict = loadDictionary('china: [china]\n', 'd.yaml');
-    const t = transcriptOf(
-      '1960-01-01_x.txt',
-      'January 1, 1960\n\nComrade Enver Hoxha: First China.\n\nThen China [sic] and China.\n',
-    );
-    const turn = t.turns[0]!;
-    const own = turnStretches(t).get(turn.turn)!;
+    const { turn, own } = oneTurn('First China.\n\nThen China [sic] and China.');
     expect(own.length).toBe(3);
     const derived = fromTurn(turn.text, own, matchDictionary(dict, turn.text));
     expect(derived).toBeDefined();
