@@ -148,6 +148,23 @@ export interface PartFold<Part, Acc = unknown> {
   start: () => Acc;
   add: (acc: Acc, part: Part) => void;
   finish: (acc: Acc, ctx: AnalysisContext) => Partial<Results>;
+  /**
+   * Optional, with `combine`: the accumulator as plain structured-clone
+   * data, so that a worker thread can fold its own documents' parts and
+   * send the accumulator once, when it is done, instead of every part.
+   */
+  save?: (acc: Acc) => unknown;
+  /**
+   * Folds an accumulator saved by `save` (of other documents than acc's)
+   * into acc: the same as adding each of its documents' parts to acc.
+   */
+  combine?: (acc: Acc, saved: unknown) => void;
+}
+
+/** The fold of an analysis whose accumulator can be folded elsewhere and combined (PartFold.save). */
+export function combinableFold(a: Pick<Analysis, 'fold'>): Required<PartFold<unknown>> | undefined {
+  const f = a.fold;
+  return f?.save && f.combine ? (f as Required<PartFold<unknown>>) : undefined;
 }
 
 /** defineAnalysis for an analysis whose merge is a fold: `merge` folds the parts given. */

@@ -68,7 +68,7 @@ export const NGRAM_DEFAULTS: Readonly<NgramOptions> = Object.freeze({
 });
 
 /** The per-document part. Words are numbered by their place in `words`. */
-export interface NgramsPart {
+export interface NgramsPart extends NgramSums {
   docId: string;
   /** The document's distinct words, joined by "\n" (a word holds no newline). */
   words: string;
@@ -77,6 +77,10 @@ export interface NgramsPart {
    * + depth] per node (count 0: a prefix not itself counted).
    */
   units: Array<{ speaker: string; grams: Int32Array }>;
+}
+
+/** What a part and a saved fold (SavedNgrams) both hold: sums over their documents, by their word numbers. */
+export interface NgramSums {
   /** Occurrences of a kept n-gram lying wholly inside a match of a dictionary key. */
   covered: Array<[gram: string, key: string, count: number]>;
   /** Marginals for G²: see the top of the file. */
@@ -338,6 +342,11 @@ export class CorpusGrams extends IntTrie {
       this.lastDoc[node] = doc;
       this.meetings[node]!++;
     }
+    this.spokenBy(node, speaker);
+  }
+
+  /** Records that `speaker` uses `node`. */
+  spokenBy(node: number, speaker: number): void {
     const first = this.speaker[node]!;
     if (first < 0) this.speaker[node] = speaker;
     else if (first !== speaker || this.more.has(node)) {
@@ -410,21 +419,69 @@ export class NgramsFold {
     return id;
   }
 
-  add(p: NgramsPart): void {
-    const out = this.counts;
-    const doc = this.docs++;
-    out.positions.bigrams += p.positions.bigrams;
-    out.positions.trigrams += p.positions.trigrams;
-    // The document's word numbers → the corpus's.
-    const own = p.words === '' ? [] : p.words.split('\n').map((w) => this.wordId(w));
-    for (const k of MARGINALS) {
-      const from = p[k];
-      const into = out[k];
-      for (let i = 0; i < from.length; i++) if (from[i]! > 0) into[own[i]!]! += from[i]!;
+  private speakerId(name: string): number {
+    let id = this.speakerIds.get(name);
+    if (id === undefined) {
+      id = this.speakerIds.size;
+      this.speakerIds.set(name, id);
     }
-    addPairs(out.firstPair3, p.firstPair3, own);
-    addPairs(out.lastPair3, p.lastPair3, own);
-    for (const [gram, key, n] of p.covered) {
+    return id;
+  }
+
+  /** This fold as plain data (structured-clone safe): see SavedNgrams. */
+  save(): SavedNgrams {
+    const c = this.counts;
+    const tree = c.tree;
+    const out = new Int32Array((tree.size - 1) * 5);
+    const several: Int32Array[] = [];
+    let at = 0;
+    const walk = (node: number, depth: number) => {
+      for (let g = tree.firstChild[node]!; g !== 0; g = tree.nextSibling[g]!) {
+        out[at++] = tree.label[g]!;
+        out[at++] = depth;
+        out[at++] = tree.count[g]!;
+        out[at++] = tree.meetings[g]!;
+        const all = tree.more.get(g);
+        if (all) {
+          out[at++] = -2 - several.length;
+          several.push(Int32Array.from(all));
+        } else out[at++] = tree.speaker[g]!;
+        walk(g, depth + 1);
+      }
+    };
+    walk(0, 1);
+    return {
+      words: [...c.words],
+      speakers: [...this.speakerIds.keys()],
+      docs: this.docs,
+      tree: out.subarray(0, at),
+      several,
+      covered: [...c.covered].flatMap(([gram, keys]) =>
+        [...keys].map(([key, n]) => [gram, key, n] as [string, string, number]),
+      ),
+      positions: { ...c.positions },
+      first2: Int32Array.from(c.first2),
+      last2: Int32Array.from(c.last2),
+      first3: Int32Array.from(c.first3),
+      last3: Int32Array.from(c.last3),
+      firstPair3: packPairs(c.firstPair3),
+      lastPair3: packPairs(c.lastPair3),
+    };
+  }
+
+  /** Adds the positions, marginals, pair counts and dictionary cover of a part or a saved fold (`own`: its word numbers here). */
+  private addSums(from: NgramSums, own: readonly number[]): void {
+    const out = this.counts;
+    out.positions.bigrams += from.positions.bigrams;
+    out.positions.trigrams += from.positions.trigrams;
+    for (const k of MARGINALS) {
+      const counts = from[k];
+      const into = out[k];
+      for (let i = 0; i < counts.length; i++) if (counts[i]! > 0) into[own[i]!]! += counts[i]!;
+    }
+    addPairs(out.firstPair3, from.firstPair3, own);
+    addPairs(out.lastPair3, from.lastPair3, own);
+    for (const [gram, key, n] of from.covered) {
       let keys = out.covered.get(gram);
       if (!keys) {
         keys = new Map();
@@ -432,14 +489,40 @@ export class NgramsFold {
       }
       add(keys, key, n);
     }
-    const tree = out.tree;
+  }
+
+  /** Folds in a saved fold of other documents (the same as adding their parts here). */
+  combine(s: SavedNgrams): void {
+    const own = s.words.map((w) => this.wordId(w));
+    this.addSums(s, own);
+    const speakers = s.speakers.map((name) => this.speakerId(name));
+    const tree = this.counts.tree;
+    const path: number[] = [0];
+    const t = s.tree;
+    for (let i = 0; i < t.length; i += 5) {
+      const depth = t[i + 1]!;
+      const g = tree.child(path[depth - 1]!, own[t[i]!]!);
+      path[depth] = g;
+      // The documents are not this fold's: their meetings add up.
+      tree.count[g]! += t[i + 2]!;
+      tree.meetings[g]! += t[i + 3]!;
+      const who = t[i + 4]!;
+      if (who >= 0) tree.spokenBy(g, speakers[who]!);
+      else if (who <= -2) for (const k of s.several[-2 - who]!) tree.spokenBy(g, speakers[k]!);
+    }
+    // Documents folded in later are numbered after these (CorpusGrams.use: `lastDoc`).
+    this.docs += s.docs;
+  }
+
+  add(p: NgramsPart): void {
+    const doc = this.docs++;
+    // The document's word numbers → the corpus's.
+    const own = p.words === '' ? [] : p.words.split('\n').map((w) => this.wordId(w));
+    this.addSums(p, own);
+    const tree = this.counts.tree;
     const path: number[] = [0];
     for (const u of p.units) {
-      let speaker = this.speakerIds.get(u.speaker);
-      if (speaker === undefined) {
-        speaker = this.speakerIds.size;
-        this.speakerIds.set(u.speaker, speaker);
-      }
+      const speaker = this.speakerId(u.speaker);
       const grams = u.grams;
       for (let i = 0; i < grams.length; i += 2) {
         const depth = grams[i + 1]! & 7;
@@ -450,6 +533,24 @@ export class NgramsFold {
       }
     }
   }
+}
+
+/**
+ * An NgramsFold as plain data (NgramsFold.save), to be combined into
+ * another (NgramsFold.combine). Words and speakers are numbered by their
+ * place in `words` and `speakers`.
+ */
+export interface SavedNgrams extends NgramSums {
+  words: string[];
+  speakers: string[];
+  docs: number;
+  /**
+   * The tree depth first, five numbers per node: word, depth, count,
+   * meetings, and its speaker (≥ 0), or −1 for none, or −2 − k for the
+   * k-th list of `several` (a node used by more than one speaker).
+   */
+  tree: Int32Array;
+  several: Int32Array[];
 }
 
 /** Adds [first, second, count] triples of a document's word numbers under the corpus's. */
@@ -695,6 +796,8 @@ export const ngrams = foldedAnalysis<NgramsPart, NgramsFold>({
   fold: {
     start: () => new NgramsFold(),
     add: (fold, part) => fold.add(part),
+    save: (fold) => fold.save(),
+    combine: (fold, saved) => fold.combine(saved as SavedNgrams),
     finish: (fold, ctx) => ({
       ngrams: ngramRows(fold.counts, {
         names: ctx.transcripts.flatMap((t) => [...t.speakers, ...t.metadata.participants]),

@@ -241,9 +241,22 @@ export class DocumentCollector {
   }
 
   /**
+   * Folds into the analysis `id`'s fold one saved elsewhere (a worker's,
+   * pipeline/run/documents.ts WorkerFolds) of documents added here
+   * without that part.
+   */
+  combine(id: string, saved: unknown): void {
+    const folding = this.folds.get(id);
+    const combine = folding?.fold.combine;
+    if (!folding || !combine)
+      throw new Error(`expected a fold of ${id} to combine a saved one into`);
+    combine(folding.acc, saved);
+  }
+
+  /**
    * The accumulator of the analysis `id`'s fold, every document added so
-   * far folded in (analyses/contract.ts AnalysisContext.folded); undefined
-   * for an analysis without a fold.
+   * far folded in (analyses/contract.ts AnalysisContext.folded), and the
+   * folds combined in; undefined for an analysis without a fold.
    */
   folded(id: string): unknown {
     return this.folds.get(id)?.acc;

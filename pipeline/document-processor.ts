@@ -1,5 +1,6 @@
+import { combinableFold, type PartFold } from '../analyses/contract.js';
 import { loadDictionary } from '../analyses/dictionary.js';
-import { documentParts } from '../analyses/index.js';
+import { ANALYSES, documentParts } from '../analyses/index.js';
 import { loadSentimentConfig } from '../analyses/sentiment/config.js';
 import { createSentenceScorer } from '../analyses/sentiment/scorer.js';
 import { loadStopwords, stopwordSet } from '../analyses/stopwords.js';
@@ -74,4 +75,37 @@ export function buildDocumentProcessor(
       withOutputs({ transcript, tokens: annotated.tokens, parts }, settings),
     );
   };
+}
+
+/**
+ * A worker thread's folds: each part of an analysis whose fold can be saved
+ * and combined (analyses/contract.ts PartFold.save) is folded in here as the
+ * document is done and taken out of what is sent; `saved` is sent once, at
+ * the end, and the main thread combines it with the other workers' folds
+ * and with the documents read from the cache. The sum is the same.
+ */
+export class WorkerFolds {
+  private readonly folds: Array<{ id: string; fold: Required<PartFold<unknown>>; acc: unknown }> =
+    [];
+
+  constructor(analyses = ANALYSES) {
+    for (const a of analyses) {
+      const fold = combinableFold(a);
+      if (fold) this.folds.push({ id: a.id, fold, acc: fold.start() });
+    }
+  }
+
+  /** Folds in the document's parts that are folded here, and takes them out of `parts`. */
+  take(parts: Record<string, unknown>): void {
+    for (const f of this.folds) {
+      if (!(f.id in parts)) continue;
+      f.fold.add(f.acc, parts[f.id]);
+      delete parts[f.id];
+    }
+  }
+
+  /** Each fold as plain data, by analysis id. */
+  saved(): Record<string, unknown> {
+    return Object.fromEntries(this.folds.map((f) => [f.id, f.fold.save(f.acc)]));
+  }
 }

@@ -169,6 +169,10 @@ async function runStages(
         cacheDir: opts.cacheDir,
         workers: opts.workers,
         onDone: (d, n) => opts.onProgress?.('annotate', d, n),
+        // Workers fold the n-gram parts themselves: one accumulator each, combined here.
+        onFolds: (saved) => {
+          for (const [id, acc] of Object.entries(saved)) collector.combine(id, acc);
+        },
       },
       (i, doc) => {
         // Done with: its decoded text is no longer needed here.

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { codebook, FIGURE_CODEBOOK } from '../analyses/codebook.js';
-import type { AnalysisContext } from '../analyses/contract.js';
+import { type AnalysisContext, combinableFold } from '../analyses/contract.js';
 import { Vocabulary } from '../analyses/counts.js';
 import { headlineKeys, loadDictionary } from '../analyses/dictionary.js';
 import type { FigureOptions } from '../analyses/figure-options.js';
@@ -105,6 +105,31 @@ describe('analyses merged by a fold', () => {
           [analysis],
         );
         for (const t of analysis.tables) if (t.key) expect(folded[t.key]).toEqual(whole[t.key]);
+      }
+      const combinable = combinableFold(analysis);
+      if (combinable) {
+        // Folded in two threads, one of which sends its accumulator to the other when done.
+        const even = parts.filter((_, i) => i % 2 === 0);
+        const odd = parts.filter((_, i) => i % 2 === 1);
+        // [folded here, folded there and combined here, folded here after that]
+        for (const [mine, theirs, after] of [
+          [even, [...odd].reverse(), []],
+          [[], parts, []],
+          [parts.slice(2), parts.slice(0, 1), parts.slice(1, 2)],
+        ]) {
+          expect(mine!.length + theirs!.length + after!.length).toBe(n);
+          const acc = combinable.start();
+          for (const p of mine!) combinable.add(acc, structuredClone(p[analysis.id]));
+          const other = combinable.start();
+          for (const p of theirs!) combinable.add(other, structuredClone(p[analysis.id]));
+          combinable.combine(acc, structuredClone(combinable.save(other)));
+          for (const p of after!) combinable.add(acc, structuredClone(p[analysis.id]));
+          const combined = await runAnalyses(
+            { ...ctx, annotated: [], parts: () => [], folded: () => acc },
+            [analysis],
+          );
+          for (const t of analysis.tables) if (t.key) expect(combined[t.key]).toEqual(whole[t.key]);
+        }
       }
       // Folds given, but not this one's: its parts were never kept, so that is an error.
       await expect(

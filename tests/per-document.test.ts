@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { TermCounts, Vocabulary } from '../analyses/counts.js';
 import { loadDictionary } from '../analyses/dictionary.js';
 import { ANALYSES, documentParts, runAnalyses } from '../analyses/index.js';
+import { NgramsFold, type NgramsPart, ngramRows, type SavedNgrams } from '../analyses/ngrams.js';
 import { bootstrapMeanCi, quantileSorted } from '../analyses/sentiment/analysis.js';
 import { loadSentimentConfig } from '../analyses/sentiment/config.js';
 import { seededFor } from '../analyses/sentiment/random.js';
@@ -118,6 +119,43 @@ describe('processDocuments', () => {
     );
     expect(order).toEqual(buildTranscripts(corpus).transcripts);
   });
+});
+
+describe('processDocuments in worker threads', () => {
+  it('folds the n-gram parts where they are made and sends each worker’s fold once', async () => {
+    // The compiled module: its worker script is compiled JavaScript next to it.
+    const built = (await import(join(REPO, '.build', 'pipeline', 'run', 'documents.js'))) as {
+      processDocuments: typeof processDocuments;
+    };
+    const prepared = prepareCorpus(corpus);
+    const base = { settings: documentSettings, overrides: prepared.overrides, cacheDir: null };
+    const collect = async (opts: Parameters<typeof processDocuments>[1]) => {
+      const docs: ProcessedDocument[] = [];
+      const result = await built.processDocuments(prepared.documents, opts, (i, d) => {
+        docs[i] = d;
+      });
+      return { result, docs };
+    };
+    const saved: Array<Readonly<Record<string, unknown>>> = [];
+    const folding = await collect({ ...base, workers: 2, onFolds: (s) => saved.push(s) });
+    expect(folding.result.workers).toBe(2);
+    expect(saved).toHaveLength(2);
+    expect(folding.docs).toHaveLength(prepared.documents.length);
+    for (const d of folding.docs) {
+      expect(d.parts).not.toHaveProperty('ngrams');
+      expect(d.parts).toHaveProperty('terms');
+    }
+    // Without onFolds the workers send every part.
+    const sending = await collect({ ...base, workers: 2 });
+    for (const d of sending.docs) expect(d.parts).toHaveProperty('ngrams');
+    const whole = new NgramsFold();
+    for (const d of sending.docs) whole.add(d.parts['ngrams'] as NgramsPart);
+    const combined = new NgramsFold();
+    for (const s of saved) combined.combine(s['ngrams'] as SavedNgrams);
+    const rows = ngramRows(whole.counts);
+    expect(rows.length).toBeGreaterThan(100);
+    expect(ngramRows(combined.counts)).toEqual(rows);
+  }, 120_000);
 });
 
 /** A part as plain data: maps and packed counts (each bound to its own vocabulary) as their entries. */

@@ -9,7 +9,10 @@
  * - worker threads (one wink instance each) when there is enough work to
  *   repay their start-up; small corpora stay in this thread;
  * - only plain, compact results leave a worker: the transcript and the
- *   per-document tables and counts (no wink document, no token lists).
+ *   per-document tables and counts (no wink document, no token lists); the
+ *   parts of an analysis whose fold can be saved and combined (n-grams) do
+ *   not leave it at all: the worker folds them itself and sends its fold
+ *   once, when it is done (../document-processor.ts WorkerFolds).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -38,6 +41,21 @@ export interface ProcessOptions {
   /** Worker threads: 0 = this thread; undefined = decide by amount of work. */
   workers?: number;
   onDone?: (done: number, total: number) => void;
+  /**
+   * Where the documents go to worker threads, each worker's folds of the
+   * parts it made (../document-processor.ts WorkerFolds.saved: analysis id → saved accumulator),
+   * given once per worker before processDocuments resolves; the documents
+   * handed to `onDocument` then come without those parts. Without it,
+   * workers send every part.
+   */
+  onFolds?: (saved: Readonly<Record<string, unknown>>) => void;
+}
+
+/** What a worker thread is started with. */
+export interface WorkerSetup {
+  settings: DocumentSettings;
+  /** Fold the combinable analyses' parts in the worker (../document-processor.ts WorkerFolds) rather than send them. */
+  fold: boolean;
 }
 
 export interface ProcessResult {
@@ -153,7 +171,9 @@ function runInWorkers(
     let live = n;
     let failed = false;
     for (let w = 0; w < n; w++) {
-      const worker = new Worker(script, { workerData: opts.settings });
+      const setup: WorkerSetup = { settings: opts.settings, fold: opts.onFolds !== undefined };
+      const worker = new Worker(script, { workerData: setup });
+      let folded = false;
       const feed = () => {
         if (next < todo.length) {
           const i = todo[next++]!;
@@ -166,7 +186,19 @@ function runInWorkers(
       };
       worker.on(
         'message',
-        (m: { i: number; doc?: ProcessedDocument; failure?: Failure; ready?: boolean }) => {
+        (m: {
+          i: number;
+          doc?: ProcessedDocument;
+          failure?: Failure;
+          ready?: boolean;
+          folds?: Record<string, unknown>;
+        }) => {
+          if (m.folds) {
+            // The worker's last message.
+            folded = true;
+            opts.onFolds?.(m.folds);
+            return;
+          }
           if (m.doc) finish(m.i, m.doc, true);
           else if (m.failure) finish(m.i, m.failure, true);
           // A ready worker gets IN_FLIGHT documents, then one more per result: while this
@@ -182,6 +214,11 @@ function runInWorkers(
         }
       });
       worker.on('exit', () => {
+        // A worker's messages are all delivered before its 'exit'.
+        if (setup.fold && !folded && !failed) {
+          failed = true;
+          reject(new Error('a document worker ended without sending its folds'));
+        }
         if (--live === 0 && !failed) resolve();
       });
     }
