@@ -242,7 +242,7 @@ export class DocumentCollector {
 
   /**
    * Folds into the analysis `id`'s fold one saved elsewhere (a worker's,
-   * pipeline/run/documents.ts WorkerFolds) of documents added here
+   * pipeline/document-processor.ts WorkerFolds) of documents added here
    * without that part.
    */
   combine(id: string, saved: unknown): void {
